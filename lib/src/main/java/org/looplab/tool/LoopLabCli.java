@@ -1,0 +1,29 @@
+package org.looplab.tool;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar lib/target/looplab.jar <command>}: the scripted face of the lab. Each command parses its
+ * arguments and makes one lib call; the work lives in the domain packages.
+ */
+@Command(name = "looplab", mixinStandardHelpOptions = true, versionProvider = InfoCommand.Version.class,
+        description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
+        subcommands = {InfoCommand.class})
+public final class LoopLabCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new LoopLabCli());
+        // Bad input is reported as one clear line, not a stack trace; the exit code says it failed.
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("looplab: " + ex.getMessage());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}
