@@ -1,0 +1,45 @@
+package org.looplab.viz;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Tablesaw tables as HTML for {@code display(HtmlTables.of(t), "text/html")}. Tablesaw renders nothing itself
+ * server-side, and an HTML table survives nbconvert, GitHub's viewer and an offline browser alike.
+ */
+public final class HtmlTables {
+    private HtmlTables() {}
+
+    /** The whole table (with its name as caption when it has one). */
+    public static String of(Table table) {
+        return of(table, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code maxRows} rows; a last line says how many were left out. */
+    public static String of(Table table, int maxRows) {
+        StringBuilder html = new StringBuilder("<table class=\"looplab\">");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<caption>").append(escape(table.name())).append("</caption>");
+        }
+        html.append("<thead><tr>");
+        for (Column<?> c : table.columns()) html.append("<th>").append(escape(c.name())).append("</th>");
+        html.append("</tr></thead><tbody>");
+        int rows = Math.min(maxRows, table.rowCount());
+        for (int r = 0; r < rows; r++) {
+            html.append("<tr>");
+            for (Column<?> c : table.columns()) {
+                html.append("<td>").append(escape(c.getString(r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (rows < table.rowCount()) {
+            html.append("<p>… ").append(table.rowCount() - rows).append(" more rows</p>");
+        }
+        return html.toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,31 @@
+package org.looplab.viz;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlTablesTest {
+
+    @Test
+    void rendersHeaderRowsAndEscapes() {
+        Table t = Table.create("scores",
+                StringColumn.create("model", "TRM<att>", "TRM-MLP"),
+                DoubleColumn.create("exact", 74.7, 87.4));
+        String html = HtmlTables.of(t);
+        assertTrue(html.startsWith("<table"), html);
+        assertTrue(html.contains("<caption>scores</caption>"), html);
+        assertTrue(html.contains("<th>model</th><th>exact</th>"), html);
+        assertTrue(html.contains("<td>TRM&lt;att&gt;</td><td>74.7</td>"), html);
+        assertEquals(2, html.split("<tr>").length - 2, "one header row and two body rows");
+    }
+
+    @Test
+    void truncationSaysHowManyRowsAreLeftOut() {
+        Table t = Table.create("n", DoubleColumn.create("x", 1, 2, 3, 4, 5));
+        assertTrue(HtmlTables.of(t, 2).contains("3 more rows"));
+    }
+}
