@@ -10,6 +10,18 @@ import ai.djl.engine.Engine;
  */
 public record RuntimeFacts(String java, String os, String djl, String engine, String device, int gpus) {
 
+    /** The facts as ordered name → value pairs, for a table. */
+    public java.util.Map<String, String> asMap() {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("java", java);
+        m.put("os", os);
+        m.put("djl", djl);
+        m.put("engine", engine);
+        m.put("device", device);
+        m.put("gpus", Integer.toString(gpus));
+        return m;
+    }
+
     /** Facts of this JVM; starts the PyTorch engine if it is not running yet. */
     public static RuntimeFacts current() {
         Engine engine = Engine.getInstance();

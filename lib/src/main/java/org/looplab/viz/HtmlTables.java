@@ -39,6 +39,15 @@ public final class HtmlTables {
         return html.toString();
     }
 
+    /** A two-column table of named facts (versions, devices, settings). */
+    public static String keyValue(String caption, java.util.Map<String, ?> facts) {
+        StringBuilder html = new StringBuilder("<table class=\"looplab\"><caption>").append(escape(caption))
+                .append("</caption><tbody>");
+        facts.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
+                .append(escape(String.valueOf(v))).append("</td></tr>"));
+        return html.append("</tbody></table>").toString();
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -1,0 +1,77 @@
+# LoopLab: `make run` (the main job) and `make test` each do all of their own set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Debian's Jupyter runs on the system Python; the `python3` first on PATH may be another one without it.
+PY         := /usr/bin/python3
+MVN        := mvn -B -ntp -Dstyle.color=never
+JUPYTER_PATH := $(CURDIR)/build/jupyter
+LOOPLAB    := java -jar lib/target/looplab.jar
+CP         := lib/target/notebook-classpath/*
+APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat
+DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11
+
+export JUPYTER_PATH
+# DJL: natives come from Maven jars; any download attempt fails at once instead of waiting on the network.
+export DJL_OFFLINE ?= true
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench data clean
+
+help:
+	@echo "make run       execute every notebook (profile: \$$LOOPLAB_PROFILE, default cpu) into build/notebooks/"
+	@echo "make test      unit tests, kernel protocol tests, every notebook in the smoke profile"
+	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
+	@echo "make data      build the default data sets into data/"
+	@echo "make bench     speed and memory benchmarks"
+	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
+
+setup: jupyter build kernel
+
+# Idempotent: installs only what is missing; on a machine without apt it says exactly what to install.
+jupyter:
+	@if $(PY) -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null && command -v jupyter >/dev/null; then \
+	  echo "jupyter: present"; \
+	elif command -v apt-get >/dev/null; then \
+	  echo "jupyter: installing Debian packages $(APT_PKGS)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PKGS); \
+	else \
+	  echo "No apt-get here. Install Jupyter Notebook, nbconvert, nbclient, nbformat and jupyter_client for $(PY)" \
+	       "(Debian/Ubuntu: apt-get install $(APT_PKGS)), then run make again." >&2; exit 1; \
+	fi
+
+# Builds lib (jar + lib/target/notebook-classpath/) and the kernel's shaded jar; tests run in `make test`.
+# CUDA=1 leaves the CPU natives out so DJL loads the CUDA libtorch instead (README, GPU).
+build:
+	$(MVN) -q -DskipTests $(if $(CUDA),-Dcuda) package
+
+kernel: build
+	bash environment/install-kernel.sh build/jupyter
+
+run: setup
+	$(PY) environment/run_notebooks.py build/notebooks --html
+
+test: setup test-lib test-kernel test-notebooks
+
+test-lib:
+	$(MVN) verify
+
+test-kernel:
+	bash environment/kernel/run-protocol-tests.sh
+
+test-notebooks:
+	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --timeout 900
+
+notebook: setup
+	cd notebooks && jupyter notebook
+
+data: setup
+	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
+
+bench: setup
+	java -cp '$(CP)' org.looplab.tool.DataBench
+
+clean:
+	$(MVN) -q clean
+	rm -rf build
