@@ -1,0 +1,28 @@
+package org.looplab.train;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The puzzle-embedding optimiser of the references (reference §1.8): sign-SGD with decoupled weight decay,
+ * {@code w ← w·(1 − lr·wd) − lr·sign(g)}. Only rows that received a gradient move — rows of puzzle ids absent
+ * from the batch have a zero gradient, so their sign is 0, and they only decay if they were in the batch.
+ */
+public record SignSgd(float learningRate, float weightDecay) {
+    public SignSgd {
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
+        if (weightDecay < 0) throw new IllegalArgumentException("weightDecay must be >= 0, was " + weightDecay);
+    }
+
+    /**
+     * Updates {@code table} [ids, dim] in place from {@code grad} (same shape) and zeroes the gradient (DJL
+     * accumulates gradients across backward calls).
+     */
+    public void update(NDArray table, NDArray grad) {
+        try (NDArray touched = grad.abs().sum(new int[] {1}, true).gt(0).toType(table.getDataType(), false);
+             NDArray decay = touched.mul(-learningRate * weightDecay).add(1);
+             NDArray step = grad.sign().mul(-learningRate)) {
+            table.muli(decay).addi(step);
+        }
+        grad.subi(grad);
+    }
+}
