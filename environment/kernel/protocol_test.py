@@ -1,0 +1,253 @@
+#!/usr/bin/python3
+"""Protocol tests: drive the REAL kernel process through Jupyter's own client (jupyter_client).
+
+The in-process JUnit tests cover evaluation; these cover what only the running jar can show: the kernelspec,
+ZeroMQ messaging, display_data/execute_result/error messages, interrupt over the control channel, the kernel's
+working directory (Jupyter sets it to the notebook's folder) and shutdown.
+
+Run it through run-protocol-tests.sh, which installs the kernelspec into a temporary JUPYTER_PATH first.
+Needs Debian's python3-jupyter-client, so use /usr/bin/python3 (the pyenv `python3` on PATH lacks it).
+Prints one line per check and a last line "N passed, M failed"; exits 1 if any check failed.
+"""
+import base64
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+from jupyter_client import KernelManager
+
+REPLY_TIMEOUT = 60          # seconds; the first cell also runs the default imports (about 1.5 s here)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def build_greeter_jar(folder):
+    """deps/greeter.jar under folder, holding demo.Greeter.hello() == "hi", built with the JDK's javac and jar."""
+    src = os.path.join(folder, "src")
+    classes = os.path.join(folder, "classes")
+    os.makedirs(os.path.join(src, "demo"))
+    os.makedirs(os.path.join(folder, "deps"))
+    with open(os.path.join(src, "demo", "Greeter.java"), "w") as f:
+        f.write('package demo; public class Greeter { public static String hello() { return "hi"; } }\n')
+    subprocess.run(["javac", "-d", classes, os.path.join(src, "demo", "Greeter.java")], check=True)
+    subprocess.run(["jar", "cf", os.path.join(folder, "deps", "greeter.jar"), "-C", classes, "."], check=True)
+
+
+class Cell:
+    """What one execute_request produced: the shell reply and the iopub outputs, in order."""
+
+    def __init__(self, reply, outputs):
+        self.reply = reply
+        self.outputs = outputs
+
+    def of_type(self, msg_type):
+        return [m["content"] for m in self.outputs if m["msg_type"] == msg_type]
+
+    def describe(self):
+        return "reply=%s outputs=%s" % (self.reply.get("status"), [
+            (m["msg_type"], sorted(m["content"].get("data", {}).keys()) or m["content"].get("ename")) for m in self.outputs])
+
+
+def wait_for_reply(kc, msg_id, timeout=REPLY_TIMEOUT):
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg["content"]
+
+
+def collect(kc, msg_id, timeout=REPLY_TIMEOUT):
+    """The reply and outputs of request msg_id, reading iopub until the kernel goes idle for it."""
+    outputs = []
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if msg["msg_type"] in ("execute_result", "display_data", "update_display_data", "error", "stream"):
+            outputs.append(msg)
+    return Cell(wait_for_reply(kc, msg_id, timeout), outputs)
+
+
+def run(kc, code, timeout=REPLY_TIMEOUT):
+    return collect(kc, kc.execute(code), timeout)
+
+
+def png_width(data):
+    raw = base64.b64decode(data)
+    assert raw.startswith(PNG_SIGNATURE), "not a PNG"
+    return struct.unpack(">I", raw[16:20])[0]             # IHDR width
+
+
+# ---- the checks: each raises AssertionError with what it saw ----
+
+def check_kernel_info(kc, km):
+    msg_id = kc.kernel_info()
+    info = wait_for_reply(kc, msg_id)
+    assert info["language_info"]["name"] == "Java", info["language_info"]
+
+
+def check_stdout(kc, km):
+    cell = run(kc, 'System.out.println("hello from java")')
+    text = "".join(s["text"] for s in cell.of_type("stream") if s["name"] == "stdout")
+    assert cell.reply["status"] == "ok" and "hello from java" in text, cell.describe()
+
+
+def check_png_last_expression(kc, km):
+    cell = run(kc, "new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)")
+    results = cell.of_type("execute_result")
+    assert len(results) == 1 and "image/png" in results[0]["data"], cell.describe()
+    assert png_width(results[0]["data"]["image/png"]) == 3
+
+
+def check_png_display(kc, km):
+    cell = run(kc, "display(new java.awt.image.BufferedImage(5, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));")
+    shown = cell.of_type("display_data")
+    assert len(shown) == 1 and png_width(shown[0]["data"]["image/png"]) == 5, cell.describe()
+    assert not cell.of_type("execute_result"), "the trailing ';' should hide display()'s id: " + cell.describe()
+
+
+def check_html_display(kc, km):
+    cell = run(kc, 'display("<b>x</b>", "text/html");')
+    shown = cell.of_type("display_data")
+    assert len(shown) == 1 and shown[0]["data"].get("text/html") == "<b>x</b>", cell.describe()
+
+
+def check_update_display(kc, km):
+    cell = run(kc, 'String shownId = display("first");\nupdateDisplay(shownId, "second");')
+    shown, updated = cell.of_type("display_data"), cell.of_type("update_display_data")
+    assert len(shown) == 1 and len(updated) == 1, cell.describe()
+    assert shown[0]["transient"]["display_id"] == updated[0]["transient"]["display_id"], cell.describe()
+    assert updated[0]["data"]["text/plain"] == "second", updated[0]
+
+
+def check_render_last_expression(kc, km):
+    cell = run(kc, 'render("# Title", "text/markdown")')
+    results = cell.of_type("execute_result")
+    assert len(results) == 1 and results[0]["data"].get("text/markdown") == "# Title", cell.describe()
+
+
+def check_compile_error(kc, km):
+    cell = run(kc, 'int wrong = "text";')
+    errors = cell.of_type("error")
+    assert cell.reply["status"] == "error" and cell.reply["ename"] == "CompilationException", cell.reply
+    assert errors and any("incompatible types" in line for line in errors[0]["traceback"]), cell.describe()
+
+
+def check_runtime_error(kc, km):
+    cell = run(kc, 'Integer.parseInt("forty-two")')
+    assert cell.reply["status"] == "error" and cell.reply["ename"] == "NumberFormatException", cell.reply
+    traceback = "\n".join(cell.of_type("error")[0]["traceback"])
+    assert 'java.lang.NumberFormatException: For input string: "forty-two"' in traceback, traceback
+
+
+def interrupted(kc, km, code):
+    """Starts code, interrupts it over the control channel, and returns (reply, seconds from interrupt to reply)."""
+    msg_id = kc.execute(code)
+    time.sleep(2)                                           # let the cell get going
+    started = time.time()
+    km.interrupt_kernel()
+    cell = collect(kc, msg_id, timeout=30)
+    return cell.reply, time.time() - started
+
+
+def check_interrupt_sleep(kc, km):
+    reply, seconds = interrupted(kc, km, "Thread.sleep(60000)")
+    assert reply["status"] == "error" and reply["ename"] == "EvaluationInterruptedException", reply
+    assert seconds < 10, "took %.1f s" % seconds
+    after = run(kc, "1 + 1")
+    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "2", after.describe()
+
+
+def check_interrupt_busy_loop(kc, km):
+    run(kc, "var spins = new java.util.concurrent.atomic.AtomicLong();")
+    reply, _ = interrupted(kc, km, "while (true) { spins.incrementAndGet(); }")
+    assert reply["ename"] == "EvaluationInterruptedException", reply
+    time.sleep(2.5)                                          # past the 1 s grace before Thread.stop()
+    first = run(kc, "spins.get()").of_type("execute_result")[0]["data"]["text/plain"]
+    time.sleep(0.5)
+    second = run(kc, "spins.get()").of_type("execute_result")[0]["data"]["text/plain"]
+    assert first == second, "the loop still runs: %s then %s" % (first, second)
+
+
+def check_classpath_relative_glob(kc, km):
+    added = run(kc, "%classpath deps/*.jar")
+    assert added.reply["status"] == "ok", added.describe()
+    cell = run(kc, "demo.Greeter.hello()")
+    results = cell.of_type("execute_result")
+    assert results and results[0]["data"]["text/plain"] == "hi", cell.describe()
+
+
+def check_unknown_magic(kc, km):
+    cell = run(kc, "%maven ai.djl:api:0.36.0")
+    traceback = "\n".join(cell.of_type("error")[0]["traceback"]) if cell.of_type("error") else ""
+    assert cell.reply["status"] == "error" and "'maven'" in traceback, cell.describe() + traceback
+
+
+def check_completion(kc, km):
+    msg_id = kc.complete("Math.ab", 7)
+    reply = wait_for_reply(kc, msg_id)
+    assert reply["status"] == "ok" and "abs(" in reply["matches"], reply
+    assert reply["cursor_start"] == 5 and reply["cursor_end"] == 7, reply
+
+
+def check_is_complete(kc, km):
+    reply = wait_for_reply(kc, kc.is_complete("for (int i = 0; i < 3; i++) {"))
+    assert reply["status"] == "incomplete", reply
+    reply = wait_for_reply(kc, kc.is_complete("int done = 1;"))
+    assert reply["status"] == "complete", reply
+
+
+CHECKS = [check_kernel_info, check_stdout, check_png_last_expression, check_png_display, check_html_display,
+          check_update_display, check_render_last_expression, check_compile_error, check_runtime_error,
+          check_interrupt_sleep, check_interrupt_busy_loop, check_classpath_relative_glob, check_unknown_magic,
+          check_completion, check_is_complete]
+
+
+def main():
+    passed, failed = 0, 0
+    notebook_dir = tempfile.mkdtemp(prefix="looplab-protocol-")
+    km = None
+    try:
+        build_greeter_jar(notebook_dir)
+        km = KernelManager(kernel_name="java")
+        km.start_kernel(cwd=notebook_dir)                   # as Jupyter does: the kernel runs in the notebook's folder
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+        for check in CHECKS:
+            name = check.__name__[len("check_"):]
+            try:
+                check(kc, km)
+                passed += 1
+                print("PASS %s" % name, flush=True)
+            except Exception as e:                          # AssertionError, or a timeout waiting for a message
+                failed += 1
+                print("FAIL %s: %s: %s" % (name, type(e).__name__, e), flush=True)
+
+        started = time.time()
+        kc.shutdown()
+        while km.is_alive() and time.time() - started < 15:
+            time.sleep(0.2)
+        if km.is_alive():
+            failed += 1
+            print("FAIL shutdown: the kernel was still running 15 s after shutdown_request")
+        else:
+            passed += 1
+            print("PASS shutdown (%.1f s)" % (time.time() - started))
+        kc.stop_channels()
+    finally:
+        if km is not None and km.has_kernel:
+            km.shutdown_kernel(now=True)
+        shutil.rmtree(notebook_dir, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

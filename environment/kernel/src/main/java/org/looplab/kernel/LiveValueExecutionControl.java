@@ -1,0 +1,229 @@
+package org.looplab.kernel;
+
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs snippets in this JVM and keeps what they return as live objects.
+ * <p>
+ * JShell's stock local engine hands back only a snippet value's string form, which makes rendering the last
+ * expression (a BufferedImage as PNG, a DisplayData as itself) impossible. Here {@link #invoke(Method)} stores the
+ * real object under a fresh key and returns the key, which JShell passes on as {@code SnippetEvent.value()}; the
+ * evaluator swaps it back with {@link #takeResult}. What is thrown is kept the same way ({@link #takeFailure}).
+ * <p>
+ * Snippets run on daemon worker threads whose context class loader is the snippet loader. DJL's grad mode (and any
+ * other thread-local state) is per thread: cells usually land on the same pooled thread but are not guaranteed to,
+ * so libraries must set such state themselves rather than rely on an earlier cell.
+ */
+final class LiveValueExecutionControl extends DirectExecutionControl {
+
+    /** How long an interrupted or timed-out snippet gets to end by itself before its thread is stopped. */
+    private static final long STOP_GRACE_MS = 1000;
+    /** Stands for null, which ConcurrentHashMap cannot hold. */
+    private static final Object NULL = new Object();
+
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    private final Set<SnippetRun> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService stopper;
+    private final EvaluationTimeout timeout;
+
+    LiveValueExecutionControl(SnippetLoaderDelegate loader, EvaluationTimeout timeout) {
+        super(loader);
+        this.timeout = timeout;
+        this.workers = Executors.newCachedThreadPool(new WorkerThreadFactory(loader.classLoader()));
+        this.stopper = Executors.newSingleThreadScheduledExecutor(r -> daemon(new Thread(r, "cell-stopper")));
+    }
+
+    /** A provider for {@code JShell.builder().executionEngine(...)} that hands out this very instance. */
+    ExecutionControlProvider provider() {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "looplab-live-values";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return LiveValueExecutionControl.this;
+            }
+        };
+    }
+
+    /** The live value a snippet produced, by the key JShell reported as its value; null if it was null. */
+    Object takeResult(String key) {
+        Object value = results.remove(key);
+        return value == NULL ? null : value;
+    }
+
+    /** Called after each JShell eval: snippets without a value (statements, declarations) still left an entry. */
+    void clearResults() {
+        results.clear();
+    }
+
+    /** What the last failed snippet threw, or an interrupt/timeout failure; null if nothing failed since. */
+    Throwable takeFailure() {
+        return lastFailure.getAndSet(null);
+    }
+
+    /** Cancels the running cell: interrupts its thread now and, if it is still busy 1 s later, stops it. */
+    void interruptRunning() {
+        running.forEach(this::cancelAndStop);
+    }
+
+    private void cancelAndStop(SnippetRun run) {
+        run.cancel(true);
+        stopper.schedule(run::stopIfStillRunning, STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected String invoke(Method doIt) throws Exception {
+        // A magic such as %load evaluates more snippets from inside a running one. Queuing those behind the snippet
+        // that waits for them would deadlock, so they run right here on the current worker thread.
+        Object value = Thread.currentThread() instanceof WorkerThread ? runInline(doIt) : runOnWorker(doIt);
+        String key = UUID.randomUUID().toString();
+        results.put(key, value == null ? NULL : value);
+        return key;
+    }
+
+    private Object runInline(Method doIt) throws Exception {
+        try {
+            return doIt.invoke(null);
+        } catch (InvocationTargetException e) {
+            lastFailure.set(e.getCause());
+            throw e;                                     // the superclass turns it into JShell's EvalException
+        }
+    }
+
+    private Object runOnWorker(Method doIt) throws Exception {
+        SnippetRun run = new SnippetRun(doIt);
+        running.add(run);                                // before it starts, so an early interrupt finds it
+        try {
+            workers.execute(run);
+            return timeout.isLimited() ? run.get(timeout.amount(), timeout.unit()) : run.get();
+        } catch (ExecutionException e) {
+            Throwable thrown = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
+            lastFailure.set(thrown);
+            throw e.getCause() instanceof Exception cause ? cause : new InvocationTargetException(thrown);
+        } catch (CancellationException e) {
+            throw failWith(new EvaluationInterruptedException());
+        } catch (InterruptedException e) {
+            // Not re-flagged on purpose: this is jjava's request thread, whose loop ends when it sees an interrupt.
+            cancelAndStop(run);
+            throw failWith(new EvaluationInterruptedException());
+        } catch (TimeoutException e) {
+            // IJava leaves a timed-out snippet running; on two cores a runaway loop would slow every later cell.
+            cancelAndStop(run);
+            throw failWith(new EvaluationTimeoutException(timeout));
+        } finally {
+            running.remove(run);
+        }
+    }
+
+    private UserException failWith(CellFailure failure) {
+        lastFailure.set(failure);
+        return new UserException(failure.getMessage(), failure.getClass().getName(), failure.getStackTrace());
+    }
+
+    @Override
+    public void stop() {
+        interruptRunning();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        stopper.shutdownNow();
+        super.close();
+    }
+
+    private static Thread daemon(Thread thread) {
+        thread.setDaemon(true);                          // a cell's leftover thread must not keep the kernel alive
+        return thread;
+    }
+
+    /** One top-level snippet on a worker thread, remembering that thread so only this run is ever stopped. */
+    private static final class SnippetRun extends FutureTask<Object> {
+
+        private Thread thread;                           // guarded by this
+        private boolean finished;                        // guarded by this
+
+        SnippetRun(Method doIt) {
+            super(() -> doIt.invoke(null));
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                thread = Thread.currentThread();
+            }
+            try {
+                super.run();
+            } finally {
+                synchronized (this) {
+                    finished = true;
+                }
+            }
+        }
+
+        /**
+         * Thread.stop() for code that ignores interrupts (busy loops). Decided per run, not per thread: pool threads
+         * are reused, and a late stop would kill whatever cell the thread runs next. Works on JDK 17; JDK 20+ throw
+         * UnsupportedOperationException, and then the runaway thread keeps spinning in the background.
+         */
+        @SuppressWarnings({"deprecation", "removal"})
+        synchronized void stopIfStillRunning() {
+            if (thread != null && !finished) {
+                try {
+                    thread.stop();
+                } catch (UnsupportedOperationException e) {
+                    // nothing more can be done on this JDK
+                }
+            }
+        }
+    }
+
+    /** Marks the threads that run snippets, so a nested evaluation can tell it is already on one. */
+    private static final class WorkerThread extends Thread {
+        WorkerThread(Runnable task, String name) {
+            super(task, name);
+        }
+    }
+
+    private static final class WorkerThreadFactory implements ThreadFactory {
+        private final ClassLoader snippetLoader;
+        private final AtomicInteger count = new AtomicInteger();
+
+        WorkerThreadFactory(ClassLoader snippetLoader) {
+            this.snippetLoader = snippetLoader;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = daemon(new WorkerThread(task, "cell-worker-" + count.incrementAndGet()));
+            thread.setContextClassLoader(snippetLoader);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.looplab.kernel;
+
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.util.TextColor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Java kernel: jjava-jupyter speaks the Jupyter protocol, {@link JShellEvaluator} runs the cells.
+ * <p>
+ * Compatible with IJava 1.3 for what LoopLab's notebooks use: kernelspec name {@code java}, IJava's default imports,
+ * {@code display/render/updateDisplay}, {@code %classpath}/{@code %jars}/{@code %load}, the IJAVA_* variables.
+ * Any other magic fails, naming itself, which doubles as a lint against notebooks that would not run here.
+ * Only one kernel may be started per JVM (jjava keeps it in a static for the notebook statics).
+ */
+public class LoopLabKernel extends BaseKernel {
+
+    /** IJava's line-magic start: a line magic begins a line or follows {@code =} ({@code var jars = %jars a.jar}). */
+    private static final String LINE_MAGIC_START = "(?<=(?:^|=))\\s*%";
+    /** No fixed black or white, so errors read well in light and dark themes alike (cf. JJava #57). */
+    private static final StringStyler ERROR_STYLER = new StringStyler.Builder()
+            .addSecondaryStyle(TextColor.BOLD_RED_FG)
+            .addHighlightStyle(TextColor.BOLD)
+            .addHighlightStyle(TextColor.UNDERLINE)
+            .addHighlightStyle(TextColor.RED_FG)
+            .build();
+
+    private final JShellEvaluator evaluator;
+    private final CodeAssistant assistant;
+    private final ErrorFormatter errors;
+    private final NotebookStartup startup;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    public LoopLabKernel(KernelSettings settings) {
+        super("looplab-java", version(), languageInfo(),
+                List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
+                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
+                new MagicParser(LINE_MAGIC_START, "%%", new MagicTranspiler()), new MagicsRegistry(),
+                false,                                   // JJava extensions (META-INF/services) are not IJava's
+                ERROR_STYLER);
+        this.evaluator = new JShellEvaluator(settings.compilerOptions(), settings.timeout());
+        this.assistant = new CodeAssistant(evaluator::analysis);
+        this.errors = new ErrorFormatter(ERROR_STYLER, magicsRegistry);
+        ClasspathGlobs classpath = new ClasspathGlobs(settings.workingDirectory());
+        this.startup = new NotebookStartup(settings, classpath, evaluator);
+
+        ClasspathMagic classpathMagic = new ClasspathMagic(classpath, evaluator);
+        magicsRegistry.registerLineMagic("classpath", classpathMagic);
+        magicsRegistry.registerLineMagic("jars", classpathMagic);
+        magicsRegistry.registerLineMagic("load", new LoadMagic(settings.workingDirectory()));
+    }
+
+    /** The cell's last value as a live object (null if none); magics in the source are run, too. */
+    @Override
+    public Object evalRaw(String source) {
+        if (started.compareAndSet(false, true)) {
+            startup.run();
+        }
+        return evaluator.eval(magicParser.resolveMagics(source));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return assistant.inspect(code, at, extraDetail);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        return assistant.complete(code, at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assistant.isComplete(code);
+    }
+
+    @Override
+    public List<String> formatError(Throwable e) {
+        return errors.format(e);
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        evaluator.close();
+        super.onShutdown(isRestarting);
+    }
+
+    @Override
+    protected ClassLoader getClassLoader() {
+        return evaluator.snippetClassLoader();
+    }
+
+    private static String version() {
+        String version = LoopLabKernel.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    /** The same language_info IJava reports, so notebooks saved here carry the metadata IJava would write. */
+    private static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("Java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("java")
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package org.looplab.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Checks the packaged kernel jar (runs in `verify`, after shading). The kernel jar sits on the notebook's parent
+ * class loader, so any un-relocated third-party class in it would shadow the notebook's own copy (e.g. DJL got the
+ * kernel's gson and its slf4j binding swallowed DJL's logs).
+ */
+class ShadedJarIT {
+
+    /** org/dflib stays: transpiled magics and notebooks' static import name BaseNotebookStatics there. */
+    private static final List<String> ALLOWED = List.of("org/looplab/", "org/dflib/", "META-INF/");
+
+    private static final Path JAR = Path.of(System.getProperty("kernel.jar", "target/looplab-kernel.jar"));
+
+    @Test
+    void holdsNoUnrelocatedThirdPartyPackage() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> leaked = jar.stream()
+                    .map(ZipEntry::getName)
+                    .map(name -> name.replaceFirst("^META-INF/versions/\\d+/(?=.)", ""))  // multi-release classes count too
+                    .filter(name -> ALLOWED.stream().noneMatch(name::startsWith))
+                    .filter(name -> !ALLOWED.contains(name + "/") && !"org/".equals(name))
+                    .toList();
+            assertEquals(List.of(), leaked, "entries outside " + ALLOWED);
+            assertNotNull(jar.getEntry("org/dflib/jjava/jupyter/kernel/BaseNotebookStatics.class"));
+            assertNotNull(jar.getEntry("org/looplab/kernel/shaded/com/google/gson/Gson.class"));
+            assertNotNull(jar.getEntry("org/looplab/kernel/shaded/org/zeromq/ZMQ.class"));
+            // slf4j finds its binding by service file; it must name the relocated provider
+            ZipEntry services = jar.getEntry("META-INF/services/org.looplab.kernel.shaded.org.slf4j.spi.SLF4JServiceProvider");
+            assertNotNull(services, "relocated slf4j service file");
+            String provider = new String(jar.getInputStream(services).readAllBytes()).trim();
+            assertEquals("org.looplab.kernel.shaded.org.slf4j.nop.NOPServiceProvider", provider);
+            assertEquals("org.looplab.kernel.KernelMain", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    @Test
+    void launchesAndAsksForAConnectionFile() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the kernel jar did not exit");
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("usage: java -jar looplab-kernel.jar <connection-file>"), output);
+    }
+}
