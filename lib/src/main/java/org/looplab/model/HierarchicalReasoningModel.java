@@ -63,6 +63,15 @@ public final class HierarchicalReasoningModel extends ModelParts {
         }
     }
 
+    /** For tests that rebuild the schedule by hand. */
+    ReasoningNet low() {
+        return low;
+    }
+
+    ReasoningNet high() {
+        return high;
+    }
+
     @Override
     public HrmConfig config() {
         return cfg;
