@@ -53,6 +53,11 @@ public record DirectConfig(int hiddenSize, int heads, double expansion, int laye
     }
 
     @Override
+    public int gradientDepth() {
+        return layers;
+    }
+
+    @Override
     public String depthFormula() {
         return "layers = " + layers;
     }

@@ -65,6 +65,11 @@ public record HrmConfig(int hiddenSize, int heads, double expansion, int highLay
     }
 
     @Override
+    public int gradientDepth() {
+        return lowLayers + highLayers;
+    }
+
+    @Override
     public String depthFormula() {
         return "N(T·L_layers + H_layers) = " + highCycles + "·(" + lowCycles + "·" + lowLayers + "+" + highLayers
                 + ") = " + computeDepth();

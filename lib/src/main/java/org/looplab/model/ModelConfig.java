@@ -25,6 +25,9 @@ public sealed interface ModelConfig permits TrmConfig, HrmConfig, DirectConfig {
     /** Layer applications per supervision step (TRM paper Table 1 "Depth"). */
     int computeDepth();
 
+    /** Layer applications per supervision step that back-propagation goes through (TRM: the last round; HRM: 1 step). */
+    int gradientDepth();
+
     /** How {@link #computeDepth()} is made, e.g. {@code T(n+1)·layers = 3·(6+1)·2 = 42}. */
     String depthFormula();
 

@@ -88,6 +88,11 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
     }
 
     @Override
+    public int gradientDepth() {
+        return (latentSteps + 1) * layers;
+    }
+
+    @Override
     public String depthFormula() {
         return "T(n+1)·layers = " + recursions + "·(" + latentSteps + "+1)·" + layers + " = " + computeDepth();
     }
