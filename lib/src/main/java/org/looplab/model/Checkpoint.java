@@ -1,0 +1,85 @@
+package org.looplab.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.CodeVersion;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A model on disk: a folder with {@code config.json} (architecture, task, seed, the weights file's SHA-256 and the
+ * code version) and {@code params.safetensors} (every named array: parameters, puzzle table, buffers). Written to a
+ * temporary folder, then renamed, so a crash never leaves half a checkpoint; a file that does not match its hash
+ * fails to load, naming the file.
+ */
+public final class Checkpoint {
+    public static final String CONFIG_FILE = "config.json";
+    public static final String PARAMS_FILE = "params.safetensors";
+
+    /** What {@code config.json} holds. */
+    public record Manifest(String kind, ModelConfig model, TaskShape task, long seed, String params,
+                           String paramsSha256, CodeVersion code) {
+        public Manifest {
+            ModelConfig.required("model", model);
+            ModelConfig.required("task", task);
+            ModelConfig.required("params", params);
+            ModelConfig.required("paramsSha256", paramsSha256);
+        }
+    }
+
+    private Checkpoint() {}
+
+    public static void save(ReasoningModel model, Path folder) {
+        if (!(model instanceof ModelParts parts))
+            throw new IllegalArgumentException("cannot save a " + model.getClass().getName());
+        byte[] params = parts.allArrays().encode(NDList.Encoding.SAFETENSORS);
+        Manifest m = new Manifest("checkpoint", model.config(), model.task(), model.seed(), PARAMS_FILE,
+                ContentHash.of(params), CodeVersion.current());
+        AtomicFiles.writeFolder(folder, tmp -> {
+            Files.write(tmp.resolve(PARAMS_FILE), params);
+            Files.writeString(tmp.resolve(CONFIG_FILE), Json.write(m));
+        });
+    }
+
+    /** Reads a checkpoint; a missing, truncated or altered file fails with its path in the message. */
+    public static ReasoningModel load(Path folder) {
+        Path configFile = folder.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(configFile)) throw new IllegalArgumentException(configFile + ": no such file");
+        Manifest m = Json.read(configFile, Manifest.class);
+        Path paramsFile = folder.resolve(m.params());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(paramsFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(paramsFile + ": cannot read", e);
+        }
+        String sha = ContentHash.of(bytes);
+        if (!sha.equals(m.paramsSha256()))
+            throw new IllegalArgumentException(paramsFile + ": corrupt or truncated checkpoint (sha256 " + sha
+                    + ", " + configFile.getFileName() + " says " + m.paramsSha256() + ")");
+        NDManager manager = Engine.getInstance().newBaseManager();
+        try {
+            NDList stored;
+            try {
+                stored = NDList.decode(manager, bytes);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(paramsFile + ": cannot decode: " + e.getMessage(), e);
+            }
+            Weights w = Weights.loaded(manager, stored, paramsFile.toString());
+            ModelConfig c = m.model();
+            if (c instanceof TrmConfig t) return TinyRecursiveModel.build(t, m.task(), m.seed(), w);
+            if (c instanceof HrmConfig h) return HierarchicalReasoningModel.build(h, m.task(), m.seed(), w);
+            return DirectModel.build((DirectConfig) c, m.task(), m.seed(), w);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+}

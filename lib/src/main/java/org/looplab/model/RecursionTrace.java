@@ -1,0 +1,129 @@
+package org.looplab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Activation;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A forward pass watched step by step: for every supervision step k = 1..N_sup, the predicted grid, the halt
+ * probability and a summary of the latents. Evaluation-style: all N_sup steps run (no early halt, reference §1.6),
+ * nothing records a graph (NoGrad, so it is safe on any thread), and each step's intermediates are closed with it.
+ *
+ * @param inputs token ids {@code [batch][cells]}
+ * @param steps  one entry per supervision step, in order
+ */
+public record RecursionTrace(String model, long[][] inputs, List<TraceStep> steps) {
+
+    /** Channel slices summarised per step: 16 bars. */
+    public static final int LATENT_GROUPS = 16;
+
+    /** Traces {@code tokens} (each row {@code gridCells} ids) with puzzle id 0. */
+    public static RecursionTrace of(ReasoningModel model, long[][] tokens) {
+        return of(model, tokens, new long[tokens.length]);
+    }
+
+    public static RecursionTrace of(ReasoningModel model, long[][] tokens, long[] puzzleIds) {
+        check(model.task(), tokens, puzzleIds);
+        int steps = model.config().supervisionSteps();
+        List<TraceStep> out = new ArrayList<>(steps);
+        try (NoGrad off = NoGrad.open(); NDScope whole = new NDScope();
+             NDManager inputs = model.manager().newSubManager()) {
+            NDArray x = model.embed(inputs.create(tokens), inputs.create(puzzleIds)); // [B, S, D]
+            Latents carry = model.initialLatents(tokens.length);
+            for (int k = 1; k <= steps; k++) {
+                Latents next;
+                try (NDScope step = new NDScope()) {
+                    next = model.supervisionStep(carry, x);
+                    out.add(summarise(k, model.readout(next), carry, next));
+                    NDScope.unregister(next.answer(), next.reasoning());
+                }
+                NDScope.register(next.answer());  // the survivor goes to the trace's scope...
+                NDScope.register(next.reasoning());
+                carry.close();                    // ...and the step before it is freed now, not at the end
+                carry = next;
+            }
+        }
+        return new RecursionTrace(model.config().getClass().getSimpleName().replace("Config", ""), tokens, out);
+    }
+
+    private static TraceStep summarise(int k, Readout r, Latents before, Latents after) {
+        int[][] grid = toInts(r.answerLogits().argMax(-1).toLongArray(), (int) r.answerLogits().getShape().get(0));
+        float[] halt = Activation.sigmoid(r.haltLogit()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .toFloatArray();
+        NDArray z = after.reasoning();
+        long b = z.getShape().get(0), d = z.getShape().get(2);
+        int groups = d % LATENT_GROUPS == 0 ? LATENT_GROUPS : (int) d;
+        NDArray bars = z.abs().mean(new int[] {1}).reshape(b, groups, d / groups).mean(new int[] {2}); // [B, groups]
+        return new TraceStep(k, grid, halt, toRows(floats(bars), (int) b),
+                floats(change(before.reasoning(), z)), floats(change(before.answer(), after.answer())));
+    }
+
+    private static NDArray change(NDArray from, NDArray to) { // [B]
+        return to.sub(from).square().sum(new int[] {1, 2}).sqrt();
+    }
+
+    private static float[] floats(NDArray a) {
+        return a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+    }
+
+    private static int[][] toInts(long[] flat, int rows) {
+        int cols = flat.length / rows;
+        int[][] out = new int[rows][cols];
+        for (int i = 0; i < flat.length; i++) out[i / cols][i % cols] = (int) flat[i];
+        return out;
+    }
+
+    private static float[][] toRows(float[] flat, int rows) {
+        int cols = flat.length / rows;
+        float[][] out = new float[rows][cols];
+        for (int i = 0; i < flat.length; i++) out[i / cols][i % cols] = flat[i];
+        return out;
+    }
+
+    private static void check(TaskShape task, long[][] tokens, long[] puzzleIds) {
+        if (tokens.length == 0) throw new IllegalArgumentException("tokens: empty batch");
+        if (puzzleIds.length != tokens.length)
+            throw new IllegalArgumentException("puzzleIds: " + puzzleIds.length + " ids for " + tokens.length + " puzzles");
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i].length != task.gridCells())
+                throw new IllegalArgumentException("tokens[" + i + "]: " + tokens[i].length + " cells, task has "
+                        + task.gridCells());
+            for (int c = 0; c < tokens[i].length; c++)
+                if (tokens[i][c] < 0 || tokens[i][c] >= task.vocabSize())
+                    throw new IllegalArgumentException("tokens[" + i + "][" + c + "] = " + tokens[i][c]
+                            + ", outside vocab 0.." + (task.vocabSize() - 1));
+            if (puzzleIds[i] < 0 || puzzleIds[i] >= task.puzzleIdentifiers())
+                throw new IllegalArgumentException("puzzleIds[" + i + "] = " + puzzleIds[i] + ", table has "
+                        + task.puzzleIdentifiers());
+        }
+    }
+
+    /** Per step for one puzzle: halt probability, latent and answer change, and cells that changed since the last step. */
+    public Table table(int sample) {
+        IntColumn step = IntColumn.create("step");
+        DoubleColumn halt = DoubleColumn.create("halt probability");
+        DoubleColumn dz = DoubleColumn.create("|Δz|");
+        DoubleColumn dy = DoubleColumn.create("|Δy|");
+        IntColumn changed = IntColumn.create("cells changed");
+        int[] previous = null;
+        for (TraceStep s : steps) {
+            int[] grid = s.prediction()[sample];
+            step.append(s.step());
+            halt.append(s.haltProbability()[sample]);
+            dz.append(s.latentChange()[sample]);
+            dy.append(s.answerChange()[sample]);
+            int n = 0;
+            if (previous != null) for (int c = 0; c < grid.length; c++) if (grid[c] != previous[c]) n++;
+            changed.append(previous == null ? grid.length : n);
+            previous = grid;
+        }
+        return Table.create(model + " trace, puzzle " + sample, step, halt, dz, dy, changed);
+    }
+}

@@ -1,0 +1,75 @@
+package org.looplab.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * TRM (Jolicoeur-Martineau 2025): one tiny net, applied over and over. x is the question, y the current answer,
+ * z the latent reasoning; the net tells "think" from "revise" only by whether x is in its input.
+ */
+public final class TinyRecursiveModel extends ModelParts {
+    private final TrmConfig cfg;
+    private final ReasoningNet net;   // the one 2-layer net (code: L_level)
+    private final OutputHeads heads;
+
+    /** Runs {@code rounds} rounds; each is n thinking updates of z, then one revision of y (paper Fig. 3). */
+    public Latents recurse(Latents s, NDArray x, int rounds) {       // rounds: T in the paper
+        NDArray y = s.answer(), z = s.reasoning();
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < cfg.latentSteps(); i++) {             // n in the paper
+                z = net.apply(x.add(y).add(z));                       // think: only this update sees the question x...
+            }
+            y = net.apply(y.add(z));                                  // ...which is how one net knows it is revising y
+        }
+        return new Latents(y, z);
+    }
+
+    /**
+     * One supervision step: T-1 rounds that build no graph, then one round that learns, back-propagated through all
+     * of its n+1 net calls. NoGrad is explicit because grad mode is per thread (see {@link NoGrad}).
+     */
+    @Override
+    public Latents supervisionStep(Latents s, NDArray x) {
+        Latents warm;
+        try (var off = NoGrad.open()) {
+            warm = recurse(s, x, cfg.recursions() - 1);
+        }
+        return recurse(warm, x, 1);
+    }
+
+    private TinyRecursiveModel(TrmConfig cfg, TaskShape task, long seed, Weights w) {
+        super(task, seed, w, cfg.hiddenSize(), cfg.heads(), cfg.prefixLength(), cfg.positions(),
+                cfg.mixer() == Mixer.ATTENTION);
+        this.cfg = cfg;
+        this.net = new ReasoningNet(w, "net", cfg.layers(), cfg.mixer(), cfg.hiddenSize(), cfg.heads(),
+                cfg.expansion(), seqLen, rope);
+        this.heads = makeHeads(cfg.prefixLength());
+        w.checkAllUsed();
+    }
+
+    /** A fresh model; {@code dtype} FLOAT64 only for gradient checks (bf16 aborts the JVM, djl-notes §6.1). */
+    public static TinyRecursiveModel create(TrmConfig cfg, TaskShape task, long seed, DataType dtype) {
+        Weights w = Weights.fresh(Engine.getInstance().newBaseManager(), dtype, seed);
+        return build(cfg, task, seed, w);
+    }
+
+    static TinyRecursiveModel build(TrmConfig cfg, TaskShape task, long seed, Weights w) {
+        try {
+            return new TinyRecursiveModel(cfg, task, seed, w);
+        } catch (RuntimeException e) {
+            w.manager().close();
+            throw e;
+        }
+    }
+
+    @Override
+    public TrmConfig config() {
+        return cfg;
+    }
+
+    @Override
+    OutputHeads outputHeads() {
+        return heads;
+    }
+}

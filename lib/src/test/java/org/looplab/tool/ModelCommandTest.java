@@ -1,0 +1,40 @@
+package org.looplab.tool;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelCommandTest {
+
+    private static String run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, LoopLabCli.run(args), String.join(" ", args));
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void infoPrintsTheReferenceCountAndDepth() {
+        String out = run("model", "info", "--preset", "trm-mlp-paper", "--task", "sudoku9");
+        assertTrue(out.contains("parameters: 5028866\n"), out);
+        assertTrue(out.contains("compute depth per supervision step: 42 "), out);
+        String hrm = run("model", "info", "--preset", "hrm-tiny");
+        assertTrue(hrm.contains("compute depth per supervision step: 6 "), hrm); // N(T·L + H) = 2·(2·1 + 1)
+    }
+
+    @Test
+    void unknownPresetFailsWithItsName() {
+        assertNotEquals(0, LoopLabCli.run("model", "info", "--preset", "nope"));
+    }
+}
