@@ -1,0 +1,195 @@
+package org.looplab.data;
+
+import org.looplab.Profile;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The lab's named data sets and how they are built. Sizes depend on the profile; everything else, and so every
+ * byte, is fixed by the name and the seed.
+ *
+ * <table>
+ *   <caption>train/test examples per profile</caption>
+ *   <tr><th>name</th><th>what</th><th>smoke</th><th>cpu</th><th>gpu</th></tr>
+ *   <tr><td>sudoku4</td><td>4×4, minimal givens (the hardest 4×4 there is; propagation still solves all)</td><td>64/32</td><td>2000/500</td><td>10000/1000</td></tr>
+ *   <tr><td>sudoku6</td><td>6×6, minimal givens</td><td>64/32</td><td>3000/1000</td><td>20000/2000</td></tr>
+ *   <tr><td>sudoku9-hard</td><td>9×9, minimal, >= 3 backtracks</td><td>32/16</td><td>3000/1000</td><td>50000/5000</td></tr>
+ *   <tr><td>maze11</td><td>11×11, path >= 15 steps (scaled Maze-Hard rule)</td><td>64/32</td><td>3000/1000</td><td>20000/2000</td></tr>
+ *   <tr><td>maze30-hard</td><td>30×30, path > 110 steps (Maze-Hard)</td><td>16/8</td><td>1000/1000</td><td>1000/1000</td></tr>
+ * </table>
+ */
+public final class PuzzleDataSets {
+    private PuzzleDataSets() {}
+
+    public static final List<String> NAMES = List.of("sudoku4", "sudoku6", "sudoku9-hard", "maze11", "maze30-hard");
+
+    /** Hard 9×9 means at least this many backtracks: search is needed, and more than one wrong guess. */
+    public static final int SUDOKU9_HARD_MIN_BACKTRACKS = 3;
+
+    public static DataSetSpec spec(String name, Profile profile) {
+        return switch (name) {
+            case "sudoku4" -> spec(name, profile, new SudokuGeneratorConfig(4, 0, 0, 1), 4, sizes(profile, 64, 32, 2000, 500, 10000, 1000));
+            case "sudoku6" -> spec(name, profile, new SudokuGeneratorConfig(6, 0, 0, 1), 6, sizes(profile, 64, 32, 3000, 1000, 20000, 2000));
+            case "sudoku9-hard" -> spec(name, profile, SudokuGeneratorConfig.hard(9, SUDOKU9_HARD_MIN_BACKTRACKS), 9,
+                    sizes(profile, 32, 16, 3000, 1000, 50000, 5000));
+            case "maze11" -> spec(name, profile, MazeGeneratorConfig.hard(11), 11, sizes(profile, 64, 32, 3000, 1000, 20000, 2000));
+            case "maze30-hard" -> spec(name, profile, MazeGeneratorConfig.hard(30), 30, sizes(profile, 16, 8, 1000, 1000, 1000, 1000));
+            default -> throw new IllegalArgumentException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
+        };
+    }
+
+    private static int[] sizes(Profile p, int smokeTrain, int smokeTest, int cpuTrain, int cpuTest, int gpuTrain, int gpuTest) {
+        return switch (p) {
+            case SMOKE -> new int[] {smokeTrain, smokeTest};
+            case CPU -> new int[] {cpuTrain, cpuTest};
+            case GPU -> new int[] {gpuTrain, gpuTest};
+        };
+    }
+
+    private static DataSetSpec spec(String name, Profile p, GeneratorConfig g, long seed, int[] counts) {
+        // Reserve for test the share of classes that test needs: then few candidates are generated in vain.
+        double fraction = (double) counts[1] / (counts[0] + counts[1]);
+        return new DataSetSpec(name, p, g, counts[0], counts[1], seed, fraction);
+    }
+
+    /** Builds a named set in memory. */
+    public static PuzzleSplits build(String name, Profile profile) {
+        return build(spec(name, profile));
+    }
+
+    /**
+     * Loads {@code root/<name>} when it holds this profile's build of the same spec, else builds and writes it.
+     * Notebooks call this so a set is generated once.
+     */
+    public static PuzzleSplits loadOrBuild(String name, Profile profile, Path root) {
+        DataSetSpec spec = spec(name, profile);
+        Path folder = root.resolve(name);
+        if (Files.isRegularFile(folder.resolve(PuzzleSplits.MANIFEST))) {
+            PuzzleSplits existing = PuzzleSplits.load(folder);
+            if (spec.equals(specOf(existing))) return existing;
+        }
+        PuzzleSplits built = build(spec);
+        built.write(folder);
+        return built;
+    }
+
+    /** The spec a generated set was built from, read back from its manifest. */
+    public static DataSetSpec specOf(PuzzleSplits splits) {
+        try {
+            return Json.mapper().treeToValue(splits.manifest().config(), DataSetSpec.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(splits.manifest().name() + ": manifest config is not a DataSetSpec: " + e.getMessage(), e);
+        }
+    }
+
+    private record Example(byte[] input, byte[] label, int difficulty, String key) {}
+
+    private static final int BLOCK = 256;
+    private static final int MAX_CANDIDATES_PER_EXAMPLE = 200;
+
+    /**
+     * Generates candidates by index (in parallel blocks, then taken in index order, so the result does not
+     * depend on thread count); each goes to the split its class belongs to, skipping exact duplicates and
+     * full splits. Checks before returning that no test row's class occurs in train.
+     */
+    public static PuzzleSplits build(DataSetSpec spec) {
+        int side;
+        int vocab;
+        java.util.function.LongFunction<Example> make;
+        if (spec.generator() instanceof SudokuGeneratorConfig sc) {
+            SudokuGenerator gen = new SudokuGenerator(sc);
+            side = sc.side();
+            vocab = sc.shape().vocab();
+            make = i -> {
+                SudokuGenerator.Generated g = gen.generate(spec.seed(), i);
+                return new Example(SudokuEncoding.encode(g.puzzle()), SudokuEncoding.encode(g.solution()),
+                        (int) Math.min(Integer.MAX_VALUE, g.backtracks()), SudokuCanonical.key(g.puzzle()));
+            };
+        } else if (spec.generator() instanceof MazeGeneratorConfig mc) {
+            MazeGenerator gen = new MazeGenerator(mc);
+            side = mc.size();
+            vocab = Maze.VOCAB;
+            make = i -> {
+                MazeGenerator.Generated g = gen.generate(spec.seed(), i);
+                return new Example(g.maze().cells(), g.label().cells(), g.pathLength(), g.maze().canonicalKey());
+            };
+        } else {
+            throw new IllegalArgumentException(spec.name() + ": no builder for " + spec.generator());
+        }
+        int seqLen = side * side;
+        List<Example> train = new ArrayList<>();
+        List<Example> test = new ArrayList<>();
+        Set<String> seenTrain = new HashSet<>();
+        Set<String> seenTest = new HashSet<>();
+        long limit = (long) MAX_CANDIDATES_PER_EXAMPLE * (spec.trainCount() + spec.testCount());
+        long next = 0;
+        while (train.size() < spec.trainCount() || test.size() < spec.testCount()) {
+            if (next >= limit) {
+                throw new IllegalStateException(spec.name() + ": only " + train.size() + " train and " + test.size()
+                        + " test examples after " + next + " candidates; the generator makes too few distinct puzzles for these counts");
+            }
+            long from = next;
+            // Block size never changes the result (candidates are used in index order, extras dropped), only speed.
+            int missing = spec.trainCount() - train.size() + spec.testCount() - test.size();
+            int size = Math.max(16, Math.min(BLOCK, 2 * missing));
+            List<Example> block = IntStream.range(0, size).parallel().mapToObj(k -> make.apply(from + k)).toList();
+            next += size;
+            for (Example e : block) {
+                boolean toTest = isTestClass(e.key(), spec.testClassFraction());
+                List<Example> split = toTest ? test : train;
+                Set<String> seen = toTest ? seenTest : seenTrain;
+                int want = toTest ? spec.testCount() : spec.trainCount();
+                if (split.size() < want && seen.add(new String(e.input(), java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    split.add(e);
+                }
+            }
+        }
+        PuzzleKind kind = spec.kind();
+        PuzzleDataSet trainSet = toSet(spec.name() + "/train", kind, side, vocab, seqLen, train);
+        PuzzleDataSet testSet = toSet(spec.name() + "/test", kind, side, vocab, seqLen, test);
+        List<String> notes = new ArrayList<>();
+        notes.add("test holds only puzzle classes absent from train (class = equivalence under augmentation; "
+                + (kind == PuzzleKind.SUDOKU ? (SudokuCanonical.exact(SudokuShape.ofSide(side)) ? "exact canonical form" : "invariant hash")
+                : "minimum over 8 dihedral transforms") + ")");
+        notes.add("stored un-augmented; PuzzleDataSet.batch(indices, random) augments on the fly (reference stores 1000 copies)");
+        if (kind == PuzzleKind.SUDOKU) notes.add("difficulty = solver backtracks over the full uniqueness search");
+        if (kind == PuzzleKind.MAZE) notes.add("difficulty = shortest path length in steps; maze generator is LoopLab's own (Maze-Hard uses Lehnert et al. 2024)");
+        if (spec.name().equals("sudoku4")) notes.add("4×4 minimal puzzles fall into only a few dozen classes, so splits repeat classes within themselves");
+        PuzzleSplits splits = PuzzleSplits.of(spec.name(), "looplab", spec.profile().id(), spec.seed(),
+                Json.mapper().valueToTree(spec), Map.of(), notes, trainSet, testSet);
+        List<Integer> leaked = splits.leakedTestRows();
+        if (!leaked.isEmpty()) {
+            throw new IllegalStateException(spec.name() + ": test rows " + leaked.subList(0, Math.min(5, leaked.size()))
+                    + " are augmentations of train puzzles");
+        }
+        return splits;
+    }
+
+    /** A class belongs to test when its key's hash falls in the first {@code fraction} of the range. */
+    static boolean isTestClass(String key, double fraction) {
+        long h = Long.parseUnsignedLong(ContentHash.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12), 16);
+        return h < fraction * (1L << 48);
+    }
+
+    private static PuzzleDataSet toSet(String name, PuzzleKind kind, int side, int vocab, int seqLen, List<Example> examples) {
+        byte[] inputs = new byte[examples.size() * seqLen];
+        byte[] labels = new byte[examples.size() * seqLen];
+        int[] difficulty = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            System.arraycopy(examples.get(i).input(), 0, inputs, i * seqLen, seqLen);
+            System.arraycopy(examples.get(i).label(), 0, labels, i * seqLen, seqLen);
+            difficulty[i] = examples.get(i).difficulty();
+        }
+        // Sudoku and mazes share one puzzle identifier (0), as in the reference.
+        return new PuzzleDataSet(name, kind, side, vocab, seqLen, inputs, labels, difficulty, new int[examples.size()]);
+    }
+}

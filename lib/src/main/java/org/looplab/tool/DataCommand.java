@@ -1,0 +1,66 @@
+package org.looplab.tool;
+
+import org.looplab.Profile;
+import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.PuzzleSplits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code looplab data build|list}: the named default data sets. */
+@Command(name = "data", description = "Build the lab's named data sets.",
+        subcommands = {DataCommand.Build.class, DataCommand.ListSets.class, DataCommand.Check.class})
+final class DataCommand {
+
+    @Command(name = "build", description = "Build a named data set into <out>/<name>/ (atomically).")
+    static final class Build implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "sudoku4, sudoku6, sudoku9-hard, maze11 or maze30-hard")
+        String name;
+
+        @Option(names = "--out", defaultValue = "data", description = "parent folder (default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--profile", description = "smoke, cpu or gpu (default: $LOOPLAB_PROFILE, else cpu)")
+        String profile;
+
+        @Override
+        public Integer call() {
+            Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
+            PuzzleSplits splits = PuzzleDataSets.build(name, p);
+            Path folder = out.resolve(name);
+            splits.write(folder);
+            System.out.println("wrote " + folder + " (" + p.id() + ": train " + splits.train().count() + ", test "
+                    + splits.test().count() + ", sha256 " + splits.sha256() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Load a data set folder, verifying its hashes (LoopLab's own, or a TRM/HRM build "
+            + "script's folder with train/dataset.json), and print its counts.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "FOLDER")
+        Path folder;
+
+        @Override
+        public Integer call() {
+            boolean trm = java.nio.file.Files.isRegularFile(folder.resolve("train").resolve("dataset.json"));
+            PuzzleSplits splits = trm ? org.looplab.data.TrmDataSets.read(folder) : PuzzleSplits.load(folder);
+            System.out.println(folder + ": " + splits.manifest().puzzle() + ", vocab " + splits.manifest().vocab() + ", seqLen "
+                    + splits.manifest().seqLen() + ", train " + splits.train().count() + ", test " + splits.test().count()
+                    + ", sha256 " + splits.sha256());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the named data sets.")
+    static final class ListSets implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            PuzzleDataSets.NAMES.forEach(System.out::println);
+            return 0;
+        }
+    }
+}
