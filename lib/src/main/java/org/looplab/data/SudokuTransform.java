@@ -159,7 +159,7 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
                 int[] sourceCount = new int[3 * side];
                 int members = 0;
                 for (int i = 0; i < cellFrom.length; i++) {
-                    if (unitOf[i][kind] != u) continue;
+                    if (unitOf[i][kind] != kind * side + u) continue;
                     members++;
                     for (int k : unitOf[cellFrom[i]]) sourceCount[k]++;
                 }
