@@ -206,6 +206,18 @@ class ModelBehaviourTest {
     }
 
     @Test
+    void traceWorksForEveryModel() {
+        for (ModelConfig cfg : tinyConfigs()) {
+            try (ReasoningModel m = cfg.build(SUDOKU4, 5)) {
+                int before = m.manager().getManagedArrays().size();
+                RecursionTrace t = RecursionTrace.of(m, PUZZLES);
+                assertEquals(cfg.supervisionSteps(), t.steps().size(), cfg.toString());
+                assertEquals(before, m.manager().getManagedArrays().size(), cfg.toString());
+            }
+        }
+    }
+
+    @Test
     void traceRejectsTokensOutsideTheVocabulary() {
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(SUDOKU4, 5)) {
             long[][] bad = {PUZZLES[0].clone()};
