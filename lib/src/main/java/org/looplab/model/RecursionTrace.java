@@ -50,7 +50,7 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
                 carry = next;
             }
         }
-        return new RecursionTrace(model.config().getClass().getSimpleName().replace("Config", ""), tokens, out);
+        return new RecursionTrace(model.getClass().getSimpleName(), tokens, out);
     }
 
     private static TraceStep summarise(int k, Readout r, Latents before, Latents after) {
