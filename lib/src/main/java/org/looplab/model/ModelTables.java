@@ -1,5 +1,6 @@
 package org.looplab.model;
 
+import org.looplab.Profile;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -36,6 +37,44 @@ public final class ModelTables {
                 new PaperRow("w/ self-attention", TrmConfig.PAPER_ATTENTION, 6_828_034L, "7M", 42),
                 new PaperRow("w/ T=2, n=2", mlp.withRecursion(2, 2), 5_028_866L, "5M", 12),
                 new PaperRow("Direct pred", DirectConfig.PAPER, 27_275_266L, "27M", 8));
+    }
+
+    /** A model at some size, for tables at the profile's size. */
+    public record Named(String name, ModelConfig config) {}
+
+    /** The four models at a profile's size (TRM-Att is TRM-MLP with the mixer swapped and RoPE on). */
+    public static List<Named> profileModels(Profile p) {
+        TrmConfig mlp = TrmConfig.of(p);
+        return List.of(
+                new Named("Direct (one pass)", DirectConfig.of(p)),
+                new Named("HRM", HrmConfig.of(p)),
+                new Named("TRM-Att", mlp.with(Mixer.ATTENTION).with(PositionEncoding.ROPE)),
+                new Named("TRM-MLP", mlp));
+    }
+
+    /** How much network each model has against how deep it computes: recursion buys depth without parameters. */
+    public static Table sizeAndDepth(List<Named> models, TaskShape task) {
+        StringColumn model = StringColumn.create("model");
+        LongColumn params = LongColumn.create("parameters");
+        IntColumn layers = IntColumn.create("distinct layers");
+        IntColumn depth = IntColumn.create("depth per supervision step");
+        IntColumn total = IntColumn.create("layers over N_sup steps");
+        for (Named n : models) {
+            try (ReasoningModel m = n.config().build(task, 0)) {
+                model.append(n.name());
+                params.append(m.parameterCount());
+                layers.append(distinctLayers(n.config()));
+                depth.append(n.config().computeDepth());
+                total.append(n.config().computeDepth() * n.config().supervisionSteps());
+            }
+        }
+        return Table.create("Size and depth on " + task, model, params, layers, depth, total);
+    }
+
+    private static int distinctLayers(ModelConfig c) {
+        if (c instanceof TrmConfig t) return t.layers();
+        if (c instanceof HrmConfig h) return h.lowLayers() + h.highLayers();
+        return ((DirectConfig) c).layers();
     }
 
     /** Builds each model (no forward pass) and counts its parameters beside the paper's and the reference's count. */

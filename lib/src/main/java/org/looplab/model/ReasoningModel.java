@@ -27,7 +27,7 @@ public interface ReasoningModel extends AutoCloseable {
 
     TaskShape task();
 
-    /** The seed of the initial draws (0 for a model loaded from a checkpoint made with another seed: see its file). */
+    /** The seed of the initial draws (a loaded model reports the seed recorded in its checkpoint). */
     long seed();
 
     NDManager manager();

@@ -29,6 +29,15 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
         return of(model, tokens, new long[tokens.length]);
     }
 
+    /** Traces a batch given as arrays: {@code tokens [B, cells]} and {@code puzzleIds [B]}, any integer type. */
+    public static RecursionTrace of(ReasoningModel model, NDArray tokens, NDArray puzzleIds) {
+        int b = (int) tokens.getShape().get(0), cells = (int) tokens.getShape().get(1);
+        long[] flat = tokens.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+        long[][] rows = new long[b][cells];
+        for (int i = 0; i < b; i++) System.arraycopy(flat, i * cells, rows[i], 0, cells);
+        return of(model, rows, puzzleIds.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray());
+    }
+
     public static RecursionTrace of(ReasoningModel model, long[][] tokens, long[] puzzleIds) {
         check(model.task(), tokens, puzzleIds);
         int steps = model.config().supervisionSteps();
@@ -50,7 +59,7 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
                 carry = next;
             }
         }
-        return new RecursionTrace(model.config().getClass().getSimpleName().replace("Config", ""), tokens, out);
+        return new RecursionTrace(model.getClass().getSimpleName(), tokens, out);
     }
 
     private static TraceStep summarise(int k, Readout r, Latents before, Latents after) {

@@ -52,6 +52,13 @@ public record TaskShape(int vocabSize, int gridCells, int puzzleIdentifiers) {
         throw new IllegalArgumentException("task must be sudokuN, mazeN or arc (e.g. sudoku9, maze30); was '" + name + "'");
     }
 
+    /** Short, for table captions: "vocab 11, 81 cells, 1 puzzle id". */
+    @Override
+    public String toString() {
+        return "vocab " + vocabSize + ", " + gridCells + " cells, " + puzzleIdentifiers + " puzzle id"
+                + (puzzleIdentifiers == 1 ? "" : "s");
+    }
+
     /** Positions the model sees: the puzzle-id prefix, then the grid. */
     public int sequenceLength(int prefixLength) {
         return prefixLength + gridCells;

@@ -196,12 +196,28 @@ class ModelBehaviourTest {
             for (float p : first.haltProbability()) assertEquals(1 / (1 + Math.exp(5)), p, 1e-6); // sigmoid(-5)
             for (TraceStep s : t.steps()) for (float d : s.latentChange()) assertTrue(d > 0, "z moves each step");
             assertEquals(t.steps().size(), t.table(0).rowCount());
+            try (NDManager in = m.manager().newSubManager()) {
+                RecursionTrace fromArrays = RecursionTrace.of(m, in.create(PUZZLES), in.zeros(new Shape(3), ai.djl.ndarray.types.DataType.INT32));
+                assertArrayEquals(t.steps().get(1).prediction()[2], fromArrays.steps().get(1).prediction()[2]);
+            }
 
             // the same trace from a pool thread, where grad mode starts on: same numbers
             List<RecursionTrace> other = new ArrayList<>();
             GradientTest.onFreshThread(() -> other.add(RecursionTrace.of(m, PUZZLES)));
             for (int k = 0; k < t.steps().size(); k++)
                 assertArrayEquals(t.steps().get(k).latentChange(), other.get(0).steps().get(k).latentChange());
+        }
+    }
+
+    @Test
+    void traceWorksForEveryModel() {
+        for (ModelConfig cfg : tinyConfigs()) {
+            try (ReasoningModel m = cfg.build(SUDOKU4, 5)) {
+                int before = m.manager().getManagedArrays().size();
+                RecursionTrace t = RecursionTrace.of(m, PUZZLES);
+                assertEquals(cfg.supervisionSteps(), t.steps().size(), cfg.toString());
+                assertEquals(before, m.manager().getManagedArrays().size(), cfg.toString());
+            }
         }
     }
 

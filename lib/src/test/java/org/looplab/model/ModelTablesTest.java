@@ -37,4 +37,13 @@ class ModelTablesTest {
             assertEquals(m.parameterCount(), t.longColumn("parameters (built here)").get(0));
         }
     }
+
+    @Test
+    void sizeAndDepthAtTheSmokeProfile() {
+        Table t = ModelTables.sizeAndDepth(ModelTables.profileModels(org.looplab.Profile.SMOKE), TaskShape.sudoku(4));
+        assertEquals(4, t.rowCount());
+        assertEquals(4, t.intColumn("depth per supervision step").get(0));      // direct tiny: 4 layers, once
+        assertEquals(2 * 3 * 2, t.intColumn("depth per supervision step").get(3)); // TRM tiny: T(n+1)·layers
+        assertEquals(2, t.intColumn("distinct layers").get(3));
+    }
 }
