@@ -28,7 +28,7 @@ public final class HtmlTables {
         for (int r = 0; r < rows; r++) {
             html.append("<tr>");
             for (Column<?> c : table.columns()) {
-                html.append("<td>").append(escape(c.getString(r))).append("</td>");
+                html.append("<td>").append(escape(cell(c, r))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -46,6 +46,15 @@ public final class HtmlTables {
         facts.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
                 .append(escape(String.valueOf(v))).append("</td></tr>"));
         return html.append("</tbody></table>").toString();
+    }
+
+    /** Doubles to 4 significant digits (a table is for reading; the CSV and JSON keep full precision). */
+    static String cell(Column<?> c, int row) {
+        if (c.isMissing(row) || !(c.get(row) instanceof Double || c.get(row) instanceof Float)) return c.getString(row);
+        double v = ((Number) c.get(row)).doubleValue();
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String escape(String s) {

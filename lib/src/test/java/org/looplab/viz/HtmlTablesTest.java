@@ -24,6 +24,16 @@ class HtmlTablesTest {
     }
 
     @Test
+    void doublesShowFourSignificantDigits() {
+        Table t = Table.create("n", DoubleColumn.create("x", 0.006692850962281227, 42.29827880859375, 3.0, 87.4));
+        String html = HtmlTables.of(t);
+        assertTrue(html.contains("<td>0.006693</td>"), html);
+        assertTrue(html.contains("<td>42.3</td>"), html);
+        assertTrue(html.contains("<td>3</td>"), html);
+        assertTrue(html.contains("<td>87.4</td>"), html);
+    }
+
+    @Test
     void truncationSaysHowManyRowsAreLeftOut() {
         Table t = Table.create("n", DoubleColumn.create("x", 1, 2, 3, 4, 5));
         assertTrue(HtmlTables.of(t, 2).contains("3 more rows"));
