@@ -9,7 +9,7 @@ JUPYTER_PATH := $(CURDIR)/build/jupyter
 LOOPLAB    := java -jar lib/target/looplab.jar
 CP         := lib/target/notebook-classpath/*
 APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat
-DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11
+DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11 maze30-hard
 
 export JUPYTER_PATH
 # DJL: natives come from Maven jars; any download attempt fails at once instead of waiting on the network.
