@@ -81,6 +81,12 @@ public final class SudokuSolver {
         return shape;
     }
 
+    /** The row, column and box of {@code cell}, each as its cells. */
+    int[][] unitsOf(int cell) {
+        int side = shape.side();
+        return new int[][] {units[cell / side], units[side + cell % side], units[2 * side + shape.box(cell / side, cell % side)]};
+    }
+
     /** Cells sharing a row, column or box with {@code cell}. */
     int[] peers(int cell) {
         return peers[cell];

@@ -18,20 +18,24 @@ import java.util.List;
 /**
  * {@code make bench} speed check of the data code (not a test: timings depend on the machine). Reports, on one
  * thread: unique-solution 9×9 puzzles generated per second (target >= 1,000/s per core), and mean milliseconds to
- * solve hard 9×9 puzzles (target < 1 ms). The hard puzzles come from a file given as the first argument (one per
- * line), or are generated with >= 3 backtracks when none is given.
+ * solve hard 9×9 puzzles (target < 1 ms). The hard puzzles come from the file given as the first argument (one per
+ * line), else {@code data/fixtures/sudoku/hard9.txt}, else 1000 generated ones with >= 3 backtracks.
  */
 public final class DataBench {
     private DataBench() {}
 
+    /** 200 committed puzzles with >= 20 backtracks each (the Makefile runs from the repository root). */
+    static final Path DEFAULT_HARD = Path.of("data/fixtures/sudoku/hard9.txt");
+
     public static void main(String[] args) throws IOException {
         List<Sudoku> hard = new ArrayList<>();
         String source;
-        if (args.length > 0) {
-            try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-                hard = SudokuText.read(in, args[0]);
+        Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_HARD;
+        if (Files.isRegularFile(file)) {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                hard = SudokuText.read(in, file.toString());
             }
-            source = args[0];
+            source = file.toString();
         } else {
             SudokuGenerator gen = new SudokuGenerator(SudokuGeneratorConfig.hard(9, 3));
             for (int i = 0; i < 1000; i++) hard.add(gen.generate(2026, i).puzzle());
