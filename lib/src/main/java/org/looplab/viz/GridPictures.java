@@ -3,6 +3,8 @@ package org.looplab.viz;
 import org.looplab.data.ArcTask;
 import org.looplab.data.Grid;
 import org.looplab.data.Maze;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.SudokuEncoding;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuShape;
 import org.looplab.data.SudokuTransform;
@@ -76,6 +78,22 @@ public final class GridPictures {
         for (int i = 0; i <= side; i += shape.boxRows()) g.drawLine(pad, pad + i * cell, pad + side * cell, pad + i * cell);
         g.dispose();
         return img;
+    }
+
+    /**
+     * Row {@code i} of a data set: a Sudoku drawn as puzzle with its solution filled in, a maze as input and label
+     * side by side.
+     */
+    public static BufferedImage example(PuzzleDataSet set, int i) {
+        return switch (set.kind()) {
+            case SUDOKU -> {
+                SudokuShape shape = SudokuShape.ofSide(set.side());
+                yield sudoku(SudokuEncoding.decode(set.input(i), shape), SudokuEncoding.decode(set.label(i), shape));
+            }
+            case MAZE -> row(List.of("maze", "label: a shortest path (" + set.difficulty(i) + " steps)"),
+                    List.of(maze(new Maze(set.side(), set.input(i))), maze(new Maze(set.side(), set.label(i)))));
+            default -> throw new IllegalArgumentException(set.name() + ": pictures of " + set.kind() + " rows need the task grids (arcTask)");
+        };
     }
 
     /** A puzzle and solution before and after one augmentation, side by side. */
