@@ -139,6 +139,20 @@ class PuzzleDataSetsTest {
     }
 
     @Test
+    void specsRoundTripThroughJsonAndUnknownKeysAreNamed() {
+        for (String name : PuzzleDataSets.NAMES) {
+            DataSetSpec spec = PuzzleDataSets.spec(name, Profile.CPU);
+            assertEquals(spec, org.looplab.provenance.Json.read(org.looplab.provenance.Json.write(spec), DataSetSpec.class, name));
+        }
+        String json = org.looplab.provenance.Json.write(PuzzleDataSets.spec("maze11", Profile.CPU)).replace("\"loopFraction\"", "\"loopFractoin\" : 1, \"loopFraction\"");
+        var e = assertThrows(IllegalArgumentException.class, () -> org.looplab.provenance.Json.read(json, DataSetSpec.class, "spec.json"));
+        assertTrue(e.getMessage().contains("loopFractoin"), e.getMessage());
+        var bad = org.looplab.provenance.Json.write(PuzzleDataSets.spec("sudoku4", Profile.CPU)).replace("\"side\" : 4", "\"side\" : 5");
+        var e2 = assertThrows(IllegalArgumentException.class, () -> org.looplab.provenance.Json.read(bad, DataSetSpec.class, "spec.json"));
+        assertTrue(e2.getMessage().contains("side must be 4, 6 or 9, was 5"), e2.getMessage());
+    }
+
+    @Test
     void batchesArePlainArraysAndAugmentationKeepsValidity() {
         PuzzleDataSet set = sudoku9.train();
         int[] idx = {0, 3, 1};
