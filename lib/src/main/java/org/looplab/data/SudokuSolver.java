@@ -30,7 +30,7 @@ public final class SudokuSolver {
     private final SudokuShape shape;
     private final int n;
     private final int full;
-    private final int done;        // flag bit above the digits: this cell's digit was already removed from its peers
+    private final int done;        // flag bit above the digits: this cell is fixed and queued (or done) for removal from its peers
     private final int[][] units;   // rows, columns, boxes; each side cells
     private final int[][] peers;   // cells sharing a unit, without the cell itself
 
@@ -79,6 +79,17 @@ public final class SudokuSolver {
 
     public SudokuShape shape() {
         return shape;
+    }
+
+    /** The row, column and box of {@code cell}, each as its cells. */
+    int[][] unitsOf(int cell) {
+        int side = shape.side();
+        return new int[][] {units[cell / side], units[side + cell % side], units[2 * side + shape.box(cell / side, cell % side)]};
+    }
+
+    /** Cells sharing a row, column or box with {@code cell}. */
+    int[] peers(int cell) {
+        return peers[cell];
     }
 
     /** Counts solutions up to 2 and reports the first one with the difficulty. */
@@ -194,27 +205,39 @@ public final class SudokuSolver {
         }
     }
 
-    /** Naked and hidden singles until nothing changes; false on a contradiction. */
+    /**
+     * Naked and hidden singles until nothing changes; false on a contradiction. A cell that becomes single is
+     * queued and its digit removed from its peers at once (no rescans of the grid); hidden singles are looked
+     * for only when the queue is empty.
+     */
     private boolean propagate(int[] cand) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int c = 0; c < n; c++) {
-                int m = cand[c];
-                if ((m & done) != 0) continue;
+        int[] queue = new int[n];
+        int top = 0;
+        for (int c = 0; c < n; c++) {
+            int m = cand[c];
+            if ((m & done) == 0 && (m & (m - 1)) == 0) {
                 if (m == 0) return false;
-                if ((m & (m - 1)) != 0) continue;
-                cand[c] = m | done;
+                queue[top++] = c;
+                cand[c] = m | done;       // mark queued, so a cell is queued once
+            }
+        }
+        while (true) {
+            while (top > 0) {
+                int c = queue[--top];
+                int m = cand[c] & full;
                 for (int p : peers[c]) {
                     int pm = cand[p];
                     if ((pm & m) == 0) continue;
+                    if ((pm & done) != 0) return false;   // a placed peer holds the same digit
                     pm &= ~m;
-                    if ((pm & full) == 0) return false;
+                    if (pm == 0) return false;
+                    if ((pm & (pm - 1)) == 0) {
+                        queue[top++] = p;
+                        pm |= done;
+                    }
                     cand[p] = pm;
-                    if (p < c && (pm & done) == 0 && (pm & (pm - 1)) == 0) changed = true;
                 }
             }
-            if (changed) continue;
             for (int[] unit : units) {
                 int once = 0;
                 int twice = 0;
@@ -230,16 +253,16 @@ public final class SudokuSolver {
                     hidden &= hidden - 1;
                     for (int c : unit) {
                         if ((cand[c] & bit) != 0) {
-                            if ((cand[c] & full) != bit) {
-                                cand[c] = bit;
-                                changed = true;
+                            if ((cand[c] & done) == 0) {
+                                cand[c] = bit | done;
+                                queue[top++] = c;
                             }
                             break;
                         }
                     }
                 }
             }
+            if (top == 0) return true;
         }
-        return true;
     }
 }

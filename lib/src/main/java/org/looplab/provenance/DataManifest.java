@@ -31,9 +31,10 @@ public record DataManifest(String kind, String name, String puzzle, String gener
         if (name == null || name.isBlank()) throw new IllegalArgumentException("data set name is missing");
         if (vocab < 2) throw new IllegalArgumentException("vocab must be >= 2, was " + vocab);
         if (seqLen < 1) throw new IllegalArgumentException("seqLen must be >= 1, was " + seqLen);
-        counts = Map.copyOf(counts);
-        files = new TreeMap<>(files);
-        sources = new TreeMap<>(sources);
+        // Sorted, so manifest.json lists keys in the same order on every build.
+        counts = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(counts));
+        files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        sources = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(sources));
         notes = List.copyOf(notes);
         if (!sha256.equals(combinedHash(files))) {
             throw new IllegalArgumentException("manifest of " + name + ": sha256 does not match its file hashes");

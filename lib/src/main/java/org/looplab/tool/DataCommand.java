@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code looplab data build|list}: the named default data sets. */
 @Command(name = "data", description = "Build the lab's named data sets.",
-        subcommands = {DataCommand.Build.class, DataCommand.ListSets.class, DataCommand.Check.class})
+        subcommands = {DataCommand.Build.class, DataCommand.BuildArc.class, DataCommand.ListSets.class, DataCommand.Check.class})
 final class DataCommand {
 
     @Command(name = "build", description = "Build a named data set into <out>/<name>/ (atomically).")
@@ -34,6 +34,35 @@ final class DataCommand {
             splits.write(folder);
             System.out.println("wrote " + folder + " (" + p.id() + ": train " + splits.train().count() + ", test "
                     + splits.test().count() + ", sha256 " + splits.sha256() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "build-arc", description = "Build an ARC data set from <in>/training and <in>/evaluation task files "
+            + "into <out>/<name>/, with the reference split and augmentations.")
+    static final class BuildArc implements Callable<Integer> {
+        @Option(names = "--in", defaultValue = "data/arc", description = "folder with training/ and evaluation/ (default ${DEFAULT-VALUE})")
+        Path in;
+
+        @Option(names = "--name", defaultValue = "arc", description = "data set name (default ${DEFAULT-VALUE})")
+        String name;
+
+        @Option(names = "--augmentations", defaultValue = "8", description = "extra versions per task (reference: 1000; default ${DEFAULT-VALUE})")
+        int augmentations;
+
+        @Option(names = "--seed", defaultValue = "0")
+        long seed;
+
+        @Option(names = "--out", defaultValue = "data", description = "parent folder (default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() {
+            var built = org.looplab.data.ArcDataSets.build(name, in, augmentations, seed);
+            Path folder = out.resolve(name);
+            built.splits().write(folder);
+            System.out.println("wrote " + folder + " (train " + built.splits().train().count() + ", test "
+                    + built.splits().test().count() + ", " + built.versions().size() + " task versions, sha256 " + built.splits().sha256() + ")");
             return 0;
         }
     }

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -36,43 +35,35 @@ final class SudokuCommand {
         @Override
         public Integer call() {
             String source = file == null ? "stdin" : file.toString();
-            List<Sudoku> puzzles;
+            PrintStream out = System.out;
             try (BufferedReader in = file == null
                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                     : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                puzzles = SudokuText.read(in, source);
+                String line;
+                int number = 0;
+                while ((line = in.readLine()) != null) {
+                    number++;
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    out.println(solveLine(line, source, number));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(source + ": cannot read", e);
+            } finally {
+                out.flush();
             }
-            // Line numbers for messages: read() skips blank and comment lines, so recount them here.
-            List<Integer> lines = lineNumbers(source);
-            PrintStream out = System.out;
-            for (int i = 0; i < puzzles.size(); i++) {
-                Sudoku p = puzzles.get(i);
-                String where = source + " line " + (lines.isEmpty() ? i + 1 : lines.get(i)) + ": ";
-                Optional<String> broken = SudokuRules.firstViolation(p);
-                if (broken.isPresent()) throw new IllegalArgumentException(where + "contradictory puzzle: " + broken.get());
-                SudokuSolver.Result r = SudokuSolver.of(p.shape()).solve(p);
-                if (r.solutions() == 0) throw new IllegalArgumentException(where + "contradictory puzzle: no solution");
-                if (r.solutions() > 1) throw new IllegalArgumentException(where + "several solutions; a puzzle must have exactly one");
-                out.println(r.solution().text() + "\t" + r.backtracks());
-            }
-            out.flush();
             return 0;
         }
 
-        private List<Integer> lineNumbers(String source) {
-            if (file == null) return List.of();
-            try {
-                List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-                List<Integer> numbers = new java.util.ArrayList<>();
-                for (int i = 0; i < all.size(); i++) {
-                    if (!all.get(i).isBlank() && !all.get(i).startsWith("#")) numbers.add(i + 1);
-                }
-                return numbers;
-            } catch (IOException e) {
-                throw new UncheckedIOException(source + ": cannot read", e);
-            }
+        /** The solution and its backtracks, or an error naming source, line and problem. */
+        static String solveLine(String line, String source, int number) {
+            Sudoku p = SudokuText.parse(line, source, number);
+            String where = source + " line " + number + ": ";
+            Optional<String> broken = SudokuRules.firstViolation(p);
+            if (broken.isPresent()) throw new IllegalArgumentException(where + "contradictory puzzle: " + broken.get());
+            SudokuSolver.Result r = SudokuSolver.of(p.shape()).solve(p);
+            if (r.solutions() == 0) throw new IllegalArgumentException(where + "contradictory puzzle: no solution");
+            if (r.solutions() > 1) throw new IllegalArgumentException(where + "several solutions; a puzzle must have exactly one");
+            return r.solution().text() + "\t" + r.backtracks();
         }
     }
 

@@ -2,7 +2,6 @@ package org.looplab.data;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +118,5 @@ class MazeTest {
         assertEquals(5, Maze.PATH);
         assertEquals(6, Maze.VOCAB);
         assertEquals("#So", MazeSolver.solve(parse(ROOMS)).text().substring(6, 9));
-        new Random(0);
     }
 }
