@@ -50,7 +50,7 @@ def main():
     ap.add_argument("--html", action="store_true")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
     ap.add_argument("notebooks", nargs="*")
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
     here = os.path.dirname(os.path.abspath(__file__))
     notebooks = args.notebooks or sorted(glob.glob(os.path.join(here, "..", "notebooks", "*.ipynb")))
     passed = failed = 0
