@@ -8,7 +8,8 @@ MVN        := mvn -B -ntp -Dstyle.color=never
 JUPYTER_PATH := $(CURDIR)/build/jupyter
 LOOPLAB    := java -jar lib/target/looplab.jar
 CP         := lib/target/notebook-classpath/*
-APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat
+# chromium: the trace viewer's test opens the exported page in a real (headless) browser.
+APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat chromium
 DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11 maze30-hard
 
 export JUPYTER_PATH
@@ -30,14 +31,15 @@ setup: jupyter build kernel
 
 # Idempotent: installs only what is missing; on a machine without apt it says exactly what to install.
 jupyter:
-	@if $(PY) -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null && command -v jupyter >/dev/null; then \
-	  echo "jupyter: present"; \
+	@if $(PY) -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null && command -v jupyter >/dev/null \
+	    && command -v chromium >/dev/null; then \
+	  echo "jupyter, chromium: present"; \
 	elif command -v apt-get >/dev/null; then \
-	  echo "jupyter: installing Debian packages $(APT_PKGS)"; \
+	  echo "installing Debian packages $(APT_PKGS)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PKGS); \
 	else \
-	  echo "No apt-get here. Install Jupyter Notebook, nbconvert, nbclient, nbformat and jupyter_client for $(PY)" \
+	  echo "No apt-get here. Install Jupyter Notebook, nbconvert, nbclient, nbformat and jupyter_client for $(PY), and Chromium" \
 	       "(Debian/Ubuntu: apt-get install $(APT_PKGS)), then run make again." >&2; exit 1; \
 	fi
 
