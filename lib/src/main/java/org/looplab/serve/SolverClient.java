@@ -34,6 +34,13 @@ public final class SolverClient implements AutoCloseable {
 
     private static final int STDERR_LINES = 200;
 
+    static {
+        // The SDK ends a server by closing its stdin and destroying the process, then warns "Process terminated with
+        // code 143" about the SIGTERM it sent itself. That is its normal shutdown, not news; errors still show.
+        String key = "org.slf4j.simpleLogger.log.io.modelcontextprotocol.client.transport.StdioClientTransport";
+        if (System.getProperty(key) == null) System.setProperty(key, "error");
+    }
+
     private final McpSyncClient client;
     private final McpJsonMapper json;
     private final Deque<String> stderr = new ArrayDeque<>();
