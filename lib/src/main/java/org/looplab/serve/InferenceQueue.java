@@ -102,8 +102,11 @@ public final class InferenceQueue implements AutoCloseable {
     private static void run(List<Request> batch) {
         Map<LoadedSolver, List<Request>> bySolver = new LinkedHashMap<>();
         for (Request r : batch) bySolver.computeIfAbsent(r.solver(), s -> new ArrayList<>()).add(r);
-        for (var group : bySolver.entrySet()) {
-            List<Request> rs = group.getValue();
+        for (var group : bySolver.entrySet()) runBatch(group.getKey(), group.getValue());
+    }
+
+    private static void runBatch(LoadedSolver solver, List<Request> rs) {
+        {
             long[][] tokens = new long[rs.size()][];
             int[] steps = new int[rs.size()];
             float[] thresholds = new float[rs.size()];
@@ -113,11 +116,16 @@ public final class InferenceQueue implements AutoCloseable {
                 thresholds[i] = rs.get(i).threshold();
             }
             try {
-                Inference[] out = AdaptiveHalting.run(group.getKey().model(), tokens, steps, thresholds);
+                Inference[] out = AdaptiveHalting.run(solver.model(), tokens, steps, thresholds);
                 for (int i = 0; i < rs.size(); i++) rs.get(i).result().complete(out[i]);
             } catch (RuntimeException | Error e) {
-                // Each waiting caller gets the failure; the worker goes on serving the next batch.
-                for (Request r : rs) r.result().completeExceptionally(e);
+                // One bad request must not sink the others that happened to share its batch: retry each alone, so
+                // only the culprit fails. The worker goes on serving either way.
+                if (rs.size() > 1) {
+                    for (Request r : rs) runBatch(solver, List.of(r));
+                } else {
+                    rs.get(0).result().completeExceptionally(e);
+                }
             }
         }
     }

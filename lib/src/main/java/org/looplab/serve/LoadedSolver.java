@@ -5,6 +5,7 @@ import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -20,13 +21,26 @@ import java.util.Locale;
 public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, ReasoningModel model,
                            SolverManifest manifest) implements AutoCloseable {
 
-    /** Loads {@code folder}; a checkpoint for anything but Sudoku or a maze fails, naming the folder. */
+    /** The folder of a training run's weights (the EMA average, what evaluation loads), inside the run folder. */
+    public static final String RUN_MODEL = "model";
+
+    /**
+     * Loads {@code folder}: a checkpoint ({@code config.json} + weights) or a training run folder that holds one in
+     * {@code model/} beside its {@code manifest.json}. A checkpoint for anything but Sudoku or a maze fails, naming the
+     * folder.
+     */
     public static LoadedSolver load(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
-        SolverManifest manifest = SolverManifest.beside(abs);
-        ReasoningModel model = Checkpoint.load(abs);
+        Path weights = abs;
+        if (!Files.isRegularFile(abs.resolve(Checkpoint.CONFIG_FILE))
+                && Files.isRegularFile(abs.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
+            weights = abs.resolve(RUN_MODEL);
+        Path run = weights.equals(abs) && abs.getFileName().toString().equals(RUN_MODEL) && abs.getParent() != null
+                && Files.isRegularFile(abs.getParent().resolve(SolverManifest.FILE)) ? abs.getParent() : abs;
+        SolverManifest manifest = SolverManifest.beside(run);
+        ReasoningModel model = Checkpoint.load(weights);
         try {
-            String name = abs.getFileName().toString();
+            String name = run.getFileName().toString();
             PuzzleKind kind = kindOf(model.task(), name, manifest);
             return new LoadedSolver(name, abs, kind, (int) Math.round(Math.sqrt(model.task().gridCells())), model,
                     manifest);

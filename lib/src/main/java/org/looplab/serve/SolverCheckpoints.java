@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Which checkpoint a notebook, test or benchmark serves: the shipped one ({@code data/checkpoints/<name>}, trained,
+ * Which checkpoint a notebook, test or benchmark serves: the shipped one ({@code data/checkpoints/<name>}: a checkpoint or a training run folder, trained,
  * with its manifest) when it is there, else an untrained stand-in of the same task written to a scratch folder.
  * The stand-in has the tiny preset's architecture and random weights: its answers are mostly wrong, which is what
  * the verifier is for, and its folder name starts with {@code untrained-} so no reader mistakes it.
@@ -31,7 +31,8 @@ public final class SolverCheckpoints {
     /** {@code dataRoot/checkpoints/name} when it holds a checkpoint, else a stand-in under {@code scratch}. */
     public static Choice shippedOrUntrained(String name, Path dataRoot, Path scratch) {
         Path shipped = dataRoot.resolve("checkpoints").resolve(name);
-        if (Files.isRegularFile(shipped.resolve(Checkpoint.CONFIG_FILE)))
+        if (Files.isRegularFile(shipped.resolve(Checkpoint.CONFIG_FILE))
+                || Files.isRegularFile(shipped.resolve(LoadedSolver.RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
             return new Choice(name, shipped.toAbsolutePath().normalize(), true);
         return new Choice(name, untrained(name, scratch), false);
     }

@@ -44,7 +44,7 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
         List<Model> models = solvers.stream().map(s -> {
             SolverManifest m = s.manifest();
             boolean measured = m != null && !m.metrics().isEmpty();
-            String accuracy = measured ? "measured: see metrics (from " + SolverManifest.FILE + ")"
+            String accuracy = measured ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
                     : m == null ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
                     : "not measured: " + SolverManifest.FILE + " has no metrics";
             return new Model(s.name(), s.folder().toString(), s.kind().name().toLowerCase(Locale.ROOT),

@@ -33,6 +33,15 @@ public record SolverManifest(String id, Map<String, Object> metrics, Map<String,
                 metrics instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), doc);
     }
 
+    /** Metrics measured on held-out puzzles (the trainer names them {@code eval_*}); all metrics when none is. */
+    public Map<String, Object> heldOut() {
+        Map<String, Object> eval = new java.util.LinkedHashMap<>();
+        metrics.forEach((k, v) -> {
+            if (k.startsWith("eval_")) eval.put(k, v);
+        });
+        return eval.isEmpty() ? metrics : eval;
+    }
+
     /** The name of the data set the run trained on ({@code data.name}), or null. */
     public String dataName() {
         return document.get("data") instanceof Map<?, ?> data && data.get("name") != null

@@ -56,8 +56,7 @@ public final class SolverTables {
             t.intColumn(4).append(((Number) m.get("parameters")).intValue());
             t.intColumn(5).append(((Number) m.get("supervision_steps")).intValue());
             t.stringColumn(6).append(m.get("manifest_id") == null ? "none" : str(m.get("manifest_id")));
-            t.stringColumn(7).append(m.get("metrics") == null ? str(m.get("accuracy"))
-                    : m.get("metrics").toString());
+            t.stringColumn(7).append(str(m.get("accuracy")));
         }
         return t;
     }
