@@ -6,17 +6,13 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import org.looplab.provenance.CodeVersion;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The solver as an MCP server over stdio (slide 07: the tiny model as a tool an agent calls). One process serves one
@@ -45,8 +41,7 @@ public final class McpSolverServer {
     /** Serves on {@code in}/{@code out} until the client closes {@code in}; then shuts the server down. */
     public static void serve(SolverService service, InputStream in, OutputStream out) {
         McpJsonMapper json = wireMapper();
-        CountDownLatch clientGone = new CountDownLatch(1);
-        var transport = new StdioServerTransportProvider(json, new EndSignal(in, clientGone), out);
+        var transport = new StdioLineTransport(json, in, out);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("looplab-solver", CodeVersion.current().lib())
                 .instructions("Tiny recursive reasoning models (TRM/HRM) for grid puzzles. Every answer is checked by a "
@@ -55,42 +50,11 @@ public final class McpSolverServer {
                 .tools(tools(service, json))
                 .build();
         try {
-            clientGone.await();
+            transport.awaitEnd();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             server.closeGracefully();
-        }
-    }
-
-    /** Counts down when the client closes its end: the transport's reader thread sees end of stream first. */
-    private static final class EndSignal extends FilterInputStream {
-        private final CountDownLatch latch;
-
-        EndSignal(InputStream in, CountDownLatch latch) {
-            super(in);
-            this.latch = latch;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return seen(super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return seen(super.read(b, off, len));
-        }
-
-        private int seen(int n) {
-            if (n < 0) latch.countDown();
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            latch.countDown();
-            super.close();
         }
     }
 }

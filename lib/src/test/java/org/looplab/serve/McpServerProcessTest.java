@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +37,8 @@ class McpServerProcessTest {
     static void start() {
         Path s4 = SolverCheckpoints.untrained("trm-mlp-sudoku4", scratch);
         Path s6 = SolverCheckpoints.untrained("trm-mlp-sudoku6", scratch);
-        client = SolverClient.launchClasspath(System.getProperty("java.class.path"), List.of(s4, s6));
+        client = SolverClient.launchClasspath(System.getProperty("java.class.path"), List.of(s4, s6),
+                java.time.Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -90,20 +93,30 @@ class McpServerProcessTest {
     }
 
     @Test
-    void concurrentCallsFromOneClientAreNotMixedUp() {
+    void concurrentCallsFromOneClientAreNotMixedUp() throws Exception {
         Sudoku full = SudokuText.parse(SolverServiceTest.SOLUTION4);
         List<String> puzzles = new ArrayList<>();
-        for (int blank = 0; blank < 12; blank++) {
-            byte[] c = full.cells();
-            c[blank] = 0;
-            c[(blank + 5) % 16] = 0;
-            puzzles.add(new Sudoku(SudokuShape.FOUR, c).text());
+        for (int round = 0; round < 3; round++) {
+            for (int blank = 0; blank < 16; blank++) {
+                byte[] c = full.cells();
+                c[blank] = 0;
+                c[(blank + 5 + round) % 16] = 0;
+                puzzles.add(new Sudoku(SudokuShape.FOUR, c).text());
+            }
         }
-        List<CompletableFuture<SolverClient.Reply>> calls = puzzles.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> client.solveSudoku(p))).toList();
-        for (int i = 0; i < puzzles.size(); i++) {
-            SolverClient.Reply r = calls.get(i).join();
-            assertEquals(puzzles.get(i), r.answer().get("puzzle"));
+        // Real threads (the common pool has one on two cores), so requests are on the wire at the same time.
+        ExecutorService agents = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<SolverClient.Reply>> calls = new ArrayList<>();
+            for (String p : puzzles) calls.add(agents.submit(() -> client.solveSudoku(p)));
+            for (int i = 0; i < puzzles.size(); i++) {
+                SolverClient.Reply r = calls.get(i).get();
+                assertEquals(puzzles.get(i), r.answer().get("puzzle"));
+                Sudoku said = SudokuText.parse(((String) r.answer().get("solution")).replace('.', '0'));
+                assertEquals(SudokuRules.solves(said, SudokuText.parse(puzzles.get(i))), r.answer().get("verified"));
+            }
+        } finally {
+            agents.shutdown();
         }
     }
 
