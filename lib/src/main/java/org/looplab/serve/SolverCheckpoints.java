@@ -37,10 +37,12 @@ public final class SolverCheckpoints {
         return new Choice(name, untrained(name, scratch), false);
     }
 
-    /** An untrained tiny TRM-MLP for the task at the end of {@code name}, saved once under {@code scratch}. */
+    /**
+     * An untrained tiny TRM-MLP for the task at the end of {@code name}, written under {@code scratch}. Rewritten on
+     * every call (milliseconds): one left by an older build may no longer load once the config format has grown.
+     */
     public static Path untrained(String name, Path scratch) {
         Path folder = scratch.resolve(UNTRAINED_PREFIX + name).toAbsolutePath().normalize();
-        if (Files.isRegularFile(folder.resolve(Checkpoint.CONFIG_FILE))) return folder;
         try (ReasoningModel m = Preset.TRM_MLP_TINY.config().build(taskOf(name), 0)) {
             m.save(folder);
         }
