@@ -29,6 +29,9 @@ import java.util.concurrent.CountDownLatch;
  * line is read as usual.
  */
 final class StdioLineTransport implements McpServerTransportProvider {
+    /** A request line larger than this is refused unread: the largest real one (a 30×30 maze) is ~2 KB. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private final McpJsonMapper json;
     private final InputStream in;
     private final OutputStream out;
@@ -60,6 +63,13 @@ final class StdioLineTransport implements McpServerTransportProvider {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) continue;
+                if (line.length() > MAX_LINE_CHARS) {
+                    // Not parsed at all: no id can be trusted from it, so the reply has none (JSON-RPC's rule).
+                    write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
+                            new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST,
+                                    "request of " + line.length() + " characters; at most " + MAX_LINE_CHARS, null)));
+                    continue;
+                }
                 JSONRPCMessage message;
                 try {
                     message = McpSchema.deserializeJsonRpcMessage(json, line);

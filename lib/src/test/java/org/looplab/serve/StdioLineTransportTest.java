@@ -25,9 +25,9 @@ class StdioLineTransportTest {
 
     @SuppressWarnings("unchecked")
     @Test
-    void garbageGetsAParseErrorAndTheNextRequestIsServed() throws Exception {
+    void garbageAndOversizedLinesGetErrorsAndTheNextRequestIsServed() throws Exception {
         PipedOutputStream toServer = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
+        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 22);
         PipedInputStream fromServer = new PipedInputStream(1 << 16);
         PipedOutputStream serverOut = new PipedOutputStream(fromServer);
         try (SolverService service = SolverService.load(List.of(SolverCheckpoints.untrained("t-sudoku4", dir)))) {
@@ -43,6 +43,10 @@ class StdioLineTransportTest {
             send.println("this is not json");
             Map<String, Object> parse = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(-32700, ((Map<String, Object>) parse.get("error")).get("code"));
+            send.println("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"pad\":\""
+                    + "x".repeat(StdioLineTransport.MAX_LINE_CHARS) + "\"}");
+            Map<String, Object> big = Json.read(replies.readLine(), Map.class, "reply");
+            assertEquals(-32600, ((Map<String, Object>) big.get("error")).get("code"));
             send.println("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"solve_sudoku\","
                     + "\"arguments\":{\"puzzle\":\"" + SolverServiceTest.PUZZLE4 + "\"}}}");
             Map<String, Object> call = Json.read(replies.readLine(), Map.class, "reply");
