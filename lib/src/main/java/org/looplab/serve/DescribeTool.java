@@ -1,0 +1,33 @@
+package org.looplab.serve;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+
+import java.util.Set;
+
+/** {@code describe_solver}: the loaded models, their manifests and measured accuracy. */
+final class DescribeTool {
+    private DescribeTool() {}
+
+    static final String NAME = "describe_solver";
+
+    private static final String INPUT = """
+            {"type": "object", "properties": {}, "additionalProperties": false}
+            """;
+
+    private static final String OUTPUT = """
+            {"type": "object",
+             "properties": {"models": {"type": "array", "items": {"type": "object"}}, "code": {"type": "object"}},
+             "required": ["models"]}
+            """;
+
+    static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
+        Tool tool = Tool.builder().name(NAME).title("Describe the loaded solver models")
+                .description("Which models are loaded (puzzle kind, size, architecture, parameters, N_sup), their "
+                        + "provenance manifest and their measured accuracy when the manifest has one.")
+                .inputSchema(json, INPUT).outputSchema(json, OUTPUT).build();
+        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) ->
+                ToolResults.answer(json, request.arguments(), Set.of(), service::describe)).build();
+    }
+}

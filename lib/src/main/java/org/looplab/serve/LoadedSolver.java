@@ -1,0 +1,90 @@
+package org.looplab.serve;
+
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.Checkpoint;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A checkpoint loaded for answering: the model, what it solves and where it came from.
+ *
+ * @param name     the checkpoint folder's name (how a caller sees which model answered)
+ * @param folder   where it was loaded from
+ * @param kind     SUDOKU or MAZE
+ * @param side     grid side: 4, 6 or 9 for Sudoku, n for an n×n maze
+ * @param manifest the run manifest beside it, or null when there is none
+ */
+public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, ReasoningModel model,
+                           SolverManifest manifest) implements AutoCloseable {
+
+    /** The folder of a training run's weights (the EMA average, what evaluation loads), inside the run folder. */
+    public static final String RUN_MODEL = "model";
+
+    /**
+     * Loads {@code folder}: a checkpoint ({@code config.json} + weights) or a training run folder that holds one in
+     * {@code model/} beside its {@code manifest.json}. A checkpoint for anything but Sudoku or a maze fails, naming the
+     * folder.
+     */
+    public static LoadedSolver load(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        Path weights = abs;
+        if (!Files.isRegularFile(abs.resolve(Checkpoint.CONFIG_FILE))
+                && Files.isRegularFile(abs.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
+            weights = abs.resolve(RUN_MODEL);
+        Path run = weights.equals(abs) && abs.getFileName().toString().equals(RUN_MODEL) && abs.getParent() != null
+                && Files.isRegularFile(abs.getParent().resolve(SolverManifest.FILE)) ? abs.getParent() : abs;
+        SolverManifest manifest = SolverManifest.beside(run);
+        ReasoningModel model = Checkpoint.load(weights);
+        try {
+            String name = run.getFileName().toString();
+            PuzzleKind kind = kindOf(model.task(), name, manifest);
+            return new LoadedSolver(name, abs, kind, (int) Math.round(Math.sqrt(model.task().gridCells())), model,
+                    manifest);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The task shape alone is ambiguous: a 4×4 Sudoku and a 4×4 maze both have 16 cells and 6 tokens. The data set
+     * named in the run manifest decides first, then the folder name, then the shape (Sudoku when it fits).
+     */
+    static PuzzleKind kindOf(TaskShape task, String folderName, SolverManifest manifest) {
+        String data = manifest == null || manifest.dataName() == null ? "" : manifest.dataName().toLowerCase(Locale.ROOT);
+        if (data.startsWith("maze")) return PuzzleKind.MAZE;
+        if (data.startsWith("sudoku")) return PuzzleKind.SUDOKU;
+        int side = (int) Math.round(Math.sqrt(task.gridCells()));
+        boolean square = side * side == task.gridCells();
+        boolean sudokuShape = square && (side == 4 || side == 6 || side == 9) && task.vocabSize() == side + 2;
+        boolean mazeShape = square && task.vocabSize() == TaskShape.maze(side).vocabSize();
+        if (mazeShape && folderName.toLowerCase(Locale.ROOT).contains("maze")) return PuzzleKind.MAZE;
+        if (sudokuShape) return PuzzleKind.SUDOKU;
+        if (mazeShape) return PuzzleKind.MAZE;
+        throw new IllegalArgumentException(folderName + ": task " + task + " is neither a Sudoku (4, 6, 9) nor a maze");
+    }
+
+    /** Its steps budget N_sup: the most a caller may ask for. */
+    public int supervisionSteps() {
+        return model.config().supervisionSteps();
+    }
+
+    /** {@code 4x4 Sudoku}, {@code 11x11 maze}. */
+    public String label() {
+        return side + "x" + side + (kind == PuzzleKind.MAZE ? " maze" : " Sudoku");
+    }
+
+    /** Who answered, as a caller sees it. */
+    public ModelRef ref() {
+        return new ModelRef(name, manifest == null ? null : manifest.id());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,57 @@
+package org.looplab.serve;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.looplab.model.ModelConfig;
+import org.looplab.provenance.CodeVersion;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code describe_solver} says: each loaded model, where it came from, and how well it was measured to do.
+ * A model without a manifest says so instead of inventing an accuracy.
+ *
+ * @param models the loaded checkpoints
+ * @param code   the server's own build (lib version, commit)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SolverDescription(List<Model> models, CodeVersion code) {
+
+    /**
+     * @param checkpoint        folder name
+     * @param path              absolute folder
+     * @param puzzle            {@code sudoku} or {@code maze}
+     * @param size              e.g. {@code 4x4}
+     * @param architecture      the config's type (TrmConfig, HrmConfig, DirectConfig)
+     * @param config            the architecture's numbers (hidden size, n, T, N_sup, ...)
+     * @param parameters        trainable parameters (the papers' count)
+     * @param supervisionSteps  N_sup: the most steps a request may ask for
+     * @param manifestId        run id, null without a manifest
+     * @param metrics           the manifest's measured metrics, null without them
+     * @param accuracy          one line on what is known about its accuracy
+     * @param manifest          the whole {@code manifest.json}, null without one
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Model(String checkpoint, String path, String puzzle, String size, String architecture,
+                        ModelConfig config, long parameters, int supervisionSteps, String manifestId,
+                        Map<String, Object> metrics, String accuracy, Map<String, Object> manifest) {}
+
+    static SolverDescription of(List<LoadedSolver> solvers) {
+        List<Model> models = solvers.stream().map(s -> {
+            SolverManifest m = s.manifest();
+            boolean measured = m != null && !m.metrics().isEmpty();
+            String accuracy = measured ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
+                    : m == null ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
+                    : "not measured: " + SolverManifest.FILE + " has no metrics";
+            return new Model(s.name(), s.folder().toString(), s.kind().name().toLowerCase(Locale.ROOT),
+                    s.side() + "x" + s.side(), s.model().config().getClass().getSimpleName(), s.model().config(),
+                    s.model().parameterCount(), s.supervisionSteps(), m == null ? null : m.id(),
+                    measured ? m.metrics() : null, accuracy, m == null ? null : m.document());
+        }).toList();
+        return new SolverDescription(models, CodeVersion.current());
+    }
+}

@@ -1,0 +1,52 @@
+package org.looplab.tool;
+
+import org.looplab.serve.SolverBenchmark;
+import org.looplab.serve.SolverCheckpoints;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.SolverBench}: puzzles per second and p50/p99
+ * latency of the solver service for 4×4 and 6×6 ({@code make bench}). Without {@code --checkpoint} it uses the shipped
+ * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6}, or untrained tiny stand-ins when those are absent
+ * (the table's checkpoint column says which).
+ */
+@Command(name = "SolverBench", mixinStandardHelpOptions = true,
+        description = "Speed of the tiny solver service (4x4 and 6x6 Sudoku).")
+public final class SolverBench implements Callable<Integer> {
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folders (default: shipped or stand-ins)")
+    List<Path> checkpoints = new ArrayList<>();
+
+    @Option(names = "--data", defaultValue = "data", description = "where shipped checkpoints live (default ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--puzzles", defaultValue = "256", description = "puzzles sent at once per size (default ${DEFAULT-VALUE})")
+    int concurrent;
+
+    @Option(names = "--sequential", defaultValue = "32", description = "puzzles sent one at a time (default ${DEFAULT-VALUE})")
+    int sequential;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SolverBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> ckpts = new ArrayList<>(checkpoints);
+        if (ckpts.isEmpty()) {
+            Path scratch = Files.createTempDirectory("looplab-bench");
+            for (String name : List.of("trm-mlp-sudoku4", "trm-mlp-sudoku6"))
+                ckpts.add(SolverCheckpoints.shippedOrUntrained(name, data, scratch).folder());
+        }
+        var rows = SolverBenchmark.run(ckpts, concurrent, sequential, 1);
+        System.out.println(SolverBenchmark.table(rows).print());
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.looplab.serve;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InferenceQueueTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingRequestFailsAloneAndTheWorkerGoesOn() {
+        try (LoadedSolver s = LoadedSolver.load(SolverCheckpoints.untrained("t-sudoku4", dir));
+             InferenceQueue q = new InferenceQueue(50, 64)) {
+            long[] good = new long[16];
+            java.util.Arrays.fill(good, 1);
+            // A wrong-length row and a good row in one window: the batch cannot be built, so each is retried alone
+            // and only the bad one fails...
+            CompletableFuture<Inference> bad = q.submit(s, new long[3], 2, 0.5f);
+            CompletableFuture<Inference> sameBatch = q.submit(s, good, 2, 0.5f);
+            assertThrows(CompletionException.class, bad::join);
+            assertEquals(16, sameBatch.join().tokens().length);
+            // ...and the next request is served.
+            Inference next = q.submit(s, good, 2, 0.5f).join();
+            assertEquals(16, next.tokens().length);
+            assertTrue(next.stepsUsed() >= 1 && next.stepsUsed() <= 2);
+            q.close();
+            assertThrows(CompletionException.class, () -> q.submit(s, good, 2, 0.5f).join(), "closed");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.looplab.serve;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.TaskShape;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Finding the weights, the manifest and the puzzle kind of a checkpoint folder. */
+class LoadedSolverTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTrainingRunFolderIsServedWithItsManifest() throws Exception {
+        Path run = dir.resolve("trm-mlp-sudoku4");
+        Files.createDirectories(run);
+        Files.move(SolverCheckpoints.untrained("x-sudoku4", dir), run.resolve(LoadedSolver.RUN_MODEL));
+        Files.writeString(run.resolve(SolverManifest.FILE), """
+                {"kind": "run", "id": "20261128-150000-trm-mlp-sudoku4-s7", "data": {"name": "sudoku4"},
+                 "metrics": {"loss": 0.1, "eval_exact_accuracy": 0.97}, "future_field": [1, 2]}
+                """);
+        for (Path given : List.of(run, run.resolve(LoadedSolver.RUN_MODEL))) {
+            try (LoadedSolver s = LoadedSolver.load(given)) {
+                assertEquals("trm-mlp-sudoku4", s.name());
+                assertEquals("20261128-150000-trm-mlp-sudoku4-s7", s.ref().manifestId());
+                assertEquals(Map.of("eval_exact_accuracy", 0.97), s.manifest().heldOut());
+                assertEquals(PuzzleKind.SUDOKU, s.kind());
+                assertTrue(SolverDescription.of(List.of(s)).models().get(0).accuracy().contains("0.97"));
+            }
+        }
+        var choice = SolverCheckpoints.shippedOrUntrained("trm-mlp-sudoku4", dir.getParent().resolve(dir.getFileName()),
+                dir.resolve("scratch"));
+        assertEquals(false, choice.shipped(), "shipped ones live under <data>/checkpoints/");
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.move(run, dir.resolve("checkpoints").resolve("trm-mlp-sudoku4"));
+        assertTrue(SolverCheckpoints.shippedOrUntrained("trm-mlp-sudoku4", dir, dir.resolve("scratch")).shipped());
+    }
+
+    @Test
+    void theKindComesFromTheDataSetThenTheNameThenTheShape() {
+        TaskShape sixteenCellsSixTokens = TaskShape.sudoku(4);
+        assertEquals(TaskShape.maze(4), sixteenCellsSixTokens, "the ambiguity this resolves");
+        assertEquals(PuzzleKind.SUDOKU, LoadedSolver.kindOf(sixteenCellsSixTokens, "run-a", null));
+        assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(sixteenCellsSixTokens, "trm-maze4", null));
+        assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(TaskShape.maze(11), "run-b", null));
+        var mazeRun = new SolverManifest("r", Map.of(), Map.of("data", Map.of("name", "maze4")));
+        assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(sixteenCellsSixTokens, "run-c", mazeRun));
+        assertThrows(IllegalArgumentException.class, () -> LoadedSolver.kindOf(TaskShape.arc(1), "arc", null));
+    }
+}
