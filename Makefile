@@ -52,7 +52,7 @@ kernel: build
 	bash environment/install-kernel.sh build/jupyter
 
 run: setup
-	$(PY) environment/run_notebooks.py build/notebooks --html
+	$(PY) environment/run_notebooks.py build/notebooks --html $(NOTEBOOKS)
 
 test: setup test-lib test-kernel test-notebooks
 
@@ -62,8 +62,9 @@ test-lib:
 test-kernel:
 	bash environment/kernel/run-protocol-tests.sh
 
+# NOTEBOOKS=notebooks/03_….ipynb runs only those (default: all).
 test-notebooks:
-	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --timeout 900
+	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --timeout 900 $(NOTEBOOKS)
 
 notebook: setup
 	cd notebooks && jupyter notebook
