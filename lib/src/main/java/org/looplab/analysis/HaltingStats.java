@@ -51,11 +51,16 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
      */
     public static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data,
                                        int limit, double threshold) {
+        return measure(model, modelName, test, data, limit, threshold, BATCH);
+    }
+
+    static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit,
+                                double threshold, int batch) {
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no rows to measure (limit " + limit + ")");
         List<PuzzleTrajectory> out = new ArrayList<>(n);
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
             long[][] tokens = new long[to - from][];
             long[] ids = new long[to - from];
             for (int r = from; r < to; r++) {
@@ -186,7 +191,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             int[] steps = in.stream().mapToInt(this::haltStep).sorted().toArray();
             btRange.append(range(in.stream().mapToInt(PuzzleTrajectory::difficulty).toArray()));
             givRange.append(range(in.stream().mapToInt(PuzzleTrajectory::givens).toArray()));
-            range.append(steps[0] + "–" + steps[steps.length - 1]);
+            range.append(range(steps));
             median.append(median(steps));
             mean.append(Arrays.stream(steps).average().orElseThrow());
             never.append((int) in.stream().filter(p -> p.firstHalt(threshold) == 0).count());

@@ -118,17 +118,28 @@ class HaltingStatsTest {
 
     @Test
     void difficultyBucketsByBacktracksThenGivensKeepingTiesTogether() {
-        // keys in order: (0 bt, 5 giv) < (0, 4) < (1, 5) < (2, 5) < (3, 5) < (7, 5): two per third
+        // keys in order: (0 bt, 5 giv) < (0, 4) < (1, 5) < (2, 5) < (3, 5) < (7, 5): six levels of one, two per third
         var b = DifficultyBucket.of(new int[] {0, 0, 1, 3, 7, 2}, new int[] {5, 4, 5, 5, 5, 5});
         assertArrayEquals(new DifficultyBucket[] {DifficultyBucket.EASY, DifficultyBucket.EASY, DifficultyBucket.MEDIUM,
                 DifficultyBucket.HARD, DifficultyBucket.HARD, DifficultyBucket.MEDIUM}, b);
-        // No spread at all: nothing to call hard.
+        // The sudoku4 shape: no backtracks; 1 puzzle with 6 givens, 2 with 5, 7 with 4. Only cut: [6g] [5g] [4g].
+        int[] none = new int[10], givens = {4, 4, 5, 4, 6, 4, 4, 5, 4, 4};
+        var s4 = DifficultyBucket.of(none, givens);
+        for (int i = 0; i < 10; i++)
+            assertEquals(givens[i] == 6 ? DifficultyBucket.EASY : givens[i] == 5 ? DifficultyBucket.MEDIUM : DifficultyBucket.HARD, s4[i]);
+        // Levels of 4, 1, 1, 3 (n = 9, a third is 3): [4][1 1][3] costs 1+1+0 = 2, [4][1][1 3] costs 1+4+1 = 6.
+        var uneven = DifficultyBucket.of(new int[] {0, 0, 0, 0, 1, 2, 3, 3, 3}, new int[9]);
+        assertArrayEquals(new DifficultyBucket[] {DifficultyBucket.EASY, DifficultyBucket.EASY, DifficultyBucket.EASY,
+                DifficultyBucket.EASY, DifficultyBucket.MEDIUM, DifficultyBucket.MEDIUM, DifficultyBucket.HARD,
+                DifficultyBucket.HARD, DifficultyBucket.HARD}, uneven);
+        // Two levels: easy and hard, no medium. One level: nothing to call hard.
+        assertArrayEquals(new DifficultyBucket[] {DifficultyBucket.HARD, DifficultyBucket.EASY, DifficultyBucket.EASY},
+                DifficultyBucket.of(new int[] {2, 0, 0}, new int[3]));
         for (DifficultyBucket x : DifficultyBucket.of(new int[] {3, 3, 3}, new int[] {5, 5, 5}))
             assertEquals(DifficultyBucket.EASY, x);
-        // The four puzzles: P0 (0 bt) is easiest, P2 and P3 tie (2 bt) with one puzzle below them: 3·1/4 -> easy;
-        // P1 (5 bt) has three below: 3·3/4 -> hard.
-        assertArrayEquals(new DifficultyBucket[] {DifficultyBucket.EASY, DifficultyBucket.HARD, DifficultyBucket.EASY,
-                DifficultyBucket.EASY}, four().buckets());
+        // The four puzzles: levels P0 (0 bt) | P2, P3 (2 bt, tied) | P1 (5 bt).
+        assertArrayEquals(new DifficultyBucket[] {DifficultyBucket.EASY, DifficultyBucket.HARD, DifficultyBucket.MEDIUM,
+                DifficultyBucket.MEDIUM}, four().buckets());
     }
 
     @Test
@@ -136,14 +147,17 @@ class HaltingStatsTest {
         Table t = four().deckComparison();
         assertEquals(List.of("easy", "hard"), t.stringColumn("bucket").asList());
         assertEquals(List.of("4–6", "12–16"), t.stringColumn("deck claim").asList());
-        assertEquals(2.0, t.doubleColumn("halt step median").get(0));      // easy halts at 2, 1, 3
-        assertEquals("1–3", t.stringColumn("halt step min–max").get(0));
-        assertEquals(1.0 / 3, t.doubleColumn("accuracy at halt").get(0), 1e-12); // only P0 right where it stopped
-        assertEquals(4.0, t.doubleColumn("halt step median").get(1));      // P1 never halts: the cap
+        assertEquals(2.0, t.doubleColumn("halt step median").get(0));      // easy is P0, halting at 2...
+        assertEquals("2", t.stringColumn("halt step min–max").get(0));
+        assertEquals(1.0, t.doubleColumn("accuracy at halt").get(0));      // ...with the right answer
+        assertEquals(4.0, t.doubleColumn("halt step median").get(1));      // hard is P1: never halts, runs to the cap
         assertEquals(1, t.intColumn("never reached threshold").get(1));
         Table all = four().byDifficulty();
         assertEquals(3, all.rowCount());
-        assertEquals(0, all.intColumn("puzzles").get(1));                  // medium is empty and says so
+        assertEquals(2, all.intColumn("puzzles").get(1));                  // medium: P2 (halts at 1) and P3 (at 3)
+        assertEquals(2.0, all.doubleColumn("halt step median").get(1));
+        assertEquals("1–3", all.stringColumn("halt step min–max").get(1));
+        assertEquals(0.0, all.doubleColumn("accuracy at halt").get(1));
     }
 
     @Test

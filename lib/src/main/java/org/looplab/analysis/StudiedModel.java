@@ -1,0 +1,98 @@
+package org.looplab.analysis;
+
+import org.looplab.Profile;
+import org.looplab.data.DataSetSpec;
+import org.looplab.data.MazeGeneratorConfig;
+import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.PuzzleSplits;
+import org.looplab.data.SudokuGeneratorConfig;
+import org.looplab.model.Checkpoint;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.model.TrmConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A model to analyse and the data set it is analysed on, with an honest description of where the model came from
+ * (a checkpoint folder, or a fresh untrained one). Closing it closes the model.
+ *
+ * @param trained false for the fallback: a freshly initialised model whose halting numbers say nothing about training
+ */
+public record StudiedModel(ReasoningModel model, String description, boolean trained, PuzzleSplits data)
+        implements AutoCloseable {
+
+    /** Seed of the fallback model's initial draws. */
+    public static final long FALLBACK_SEED = 0;
+
+    /**
+     * Loads a checkpoint and its test set {@code dataName} (null: the named set whose grid matches the model's task),
+     * building the set under {@code dataRoot} if it is not there yet.
+     */
+    public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
+        ReasoningModel m = Checkpoint.load(checkpoint);
+        try {
+            String name = dataName != null ? dataName : dataSetFor(m.task(), profile);
+            PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, profile, dataRoot);
+            check(m.task(), data, name);
+            return new StudiedModel(m, "checkpoint " + checkpoint.normalize(), true, data);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The checkpoint when it exists and the profile is not smoke; otherwise a freshly initialised TRM of the profile's
+     * size (seed {@value #FALLBACK_SEED}), marked untrained in its description so no table passes it off as a result.
+     */
+    public static StudiedModel loadOrFallback(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
+        boolean usable = profile != Profile.SMOKE && Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE));
+        if (usable) return load(checkpoint, dataName, profile, dataRoot);
+        PuzzleSplits data = PuzzleDataSets.loadOrBuild(dataName, profile, dataRoot);
+        TaskShape task = new TaskShape(data.test().vocab(), data.test().seqLen(), 1);
+        TrmConfig cfg = TrmConfig.of(profile);
+        String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
+        return new StudiedModel(cfg.build(task, FALLBACK_SEED),
+                "UNTRAINED TRM (" + why + "; freshly initialised, seed " + FALLBACK_SEED + ")", false, data);
+    }
+
+    /** The named data set whose grid and vocabulary match {@code task}; fails listing the names when none does. */
+    public static String dataSetFor(TaskShape task, Profile profile) {
+        for (String name : PuzzleDataSets.NAMES) {
+            DataSetSpec spec = PuzzleDataSets.spec(name, profile);
+            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s ? TaskShape.sudoku(s.side())
+                    : TaskShape.maze(((MazeGeneratorConfig) spec.generator()).size());
+            if (shape.vocabSize() == task.vocabSize() && shape.gridCells() == task.gridCells()) return name;
+        }
+        throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and " + task.gridCells()
+                + " cells; pass one of " + String.join(", ", PuzzleDataSets.NAMES));
+    }
+
+    private static void check(TaskShape task, PuzzleSplits data, String name) {
+        if (data.test().vocab() != task.vocabSize() || data.test().seqLen() != task.gridCells())
+            throw new IllegalArgumentException(name + ": vocab " + data.test().vocab() + ", " + data.test().seqLen()
+                    + " cells, but the model was built for vocab " + task.vocabSize() + ", " + task.gridCells() + " cells");
+    }
+
+    /** Test set name and the first 12 hex digits of its content hash. */
+    public String dataLabel() {
+        return data.manifest().name() + "/test (sha256 " + data.sha256().substring(0, 12) + "…)";
+    }
+
+    /** Halting on the first {@code limit} test puzzles. */
+    public HaltingStats halting(int limit, double threshold) {
+        return HaltingStats.measure(model, description, data.test(), dataLabel(), limit, threshold);
+    }
+
+    /** {@code count} traced puzzles for the viewer, alternately easy and hard among the first {@code candidates} test rows. */
+    public TracedPuzzles traces(int count, int candidates, double threshold) {
+        return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
