@@ -202,6 +202,29 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
                 : Table.create(name, bucket, count, btRange, givRange, median, range, mean, never, acc);
     }
 
+    /**
+     * Two sentences in Markdown: our median halting steps for easy and hard puzzles beside the deck's claim, and
+     * what limits the comparison (N_sup, puzzles that never halt).
+     */
+    public String deckSummary() {
+        Table t = deckComparison();
+        StringBuilder md = new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, threshold "
+                + fmt(threshold) + "): ");
+        for (int r = 0; r < t.rowCount(); r++) {
+            String b = t.stringColumn("bucket").get(r);
+            int n = t.intColumn("puzzles").get(r);
+            md.append(r == 0 ? "" : "; ").append(b).append(" puzzles ");
+            if (n == 0) md.append("— none in this set");
+            else md.append(String.format(Locale.ROOT, "halt at a median of %s steps (range %s, %d of %d never reach the threshold)",
+                    fmt(t.doubleColumn("halt step median").get(r)), t.stringColumn("halt step min–max").get(r),
+                    t.intColumn("never reached threshold").get(r), n));
+            md.append(" — the deck says ").append(t.stringColumn("deck claim").get(r));
+        }
+        md.append(". With N_sup = ").append(maxSteps()).append(" a puzzle that never reaches the threshold is counted at ")
+                .append(maxSteps()).append(", so no step above ").append(maxSteps()).append(" can be observed.");
+        return md.toString();
+    }
+
     private static String range(int[] v) {
         int lo = Arrays.stream(v).min().orElseThrow(), hi = Arrays.stream(v).max().orElseThrow();
         return lo == hi ? String.valueOf(lo) : lo + "–" + hi;
@@ -388,6 +411,6 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0$", "");
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
     }
 }

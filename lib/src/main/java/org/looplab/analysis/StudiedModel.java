@@ -1,5 +1,6 @@
 package org.looplab.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.looplab.Profile;
 import org.looplab.data.DataSetSpec;
 import org.looplab.data.MazeGeneratorConfig;
@@ -10,9 +11,15 @@ import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
+import org.looplab.provenance.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A model to analyse and the data set it is analysed on, with an honest description of where the model came from
@@ -27,19 +34,43 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     public static final long FALLBACK_SEED = 0;
 
     /**
-     * Loads a checkpoint and its test set {@code dataName} (null: the named set whose grid matches the model's task),
-     * building the set under {@code dataRoot} if it is not there yet.
+     * Loads a checkpoint (a checkpoint folder, or a training run folder holding one in {@code model/}) and a test
+     * set: {@code dataName}, else the run's own data set, else the named set whose grid matches the model's task. The
+     * set is built with the run's profile when the run says which (another profile's split reserves other puzzle
+     * classes for test, so it could hold training puzzles), else with {@code profile}; it is built under
+     * {@code dataRoot} if it is not there yet.
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
-        ReasoningModel m = Checkpoint.load(checkpoint);
+        JsonNode run = runManifest(checkpoint);
+        Path folder = Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE)) || run == null
+                ? checkpoint : checkpoint.resolve(RUN_MODEL);
+        ReasoningModel m = Checkpoint.load(folder);
         try {
-            String name = dataName != null ? dataName : dataSetFor(m.task(), profile);
-            PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, profile, dataRoot);
+            String runData = run == null ? "" : run.path("data").path("name").asText("");
+            String runProfile = run == null ? "" : run.path("data").path("profile").asText("");
+            Profile p = runProfile.isEmpty() ? profile : Profile.parse(runProfile);
+            String name = dataName != null ? dataName : !runData.isEmpty() ? runData : dataSetFor(m.task(), p);
+            PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, p, dataRoot);
             check(m.task(), data, name);
-            return new StudiedModel(m, "checkpoint " + checkpoint.normalize(), true, data);
+            String id = run == null ? "" : run.path("id").asText("");
+            return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (id.isEmpty() ? "" : " (run " + id + ")"),
+                    true, data);
         } catch (RuntimeException e) {
             m.close();
             throw e;
+        }
+    }
+
+    /** A training run folder keeps its (averaged) model here and its manifest beside it. */
+    static final String RUN_MODEL = "model", RUN_MANIFEST = "manifest.json";
+
+    private static JsonNode runManifest(Path folder) {
+        Path f = folder.resolve(RUN_MANIFEST);
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            return Json.mapper().readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(f + ": cannot read run manifest", e);
         }
     }
 
@@ -48,7 +79,8 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
      * size (seed {@value #FALLBACK_SEED}), marked untrained in its description so no table passes it off as a result.
      */
     public static StudiedModel loadOrFallback(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
-        boolean usable = profile != Profile.SMOKE && Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE));
+        boolean usable = profile != Profile.SMOKE && (Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE))
+                || Files.isRegularFile(checkpoint.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)));
         if (usable) return load(checkpoint, dataName, profile, dataRoot);
         PuzzleSplits data = PuzzleDataSets.loadOrBuild(dataName, profile, dataRoot);
         TaskShape task = new TaskShape(data.test().vocab(), data.test().seqLen(), 1);
@@ -74,6 +106,18 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
         if (data.test().vocab() != task.vocabSize() || data.test().seqLen() != task.gridCells())
             throw new IllegalArgumentException(name + ": vocab " + data.test().vocab() + ", " + data.test().seqLen()
                     + " cells, but the model was built for vocab " + task.vocabSize() + ", " + task.gridCells() + " cells");
+    }
+
+    /** What is being measured, for a notebook's first table. */
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("model", description);
+        f.put("trained", trained ? "yes" : "NO: numbers below describe an untrained model, not a result");
+        f.put("architecture", model.config().toString());
+        f.put("parameters", String.valueOf(model.parameterCount()));
+        f.put("supervision steps N_sup", String.valueOf(model.config().supervisionSteps()));
+        f.put("test set", dataLabel() + ", " + data.test().count() + " puzzles, profile " + data.manifest().profile());
+        return f;
     }
 
     /** Test set name and the first 12 hex digits of its content hash. */

@@ -8,6 +8,10 @@ import org.looplab.model.RecursionTrace;
 import org.looplab.model.TraceStep;
 import org.looplab.provenance.CodeVersion;
 
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +90,29 @@ public record TracedPuzzles(String title, String model, String data, double thre
         CodeVersion v = CodeVersion.current();
         return new TracedPuzzles(trace.model() + " on " + test.name(), modelName, data, threshold,
                 v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")", test.side(), symbols(test), out);
+    }
+
+    /** One row per traced puzzle: difficulty, where it halts, when it is first right, and whether it is right at the halt. */
+    public Table table() {
+        IntColumn index = IntColumn.create("puzzle"), row = IntColumn.create("test row"), bt = IntColumn.create("backtracks"),
+                giv = IntColumn.create("givens"), halt = IntColumn.create("halts at step"),
+                first = IntColumn.create("first right at step");
+        StringColumn bucket = StringColumn.create("bucket"), atHalt = StringColumn.create("right where it stops");
+        for (int i = 0; i < puzzles.size(); i++) {
+            Puzzle p = puzzles.get(i);
+            int n = p.steps().size(), stop = p.haltStep() > 0 ? p.haltStep() : n, firstRight = 0;
+            for (int k = n; k >= 1; k--) if (Arrays.equals(p.steps().get(k - 1).answer(), p.target())) firstRight = k;
+            index.append(i + 1);
+            row.append(p.row());
+            bucket.append(p.bucket());
+            bt.append(p.difficulty());
+            giv.append(p.givens());
+            halt.append(stop);
+            first.append(firstRight);
+            atHalt.append((Arrays.equals(p.steps().get(stop - 1).answer(), p.target()) ? "yes" : "no")
+                    + (p.haltStep() == 0 ? " (never reached the threshold; cap " + n + ")" : ""));
+        }
+        return Table.create("Traced puzzles · " + model, index, row, bucket, bt, giv, halt, first, atHalt);
     }
 
     /** Sudoku: pad and blank empty, digit d drawn as d. Maze: wall, open, start, goal, path. Others: the token id. */
