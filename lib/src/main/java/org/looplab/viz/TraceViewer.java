@@ -54,8 +54,9 @@ public final class TraceViewer {
     static String json(TracedPuzzles traces) {
         try {
             String s = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(traces);
-            // Inside <script> only "</" could end the element early; JSON allows the escaped slash.
-            return s.replace("</", "<\\/");
+            // "<" occurs only inside JSON strings, where \u003c means the same; so no "</script" or "<!--" can end or
+            // confuse the script element, whatever a title or path holds.
+            return s.replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise traces: " + e.getOriginalMessage(), e);
         }
