@@ -27,15 +27,30 @@ public final class TinyRecursiveModel extends ModelParts {
 
     /**
      * One supervision step: T-1 rounds that build no graph, then one round that learns, back-propagated through all
-     * of its n+1 net calls. NoGrad is explicit because grad mode is per thread (see {@link NoGrad}).
+     * of its n+1 net calls. NoGrad is explicit because grad mode is per thread (see {@link NoGrad}). With
+     * {@link Backprop#ONE_STEP} (the paper's "w/ 1-step gradient" ablation) the first n-1 thinking updates of the
+     * last round also run without graph, so only the last z-update and the y-update learn; the values computed are
+     * identical, only the gradient's reach differs.
      */
     @Override
     public Latents supervisionStep(Latents s, NDArray x) {
         Latents warm;
         try (var off = NoGrad.open()) {
             warm = recurse(s, x, cfg.recursions() - 1);
+            if (cfg.backprop() == Backprop.ONE_STEP) warm = think(warm, x, cfg.latentSteps() - 1);
+        }
+        if (cfg.backprop() == Backprop.ONE_STEP) {
+            NDArray z = net.apply(x.add(warm.answer()).add(warm.reasoning()));   // the last thinking update
+            return new Latents(net.apply(warm.answer().add(z)), z);             // and the revision of y
         }
         return recurse(warm, x, 1);
+    }
+
+    /** {@code steps} thinking updates of z alone (y unchanged): the first part of a round. */
+    private Latents think(Latents s, NDArray x, int steps) {
+        NDArray y = s.answer(), z = s.reasoning();
+        for (int i = 0; i < steps; i++) z = net.apply(x.add(y).add(z));
+        return new Latents(y, z);
     }
 
     private TinyRecursiveModel(TrmConfig cfg, TaskShape task, long seed, Weights w) {

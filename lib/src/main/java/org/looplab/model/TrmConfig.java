@@ -16,10 +16,11 @@ import org.looplab.Profile;
  * @param recursions       T, rounds per supervision step, T-1 without gradient (3)
  * @param supervisionSteps N_sup (16)
  * @param prefixLength     puzzle-id prefix positions (16)
+ * @param backprop         FULL_RECURSION (TRM) or ONE_STEP (the paper's "w/ 1-step gradient" ablation)
  */
 public record TrmConfig(int hiddenSize, int heads, double expansion, int layers, Mixer mixer,
                         PositionEncoding positions, int latentSteps, int recursions, int supervisionSteps,
-                        int prefixLength) implements ModelConfig {
+                        int prefixLength, Backprop backprop) implements ModelConfig {
 
     public TrmConfig {  // runs for `new` and for Jackson alike, so a bad file fails here and names the field
         ModelConfig.positive("hiddenSize", hiddenSize);
@@ -33,9 +34,17 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
         if (supervisionSteps < 1)
             throw new IllegalArgumentException("supervisionSteps (N_sup) must be >= 1, was " + supervisionSteps);
         ModelConfig.positive("prefixLength", prefixLength);
+        ModelConfig.required("backprop", backprop);
         if (mixer == Mixer.ATTENTION && positions == PositionEncoding.ROPE && (hiddenSize / heads) % 2 != 0)
             throw new IllegalArgumentException("heads: RoPE needs an even head size, hiddenSize/heads = "
                     + hiddenSize / heads);
+    }
+
+    /** The paper's back-propagation (the whole last round); older code calls this 10-argument form. */
+    public TrmConfig(int hiddenSize, int heads, double expansion, int layers, Mixer mixer, PositionEncoding positions,
+                     int latentSteps, int recursions, int supervisionSteps, int prefixLength) {
+        this(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions, supervisionSteps,
+                prefixLength, Backprop.FULL_RECURSION);
     }
 
     /** The paper's TRM-Att: 6,828,034 parameters on Sudoku. */
@@ -63,23 +72,35 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
     /** The ablation: another mixer, nothing else. */
     public TrmConfig with(Mixer m) {
         return new TrmConfig(hiddenSize, heads, expansion, layers, m, positions, latentSteps, recursions,
-                supervisionSteps, prefixLength);
+                supervisionSteps, prefixLength, backprop);
     }
 
     public TrmConfig with(PositionEncoding p) {
         return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, p, latentSteps, recursions,
-                supervisionSteps, prefixLength);
+                supervisionSteps, prefixLength, backprop);
     }
 
     public TrmConfig withSize(int hidden, int numHeads) {
         return new TrmConfig(hidden, numHeads, expansion, layers, mixer, positions, latentSteps, recursions,
-                supervisionSteps, prefixLength);
+                supervisionSteps, prefixLength, backprop);
     }
 
     /** n and T, e.g. the Table 1 row "T=2, n=2". */
     public TrmConfig withRecursion(int n, int t) {
         return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, n, t, supervisionSteps,
-                prefixLength);
+                prefixLength, backprop);
+    }
+
+    /** The 1-step-gradient ablation (or back): same model, only the gradient's reach differs. */
+    public TrmConfig with(Backprop b) {
+        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions,
+                supervisionSteps, prefixLength, b);
+    }
+
+    /** N_sup, e.g. fewer supervision steps for a quick run. */
+    public TrmConfig withSupervisionSteps(int nSup) {
+        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions,
+                nSup, prefixLength, backprop);
     }
 
     @Override
@@ -89,7 +110,7 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
 
     @Override
     public int gradientDepth() {
-        return (latentSteps + 1) * layers;
+        return (backprop == Backprop.ONE_STEP ? 2 : latentSteps + 1) * layers;
     }
 
     @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "looplab", mixinStandardHelpOptions = true, versionProvider = InfoCommand.Version.class,
         description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
         subcommands = {InfoCommand.class, SudokuCommand.class, DataCommand.class, ModelCommand.class,
-                HaltingCommand.class, TraceCommand.class})
+                TrainCommand.class, EvalCommand.class, HaltingCommand.class, TraceCommand.class})
 public final class LoopLabCli {
 
     public static void main(String[] args) {

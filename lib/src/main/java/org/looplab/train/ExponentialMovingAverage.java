@@ -31,10 +31,17 @@ public final class ExponentialMovingAverage implements AutoCloseable {
     public void update(List<NDArray> parameters) {
         check(parameters);
         for (int i = 0; i < averages.size(); i++) {
-            try (NDArray scaled = parameters.get(i).stopGradient().mul(1 - decay)) {
+            // both temporaries closed: an unclosed stopGradient() would leak one array per parameter per step
+            try (NDArray detached = parameters.get(i).stopGradient(); NDArray scaled = detached.mul(1 - decay)) {
                 averages.get(i).muli(decay).addi(scaled);
             }
         }
+    }
+
+    /** Replaces the averages by {@code values} (resuming from a checkpoint). */
+    public void load(List<NDArray> values) {
+        check(values);
+        for (int i = 0; i < averages.size(); i++) values.get(i).copyTo(averages.get(i));
     }
 
     /** The averaged values, in parameter order (owned by this object). */

@@ -1,6 +1,7 @@
 package org.looplab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 
 /**
  * The puzzle-embedding optimiser of the references (reference §1.8): sign-SGD with decoupled weight decay,
@@ -18,10 +19,12 @@ public record SignSgd(float learningRate, float weightDecay) {
      * accumulates gradients across backward calls).
      */
     public void update(NDArray table, NDArray grad) {
-        try (NDArray touched = grad.abs().sum(new int[] {1}, true).gt(0).toType(table.getDataType(), false);
-             NDArray decay = touched.mul(-learningRate * weightDecay).add(1);
-             NDArray step = grad.sign().mul(-learningRate)) {
-            table.muli(decay).addi(step);
+        // A scope, not try-with-resources on the last results: every intermediate of the chains must be closed, or
+        // each step leaks a few arrays into the table's manager.
+        try (NDScope local = new NDScope()) {
+            NDArray touched = grad.abs().sum(new int[] {1}, true).gt(0).toType(table.getDataType(), false);
+            NDArray decay = touched.mul(-learningRate * weightDecay).add(1);
+            table.muli(decay).addi(grad.sign().mul(-learningRate));
         }
         grad.subi(grad);
     }

@@ -1,0 +1,155 @@
+package org.looplab.analysis;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.model.Latents;
+import org.looplab.model.NoGrad;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.Readout;
+import org.looplab.train.HeldOutCheck;
+import org.looplab.train.StablemaxCrossEntropy;
+
+import java.util.stream.IntStream;
+
+/**
+ * Accuracy on held-out puzzles (reference §3.4): exact match (every counted cell right; the headline number) and
+ * per-cell accuracy averaged per puzzle. One pass gives both readings of the same run:
+ * <ul>
+ *   <li><b>full</b>: the answer after all N_sup supervision steps, as the reference evaluates (halting off);</li>
+ *   <li><b>adaptive</b>: the answer at the first step whose halt probability sigmoid(q_halt) reaches the threshold
+ *   (N_sup if none does), with the steps each puzzle used. HRM is read the same way (its q_continue is ignored), so
+ *   both families are compared on one rule.</li>
+ * </ul>
+ * A test set whose content hash equals the training set's is refused: a number on training puzzles is not a result.
+ */
+public final class Evaluation {
+    private Evaluation() {}
+
+    /**
+     * @param data             the test set's name
+     * @param puzzles          how many were evaluated
+     * @param supervisionSteps N_sup used for the full reading
+     * @param exactAccuracy    full: share of puzzles entirely right after N_sup steps
+     * @param cellAccuracy     full: per-cell accuracy, averaged per puzzle
+     * @param threshold        adaptive halting threshold on sigmoid(q_halt)
+     * @param adaptiveExact    adaptive: exact-match at each puzzle's halting step
+     * @param adaptiveCell     adaptive: per-cell accuracy at that step
+     * @param meanSteps        adaptive: mean steps used
+     * @param stepsUsed        adaptive: steps per puzzle (1..N_sup)
+     */
+    public record Result(String data, int puzzles, int supervisionSteps, double exactAccuracy, double cellAccuracy,
+                         double threshold, double adaptiveExact, double adaptiveCell, double meanSteps,
+                         int[] stepsUsed) {}
+
+    /** Default batch for inference: large enough to keep matmuls efficient, small enough for 30×30 mazes. */
+    public static final int BATCH = 256;
+
+    /** Evaluates {@code model} (the caller's weights, e.g. EMA) on every puzzle of {@code test}. */
+    public static Result run(ReasoningModel model, PuzzleDataSet test, String trainSha256, double threshold) {
+        return run(model, test, test.count(), trainSha256, threshold);
+    }
+
+    /** The first {@code limit} puzzles of {@code test}. */
+    public static Result run(ReasoningModel model, PuzzleDataSet test, int limit, String trainSha256,
+                             double threshold) {
+        refuseTrainingData(test, trainSha256);
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
+        int n = Math.min(limit, test.count());
+        if (n < 1) throw new IllegalArgumentException(test.name() + ": no puzzles to evaluate");
+        if (test.seqLen() != model.task().gridCells())
+            throw new IllegalArgumentException(test.name() + ": " + test.seqLen() + " cells per puzzle, the model takes "
+                    + model.task().gridCells());
+        int nSup = model.config().supervisionSteps();
+        int[] steps = new int[n];
+        double fullExact = 0, fullCell = 0, adaptExact = 0, adaptCell = 0;
+        for (int from = 0; from < n; from += BATCH) {
+            int[] idx = IntStream.range(from, Math.min(n, from + BATCH)).toArray();
+            PuzzleDataSet.Batch b = test.batch(idx);
+            long[][] full = new long[idx.length][];
+            long[][] adaptive = new long[idx.length][];
+            predict(model, b, threshold, full, adaptive, steps, from);
+            int[][] labels = b.labelRows();
+            for (int i = 0; i < idx.length; i++) {
+                double[] f = score(full[i], labels[i]);
+                double[] a = score(adaptive[i], labels[i]);
+                fullExact += f[0];
+                fullCell += f[1];
+                adaptExact += a[0];
+                adaptCell += a[1];
+            }
+        }
+        return new Result(test.name(), n, nSup, fullExact / n, fullCell / n, threshold, adaptExact / n, adaptCell / n,
+                IntStream.of(steps).average().orElse(0), steps);
+    }
+
+    /** For the trainer's periodic checks: full N_sup exact and cell accuracy on the first {@code puzzles}. */
+    public static HeldOutCheck during(PuzzleDataSet test, int puzzles) {
+        return (model, trainSha) -> {
+            Result r = run(model, test, puzzles, trainSha, 0.5);
+            return new double[] {r.exactAccuracy(), r.cellAccuracy()};
+        };
+    }
+
+    /** Fails when {@code test} is the training set (equal content hashes). */
+    public static void refuseTrainingData(PuzzleDataSet test, String trainSha256) {
+        if (trainSha256 != null && test.contentHash().equals(trainSha256))
+            throw new IllegalArgumentException(test.name() + ": its content hash equals the training set's ("
+                    + trainSha256 + "); evaluate on held-out puzzles");
+    }
+
+    /** Runs N_sup steps without gradient; fills the full and adaptive predictions and the steps used. */
+    private static void predict(ReasoningModel model, PuzzleDataSet.Batch b, double threshold, long[][] full,
+                                long[][] adaptive, int[] steps, int offset) {
+        int size = b.size(), cells = b.seqLen(), nSup = model.config().supervisionSteps();
+        long[] ids = new long[size];
+        for (int i = 0; i < size; i++) ids[i] = b.puzzleIdentifiers()[i];
+        // NoGrad: this may run on any thread (notebook cells do), where grad mode starts on.
+        try (var off = NoGrad.open(); NDScope batchScope = new NDScope()) {
+            NDManager m = model.manager();
+            NDArray tokens = m.create(b.inputsAsLongs(), new Shape(size, cells));
+            NDArray x = model.embed(tokens, m.create(ids));
+            Latents carry = model.initialLatents(size);
+            for (int s = 1; s <= nSup; s++) {
+                Latents next;
+                long[] pred;
+                float[] halt;
+                try (NDScope step = new NDScope()) {  // frees each step's intermediates at once
+                    next = model.supervisionStep(carry, x);
+                    Readout r = model.readout(next);
+                    pred = r.answerLogits().argMax(-1).toLongArray();
+                    halt = r.haltLogit().toFloatArray();
+                    NDScope.unregister(next.answer(), next.reasoning());
+                }
+                NDScope.register(next.answer());
+                NDScope.register(next.reasoning());
+                carry.close();
+                carry = next;
+                for (int i = 0; i < size; i++) {
+                    long[] row = java.util.Arrays.copyOfRange(pred, i * cells, (i + 1) * cells);
+                    boolean stop = 1 / (1 + Math.exp(-halt[i])) >= threshold;
+                    if (adaptive[i] == null && (stop || s == nSup)) {
+                        adaptive[i] = row;
+                        steps[offset + i] = s;
+                    }
+                    if (s == nSup) full[i] = row;
+                }
+            }
+        }
+    }
+
+    /** {exact 0/1, cell accuracy} of one prediction; pad labels do not count. */
+    private static double[] score(long[] pred, int[] label) {
+        int counted = 0, right = 0;
+        for (int c = 0; c < label.length; c++) {
+            if (label[c] == StablemaxCrossEntropy.IGNORE) continue;
+            counted++;
+            if (pred[c] == label[c]) right++;
+        }
+        if (counted == 0) return new double[] {1, 1};
+        return new double[] {right == counted ? 1 : 0, (double) right / counted};
+    }
+}
