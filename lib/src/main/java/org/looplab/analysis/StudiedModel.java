@@ -10,7 +10,12 @@ import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
-import org.looplab.model.TrmConfig;
+import org.looplab.model.ModelConfig;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.train.ModelFamily;
+import org.looplab.train.TrainConfig;
+import org.looplab.train.TrainingListener;
+import org.looplab.train.TrainingRun;
 import org.looplab.provenance.Json;
 
 import java.io.IOException;
@@ -25,12 +30,18 @@ import java.util.Map;
  * A model to analyse and the data set it is analysed on, with an honest description of where the model came from
  * (a checkpoint folder, or a fresh untrained one). Closing it closes the model.
  *
- * @param trained false for the fallback: a freshly initialised model whose halting numbers say nothing about training
+ * @param trained     false when the model is not a real training result (the fallback, see {@link #loadOrFallback})
+ * @param trainSha256 content hash of the training split the model saw, or null when the checkpoint does not say
  */
-public record StudiedModel(ReasoningModel model, String description, boolean trained, PuzzleSplits data)
-        implements AutoCloseable {
+public record StudiedModel(ReasoningModel model, String description, boolean trained, PuzzleSplits data,
+                           String trainSha256) implements AutoCloseable {
 
-    /** Seed of the fallback model's initial draws. */
+    public StudiedModel {
+        // The papers' split keeps test puzzles out of training; an equal hash means someone passed train as test.
+        Evaluation.refuseTrainingData(data.test(), trainSha256);
+    }
+
+    /** Seed of the fallback model's initial draws and of its training run. */
     public static final long FALLBACK_SEED = 0;
 
     /**
@@ -53,8 +64,9 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
             PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, p, dataRoot);
             check(m.task(), data, name);
             String id = run == null ? "" : run.path("id").asText("");
+            String trainSha = run == null ? "" : run.path("data").path("trainSha256").asText("");
             return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (id.isEmpty() ? "" : " (run " + id + ")"),
-                    true, data);
+                    true, data, trainSha.isEmpty() ? null : trainSha);
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -75,19 +87,43 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     }
 
     /**
-     * The checkpoint when it exists and the profile is not smoke; otherwise a freshly initialised TRM of the profile's
-     * size (seed {@value #FALLBACK_SEED}), marked untrained in its description so no table passes it off as a result.
+     * The checkpoint when it exists and the profile is not smoke. Otherwise a tiny TRM-MLP trained here and now with
+     * the smoke recipe ({@link TrainConfig#of}: a few dozen steps, seconds on a CPU) on the profile's training split,
+     * evaluated with its averaged (EMA) weights. Its description says so, and {@link #trained()} is false: it shows
+     * the machinery, not what a trained model does.
      */
     public static StudiedModel loadOrFallback(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         boolean usable = profile != Profile.SMOKE && (Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE))
                 || Files.isRegularFile(checkpoint.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)));
         if (usable) return load(checkpoint, dataName, profile, dataRoot);
-        PuzzleSplits data = PuzzleDataSets.loadOrBuild(dataName, profile, dataRoot);
-        TaskShape task = new TaskShape(data.test().vocab(), data.test().seqLen(), 1);
-        TrmConfig cfg = TrmConfig.of(profile);
         String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
-        return new StudiedModel(cfg.build(task, FALLBACK_SEED),
-                "UNTRAINED TRM (" + why + "; freshly initialised, seed " + FALLBACK_SEED + ")", false, data);
+        ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, dataName);
+        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, dataName);
+        try (TrainingRun run = TrainingRun.start(cfg, recipe, dataName, profile, FALLBACK_SEED, dataRoot, null)) {
+            run.train(TrainingListener.NONE, null, null);
+            ReasoningModel averaged = run.trainer().withAveragedWeights(StudiedModel::copyOf);
+            return new StudiedModel(averaged, "NOT A RESULT: tiny TRM-MLP trained here for " + run.trainer().steps()
+                    + " steps, smoke recipe (" + why + "), seed " + FALLBACK_SEED, false, run.data(),
+                    run.trainer().trainSha256());
+        }
+    }
+
+    /** An independent copy of a model (through a checkpoint in a temporary folder, the one copy path models have). */
+    private static ReasoningModel copyOf(ReasoningModel m) {
+        try {
+            Path tmp = Files.createTempDirectory("looplab-model-");
+            Checkpoint.save(m, tmp.resolve("model"));
+            ReasoningModel copy = Checkpoint.load(tmp.resolve("model"));
+            try {
+                AtomicFiles.deleteTree(tmp);
+            } catch (IOException | RuntimeException e) {
+                copy.close();
+                throw e;
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the model through a temporary checkpoint: " + e.getMessage(), e);
+        }
     }
 
     /** The named data set whose grid and vocabulary match {@code task}; fails listing the names when none does. */
@@ -112,7 +148,7 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     public Map<String, String> facts() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("model", description);
-        f.put("trained", trained ? "yes" : "NO: numbers below describe an untrained model, not a result");
+        f.put("real training result", trained ? "yes" : "NO: a tiny model trained for seconds; it shows the machinery, not a result");
         f.put("architecture", model.config().toString());
         f.put("parameters", String.valueOf(model.parameterCount()));
         f.put("supervision steps N_sup", String.valueOf(model.config().supervisionSteps()));
