@@ -34,8 +34,10 @@ public final class HaltingPlots {
         };
     }
 
+    // Titles stay short (the model's description is long and lives in the tables); a long legend or title
+    // squeezes XChart's plot area to nothing.
     private static String sub(HaltingStats s) {
-        return s.model() + " · threshold " + String.format(Locale.ROOT, "%.2f", s.threshold());
+        return "threshold " + String.format(Locale.ROOT, "%.2f", s.threshold()) + ", N_sup " + s.maxSteps();
     }
 
     /**
@@ -45,7 +47,7 @@ public final class HaltingPlots {
     public static BufferedImage stepsByDifficulty(HaltingStats s) {
         int n = s.maxSteps();
         CategoryChart chart = new CategoryChartBuilder().width(720).height(380)
-                .title("Halting step by difficulty · " + sub(s)).xAxisTitle("supervision step where it halts")
+                .title("Halting step by difficulty (" + sub(s) + ")").xAxisTitle("supervision step where it halts")
                 .yAxisTitle("puzzles").build();
         chart.getStyler().setOverlapped(false);
         List<Integer> steps = IntStream.rangeClosed(1, n).boxed().toList();
@@ -75,7 +77,7 @@ public final class HaltingPlots {
         List<HaltingStats.Budget> b = s.budgets();
         double[] k = b.stream().mapToDouble(HaltingStats.Budget::maxSteps).toArray();
         XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Accuracy against steps allowed · " + sub(s)).xAxisTitle("max supervision steps K")
+                .title("Accuracy against steps allowed (" + sub(s) + ")").xAxisTitle("max supervision steps K")
                 .yAxisTitle("exact-match accuracy").build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.addSeries("fixed: always K steps", k, b.stream().mapToDouble(HaltingStats.Budget::fixedAccuracy).toArray())
@@ -90,7 +92,7 @@ public final class HaltingPlots {
         int n = s.maxSteps();
         double[] k = IntStream.rangeClosed(1, n).asDoubleStream().toArray();
         XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Halt probability by step · " + sub(s)).xAxisTitle("supervision step")
+                .title("Halt probability by step (" + sub(s) + ")").xAxisTitle("supervision step")
                 .yAxisTitle("sigmoid(q_halt)").build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setMarkerSize(4);
         DifficultyBucket[] b = s.buckets();
@@ -130,7 +132,7 @@ public final class HaltingPlots {
         names.add(String.format(Locale.ROOT, "adaptive (acc %.2f)", v.adaptiveAccuracy()));
         steps.add(v.adaptiveMeanSteps());
         CategoryChart chart = new CategoryChartBuilder().width(720).height(340)
-                .title(String.format(Locale.ROOT, "Compute: adaptive saves %.0f%% of N_sup steps · %s",
+                .title(String.format(Locale.ROOT, "Adaptive halting saves %.0f%% of N_sup steps (%s)",
                         100 * v.savedVsFixedMax(), sub(s)))
                 .xAxisTitle("policy").yAxisTitle("mean supervision steps per puzzle").build();
         chart.getStyler().setLegendVisible(false);
@@ -158,7 +160,7 @@ public final class HaltingPlots {
         d.setMarker(SeriesMarkers.NONE);
         d.setLineColor(Color.GRAY);
         d.setLineStyle(SeriesLines.DASH_DASH);
-        XYSeries r = chart.addSeries(s.model(), x, y);
+        XYSeries r = chart.addSeries("halt head", x, y);
         r.setMarker(SeriesMarkers.CIRCLE);
         r.setLineStyle(new BasicStroke(1.5f));
         return Charts.png(chart);
