@@ -86,6 +86,12 @@ public final class Evaluation {
                 IntStream.of(steps).average().orElse(0), steps);
     }
 
+    /** A run's EMA weights on its own held-out test split (all of it). */
+    public static Result heldOut(org.looplab.train.TrainingRun run, double threshold) {
+        var t = run.trainer();
+        return t.withAveragedWeights(m -> run(m, run.data().test(), t.trainSha256(), threshold));
+    }
+
     /** For the trainer's periodic checks: full N_sup exact and cell accuracy on the first {@code puzzles}. */
     public static HeldOutCheck during(PuzzleDataSet test, int puzzles) {
         return (model, trainSha) -> {

@@ -115,7 +115,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
 
     /** What one step measured (means over the batch). */
     public record StepResult(double loss, double answerLoss, double haltLoss, double continueLoss, double exact,
-                             int halted, int haltedRight, int haltedSteps) {}
+                             int halted, int haltedRight, int haltedSteps, boolean skipped) {}
 
     /** One supervision step for every slot, then the optimiser, sign-SGD and EMA updates. */
     public StepResult step() {
@@ -172,7 +172,9 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
             if (carry != null) carry.close();
             carry = new Latents(newAnswer, newReasoning);
             boolean[] halted = slots.endStep(margin);
-            updateWeights();
+            boolean skipped = !gradientsFinite();
+            if (skipped) zeroGradients();
+            else updateWeights();
             int nHalted = 0, nRight = 0, nSteps = 0;
             double exactSum = 0;
             for (int s = 0; s < batch; s++) {
@@ -182,7 +184,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
                 nRight += right[s] > 0.5f ? 1 : 0;
                 nSteps += stepsAfter[s];
             }
-            result = new StepResult(losses[0], losses[1], losses[2], losses[3], exactSum / batch, nHalted, nRight, nSteps);
+            result = new StepResult(losses[0], losses[1], losses[2], losses[3], exactSum / batch, nHalted, nRight, nSteps,
+                    skipped);
         }
         step++;
         seconds += (System.nanoTime() - t0) / 1e9;
@@ -218,6 +221,40 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     static NDArray qContinueTarget(NDArray nextHalt, NDArray nextContinue, NDArray last) {
         NDArray best = nextHalt.maximum(nextContinue);
         return Activation.sigmoid(NDArrays.where(last, nextHalt, best)).stopGradient();
+    }
+
+    /**
+     * Whether every gradient is finite. Why this exists: on this machine a backward pass occasionally returns NaN in
+     * every gradient although the loss it came from is finite (seen in 1 of ~4 CLI runs of 30 steps, at varying steps,
+     * not reproducible run to run, never under the test harness; djl-notes §4 saw NaNs of the same kind and did not
+     * root-cause them). One such update turns every weight into NaN for good, so the step's update is skipped instead
+     * (like a mixed-precision loss scaler's skip) and counted in the metrics ({@code skipped}).
+     */
+    private boolean gradientsFinite() {
+        try (NDScope check = new NDScope()) {
+            for (NDArray p : params) {
+                NDArray g = p.getGradient();
+                if (!Float.isFinite(g.sum().getFloat())) return false;
+            }
+            return Float.isFinite(puzzleTable.getGradient().sum().getFloat());
+        }
+    }
+
+    /** Gradients accumulate across backward calls in DJL 0.36 (djl-notes §6.6): a skipped step must clear them. */
+    private void zeroGradients() {
+        for (NDArray p : params) {
+            try (NDArray g = p.getGradient()) {
+                fillZero(g);
+            }
+        }
+        try (NDArray g = puzzleTable.getGradient()) {
+            fillZero(g);
+        }
+    }
+
+    /** In place; a fill, not {@code g·0}, because NaN·0 is NaN. */
+    static void fillZero(NDArray g) {
+        g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
     }
 
     /** AdamW on the weights, sign-SGD on the puzzle table, then the EMA; outside any scope (lazy optimiser state). */
@@ -293,14 +330,21 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
                 TrainingMetrics m = window.close(step, seconds, schedule.at((int) step), acc[0], acc[1]);
                 history.add(m);
                 if (log != null) log.append(m.asMap());
-                if (bar != null) bar.update(step - firstStep, String.format(java.util.Locale.ROOT, "loss %.3f  exact %.2f%s",
-                        m.loss(), m.haltedExact(), eval ? String.format(java.util.Locale.ROOT, "  held-out %.3f", acc[0]) : ""));
+                if (bar != null) bar.update(step - firstStep, String.format(java.util.Locale.ROOT, "loss %.3f  exact %.2f%s%s",
+                        m.loss(), m.haltedExact(), skippedTotal(m), eval ? String.format(java.util.Locale.ROOT, "  held-out %.3f", acc[0]) : ""));
                 listener.onLog(m);
             }
             if (saver != null && (last || (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0)))
                 saver.run();
         }
         if (bar != null) bar.finish();
+    }
+
+    private long skippedSoFar;
+
+    private String skippedTotal(TrainingMetrics m) {
+        skippedSoFar += m.skipped();
+        return skippedSoFar > 0 ? "  skipped " + skippedSoFar : "";
     }
 
     /** Runs {@code f} with the EMA weights swapped in (evaluation and checkpoints use them), then restores. */
@@ -372,7 +416,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     /** Running sums between two metrics lines. */
     private static final class Window {
         double loss, answer, halt, cont, exact;
-        long steps, halted, right, haltedSteps;
+        long steps, halted, right, haltedSteps, skipped;
 
         void add(StepResult r) {
             loss += r.loss();
@@ -383,6 +427,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
             halted += r.halted();
             right += r.haltedRight();
             haltedSteps += r.haltedSteps();
+            skipped += r.skipped() ? 1 : 0;
             steps++;
         }
 
@@ -390,9 +435,9 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
             long n = Math.max(1, steps);
             TrainingMetrics m = new TrainingMetrics(step, seconds, lr, loss / n, answer / n, halt / n, cont / n,
                     exact / n, halted > 0 ? (double) right / halted : Double.NaN,
-                    halted > 0 ? (double) haltedSteps / halted : Double.NaN, evalExact, evalCell);
+                    halted > 0 ? (double) haltedSteps / halted : Double.NaN, evalExact, evalCell, skipped);
             loss = answer = halt = cont = exact = 0;
-            steps = halted = right = haltedSteps = 0;
+            steps = halted = right = haltedSteps = skipped = 0;
             return m;
         }
     }

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param haltedSteps   mean supervision steps of the slots that halted
  * @param evalExact     held-out exact-match (NaN when not evaluated)
  * @param evalCell      held-out per-cell accuracy (NaN when not evaluated)
+ * @param skipped       updates skipped in the window because a gradient was not finite
  */
 public record TrainingMetrics(long step, double seconds, double learningRate, double loss, double answerLoss,
                               double haltLoss, double continueLoss, double trainExact, double haltedExact,
-                              double haltedSteps, double evalExact, double evalCell) {
+                              double haltedSteps, double evalExact, double evalCell, long skipped) {
 
     /** As a metrics.jsonl line; NaN values are left out (JSON has no NaN). */
     public Map<String, Object> asMap() {
@@ -41,6 +42,7 @@ public record TrainingMetrics(long step, double seconds, double learningRate, do
         put(m, "halted_steps", haltedSteps);
         put(m, "eval_exact", evalExact);
         put(m, "eval_cell", evalCell);
+        m.put("skipped", skipped);
         return m;
     }
 
@@ -48,7 +50,8 @@ public record TrainingMetrics(long step, double seconds, double learningRate, do
     public static TrainingMetrics fromJson(com.fasterxml.jackson.databind.JsonNode n) {
         return new TrainingMetrics(n.path("step").asLong(), num(n, "seconds"), num(n, "lr"), num(n, "loss"),
                 num(n, "answer_loss"), num(n, "halt_loss"), num(n, "continue_loss"), num(n, "train_exact"),
-                num(n, "halted_exact"), num(n, "halted_steps"), num(n, "eval_exact"), num(n, "eval_cell"));
+                num(n, "halted_exact"), num(n, "halted_steps"), num(n, "eval_exact"), num(n, "eval_cell"),
+                n.path("skipped").asLong());
     }
 
     public boolean evaluated() {

@@ -45,8 +45,8 @@ public final class TrainingCurves {
     }
 
     private static XYChart chart(String title, String y) {
-        XYChart c = new XYChartBuilder().width(480).height(320).title(title).xAxisTitle("step").yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYChart c = new XYChartBuilder().width(480).height(360).title(title).xAxisTitle("step").yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         return c;
     }

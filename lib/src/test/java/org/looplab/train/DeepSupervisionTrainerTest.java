@@ -62,6 +62,15 @@ class DeepSupervisionTrainerTest {
         }
     }
 
+    @Test
+    void aNonFiniteGradientIsClearedByAFill() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray g = m.create(new float[] {Float.NaN, 1f, Float.POSITIVE_INFINITY, -2f});
+            DeepSupervisionTrainer.fillZero(g);
+            assertArrayEquals(new float[] {0, 0, 0, 0}, g.toFloatArray());
+        }
+    }
+
     static float sigmoid(double x) {
         return (float) (1 / (1 + Math.exp(-x)));
     }

@@ -1,0 +1,52 @@
+package org.looplab.tool;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainCommandTest {
+
+    private static String run(int expected, String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expected, LoopLabCli.run(args), String.join(" ", args));
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainWritesACheckpointThatEvalReadsOnHeldOutAndOnATextFile(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run"), data = tmp.resolve("data");
+        String trained = run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "6",
+                "--seed", "1", "--out", out.toString(), "--data-root", data.toString());
+        assertTrue(trained.contains("exact_accuracy: "), trained);
+        assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
+        assertTrue(Files.isRegularFile(out.resolve("model/params.safetensors")));
+
+        String eval = run(0, "eval", "--checkpoint", out.toString(), "--data-root", data.toString());
+        for (String key : new String[] {"exact_accuracy: ", "cell_accuracy: ", "mean_steps: 4.00"})
+            assertTrue(eval.contains(key), eval);
+
+        // two held-out 4×4 puzzles as text; the classical solver supplies the labels
+        var test = org.looplab.data.PuzzleDataSets.build("sudoku4", org.looplab.Profile.SMOKE).test();
+        var shape = org.looplab.data.SudokuShape.ofSide(4);
+        Path puzzles = tmp.resolve("p.txt");
+        Files.writeString(puzzles, org.looplab.data.SudokuText.format(org.looplab.data.SudokuEncoding.decode(test.input(0), shape))
+                + "\n" + org.looplab.data.SudokuText.format(org.looplab.data.SudokuEncoding.decode(test.input(1), shape)) + "\n");
+        String text = run(0, "eval", "--checkpoint", out.toString(), "--puzzles", puzzles.toString(),
+                "--adaptive-threshold", "0.9");
+        assertTrue(text.contains("(2 puzzles)") && text.contains("mean_steps: "), text);
+    }
+}
