@@ -215,7 +215,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             int n = t.intColumn("puzzles").get(r);
             md.append(r == 0 ? "" : "; ").append(b).append(" puzzles ");
             if (n == 0) md.append("— none in this set");
-            else md.append(String.format(Locale.ROOT, "halt at a median of %s steps (range %s, %d of %d never reach the threshold)",
+            else md.append(String.format(Locale.ROOT, "halt at median step %s (range %s; %d of %d never reach the threshold)",
                     fmt(t.doubleColumn("halt step median").get(r)), t.stringColumn("halt step min–max").get(r),
                     t.intColumn("never reached threshold").get(r), n));
             md.append(" — the deck says ").append(t.stringColumn("deck claim").get(r));
