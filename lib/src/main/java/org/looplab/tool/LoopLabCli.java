@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "looplab", mixinStandardHelpOptions = true, versionProvider = InfoCommand.Version.class,
         description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
         subcommands = {InfoCommand.class, SudokuCommand.class, DataCommand.class, ModelCommand.class,
-                TrainCommand.class, EvalCommand.class, ServeCommand.class, SolveCommand.class})
+                TrainCommand.class, EvalCommand.class, HaltingCommand.class, TraceCommand.class, ServeCommand.class,
+                SolveCommand.class})
 public final class LoopLabCli {
 
     public static void main(String[] args) {

@@ -47,6 +47,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-root", defaultValue = "data", description = "where data sets live (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
+    @Option(names = "--one-step-gradient", description = "TRM only: the paper's 'w/ 1-step gradient' ablation")
+    boolean oneStep;
+
     @Option(names = "--resume", description = "continue the run in --out (--steps then means more steps)")
     boolean resume;
 
@@ -61,10 +64,16 @@ final class TrainCommand implements Callable<Integer> {
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
             ModelFamily family = ModelFamily.of(model);
             ModelConfig mc = family.config(p, task);
+            if (oneStep) {
+                if (!(mc instanceof org.looplab.model.TrmConfig t))
+                    throw new IllegalArgumentException("--one-step-gradient is for TRM models; " + model + " is not one");
+                mc = t.with(org.looplab.model.Backprop.ONE_STEP);
+            }
             TrainConfig tc = TrainConfig.of(p, task);
             if (steps != null) tc = tc.withSteps(steps);
             if (minutes != null) tc = tc.withMinutes(minutes);
-            Path folder = out != null ? out : Path.of("data", "checkpoints", family.id() + "-" + task);
+            Path folder = out != null ? out
+                    : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + task);
             run = TrainingRun.start(mc, tc, task, p, seed, dataRoot, folder);
         }
         try (run) {
@@ -78,6 +87,11 @@ final class TrainCommand implements Callable<Integer> {
             // The final, full held-out evaluation with the EMA weights (what the checkpoint holds).
             Evaluation.Result r = run.trainer().withAveragedWeights(m ->
                     Evaluation.run(m, run.data().test(), run.trainer().trainSha256(), 0.5));
+            run.recordFinal(new java.util.LinkedHashMap<>(java.util.Map.of(
+                    "exact_accuracy", r.exactAccuracy(), "cell_accuracy", r.cellAccuracy(),
+                    "adaptive_exact_accuracy", r.adaptiveExact(), "adaptive_mean_steps", r.meanSteps(),
+                    "test_puzzles", (double) r.puzzles())));
+            run.save();
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());
             EvalCommand.print(r);

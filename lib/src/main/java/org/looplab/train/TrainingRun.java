@@ -53,6 +53,7 @@ public final class TrainingRun implements AutoCloseable {
     private final Path dataFolder;
     private final DeepSupervisionTrainer trainer;
     private final Path out;   // null: nothing written
+    private final Map<String, Double> finalMetrics = new LinkedHashMap<>();
 
     private TrainingRun(String id, Profile profile, PuzzleSplits data, Path dataFolder, DeepSupervisionTrainer trainer,
                         Path out) {
@@ -148,6 +149,14 @@ public final class TrainingRun implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds metrics computed after training (the full held-out evaluation) to the manifest; call {@link #save()}
+     * after. Names are prefixed {@code final_}.
+     */
+    public void recordFinal(Map<String, Double> metrics) {
+        metrics.forEach((k, v) -> finalMetrics.put("final_" + k, v));
+    }
+
     /** The manifest as of now. */
     public RunManifest manifest() {
         ModelConfig mc = trainer.model().config();
@@ -168,6 +177,7 @@ public final class TrainingRun implements AutoCloseable {
                 break;
             }
         }
+        metrics.putAll(finalMetrics);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(MODEL, "EMA weights (evaluate these)");
         files.put(LIVE, "raw weights (resume from these)");

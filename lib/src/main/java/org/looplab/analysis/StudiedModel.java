@@ -1,0 +1,178 @@
+package org.looplab.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.looplab.Profile;
+import org.looplab.data.DataSetSpec;
+import org.looplab.data.MazeGeneratorConfig;
+import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.PuzzleSplits;
+import org.looplab.data.SudokuGeneratorConfig;
+import org.looplab.model.Checkpoint;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.model.ModelConfig;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.train.ModelFamily;
+import org.looplab.train.TrainConfig;
+import org.looplab.train.TrainingListener;
+import org.looplab.train.TrainingRun;
+import org.looplab.provenance.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model to analyse and the data set it is analysed on, with an honest description of where the model came from
+ * (a checkpoint folder, or a fresh untrained one). Closing it closes the model.
+ *
+ * @param trained     false when the model is not a real training result (the fallback, see {@link #loadOrFallback})
+ * @param trainSha256 content hash of the training split the model saw, or null when the checkpoint does not say
+ */
+public record StudiedModel(ReasoningModel model, String description, boolean trained, PuzzleSplits data,
+                           String trainSha256) implements AutoCloseable {
+
+    public StudiedModel {
+        // The papers' split keeps test puzzles out of training; an equal hash means someone passed train as test.
+        Evaluation.refuseTrainingData(data.test(), trainSha256);
+    }
+
+    /** Seed of the fallback model's initial draws and of its training run. */
+    public static final long FALLBACK_SEED = 0;
+
+    /**
+     * Loads a checkpoint (a checkpoint folder, or a training run folder holding one in {@code model/}) and a test
+     * set: {@code dataName}, else the run's own data set, else the named set whose grid matches the model's task. The
+     * set is built with the run's profile when the run says which (another profile's split reserves other puzzle
+     * classes for test, so it could hold training puzzles), else with {@code profile}; it is built under
+     * {@code dataRoot} if it is not there yet.
+     */
+    public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
+        JsonNode run = runManifest(checkpoint);
+        Path folder = Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE)) || run == null
+                ? checkpoint : checkpoint.resolve(RUN_MODEL);
+        ReasoningModel m = Checkpoint.load(folder);
+        try {
+            String runData = run == null ? "" : run.path("data").path("name").asText("");
+            String runProfile = run == null ? "" : run.path("data").path("profile").asText("");
+            Profile p = runProfile.isEmpty() ? profile : Profile.parse(runProfile);
+            String name = dataName != null ? dataName : !runData.isEmpty() ? runData : dataSetFor(m.task(), p);
+            PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, p, dataRoot);
+            check(m.task(), data, name);
+            String id = run == null ? "" : run.path("id").asText("");
+            String trainSha = run == null ? "" : run.path("data").path("trainSha256").asText("");
+            return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (id.isEmpty() ? "" : " (run " + id + ")"),
+                    true, data, trainSha.isEmpty() ? null : trainSha);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** A training run folder keeps its (averaged) model here and its manifest beside it. */
+    static final String RUN_MODEL = "model", RUN_MANIFEST = "manifest.json";
+
+    private static JsonNode runManifest(Path folder) {
+        Path f = folder.resolve(RUN_MANIFEST);
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            return Json.mapper().readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(f + ": cannot read run manifest", e);
+        }
+    }
+
+    /**
+     * The checkpoint when it exists and the profile is not smoke. Otherwise a tiny TRM-MLP trained here and now with
+     * the smoke recipe ({@link TrainConfig#of}: a few dozen steps, seconds on a CPU) on the profile's training split,
+     * evaluated with its averaged (EMA) weights. Its description says so, and {@link #trained()} is false: it shows
+     * the machinery, not what a trained model does.
+     */
+    public static StudiedModel loadOrFallback(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
+        boolean usable = profile != Profile.SMOKE && (Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE))
+                || Files.isRegularFile(checkpoint.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)));
+        if (usable) return load(checkpoint, dataName, profile, dataRoot);
+        String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
+        ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, dataName);
+        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, dataName);
+        try (TrainingRun run = TrainingRun.start(cfg, recipe, dataName, profile, FALLBACK_SEED, dataRoot, null)) {
+            run.train(TrainingListener.NONE, null, null);
+            ReasoningModel averaged = run.trainer().withAveragedWeights(StudiedModel::copyOf);
+            return new StudiedModel(averaged, "NOT A RESULT: tiny TRM-MLP trained here for " + run.trainer().steps()
+                    + " steps, smoke recipe (" + why + "), seed " + FALLBACK_SEED, false, run.data(),
+                    run.trainer().trainSha256());
+        }
+    }
+
+    /** An independent copy of a model (through a checkpoint in a temporary folder, the one copy path models have). */
+    private static ReasoningModel copyOf(ReasoningModel m) {
+        try {
+            Path tmp = Files.createTempDirectory("looplab-model-");
+            Checkpoint.save(m, tmp.resolve("model"));
+            ReasoningModel copy = Checkpoint.load(tmp.resolve("model"));
+            try {
+                AtomicFiles.deleteTree(tmp);
+            } catch (IOException | RuntimeException e) {
+                copy.close();
+                throw e;
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the model through a temporary checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** The named data set whose grid and vocabulary match {@code task}; fails listing the names when none does. */
+    public static String dataSetFor(TaskShape task, Profile profile) {
+        for (String name : PuzzleDataSets.NAMES) {
+            DataSetSpec spec = PuzzleDataSets.spec(name, profile);
+            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s ? TaskShape.sudoku(s.side())
+                    : TaskShape.maze(((MazeGeneratorConfig) spec.generator()).size());
+            if (shape.vocabSize() == task.vocabSize() && shape.gridCells() == task.gridCells()) return name;
+        }
+        throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and " + task.gridCells()
+                + " cells; pass one of " + String.join(", ", PuzzleDataSets.NAMES));
+    }
+
+    private static void check(TaskShape task, PuzzleSplits data, String name) {
+        if (data.test().vocab() != task.vocabSize() || data.test().seqLen() != task.gridCells())
+            throw new IllegalArgumentException(name + ": vocab " + data.test().vocab() + ", " + data.test().seqLen()
+                    + " cells, but the model was built for vocab " + task.vocabSize() + ", " + task.gridCells() + " cells");
+    }
+
+    /** What is being measured, for a notebook's first table. */
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("model", description);
+        f.put("real training result", trained ? "yes" : "NO: a tiny model trained for seconds; it shows the machinery, not a result");
+        f.put("architecture", model.config().toString());
+        f.put("parameters", String.valueOf(model.parameterCount()));
+        f.put("supervision steps N_sup", String.valueOf(model.config().supervisionSteps()));
+        f.put("test set", dataLabel() + ", " + data.test().count() + " puzzles, profile " + data.manifest().profile());
+        return f;
+    }
+
+    /** Test set name and the first 12 hex digits of its content hash. */
+    public String dataLabel() {
+        return data.manifest().name() + "/test (sha256 " + data.sha256().substring(0, 12) + "…)";
+    }
+
+    /** Halting on the first {@code limit} test puzzles. */
+    public HaltingStats halting(int limit, double threshold) {
+        return HaltingStats.measure(model, description, data.test(), dataLabel(), limit, threshold);
+    }
+
+    /** {@code count} traced puzzles for the viewer, alternately easy and hard among the first {@code candidates} test rows. */
+    public TracedPuzzles traces(int count, int candidates, double threshold) {
+        return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,134 @@
+package org.looplab.analysis;
+
+import org.looplab.data.Maze;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionTrace;
+import org.looplab.model.TraceStep;
+import org.looplab.provenance.CodeVersion;
+
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Real traces of a model on a few easy and hard test puzzles, in the plain form the trace viewer embeds as JSON.
+ *
+ * @param title     shown at the top of the viewer
+ * @param model     what was traced (checkpoint folder, or a note that the model is untrained)
+ * @param data      test set name and content hash
+ * @param threshold the halt threshold the viewer marks
+ * @param code      lib version and commit that made the traces
+ * @param symbols   how each token id is drawn ("" for blank and pad)
+ * @param puzzles   in the order "new puzzle" cycles through them: easy, hard, easy, hard, ...
+ */
+public record TracedPuzzles(String title, String model, String data, double threshold, String code, int side,
+                            List<String> symbols, List<Puzzle> puzzles) {
+
+    /**
+     * One puzzle and its N_sup steps.
+     *
+     * @param bucket   easy, medium or hard among the candidate rows ({@link DifficultyBucket})
+     * @param haltStep the first step whose halt probability reaches the threshold; 0 when none does
+     */
+    public record Puzzle(int row, String bucket, int difficulty, int givens, int[] input, int[] target, int haltStep,
+                         List<Step> steps) {}
+
+    /**
+     * @param answer       predicted token per cell after this step
+     * @param halt         sigmoid(q_halt)
+     * @param latent       16 bars: mean |z| per channel group (the trace's summary of z)
+     * @param latentChange ‖z_k − z_{k−1}‖
+     */
+    public record Step(int[] answer, float halt, float[] latent, float latentChange) {}
+
+    /**
+     * Picks {@code count} puzzles among the first {@code candidates} test rows, alternately the easiest-bucket and the
+     * hardest-bucket ones in row order (medium stands in when a set has no hard bucket), and traces them.
+     */
+    public static TracedPuzzles of(ReasoningModel model, String modelName, PuzzleDataSet test, String data,
+                                   int count, int candidates, double threshold) {
+        int n = Math.min(candidates, test.count());
+        if (count < 1 || n < 1) throw new IllegalArgumentException("need count >= 1 and rows to pick from; count " + count
+                + ", rows " + n);
+        int[] backtracks = new int[n], givens = new int[n];
+        for (int r = 0; r < n; r++) {
+            backtracks[r] = test.difficulty(r);
+            givens[r] = HaltingStats.givens(test, r);
+        }
+        DifficultyBucket[] bucket = DifficultyBucket.of(backtracks, givens);
+        List<Integer> easy = new ArrayList<>(), hard = new ArrayList<>(), medium = new ArrayList<>();
+        for (int r = 0; r < n; r++) (bucket[r] == DifficultyBucket.EASY ? easy : bucket[r] == DifficultyBucket.HARD ? hard : medium).add(r);
+        if (hard.isEmpty()) hard = medium;
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; rows.size() < Math.min(count, n) && (i < easy.size() || i < hard.size()); i++) {
+            if (i < easy.size()) rows.add(easy.get(i));
+            if (i < hard.size() && rows.size() < count) rows.add(hard.get(i));
+        }
+        long[][] tokens = new long[rows.size()][];
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            tokens[i] = Arrays.stream(test.inputInts(rows.get(i))).asLongStream().toArray();
+            ids[i] = test.puzzleIdentifier(rows.get(i));
+        }
+        RecursionTrace trace = RecursionTrace.of(model, tokens, ids);
+        List<Puzzle> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int r = rows.get(i);
+            List<Step> steps = new ArrayList<>();
+            for (TraceStep s : trace.steps())
+                steps.add(new Step(s.prediction()[i], s.haltProbability()[i], s.latentGroups()[i], s.latentChange()[i]));
+            PuzzleTrajectory t = HaltingStats.trajectory(trace, i, r, test);
+            out.add(new Puzzle(r, bucket[r].label(), test.difficulty(r), givens[r], test.inputInts(r), test.labelInts(r),
+                    t.firstHalt(threshold), steps));
+        }
+        CodeVersion v = CodeVersion.current();
+        return new TracedPuzzles(trace.model() + " on " + test.name(), modelName, data, threshold,
+                v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")", test.side(), symbols(test), out);
+    }
+
+    /** One row per traced puzzle: difficulty, where it halts, when it is first right, and whether it is right at the halt. */
+    public Table table() {
+        IntColumn index = IntColumn.create("puzzle"), row = IntColumn.create("test row"), bt = IntColumn.create("backtracks"),
+                giv = IntColumn.create("givens"), halt = IntColumn.create("halts at step"),
+                first = IntColumn.create("first right at step");
+        StringColumn bucket = StringColumn.create("bucket"), atHalt = StringColumn.create("right where it stops");
+        for (int i = 0; i < puzzles.size(); i++) {
+            Puzzle p = puzzles.get(i);
+            int n = p.steps().size(), stop = p.haltStep() > 0 ? p.haltStep() : n, firstRight = 0;
+            for (int k = n; k >= 1; k--) if (Arrays.equals(p.steps().get(k - 1).answer(), p.target())) firstRight = k;
+            index.append(i + 1);
+            row.append(p.row());
+            bucket.append(p.bucket());
+            bt.append(p.difficulty());
+            giv.append(p.givens());
+            halt.append(stop);
+            first.append(firstRight);
+            atHalt.append((Arrays.equals(p.steps().get(stop - 1).answer(), p.target()) ? "yes" : "no")
+                    + (p.haltStep() == 0 ? " (never reached the threshold; cap " + n + ")" : ""));
+        }
+        return Table.create("Traced puzzles · " + model, index, row, bucket, bt, giv, halt, first, atHalt);
+    }
+
+    /** Sudoku: pad and blank empty, digit d drawn as d. Maze: wall, open, start, goal, path. Others: the token id. */
+    static List<String> symbols(PuzzleDataSet set) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < set.vocab(); t++) {
+            if (set.kind() == PuzzleKind.SUDOKU) out.add(t <= 1 ? "" : String.valueOf(t - 1));
+            else if (set.kind() == PuzzleKind.MAZE) out.add(switch (t) {
+                case Maze.WALL -> "█";
+                case Maze.START -> "S";
+                case Maze.GOAL -> "G";
+                case Maze.PATH -> "•";
+                default -> "";
+            });
+            else out.add(t == 0 ? "" : String.valueOf(t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package org.looplab.tool;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.model.TrmConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code looplab halting} and {@code looplab trace} on a saved (untrained) tiny checkpoint and the smoke sudoku4 set. */
+class HaltingCommandTest {
+
+    private static String run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, LoopLabCli.run(args), String.join(" ", args));
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void haltingPrintsTheDeckTableAndTraceWritesTheViewer(@TempDir Path tmp) throws Exception {
+        Path ckpt = tmp.resolve("trm-tiny");
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
+            m.save(ckpt);
+        }
+        String out = run("halting", "--checkpoint", ckpt.toString(), "--limit", "8", "--data-root", tmp.toString());
+        assertTrue(out.contains("deck claim") && out.contains("4–6") && out.contains("12–16"), out);
+        assertTrue(out.contains("sudoku4/test"), "data set inferred from the 4×4 task: " + out);
+        // An untrained head says sigmoid(-5) ≈ 0.007 at every step: nothing halts, so all 8 run to the cap N_sup = 4.
+        assertTrue(out.contains("fixed N_sup = 4"), out);
+        assertTrue(out.contains("ECE"), out);
+
+        Path html = tmp.resolve("viewer.html");
+        String said = run("trace", "--checkpoint", ckpt.toString(), "--out", html.toString(), "--count", "3",
+                "--data-root", tmp.toString());
+        assertTrue(said.contains("3 puzzles, 4 steps each"), said);
+        String page = Files.readString(html);
+        assertTrue(page.contains("\"puzzles\":[") && page.contains("id=\"step-label\""), "viewer with embedded data");
+        assertTrue(!page.contains("src=\"http") && !page.contains("href=\"http"), "self-contained");
+    }
+
+    @Test
+    void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) {
+        assertNotEquals(0, LoopLabCli.run("halting", "--checkpoint", tmp.resolve("nope").toString()));
+    }
+}
