@@ -198,7 +198,8 @@ public final class TrainingRun implements AutoCloseable {
 
     static String modelName(ModelConfig c) {
         if (c instanceof org.looplab.model.TrmConfig t)
-            return "trm-" + (t.mixer() == org.looplab.model.Mixer.MLP ? "mlp" : "att");
+            return "trm-" + (t.mixer() == org.looplab.model.Mixer.MLP ? "mlp" : "att")
+                    + (t.backprop() == org.looplab.model.Backprop.ONE_STEP ? "-1step" : "");
         if (c instanceof org.looplab.model.HrmConfig) return "hrm";
         return "direct";
     }
