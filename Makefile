@@ -17,7 +17,16 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench data clean
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench data clean checkpoints
+
+# The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
+CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
+# Wall-clock budget per checkpoint, in minutes on the project's 2-core CPU (the README gives what each reached).
+MINUTES_trm-mlp-sudoku4 := 15
+MINUTES_trm-att-sudoku4 := 25
+MINUTES_trm-mlp-sudoku6 := 30
+MINUTES_trm-att-sudoku6 := 30
+MINUTES_hrm-sudoku4     := 20
 
 help:
 	@echo "make run       execute every notebook (profile: \$$LOOPLAB_PROFILE, default cpu) into build/notebooks/"
@@ -25,6 +34,7 @@ help:
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
 	@echo "make bench     speed and memory benchmarks"
+	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
 setup: jupyter build kernel
@@ -74,6 +84,15 @@ data: setup
 
 bench: setup
 	java -cp '$(CP)' org.looplab.tool.DataBench
+	java -cp '$(CP)' org.looplab.tool.TrainBench
+	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
+
+checkpoints: $(addprefix train-,$(CHECKPOINTS))
+
+# train-<model>-<task>: the model is everything before the last '-', the task what follows it.
+train-%: setup
+	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
+	  --profile cpu --seed 0 $(if $(MINUTES_$*),--minutes $(MINUTES_$*)) --out data/checkpoints/$*
 
 clean:
 	$(MVN) -q clean
