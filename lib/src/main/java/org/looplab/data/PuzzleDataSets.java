@@ -67,12 +67,21 @@ public final class PuzzleDataSets {
     }
 
     /**
-     * Loads {@code root/<name>} when it holds this profile's build of the same spec, else builds and writes it.
+     * Where a profile's build of a named set lives: {@code root/<name>} for the default cpu profile,
+     * {@code root/<name>-smoke} or {@code root/<name>-gpu} otherwise, so a smoke test never replaces the cpu set that
+     * shipped checkpoints were trained and evaluated on.
+     */
+    public static Path folder(Path root, String name, Profile profile) {
+        return root.resolve(profile == Profile.CPU ? name : name + "-" + profile.id());
+    }
+
+    /**
+     * Loads this profile's folder ({@link #folder}) when it holds a build of the same spec, else builds and writes it.
      * Notebooks call this so a set is generated once.
      */
     public static PuzzleSplits loadOrBuild(String name, Profile profile, Path root) {
         DataSetSpec spec = spec(name, profile);
-        Path folder = root.resolve(name);
+        Path folder = folder(root, name, profile);
         if (Files.isRegularFile(folder.resolve(PuzzleSplits.MANIFEST))) {
             PuzzleSplits existing = PuzzleSplits.load(folder);
             if (spec.equals(specOf(existing))) return existing;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         subcommands = {DataCommand.Build.class, DataCommand.BuildArc.class, DataCommand.ListSets.class, DataCommand.Check.class})
 final class DataCommand {
 
-    @Command(name = "build", description = "Build a named data set into <out>/<name>/ (atomically).")
+    @Command(name = "build", description = "Build a named data set into <out>/<name>/ (cpu profile) or <out>/<name>-<profile>/, atomically.")
     static final class Build implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "sudoku4, sudoku6, sudoku9-hard, maze11 or maze30-hard")
         String name;
@@ -30,7 +30,7 @@ final class DataCommand {
         public Integer call() {
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
             PuzzleSplits splits = PuzzleDataSets.build(name, p);
-            Path folder = out.resolve(name);
+            Path folder = PuzzleDataSets.folder(out, name, p);
             splits.write(folder);
             System.out.println("wrote " + folder + " (" + p.id() + ": train " + splits.train().count() + ", test "
                     + splits.test().count() + ", sha256 " + splits.sha256() + ")");

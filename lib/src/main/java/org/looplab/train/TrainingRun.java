@@ -81,7 +81,7 @@ public final class TrainingRun implements AutoCloseable {
                 + modelName(modelCfg) + "-" + dataName + "-s" + seed;
         if (out != null && Files.exists(out.resolve(MANIFEST)))
             throw new IllegalArgumentException(out + ": already holds a run; resume it or choose another --out");
-        return new TrainingRun(id, profile, data, dataRoot.resolve(dataName),
+        return new TrainingRun(id, profile, data, PuzzleDataSets.folder(dataRoot, dataName, profile),
                 new DeepSupervisionTrainer(model, data.train(), trainCfg, seed, 0), out);
     }
 
@@ -108,7 +108,8 @@ public final class TrainingRun implements AutoCloseable {
         List<TrainingMetrics> earlier = new ArrayList<>();
         new MetricsLog(folder.resolve(METRICS)).read().forEach(n -> earlier.add(TrainingMetrics.fromJson(n)));
         trainer.restoreHistory(earlier, m.seconds());
-        return new TrainingRun(m.id(), profile, data, dataRoot.resolve(m.data().name()), trainer, folder);
+        return new TrainingRun(m.id(), profile, data, PuzzleDataSets.folder(dataRoot, m.data().name(), profile), trainer,
+                folder);
     }
 
     /** Reads a run folder's manifest (validated: a missing or mistyped field fails, naming it). */

@@ -109,6 +109,16 @@ class PuzzleDataSetsTest {
     }
 
     @Test
+    void eachProfileBuildsIntoItsOwnFolderSoSmokeNeverReplacesTheCpuSet(@TempDir Path dir) {
+        assertEquals(dir.resolve("sudoku4"), PuzzleDataSets.folder(dir, "sudoku4", Profile.CPU));
+        assertEquals(dir.resolve("sudoku4-smoke"), PuzzleDataSets.folder(dir, "sudoku4", Profile.SMOKE));
+        assertEquals(dir.resolve("sudoku4-gpu"), PuzzleDataSets.folder(dir, "sudoku4", Profile.GPU));
+        PuzzleDataSets.loadOrBuild("sudoku4", Profile.SMOKE, dir);
+        assertTrue(Files.isRegularFile(dir.resolve("sudoku4-smoke/manifest.json")));
+        assertFalse(Files.exists(dir.resolve("sudoku4")));
+    }
+
+    @Test
     void writesLoadsAndRefusesAModifiedFile(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("sudoku4");
         sudoku4.write(folder);

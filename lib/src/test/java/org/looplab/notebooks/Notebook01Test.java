@@ -64,7 +64,8 @@ class Notebook01Test {
                 run(js, source);
             }
         }
-        assertTrue(Files.isRegularFile(data.resolve("sudoku9-hard/manifest.json")));
+        assertTrue(Files.isRegularFile(org.looplab.data.PuzzleDataSets.folder(data, "sudoku9-hard", org.looplab.Profile.SMOKE)
+                .resolve("manifest.json")));
     }
 
     private static void run(JShell js, String source) {
