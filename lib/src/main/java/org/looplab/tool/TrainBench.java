@@ -1,102 +1,227 @@
 package org.looplab.tool;
 
-import org.looplab.Profile;
-import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.PuzzleKind;
-import org.looplab.model.ReasoningModel;
-import org.looplab.model.TrmConfig;
-import org.looplab.train.DeepSupervisionTrainer;
-import org.looplab.train.MatmulProbe;
-import org.looplab.train.TrainConfig;
-import org.looplab.train.TrainingRun;
-import org.looplab.provenance.RuntimeFacts;
-import org.looplab.provenance.Seeds;
+import org.looplab.model.Mixer;
+import org.looplab.train.StepBenchTable;
+import org.looplab.train.StepBenchmark;
+import org.looplab.train.StepReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -cp lib/target/looplab.jar org.looplab.tool.TrainBench [steps] [rssAt]}: training-step time and memory
- * of TRM-Att and TRM-MLP at hidden 128, batch 64, n 6, T 3 on 9×9 Sudoku-sized inputs, against the machine's
- * float32 matmul ceiling. RSS is read at step {@code rssAt} (default 100) and at the end (default 2000 steps):
- * equal values mean memory is flat. Inputs are random valid-vocabulary tokens (speed does not depend on them).
- * Not covered here: the PyTorch reference script (python3-torch is not installed on this machine).
+ * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.TrainBench} ({@code make bench}): the TRM
+ * training step of TRM-Att and TRM-MLP at the issue's fixed config (9×9, hidden 128, n 6, T 3, batch 64) against the
+ * same step in PyTorch ({@code bench/trm_step.py} on {@code /usr/bin/python3}, when it can import torch) and against
+ * the best float32 matmul rate either library reaches on this CPU, then whether VmRSS stays flat over many steps.
+ *
+ * <p>Every measurement runs in a fresh child process (a JVM for DJL, Python for PyTorch) that prints one
+ * {@link StepReport} line, so each peak RSS is that run's own and no run inherits another's heap.
  */
-public final class TrainBench {
-    private TrainBench() {}
+@Command(name = "TrainBench", mixinStandardHelpOptions = true,
+        description = "TRM training-step speed and memory, DJL against PyTorch and the matmul ceiling.")
+public final class TrainBench implements Callable<Integer> {
+    @Option(names = "--mixers", split = ",", defaultValue = "ATTENTION,MLP", description = "default ${DEFAULT-VALUE}")
+    List<Mixer> mixers;
 
-    public static void main(String[] args) throws IOException {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rssAt = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        double gflops = MatmulProbe.bestGflops(MatmulProbe.measure(new int[] {512, 1024, 2048}, 5));
-        System.out.printf(Locale.ROOT, "runtime: %s%nmatmul ceiling: %.1f GFLOP/s%n", RuntimeFacts.current(), gflops);
-        System.out.println("model      median ms/step   GFLOP/s   of ceiling   RSS@" + rssAt + " MB   RSS@" + steps + " MB   peak MB");
-        for (TrmConfig cfg : new TrmConfig[] {TrmConfig.SMALL_ATTENTION, TrmConfig.SMALL_MLP}) {
-            PuzzleDataSet data = random(256, 9);
-            TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard").withBatchSize(64).withSteps(steps)
-                    .withAugment(false);
-            try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
-                 var trainer = new DeepSupervisionTrainer(model, data, tc, 0, 0)) {
-                double[] ms = new double[steps];
-                long rssEarly = 0;
-                for (int s = 0; s < steps; s++) {
-                    long t0 = System.nanoTime();
-                    trainer.step();
-                    ms[s] = (System.nanoTime() - t0) / 1e6;
-                    if (s + 1 == rssAt) rssEarly = status("VmRSS");
-                }
-                double median = median(Arrays.copyOfRange(ms, Math.min(3, steps - 1), steps));
-                double flop = stepFlops(cfg, 64, 16 + 81);
-                System.out.printf(Locale.ROOT, "%-10s %14.0f %9.1f %11.0f%% %10d %11d %9d%n",
-                        cfg.mixer(), median, flop / median / 1e6, 100 * flop / median / 1e6 / gflops,
-                        rssEarly / 1024, status("VmRSS") / 1024, status("VmHWM") / 1024);
+    @Option(names = "--batch", defaultValue = "64", description = "timing batch (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "unmeasured steps (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "20", description = "measured steps (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--memory-batch", defaultValue = "4", description = "memory-check batch (default ${DEFAULT-VALUE})")
+    int memoryBatch;
+
+    @Option(names = "--memory-steps", defaultValue = "2000",
+            description = "memory-check steps, 0 skips it (default ${DEFAULT-VALUE})")
+    int memorySteps;
+
+    @Option(names = "--rss-at", defaultValue = "100", description = "the early VmRSS reading (default ${DEFAULT-VALUE})")
+    int rssAt;
+
+    @Option(names = "--pytorch-memory", description = "also run the memory check for PyTorch")
+    boolean pytorchMemory;
+
+    @Option(names = "--pytorch-threads", defaultValue = "0",
+            description = "torch.set_num_threads; 0 keeps torch's default (default ${DEFAULT-VALUE})")
+    int pytorchThreads;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "default ${DEFAULT-VALUE}")
+    Path python;
+
+    @Option(names = "--script", defaultValue = "bench/trm_step.py", description = "default ${DEFAULT-VALUE}")
+    Path script;
+
+    @Option(names = "--child", hidden = true, description = "run one DJL measurement here and print its report line")
+    boolean child;
+
+    @Option(names = "--no-matmul", hidden = true, description = "child: skip the matmul ceiling")
+    boolean noMatmul;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (child) {
+            if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
+            System.out.println(StepBenchmark.run(StepBenchmark.config(mixers.get(0)), batch, warmup, steps, rssAt,
+                    !noMatmul).toJsonLine());
+            return 0;
+        }
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s before the bench (other jobs make every "
+                + "timing below slower and noisier)%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        String torch = pytorchProblem(python, script);
+        System.out.println(torch == null ? "pytorch: " + python + " " + script : "pytorch: not installed (" + torch
+                + "); the Java-only table follows. `make bench` installs python3-torch with apt.");
+        System.out.printf(Locale.ROOT, "timing: batch %d, %d warm-up + %d measured steps, median ms per step%n",
+                batch, warmup, steps);
+        List<StepBenchTable.SpeedRow> speed = new ArrayList<>();
+        List<StepReport> timed = new ArrayList<>();
+        for (Mixer m : mixers) {
+            StepReport djl = announce(run(djlCommand(m, batch, warmup, steps, rssAt, true)));
+            StepReport pt = torch == null
+                    ? announce(run(pytorchCommand(m, batch, warmup, steps, rssAt, pytorchThreads, true))) : null;
+            timed.add(djl);
+            if (pt != null) timed.add(pt);
+            speed.add(new StepBenchTable.SpeedRow(djl, pt, StepBenchmark.stepFlops(StepBenchmark.config(m), batch),
+                    ceiling(timed)));
+        }
+        List<StepBenchTable.MemoryRow> memory = new ArrayList<>();
+        if (memorySteps > 0) {
+            System.out.printf(Locale.ROOT, "memory: batch %d (same model; the timing batch is %d), %d steps, "
+                    + "VmRSS after step %d and at the end%n", memoryBatch, batch, memorySteps, rssAt);
+            for (Mixer m : mixers) {
+                memory.add(new StepBenchTable.MemoryRow(announce(run(
+                        djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false)))));
+                if (pytorchMemory && torch == null)
+                    memory.add(new StepBenchTable.MemoryRow(announce(run(
+                            pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, pytorchThreads, false)))));
             }
         }
-    }
-
-    /** Matmul FLOPs of one supervision step: T(n+1) forward net calls, and 2× that for the n+1 back-propagated. */
-    static double stepFlops(TrmConfig c, int batch, int seq) {
-        long d = c.hiddenSize();
-        long inner = (Math.round(c.expansion() * d * 2 / 3.0) + 255) / 256 * 256;
-        double channel = 2.0 * batch * seq * (d * 2 * inner + inner * d);
-        double mixer;
-        if (c.mixer() == org.looplab.model.Mixer.MLP) {
-            long si = (Math.round(c.expansion() * seq * 2 / 3.0) + 255) / 256 * 256;
-            mixer = 2.0 * batch * d * (seq * 2 * si + si * seq);
-        } else {
-            mixer = 2.0 * batch * seq * 4 * d * d + 2.0 * 2 * batch * seq * seq * d;
-        }
-        double call = c.layers() * (channel + mixer);
-        return call * (c.recursions() * (c.latentSteps() + 1) + 2 * (c.latentSteps() + 1));
-    }
-
-    static PuzzleDataSet random(int count, int side) {
-        Random r = Seeds.random(0, "bench tokens");
-        int cells = side * side;
-        byte[] in = new byte[count * cells], out = new byte[count * cells];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (byte) (2 + r.nextInt(side));
-            in[i] = r.nextInt(3) == 0 ? out[i] : 1;
-        }
-        return new PuzzleDataSet("bench", PuzzleKind.SUDOKU, side, side + 2, cells, in, out, new int[count], new int[count]);
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    /** A /proc/self/status field in kB (0 where there is no /proc). */
-    static long status(String field) throws IOException {
-        Path p = Path.of("/proc/self/status");
-        if (!Files.exists(p)) return 0;
-        for (String line : Files.readAllLines(p))
-            if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        // The ceiling of every row is the best of the whole run, not of the runs before it.
+        double best = ceiling(timed);
+        speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
+        System.out.println();
+        for (StepReport r : timed)
+            System.out.printf(Locale.ROOT, "matmul ceiling %-7s %-9s %6.1f GFLOP/s (best n³ of n = 512, 1024, 2048)%n",
+                    r.side(), r.mixer(), r.matmulGflops());
+        System.out.printf(Locale.ROOT, "ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count matmuls "
+                + "only (35 net calls' worth)%n%n", best);
+        System.out.print(StepBenchTable.speedTable(speed));
+        if (!memory.isEmpty()) System.out.print(System.lineSeparator() + StepBenchTable.memoryTable(memory));
         return 0;
+    }
+
+    /** The 1-, 5- and 15-minute load averages, or "unknown" without /proc. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
+    private static double ceiling(List<StepReport> reports) {
+        return reports.stream().mapToDouble(StepReport::matmulGflops).max().orElse(0);
+    }
+
+    private static StepReport announce(StepReport r) {
+        System.out.printf(Locale.ROOT, "  %-7s %-9s batch %2d: %6.0f ms/step, %,d params, loss %.3f -> %.3f, "
+                        + "RSS %.0f MB @%d, %.0f MB at end, peak %.0f MB, %d threads; %s%n",
+                r.side(), r.mixer(), r.batch(), r.medianMs(), r.params(), r.firstLoss(), r.lastLoss(), r.rssAtMb(),
+                r.rssAtStep(), r.finalRssMb(), r.peakRssMb(), r.threads(), r.runtime());
+        return r;
+    }
+
+    /** A child JVM like this one (same java, classpath and -D/-X options) running one DJL measurement. */
+    static List<String> djlCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBench.class.getName(), "--child",
+                "--mixers", m.name(), "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps,
+                "--rss-at", "" + rssAt));
+        if (!matmul) cmd.add("--no-matmul");
+        return cmd;
+    }
+
+    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, int threads, boolean matmul) {
+        return pytorchCommand(python, script, m, batch, warmup, steps, rssAt, threads, matmul);
+    }
+
+    static List<String> pytorchCommand(Path python, Path script, Mixer m, int batch, int warmup, int steps, int rssAt,
+                                       int threads, boolean matmul) {
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--mixer",
+                m.name().toLowerCase(Locale.ROOT), "--batch", "" + batch, "--warmup", "" + warmup, "--steps",
+                "" + steps, "--rss-at", "" + rssAt, "--threads", "" + threads));
+        if (!matmul) cmd.add("--no-matmul");
+        return cmd;
+    }
+
+    /** Null when {@code python} can import torch and the script exists, else why not. */
+    static String pytorchProblem(Path python, Path script) {
+        if (!Files.isRegularFile(script)) return script + " not found (run from the repository root)";
+        if (!Files.isExecutable(python)) return python + " not found";
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", "import torch")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return python + " -c 'import torch' took over 2 minutes";
+            }
+            return p.exitValue() == 0 ? null : python + " cannot import torch";
+        } catch (IOException e) {
+            return python + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
+     * Runs a child that prints one {@link StepReport} line on stdout (its progress and logs go to our stderr);
+     * fails, naming the command, on a non-zero exit or a missing or bad line.
+     */
+    static StepReport run(List<String> command) {
+        int from = Math.max(0, command.indexOf(TrainBench.class.getName())); // not the JVM's long classpath
+        String shown = String.join(" ", command.subList(from, command.size()));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String last = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; )
+                    if (line.startsWith("{")) last = line;
+            }
+            int rc = p.waitFor();
+            if (rc != 0) throw new IllegalStateException(shown + ": exit code " + rc);
+            if (last == null) throw new IllegalStateException(shown + ": printed no JSON report line");
+            return StepReport.parse(last, shown);
+        } catch (IOException e) {
+            throw new UncheckedIOException(shown + ": cannot run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(shown + ": interrupted", e);
+        }
     }
 }

@@ -1,0 +1,132 @@
+package org.looplab.train;
+
+import ai.djl.pytorch.jni.JniUtils;
+import org.looplab.Profile;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.Mixer;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.model.TrmConfig;
+import org.looplab.provenance.RuntimeFacts;
+import org.looplab.provenance.Seeds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The DJL side of {@code make bench}: times {@link DeepSupervisionTrainer#step()} for a TRM on random 9×9
+ * Sudoku-sized inputs (speed does not depend on the values) with the cpu recipe, and reads the process's memory.
+ * {@code bench/trm_step.py} is the same step in plain PyTorch; both report a {@link StepReport}.
+ */
+public final class StepBenchmark {
+    /** The fixed config: 9×9 Sudoku (vocab 11, 81 cells, one puzzle id). */
+    public static final TaskShape TASK = TaskShape.sudoku9();
+    static final int[] MATMUL_SIZES = {512, 1024, 2048};
+
+    private StepBenchmark() {}
+
+    /**
+     * Runs {@code warmup + steps} training steps in this process and reports the median of the last {@code steps}.
+     * Progress (every 100 steps) goes to stderr, so a child's stdout holds only its report.
+     *
+     * @param rssAt   read VmRSS after this many steps (warm-up included; capped at the total)
+     * @param matmul  also measure the matmul ceiling first (a few seconds)
+     */
+    public static StepReport run(TrmConfig cfg, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+        double ceiling = matmul ? MatmulProbe.bestGflops(MatmulProbe.measure(MATMUL_SIZES, 5)) : 0;
+        int total = warmup + steps;
+        int rssStep = Math.min(rssAt, total);
+        PuzzleDataSet data = randomPuzzles(256, TASK);
+        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard").withBatchSize(batch).withSteps(total)
+                .withAugment(false);
+        try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
+             var trainer = new DeepSupervisionTrainer(model, data, tc, 0, 0)) {
+            double[] ms = new double[steps];
+            double firstLoss = 0, lastLoss = 0, rssAtMb = 0;
+            for (int s = 0; s < total; s++) {
+                long t0 = System.nanoTime();
+                double loss = trainer.step().loss();
+                if (s >= warmup) ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
+                if (s == 0) firstLoss = loss;
+                lastLoss = loss;
+                if (s + 1 == rssStep) rssAtMb = statusMb("VmRSS");
+                if ((s + 1) % 100 == 0)
+                    System.err.printf(Locale.ROOT, "djl %s: step %d/%d, VmRSS %.0f MB%n", cfg.mixer(), s + 1, total,
+                            statusMb("VmRSS"));
+            }
+            RuntimeFacts facts = RuntimeFacts.current();
+            return new StepReport("djl", cfg.mixer(), batch, warmup, steps, model.parameterCount(), median(ms),
+                    firstLoss, lastLoss, rssStep, rssAtMb, statusMb("VmRSS"), statusMb("VmHWM"),
+                    JniUtils.getNumThreads(), ceiling, "DJL " + facts.djl() + ", " + facts.engine() + ", java "
+                    + facts.java());
+        }
+    }
+
+    /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
+    public static TrmConfig config(Mixer mixer) {
+        return mixer == Mixer.MLP ? TrmConfig.SMALL_MLP : TrmConfig.SMALL_ATTENTION;
+    }
+
+    /**
+     * Matmul FLOPs of one supervision step: T(n+1) forward net calls, and 2× that for the n+1 back-propagated.
+     * The heads and the elementwise work are left out, so the rate it gives is a lower bound.
+     */
+    public static double stepFlops(TrmConfig c, int batch, int seq) {
+        long d = c.hiddenSize();
+        long inner = (Math.round(c.expansion() * d * 2 / 3.0) + 255) / 256 * 256;
+        double channel = 2.0 * batch * seq * (d * 2 * inner + inner * d);
+        double mixer;
+        if (c.mixer() == Mixer.MLP) {
+            long si = (Math.round(c.expansion() * seq * 2 / 3.0) + 255) / 256 * 256;
+            mixer = 2.0 * batch * d * (seq * 2 * si + si * seq);
+        } else {
+            mixer = 2.0 * batch * seq * 4 * d * d + 2.0 * 2 * batch * seq * seq * d;
+        }
+        double call = c.layers() * (channel + mixer);
+        return call * (c.recursions() * (c.latentSteps() + 1) + 2 * (c.latentSteps() + 1));
+    }
+
+    /** {@link #stepFlops(TrmConfig, int, int)} at the bench's task: prefix + 81 positions. */
+    public static double stepFlops(TrmConfig c, int batch) {
+        return stepFlops(c, batch, TASK.sequenceLength(c.prefixLength()));
+    }
+
+    /** Valid-vocabulary tokens: labels are digits, a third of the inputs show theirs, the rest are blank. */
+    static PuzzleDataSet randomPuzzles(int count, TaskShape task) {
+        Random r = Seeds.random(0, "bench tokens");
+        int cells = task.gridCells();
+        byte[] in = new byte[count * cells], out = new byte[count * cells];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (byte) (2 + r.nextInt(task.vocabSize() - 2));
+            in[i] = r.nextInt(3) == 0 ? out[i] : 1;
+        }
+        int side = (int) Math.round(Math.sqrt(cells));
+        return new PuzzleDataSet("bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count],
+                new int[count]);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** A /proc/self/status field in MB (0 where there is no /proc). */
+    static double statusMb(String field) {
+        Path p = Path.of("/proc/self/status");
+        if (!Files.exists(p)) return 0;
+        try {
+            for (String line : Files.readAllLines(p))
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+        return 0;
+    }
+}

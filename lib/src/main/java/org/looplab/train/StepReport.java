@@ -1,0 +1,68 @@
+package org.looplab.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.looplab.model.Mixer;
+import org.looplab.provenance.Json;
+
+/**
+ * What one benchmark run of the TRM training step measured: one JSON line, written by {@link StepBenchmark} (DJL)
+ * and by {@code bench/trm_step.py} (PyTorch) alike, so both sides are read by the same strict parser.
+ *
+ * @param side         {@code djl} or {@code pytorch}
+ * @param warmup       unmeasured steps before the measured ones
+ * @param steps        measured steps
+ * @param params       trained parameters (puzzle table and buffers excluded), so the two sides can be checked equal
+ * @param medianMs     median wall time of the measured steps
+ * @param rssAtStep    the step (warm-up included) after which {@code rssAtMb} was read
+ * @param rssAtMb      VmRSS after step {@code rssAtStep}
+ * @param finalRssMb   VmRSS after the last step
+ * @param peakRssMb    peak RSS of the process (VmHWM; getrusage maxrss in Python, the same kernel counter)
+ * @param threads      intra-op threads the engine reported
+ * @param matmulGflops best float32 n³ matmul rate of the same library in the same process; 0 when not measured
+ * @param runtime      library, version and BLAS, in words
+ */
+public record StepReport(String side, Mixer mixer, int batch, int warmup, int steps, long params, double medianMs,
+                         double firstLoss, double lastLoss, int rssAtStep, double rssAtMb, double finalRssMb,
+                         double peakRssMb, int threads, double matmulGflops, String runtime) {
+
+    public StepReport {  // runs for `new` and for Jackson alike, so a bad line fails here and names the field
+        if (!"djl".equals(side) && !"pytorch".equals(side))
+            throw new IllegalArgumentException("side must be djl or pytorch, was " + side);
+        if (mixer == null) throw new IllegalArgumentException("mixer must be given, was null");
+        if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, was " + batch);
+        if (warmup < 0) throw new IllegalArgumentException("warmup must be >= 0, was " + warmup);
+        if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, was " + steps);
+        if (params < 1) throw new IllegalArgumentException("params must be >= 1, was " + params);
+        if (!(medianMs > 0) || Double.isInfinite(medianMs))
+            throw new IllegalArgumentException("medianMs must be a positive time, was " + medianMs);
+        if (rssAtStep < 1 || rssAtStep > warmup + steps)
+            throw new IllegalArgumentException("rssAtStep must be in 1.." + (warmup + steps) + ", was " + rssAtStep);
+        if (!(matmulGflops >= 0)) throw new IllegalArgumentException("matmulGflops must be >= 0, was " + matmulGflops);
+        if (runtime == null) throw new IllegalArgumentException("runtime must be given, was null");
+    }
+
+    /** Reads one line; an error names {@code source} (the command that printed it) and the bad field. */
+    public static StepReport parse(String line, String source) {
+        return Json.read(line, StepReport.class, source);
+    }
+
+    /** One line of JSON (the shared mapper indents; a child process must print exactly one line). */
+    public String toJsonLine() {
+        try {
+            return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + this, e);
+        }
+    }
+
+    /** Mean step rate in GFLOP/s for a step of {@code stepFlop} matmul FLOPs. */
+    public double gflops(double stepFlop) {
+        return stepFlop / medianMs / 1e6;
+    }
+
+    /** VmRSS growth from step {@code rssAtStep} to the end, in MB. */
+    public double rssGrowthMb() {
+        return finalRssMb - rssAtMb;
+    }
+}

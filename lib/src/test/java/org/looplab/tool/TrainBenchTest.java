@@ -1,0 +1,56 @@
+package org.looplab.tool;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.looplab.model.Mixer;
+import org.looplab.model.ReasoningModel;
+import org.looplab.train.StepBenchmark;
+import org.looplab.train.StepReport;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The child-process plumbing of TrainBench, and the PyTorch script against our model where torch is installed. */
+class TrainBenchTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("../bench/trm_step.py"); // tests run in lib/
+
+    @Test
+    void aChildThatFailsOrPrintsABadLineIsNamed() {
+        var exit = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "exit 3")));
+        assertTrue(exit.getMessage().contains("exit 3") && exit.getMessage().contains("exit code 3"), exit.getMessage());
+        var silent = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "echo hi")));
+        assertTrue(silent.getMessage().contains("no JSON report line"), silent.getMessage());
+        var partial = assertThrows(IllegalArgumentException.class,
+                () -> TrainBench.run(List.of("sh", "-c", "echo '{\"side\":\"pytorch\"}'")));
+        assertTrue(partial.getMessage().contains("sh -c") && partial.getMessage().contains("mixer"),
+                partial.getMessage());
+    }
+
+    @Test
+    void aMissingScriptOrPythonSaysWhich() {
+        assertTrue(TrainBench.pytorchProblem(PYTHON, Path.of("no/such.py")).contains("no/such.py"));
+        assertTrue(TrainBench.pytorchProblem(Path.of("/no/python3"), SCRIPT).contains("/no/python3"));
+    }
+
+    /** Two tiny steps per mixer: the script runs on Debian's torch and builds a model of exactly our size. */
+    @Test
+    void pytorchScriptBuildsOurModel() {
+        String problem = TrainBench.pytorchProblem(PYTHON, SCRIPT);
+        Assumptions.assumeTrue(problem == null, "PyTorch reference not runnable: " + problem);
+        for (Mixer m : Mixer.values()) {
+            StepReport r = TrainBench.run(TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, 1, false));
+            assertEquals("pytorch", r.side());
+            assertEquals(m, r.mixer());
+            try (ReasoningModel ours = StepBenchmark.config(m).build(StepBenchmark.TASK, 0)) {
+                assertEquals(ours.parameterCount(), r.params(), m + " parameter count");
+            }
+            // stable-max CE over 9 digit labels starts near ln 11 (uniform-ish logits), plus a small halt loss
+            assertTrue(r.firstLoss() > 1.5 && r.firstLoss() < 4, "first loss " + r.firstLoss());
+        }
+    }
+}
