@@ -17,7 +17,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench data clean checkpoints
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -33,7 +33,7 @@ help:
 	@echo "make test      unit tests, kernel protocol tests, every notebook in the smoke profile"
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
-	@echo "make bench     speed and memory benchmarks"
+	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
@@ -82,10 +82,47 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-bench: setup
+# TrainBench (README, Benchmarks): timing at the fixed config, then the memory check at a smaller batch so that
+# 2,000 steps take minutes, not hours. The full-size check: make bench BENCH_MEMORY_BATCH=64 (about 80 min a mixer).
+BENCH_BATCH          ?= 64
+BENCH_WARMUP         ?= 3
+BENCH_STEPS          ?= 20
+BENCH_MEMORY_BATCH   ?= 2
+BENCH_MEMORY_STEPS   ?= 2000
+BENCH_RSS_AT         ?= 100
+BENCH_PYTORCH_THREADS ?= 0
+# 1: also run the memory check for the PyTorch script (as long again as ours)
+BENCH_PYTORCH_MEMORY ?=
+# e.g. -Dai.djl.pytorch.num_threads=1 on a machine other jobs keep busy (the child JVMs inherit it)
+BENCH_JAVA_OPTS      ?=
+# Debian's torch 1.13 uses whichever libblas.so.3 is active; with only the reference BLAS it pulls in, a float32
+# matmul is ~8x slower than with OpenBLAS (measured 3.9 vs 31 GFLOP/s at 1024^3), which would flatter our side.
+TORCH_PKGS := python3-torch libopenblas0-pthread
+
+bench: setup bench-pytorch
 	java -cp '$(CP)' org.looplab.tool.DataBench
-	java -cp '$(CP)' org.looplab.tool.TrainBench
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
+	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
+	  --rss-at $(BENCH_RSS_AT) --pytorch-threads $(BENCH_PYTORCH_THREADS) --python $(PY) --script bench/trm_step.py \
+	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
 	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
+
+# The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
+bench-pytorch:
+	@if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then \
+	  missing=$$(for p in $(TORCH_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	  if [ -z "$$missing" ]; then echo "python3-torch, OpenBLAS: present"; else \
+	    echo "installing Debian packages" $$missing; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing \
+	      || echo "could not install" $$missing "; TrainBench runs Java-only" >&2; \
+	  fi; \
+	elif $(PY) -c 'import torch' 2>/dev/null; then \
+	  echo "torch: present for $(PY)"; \
+	else \
+	  echo "No apt-get here. For the PyTorch comparison install PyTorch for $(PY) with an optimised BLAS" \
+	       "(Debian/Ubuntu: apt-get install $(TORCH_PKGS)); TrainBench runs Java-only." >&2; \
+	fi
 
 checkpoints: $(addprefix train-,$(CHECKPOINTS))
 
