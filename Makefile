@@ -17,7 +17,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints ablation
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -35,6 +35,7 @@ help:
 	@echo "make data      build the default data sets into data/"
 	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
+	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
 setup: jupyter build kernel
@@ -130,6 +131,21 @@ checkpoints: $(addprefix train-,$(CHECKPOINTS))
 train-%: setup
 	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
 	  --profile cpu --seed 0 $(if $(MINUTES_$*),--minutes $(MINUTES_$*)) --out data/checkpoints/$*
+
+# The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
+# missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×
+# the throughput of one 2-thread process and avoids OpenMP oversubscription when anything else runs. The --list
+# pass builds missing data sets once, before the shards start; the last pass only collects the tables.
+ABLATION_SPEC ?= experiments/ablation-cpu.json
+ABLATION_OUT  ?= data/results/ablation
+ABLATION_JOBS ?= 2
+ablation: setup
+	$(LOOPLAB) sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT) --list
+	pids=""; for i in $$(seq 1 $(ABLATION_JOBS)); do \
+	  java -Dai.djl.pytorch.num_threads=1 -jar lib/target/looplab.jar sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT) \
+	    --shard $$i/$(ABLATION_JOBS) & pids="$$pids $$!"; done; \
+	for p in $$pids; do wait $$p || exit 1; done
+	$(LOOPLAB) sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT)
 
 clean:
 	$(MVN) -q clean

@@ -47,6 +47,22 @@ public final class Json {
         }
     }
 
+    /**
+     * Reads a hand-written file whose records treat a left-out field as "use the default" (their constructors
+     * check what is required). Unknown keys are still errors.
+     */
+    public static <T> T readOptionalFields(Path file, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .readValue(file.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(file + ": not a valid " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read", e);
+        }
+    }
+
     /** Reads {@code type} from a file; the error names the file. */
     public static <T> T read(Path file, Class<T> type) {
         try {

@@ -46,6 +46,8 @@ public final class TrainingRun implements AutoCloseable {
     public static final String METRICS = "metrics.jsonl";
     public static final String MODEL = "model";
     public static final String LIVE = "live";
+    /** How a manifest's deviations line for each resume starts. */
+    public static final String RESUMED_AT = "resumed at step ";
 
     private final String id;
     private final Profile profile;
@@ -54,6 +56,7 @@ public final class TrainingRun implements AutoCloseable {
     private final DeepSupervisionTrainer trainer;
     private final Path out;   // null: nothing written
     private final Map<String, Double> finalMetrics = new LinkedHashMap<>();
+    private final List<String> resumeNotes = new ArrayList<>();
 
     private TrainingRun(String id, Profile profile, PuzzleSplits data, Path dataFolder, DeepSupervisionTrainer trainer,
                         Path out) {
@@ -108,8 +111,17 @@ public final class TrainingRun implements AutoCloseable {
         List<TrainingMetrics> earlier = new ArrayList<>();
         new MetricsLog(folder.resolve(METRICS)).read().forEach(n -> earlier.add(TrainingMetrics.fromJson(n)));
         trainer.restoreHistory(earlier, m.seconds());
-        return new TrainingRun(m.id(), profile, data, PuzzleDataSets.folder(dataRoot, m.data().name(), profile), trainer,
-                folder);
+        TrainingRun run = new TrainingRun(m.id(), profile, data, PuzzleDataSets.folder(dataRoot, m.data().name(), profile),
+                trainer, folder);
+        // Each resume is a deviation from an uninterrupted run; earlier ones are carried over from the manifest.
+        m.deviations().stream().filter(d -> d.startsWith(RESUMED_AT)).forEach(run.resumeNotes::add);
+        run.resumeNotes.add(RESUMED_AT + m.steps() + " (AdamW moments restarted from zero)");
+        return run;
+    }
+
+    /** How often this run was resumed (each resume restarts AdamW's moments). */
+    public int resumes() {
+        return resumeNotes.size();
     }
 
     /** Reads a run folder's manifest (validated: a missing or mistyped field fails, naming it). */
@@ -163,6 +175,7 @@ public final class TrainingRun implements AutoCloseable {
         ModelConfig mc = trainer.model().config();
         List<String> deviations = new ArrayList<>(trainer.config().deviations());
         deviations.add(0, "model: " + modelName(mc) + " " + mc + (profile == Profile.GPU ? "" : " (smaller than the paper's)"));
+        deviations.addAll(resumeNotes);
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<TrainingMetrics> h = trainer.history();
         if (!h.isEmpty()) {

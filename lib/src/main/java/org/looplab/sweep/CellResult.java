@@ -1,0 +1,49 @@
+package org.looplab.sweep;
+
+import java.util.List;
+
+/**
+ * A finished sweep run, as {@code runs/FOLDER/result.json} and one row of the results table.
+ * Accuracies come from held-out puzzles (the data set's test split) with the run's EMA weights.
+ *
+ * @param folder            the run's folder under {@code runs/}
+ * @param hash              the cell's cache key ({@link SweepCell#hash})
+ * @param runId             the run manifest's id
+ * @param grids             the spec's grids the cell belongs to
+ * @param task              data set
+ * @param model             family id
+ * @param mixer             ATTENTION or MLP (TRM), else the family id
+ * @param latentSteps       n (0 for non-TRM models)
+ * @param recursions        T (0 for non-TRM models)
+ * @param hiddenSize        width
+ * @param layers            blocks in the net (0 for non-TRM models)
+ * @param depth             effective depth per supervision step, T(n+1)·layers for TRM
+ * @param seed              run seed
+ * @param steps             optimiser steps trained
+ * @param seconds           training wall time (not comparable across machines or under load)
+ * @param parameters        trainable parameters
+ * @param exactAccuracy     held-out: share of puzzles with every cell right after N_sup steps
+ * @param cellAccuracy      held-out per-cell accuracy
+ * @param adaptiveExact     held-out exact-match when each puzzle stops at its halt signal (threshold 0.5)
+ * @param adaptiveMeanSteps mean supervision steps used under adaptive halting
+ * @param testPuzzles       held-out puzzles evaluated
+ * @param resumes           how often the run was resumed after an interruption (AdamW moments restart then)
+ * @param commit            code commit that trained it
+ */
+public record CellResult(String folder, String hash, String runId, List<String> grids, String task, String model,
+                         String mixer, int latentSteps, int recursions, int hiddenSize, int layers, int depth,
+                         long seed, long steps, double seconds, long parameters, double exactAccuracy,
+                         double cellAccuracy, double adaptiveExact, double adaptiveMeanSteps, int testPuzzles,
+                         int resumes, String commit) {
+
+    public CellResult {
+        grids = List.copyOf(grids);
+    }
+
+    /** The same result listed under {@code grids} (a cached run may belong to more grids than when it ran). */
+    CellResult inGrids(List<String> newGrids) {
+        return new CellResult(folder, hash, runId, newGrids, task, model, mixer, latentSteps, recursions, hiddenSize,
+                layers, depth, seed, steps, seconds, parameters, exactAccuracy, cellAccuracy, adaptiveExact,
+                adaptiveMeanSteps, testPuzzles, resumes, commit);
+    }
+}

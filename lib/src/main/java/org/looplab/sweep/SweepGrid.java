@@ -1,0 +1,41 @@
+package org.looplab.sweep;
+
+import java.util.List;
+
+/**
+ * One factorial block of a sweep: every task × model × n × T × width, each with every seed of the spec.
+ * An absent factor list keeps the model family's value for the profile and task (one value, not a sweep).
+ * Several grids make a one-factor-at-a-time design; a cell that two grids share runs once.
+ *
+ * @param name         shown in the results' {@code grids} column, e.g. "mixer", "depth", "width"
+ * @param tasks        data set names (sudoku4, sudoku6, maze11, …)
+ * @param models       model families: trm-mlp, trm-att (hrm and direct take no n/T/width overrides)
+ * @param latentSteps  n values
+ * @param recursions   T values
+ * @param hiddenSize   widths
+ * @param train        overrides on top of the spec's
+ */
+public record SweepGrid(String name, List<String> tasks, List<String> models, List<Integer> latentSteps,
+                        List<Integer> recursions, List<Integer> hiddenSize, TrainOverrides train) {
+
+    public SweepGrid {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("grid.name must be given");
+        nonEmpty(name, "tasks", tasks);
+        nonEmpty(name, "models", models);
+        positive(name, "latentSteps", latentSteps);
+        positive(name, "recursions", recursions);
+        positive(name, "hiddenSize", hiddenSize);
+    }
+
+    private static void nonEmpty(String grid, String field, List<?> values) {
+        if (values == null || values.isEmpty())
+            throw new IllegalArgumentException("grid " + grid + ": " + field + " must list at least one value");
+    }
+
+    private static void positive(String grid, String field, List<Integer> values) {
+        if (values == null) return;
+        if (values.isEmpty()) throw new IllegalArgumentException("grid " + grid + ": " + field + " is empty (leave it out to keep the default)");
+        for (Integer v : values)
+            if (v == null || v < 1) throw new IllegalArgumentException("grid " + grid + ": " + field + " must be >= 1, was " + v);
+    }
+}

@@ -1,0 +1,78 @@
+package org.looplab.sweep;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds folded into one row per configuration: mean and sample standard deviation of held-out exact and cell
+ * accuracy, and the number of seeds, which is what a reader needs to judge whether a gap is noise.
+ */
+public final class SweepSummary {
+    private SweepSummary() {}
+
+    /** One row per (task, mixer, n, T, width) of a results table ({@link SweepTable#of}). */
+    public static Table of(Table runs) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : runs) {
+            String key = r.getString("task") + "|" + r.getString("mixer") + "|" + r.getInt("n") + "|" + r.getInt("T")
+                    + "|" + r.getInt("width");
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        StringColumn task = StringColumn.create("task"), mixer = StringColumn.create("mixer");
+        IntColumn n = IntColumn.create("n"), t = IntColumn.create("T"), width = IntColumn.create("width"),
+                depth = IntColumn.create("depth"), seeds = IntColumn.create("seeds");
+        DoubleColumn exact = DoubleColumn.create("exact_mean"), exactSd = DoubleColumn.create("exact_sd"),
+                cell = DoubleColumn.create("cell_mean"), cellSd = DoubleColumn.create("cell_sd"),
+                steps = DoubleColumn.create("adaptive_steps_mean");
+        for (List<Row> g : groups.values()) {
+            Row first = g.get(0);
+            task.append(first.getString("task"));
+            mixer.append(first.getString("mixer"));
+            n.append(first.getInt("n"));
+            t.append(first.getInt("T"));
+            width.append(first.getInt("width"));
+            depth.append(first.getInt("depth"));
+            seeds.append(g.size());
+            double[] e = column(g, "exact"), c = column(g, "cell");
+            exact.append(mean(e));
+            exactSd.append(sd(e));
+            cell.append(mean(c));
+            cellSd.append(sd(c));
+            steps.append(mean(column(g, "adaptive_mean_steps")));
+        }
+        return Table.create("held-out accuracy, mean ± sd over seeds", task, mixer, n, t, width, depth, seeds, exact,
+                exactSd, cell, cellSd, steps);
+    }
+
+    /** The summary of the runs that belong to {@code grid} (a run may belong to several). */
+    public static Table ofGrid(Table runs, String grid) {
+        Table in = runs.where(runs.stringColumn("grids").eval(s -> List.of(s.split("\\+")).contains(grid)));
+        return of(in).setName(grid + ": held-out accuracy, mean ± sd over seeds");
+    }
+
+    private static double[] column(List<Row> rows, String name) {
+        return rows.stream().mapToDouble(r -> r.getDouble(name)).toArray();
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return v.length == 0 ? Double.NaN : s / v.length;
+    }
+
+    /** Sample standard deviation (n − 1); 0 for a single seed, where there is no spread to estimate. */
+    static double sd(double[] v) {
+        if (v.length < 2) return 0;
+        double m = mean(v), s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / (v.length - 1));
+    }
+}

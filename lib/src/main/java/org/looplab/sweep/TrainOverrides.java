@@ -1,0 +1,45 @@
+package org.looplab.sweep;
+
+import org.looplab.train.TrainConfig;
+
+/**
+ * The parts of the profile's training recipe ({@link TrainConfig#of}) a sweep may change; a null field keeps the
+ * recipe's value. A sweep never has a wall-clock budget: every cell trains a fixed number of steps, so a cell's
+ * result depends on its config and seed, not on how busy the machine was.
+ *
+ * @param steps           optimiser steps per run (required somewhere: in the spec or in every grid)
+ * @param warmupSteps     linear warm-up of the learning rate
+ * @param learningRate    AdamW peak rate
+ * @param emaDecay        EMA of the weights that are evaluated (short runs need a short average)
+ * @param evalEvery       held-out checks during training, for the training curves (0 = only at the end)
+ * @param evalPuzzles     held-out puzzles per check
+ * @param checkpointEvery steps between checkpoints, which is how far an interrupted run falls back
+ */
+public record TrainOverrides(Long steps, Integer warmupSteps, Float learningRate, Float emaDecay, Integer evalEvery,
+                             Integer evalPuzzles, Integer checkpointEvery) {
+
+    public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null);
+
+    /** This, with {@code more}'s non-null fields taking precedence. */
+    public TrainOverrides then(TrainOverrides more) {
+        if (more == null) return this;
+        return new TrainOverrides(pick(more.steps, steps), pick(more.warmupSteps, warmupSteps),
+                pick(more.learningRate, learningRate), pick(more.emaDecay, emaDecay), pick(more.evalEvery, evalEvery),
+                pick(more.evalPuzzles, evalPuzzles), pick(more.checkpointEvery, checkpointEvery));
+    }
+
+    /** {@code recipe} with these fields applied and the wall-clock budget removed. */
+    public TrainConfig applyTo(TrainConfig recipe, String where) {
+        if (steps == null) throw new IllegalArgumentException(where + ": train.steps must be given (the spec's or the grid's)");
+        TrainConfig c = recipe.withSteps(steps).withMinutes(0);
+        if (warmupSteps != null || learningRate != null)
+            c = c.withRate(pick(learningRate, c.learningRate()), pick(warmupSteps, c.warmupSteps()));
+        if (emaDecay != null) c = c.withEma(emaDecay);
+        return c.withCadence(c.logEvery(), pick(evalEvery, c.evalEvery()), pick(evalPuzzles, c.evalPuzzles()),
+                pick(checkpointEvery, c.checkpointEvery()));
+    }
+
+    private static <T> T pick(T first, T fallback) {
+        return first != null ? first : fallback;
+    }
+}
