@@ -104,7 +104,10 @@ public final class AblationReport {
     }
 
     private static Row find(Table summary, String task, String mixer) {
-        for (Row r : summary) if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+        for (int i = 0; i < summary.rowCount(); i++) {
+            Row r = summary.row(i);  // a fresh Row: iteration's Row is one cursor that moves on
+            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+        }
         return null;
     }
 }

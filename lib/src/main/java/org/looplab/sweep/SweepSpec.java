@@ -32,7 +32,8 @@ public record SweepSpec(String name, String profile, List<Long> seeds, Integer t
     public SweepSpec {
         if (name == null || !name.matches("[A-Za-z0-9._-]+"))
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-'; was " + name);
-        Profile.parse(profile == null ? "" : profile);
+        if (profile == null || !List.of("smoke", "cpu", "gpu").contains(profile))
+            throw new IllegalArgumentException("profile must be smoke, cpu or gpu; was '" + profile + "'");
         if (seeds == null || seeds.isEmpty()) throw new IllegalArgumentException("seeds must list at least one seed");
         if (seeds.stream().distinct().count() != seeds.size())
             throw new IllegalArgumentException("seeds must not repeat, were " + seeds);

@@ -20,8 +20,10 @@ public final class SweepSummary {
 
     /** One row per (task, mixer, n, T, width) of a results table ({@link SweepTable#of}). */
     public static Table of(Table runs) {
+        // Tablesaw's Row is a cursor that iteration moves, so groups hold fresh Row objects, one per row index.
         Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : runs) {
+        for (int i = 0; i < runs.rowCount(); i++) {
+            Row r = runs.row(i);
             String key = r.getString("task") + "|" + r.getString("mixer") + "|" + r.getInt("n") + "|" + r.getInt("T")
                     + "|" + r.getInt("width");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);

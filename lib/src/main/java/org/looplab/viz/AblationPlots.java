@@ -32,8 +32,13 @@ public final class AblationPlots {
 
     /** Held-out exact accuracy per task, one bar per mixer, with error bars. */
     public static BufferedImage byMixer(Table summary) {
-        CategoryChart c = new CategoryChartBuilder().width(640).height(400).title("held-out exact accuracy by mixer")
-                .xAxisTitle("task").yAxisTitle("exact accuracy (mean ± sd over seeds)").build();
+        return byMixer(summary, "exact");
+    }
+
+    /** Held-out {@code metric} ("exact" or "cell") per task, one bar per mixer, with error bars. */
+    public static BufferedImage byMixer(Table summary, String metric) {
+        CategoryChart c = new CategoryChartBuilder().width(640).height(400).title("held-out " + metric + " accuracy by mixer")
+                .xAxisTitle("task").yAxisTitle(metric + " accuracy (mean ± sd over seeds)").build();
         style(c.getStyler());
         c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         List<String> tasks = new ArrayList<>(new java.util.LinkedHashSet<>(summary.stringColumn("task").asList()));
@@ -41,8 +46,8 @@ public final class AblationPlots {
             List<Double> y = new ArrayList<>(), err = new ArrayList<>();
             for (String task : tasks) {
                 Row r = find(summary, task, mixer);
-                y.add(r == null ? 0 : r.getDouble("exact_mean"));
-                err.add(r == null ? 0 : r.getDouble("exact_sd"));
+                y.add(r == null ? 0 : r.getDouble(metric + "_mean"));
+                err.add(r == null ? 0 : r.getDouble(metric + "_sd"));
             }
             c.addSeries(mixer, tasks, y, err);
         }
@@ -105,7 +110,10 @@ public final class AblationPlots {
     }
 
     private static Row find(Table summary, String task, String mixer) {
-        for (Row r : summary) if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+        for (int i = 0; i < summary.rowCount(); i++) {
+            Row r = summary.row(i);  // a fresh Row: iteration's Row is one cursor that moves on
+            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+        }
         return null;
     }
 

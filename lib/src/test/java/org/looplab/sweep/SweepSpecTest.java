@@ -91,6 +91,16 @@ class SweepSpecTest {
     }
 
     @Test
+    void theCommittedSpecsAreValid() {
+        Path experiments = Path.of("..", "experiments");
+        // cpu: mixer 3 tasks × 2 + depth 5 more n/T values + width 2 more, each × 3 seeds
+        assertEquals(39, SweepSpec.read(experiments.resolve("ablation-cpu.json")).cells().size());
+        assertEquals(8, SweepSpec.read(experiments.resolve("ablation-smoke.json")).cells().size());
+        SweepSpec gpu = SweepSpec.read(experiments.resolve("ablation-gpu.json"));
+        assertTrue(gpu.cells().stream().allMatch(c -> c.seed() <= 2 && c.train().maxSteps() == 20_000));
+    }
+
+    @Test
     void shardsPartitionTheCells() {
         List<Shard> shards = List.of(Shard.parse("1/3"), Shard.parse("2/3"), Shard.parse(" 3/3 "));
         for (int i = 0; i < 10; i++) {

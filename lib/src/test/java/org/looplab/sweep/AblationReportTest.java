@@ -1,0 +1,88 @@
+package org.looplab.sweep;
+
+import org.junit.jupiter.api.Test;
+import org.looplab.viz.AblationPlots;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Summaries, verdicts and plots from hand-made results whose statistics are known. */
+class AblationReportTest {
+
+    private static CellResult run(String task, String mixer, int n, int width, long seed, double exact) {
+        return new CellResult("f-" + task + mixer + n + width + seed, "h", "id", List.of("mixer", "depth"), task,
+                mixer.equals("MLP") ? "trm-mlp" : "trm-att", mixer, n, 2, width, 2, 2 * (n + 1) * 2, seed, 10, 1.0,
+                1000, exact, 0.9, exact, 3.0, 100, 0, "c");
+    }
+
+    private static Table runs(double[] mlp, double[] att) {
+        List<CellResult> rows = new ArrayList<>();
+        for (int s = 0; s < mlp.length; s++) rows.add(run("sudoku4", "MLP", 2, 64, s, mlp[s]));
+        for (int s = 0; s < att.length; s++) rows.add(run("sudoku4", "ATTENTION", 2, 64, s, att[s]));
+        return SweepTable.of(rows);
+    }
+
+    @Test
+    void summaryFoldsSeedsIntoMeanAndSampleSd() {
+        Table s = SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1}));
+        assertEquals(2, s.rowCount());
+        assertEquals(0.7, s.doubleColumn("exact_mean").get(0), 1e-12);
+        assertEquals(0.2, s.doubleColumn("exact_sd").get(0), 1e-12);  // sample sd of 0.5, 0.7, 0.9
+        assertEquals(3, s.intColumn("seeds").get(0));
+        assertEquals(0.0, s.doubleColumn("exact_sd").get(1), 1e-12);
+        assertEquals(12, s.intColumn("depth").get(0));
+        assertEquals(2, SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "depth").rowCount());
+        assertEquals(0, SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "dep").rowCount());
+    }
+
+    @Test
+    void aGapCountsOnlyWhenItClearsTheSeedNoise() {
+        // clear: 0.7 ± 0.2 vs 0.1 ± 0, three seeds each: t = 0.6 / (0.2/√3) = 5.2
+        Table clear = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1})));
+        assertEquals(5.196, clear.doubleColumn("Welch t").get(0), 1e-3);
+        assertTrue(clear.stringColumn("what the data supports").get(0).startsWith("MLP ahead by 60.0 points"));
+        // noisy: 0.5 ± 0.4 vs 0.3 ± 0.1: t ≈ 0.85
+        Table noisy = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.1, 0.5, 0.9}, new double[] {0.2, 0.3, 0.4})));
+        assertTrue(noisy.stringColumn("what the data supports").get(0).startsWith("no clear difference"),
+                noisy.stringColumn("what the data supports").get(0));
+        // attention ahead with zero spread on both sides
+        Table att = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0.2, 0.2, 0.2})));
+        assertTrue(att.stringColumn("what the data supports").get(0).startsWith("attention ahead"));
+        // equal means with no spread: no difference, not a division by zero
+        Table same = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0, 0, 0})));
+        assertTrue(same.stringColumn("what the data supports").get(0).startsWith("no clear difference"));
+        Table one = AblationReport.verdicts(SweepSummary.of(runs(new double[] {1}, new double[] {0})));
+        assertTrue(one.stringColumn("what the data supports").get(0).startsWith("one seed"));
+    }
+
+    @Test
+    void paperTableSetsOurTasksBesideThePapers() {
+        List<CellResult> rows = new ArrayList<>();
+        rows.add(run("sudoku6", "MLP", 2, 64, 0, 0.8));
+        rows.add(run("maze11", "ATTENTION", 2, 64, 0, 0.1));
+        Table t = AblationReport.paperTable(SweepSummary.of(SweepTable.of(rows)));
+        assertEquals(2, t.rowCount());
+        assertEquals("87.4%", t.stringColumn("paper MLP").get(0));
+        assertEquals("—", t.stringColumn("our attention").get(0));
+        assertEquals("85.3%", t.stringColumn("paper attention").get(1));
+        assertTrue(t.stringColumn("our MLP").get(0).startsWith("80.0% ± 0.0 (1 seeds)"), t.stringColumn("our MLP").get(0));
+    }
+
+    @Test
+    void plotsDrawFromSummaries() {
+        List<CellResult> rows = new ArrayList<>();
+        for (int n : new int[] {1, 2, 4})
+            for (long s = 0; s < 2; s++) {
+                rows.add(run("sudoku4", "MLP", n, 64, s, 0.2 * n));
+                rows.add(run("sudoku4", "ATTENTION", n, 64, s, 0.1 * n));
+            }
+        Table summary = SweepSummary.of(SweepTable.of(rows));
+        var bars = AblationPlots.byMixer(summary);
+        var depth = AblationPlots.against(summary, "depth", "depth");
+        assertTrue(bars.getWidth() > 100 && depth.getHeight() > 100);
+    }
+}
