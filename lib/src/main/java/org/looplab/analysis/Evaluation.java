@@ -148,6 +148,24 @@ public final class Evaluation {
     }
 
     /** {exact 0/1, cell accuracy} of one prediction; pad labels do not count. */
+    /**
+     * The "copy the input" baseline: exact and per-cell accuracy of predicting every cell as its input token, scored
+     * like a model's answer. A model below its per-cell number has learned nothing about the puzzle yet (on mazes,
+     * where most cells are walls or open floor that stay as they are, this is ~85%).
+     */
+    public static double[] copyInputBaseline(PuzzleDataSet test) {
+        double exact = 0, cell = 0;
+        for (int i = 0; i < test.count(); i++) {
+            int[] in = test.inputInts(i);
+            long[] pred = new long[in.length];
+            for (int c = 0; c < in.length; c++) pred[c] = in[c];
+            double[] s = score(pred, test.labelInts(i));
+            exact += s[0];
+            cell += s[1];
+        }
+        return new double[] {exact / test.count(), cell / test.count()};
+    }
+
     private static double[] score(long[] pred, int[] label) {
         int counted = 0, right = 0;
         for (int c = 0; c < label.length; c++) {

@@ -53,6 +53,23 @@ public final class AblationReport {
                 ours, mlp, att, paper, pMlp, pAtt, note);
     }
 
+    /**
+     * Per task of the spec: what copying the input scores on the held-out split, the floor a model must beat before
+     * its per-cell accuracy means anything (exact is 0 there unless puzzles come solved).
+     */
+    public static Table copyInputBaselines(SweepSpec spec, java.nio.file.Path dataRoot) {
+        StringColumn task = StringColumn.create("task");
+        DoubleColumn exact = DoubleColumn.create("copy-input exact"), cell = DoubleColumn.create("copy-input cell");
+        for (String name : new LinkedHashSet<>(spec.grids().stream().flatMap(g -> g.tasks().stream()).toList())) {
+            var test = org.looplab.data.PuzzleDataSets.loadOrBuild(name, spec.parsedProfile(), dataRoot).test();
+            double[] b = org.looplab.analysis.Evaluation.copyInputBaseline(test);
+            task.append(name);
+            exact.append(b[0]);
+            cell.append(b[1]);
+        }
+        return Table.create("the floor: predicting every cell as its input (held-out split)", task, exact, cell);
+    }
+
     /** Per task: the MLP − attention gap, Welch's t, and what it supports under {@link #T_CRITICAL}. */
     public static Table verdicts(Table mixerSummary) {
         StringColumn task = StringColumn.create("task"), verdict = StringColumn.create("what the data supports");

@@ -73,6 +73,16 @@ class AblationReportTest {
     }
 
     @Test
+    void theCopyInputBaselineScoresGivensAsRightAndBlanksAsWrong() {
+        // two 2×2 grids: one with a blank (token 1), one fully given
+        var set = new org.looplab.data.PuzzleDataSet("t", org.looplab.data.PuzzleKind.SUDOKU, 2, 6, 4,
+                new byte[] {2, 1, 3, 4, 2, 3, 4, 5}, new byte[] {2, 3, 3, 4, 2, 3, 4, 5}, new int[2], new int[2]);
+        double[] b = org.looplab.analysis.Evaluation.copyInputBaseline(set);
+        assertEquals(0.5, b[0], 1e-12);
+        assertEquals((0.75 + 1) / 2, b[1], 1e-12);
+    }
+
+    @Test
     void plotsDrawFromSummaries() {
         List<CellResult> rows = new ArrayList<>();
         for (int n : new int[] {1, 2, 4})
