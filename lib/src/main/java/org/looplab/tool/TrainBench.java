@@ -111,7 +111,7 @@ public final class TrainBench implements Callable<Integer> {
                     + "VmRSS after step %d and at the end%n", memoryBatch, batch, memorySteps, rssAt);
             for (Mixer m : mixers) {
                 memory.add(new StepBenchTable.MemoryRow(announce(run(
-                        djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false)))));
+                        oneThread(djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false))))));
                 if (pytorchMemory && torch == null)
                     memory.add(new StepBenchTable.MemoryRow(announce(run(
                             pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, pytorchThreads, false)))));
@@ -151,6 +151,18 @@ public final class TrainBench implements Callable<Integer> {
                 r.side(), r.mixer(), r.batch(), r.medianMs(), r.params(), r.firstLoss(), r.lastLoss(), r.rssAtMb(),
                 r.rssAtStep(), r.finalRssMb(), r.peakRssMb(), r.threads(), r.runtime());
         return r;
+    }
+
+    /**
+     * The memory check's child runs on one libtorch thread unless the caller chose a count: at batch 2, two OpenMP
+     * threads made a step ~7× slower on the 2-core machine (about 1 s against 0.15 s), and RSS, not speed, is
+     * measured there.
+     */
+    static List<String> oneThread(List<String> cmd) {
+        if (cmd.stream().anyMatch(a -> a.startsWith("-Dai.djl.pytorch.num_threads="))) return cmd;
+        List<String> out = new ArrayList<>(cmd);
+        out.add(1, "-Dai.djl.pytorch.num_threads=1");
+        return out;
     }
 
     /** A child JVM like this one (same java, classpath and -D/-X options) running one DJL measurement. */

@@ -53,4 +53,12 @@ class TrainBenchTest {
             assertTrue(r.firstLoss() > 1.5 && r.firstLoss() < 4, "first loss " + r.firstLoss());
         }
     }
+
+    @Test
+    void theMemoryCheckRunsOnOneThreadUnlessTheCallerChoseACount() {
+        var plain = TrainBench.oneThread(List.of("java", "-cp", "x", "Main"));
+        assertEquals(List.of("java", "-Dai.djl.pytorch.num_threads=1", "-cp", "x", "Main"), plain);
+        var chosen = List.of("java", "-Dai.djl.pytorch.num_threads=2", "Main");
+        assertEquals(chosen, TrainBench.oneThread(chosen));
+    }
 }
