@@ -38,7 +38,7 @@ public final class AblationReport {
                 pMlp = StringColumn.create("paper MLP"), pAtt = StringColumn.create("paper attention"),
                 note = StringColumn.create("how they differ");
         for (String task : tasks(mixerSummary)) {
-            Row m = find(mixerSummary, task, "MLP"), a = find(mixerSummary, task, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, task, "MLP"), a = SweepSummary.find(mixerSummary, task, "ATTENTION");
             ours.append(task);
             mlp.append(m == null ? "—" : pct(m));
             att.append(a == null ? "—" : pct(a));
@@ -76,7 +76,7 @@ public final class AblationReport {
         DoubleColumn gap = DoubleColumn.create("MLP − attention"), t = DoubleColumn.create("Welch t");
         StringColumn seeds = StringColumn.create("seeds (MLP / attention)");
         for (String name : tasks(mixerSummary)) {
-            Row m = find(mixerSummary, name, "MLP"), a = find(mixerSummary, name, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, name, "MLP"), a = SweepSummary.find(mixerSummary, name, "ATTENTION");
             if (m == null || a == null) continue;
             double d = m.getDouble("exact_mean") - a.getDouble("exact_mean");
             double tv = welch(m, a);
@@ -118,13 +118,5 @@ public final class AblationReport {
 
     private static List<String> tasks(Table summary) {
         return new ArrayList<>(new LinkedHashSet<>(summary.stringColumn("task").asList()));
-    }
-
-    private static Row find(Table summary, String task, String mixer) {
-        for (int i = 0; i < summary.rowCount(); i++) {
-            Row r = summary.row(i);  // a fresh Row: iteration's Row is one cursor that moves on
-            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
-        }
-        return null;
     }
 }

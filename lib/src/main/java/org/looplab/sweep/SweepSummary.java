@@ -60,6 +60,15 @@ public final class SweepSummary {
         return of(in).setName(grid + ": held-out accuracy, mean ± sd over seeds");
     }
 
+    /** The summary row of a task and mixer, or null; a fresh Row (iteration's Row is one cursor that moves on). */
+    public static Row find(Table summary, String task, String mixer) {
+        for (int i = 0; i < summary.rowCount(); i++) {
+            Row r = summary.row(i);
+            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+        }
+        return null;
+    }
+
     private static double[] column(List<Row> rows, String name) {
         return rows.stream().mapToDouble(r -> r.getDouble(name)).toArray();
     }

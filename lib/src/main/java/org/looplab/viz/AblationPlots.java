@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.looplab.sweep.SweepSummary;
 import org.looplab.sweep.SweepTable;
 import org.looplab.train.MetricsLog;
 import org.looplab.train.TrainingMetrics;
@@ -45,7 +46,7 @@ public final class AblationPlots {
         for (String mixer : new TreeSet<>(summary.stringColumn("mixer").asList())) {
             List<Double> y = new ArrayList<>(), err = new ArrayList<>();
             for (String task : tasks) {
-                Row r = find(summary, task, mixer);
+                Row r = SweepSummary.find(summary, task, mixer);
                 y.add(r == null ? 0 : r.getDouble(metric + "_mean"));
                 err.add(r == null ? 0 : r.getDouble(metric + "_sd"));
             }
@@ -107,14 +108,6 @@ public final class AblationPlots {
         });
         if (lines.isEmpty()) c.addSeries("no held-out checks in these runs", new double[] {0}, new double[] {0});
         return Charts.png(c);
-    }
-
-    private static Row find(Table summary, String task, String mixer) {
-        for (int i = 0; i < summary.rowCount(); i++) {
-            Row r = summary.row(i);  // a fresh Row: iteration's Row is one cursor that moves on
-            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
-        }
-        return null;
     }
 
     private static void style(Styler s) {
