@@ -1,5 +1,8 @@
 package org.looplab;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,17 +31,22 @@ public enum Profile {
         return value == null || value.isBlank() ? CPU : parse(value);
     }
 
-    /** Parses {@code smoke}, {@code cpu} or {@code gpu}, case-insensitively; anything else is an error naming it. */
+    /**
+     * Parses {@code smoke}, {@code cpu} or {@code gpu}, case-insensitively; anything else is an error naming it. Also
+     * how manifests and specs read a profile.
+     */
+    @JsonCreator
     public static Profile parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    ENV + " must be one of smoke, cpu, gpu; was '" + value + "'", e);
+                    "profile must be one of smoke, cpu, gpu (as " + ENV + " and manifests spell it); was '" + value + "'", e);
         }
     }
 
     /** Lower-case name, as written in manifests and on the command line. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -9,6 +9,7 @@ import org.looplab.model.Latents;
 import org.looplab.model.NoGrad;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.Readout;
+import org.looplab.provenance.RunResults;
 import org.looplab.train.HeldOutCheck;
 import org.looplab.train.StablemaxCrossEntropy;
 
@@ -42,7 +43,14 @@ public final class Evaluation {
      */
     public record Result(String data, int puzzles, int supervisionSteps, double exactAccuracy, double cellAccuracy,
                          double threshold, double adaptiveExact, double adaptiveCell, double meanSteps,
-                         int[] stepsUsed) {}
+                         int[] stepsUsed) {
+
+        /** This result as a run manifest records it, for weights after {@code step} optimiser steps. */
+        public RunResults.HeldOut recorded(long step) {
+            return new RunResults.HeldOut(step, puzzles, exactAccuracy, cellAccuracy,
+                    new RunResults.Adaptive(threshold, adaptiveExact, meanSteps));
+        }
+    }
 
     /** Default batch for inference: large enough to keep matmuls efficient, small enough for 30×30 mazes. */
     public static final int BATCH = 256;

@@ -1,6 +1,5 @@
 package org.looplab.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.looplab.Profile;
 import org.looplab.data.DataSetSpec;
 import org.looplab.data.MazeGeneratorConfig;
@@ -16,7 +15,8 @@ import org.looplab.train.ModelFamily;
 import org.looplab.train.TrainConfig;
 import org.looplab.train.TrainingListener;
 import org.looplab.train.TrainingRun;
-import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+import org.looplab.train.RunManifest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,37 +52,19 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
      * {@code dataRoot} if it is not there yet.
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
-        JsonNode run = runManifest(checkpoint);
-        Path folder = Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE)) || run == null
-                ? checkpoint : checkpoint.resolve(RUN_MODEL);
-        ReasoningModel m = Checkpoint.load(folder);
+        RunFolder folder = RunFolder.of(checkpoint);
+        RunManifest run = RunManifest.readIfPresent(folder);
+        ReasoningModel m = Checkpoint.load(folder.model());
         try {
-            String runData = run == null ? "" : run.path("data").path("name").asText("");
-            String runProfile = run == null ? "" : run.path("data").path("profile").asText("");
-            Profile p = runProfile.isEmpty() ? profile : Profile.parse(runProfile);
-            String name = dataName != null ? dataName : !runData.isEmpty() ? runData : dataSetFor(m.task(), p);
+            Profile p = run == null ? profile : run.data().profile();
+            String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
             PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, p, dataRoot);
             check(m.task(), data, name);
-            String id = run == null ? "" : run.path("id").asText("");
-            String trainSha = run == null ? "" : run.path("data").path("trainSha256").asText("");
-            return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (id.isEmpty() ? "" : " (run " + id + ")"),
-                    true, data, trainSha.isEmpty() ? null : trainSha);
+            return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")"),
+                    true, data, run == null ? null : run.data().trainSha256());
         } catch (RuntimeException e) {
             m.close();
             throw e;
-        }
-    }
-
-    /** A training run folder keeps its (averaged) model here and its manifest beside it. */
-    static final String RUN_MODEL = "model", RUN_MANIFEST = "manifest.json";
-
-    private static JsonNode runManifest(Path folder) {
-        Path f = folder.resolve(RUN_MANIFEST);
-        if (!Files.isRegularFile(f)) return null;
-        try {
-            return Json.mapper().readTree(f.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(f + ": cannot read run manifest", e);
         }
     }
 
@@ -93,8 +75,7 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
      * the machinery, not what a trained model does.
      */
     public static StudiedModel loadOrFallback(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
-        boolean usable = profile != Profile.SMOKE && (Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE))
-                || Files.isRegularFile(checkpoint.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)));
+        boolean usable = profile != Profile.SMOKE && RunFolder.of(checkpoint).holdsModel();
         if (usable) return load(checkpoint, dataName, profile, dataRoot);
         String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
         ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, dataName);

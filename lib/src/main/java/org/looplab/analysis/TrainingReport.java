@@ -1,6 +1,7 @@
 package org.looplab.analysis;
 
 import org.looplab.model.ModelConfig;
+import org.looplab.provenance.RunResults;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainConfig;
 import org.looplab.train.TrainingRun;
@@ -74,12 +75,24 @@ public final class TrainingReport {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("run", r.id());
         m.put("model", r.config().model().toString());
-        m.put("data", r.data().name() + " (" + r.data().profile() + ", sha256 " + r.data().sha256().substring(0, 12) + "…)");
+        m.put("data", r.data().name() + " (" + r.data().profile().id() + ", sha256 " + r.data().sha256().substring(0, 12) + "…)");
         m.put("steps", Long.toString(r.steps()));
         m.put("training time", String.format(Locale.ROOT, "%.1f min", r.seconds() / 60));
-        r.metrics().forEach((k, v) -> m.put(k, String.format(Locale.ROOT, "%.4f", v)));
+        RunResults results = r.results();
+        if (results.loss() != null) m.put("last training loss", String.format(Locale.ROOT, "%.4f", results.loss()));
+        if (results.lastCheck() != null) m.put("last held-out check", heldOut(results.lastCheck()));
+        if (results.finalEvaluation() != null) m.put("final held-out evaluation", heldOut(results.finalEvaluation()));
         m.put("device", r.runtime().device());
         return m;
+    }
+
+    private static String heldOut(RunResults.HeldOut h) {
+        String s = String.format(Locale.ROOT, "step %d: exact %.4f, cell %.4f", h.step(), h.exact(), h.cell());
+        if (h.puzzles() != null) s += " on " + h.puzzles() + " puzzles";
+        if (h.adaptive() != null)
+            s += String.format(Locale.ROOT, "; adaptive at %.2f: exact %.4f, mean steps %.2f", h.adaptive().threshold(),
+                    h.adaptive().exact(), h.adaptive().meanSteps());
+        return s;
     }
 
     private static double round(double v) {

@@ -6,22 +6,26 @@ import ai.djl.ndarray.NDManager;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.FileHashes;
 import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A model on disk: a folder with {@code config.json} (architecture, task, seed, the weights file's SHA-256 and the
- * code version) and {@code params.safetensors} (every named array: parameters, puzzle table, buffers). Written to a
- * temporary folder, then renamed, so a crash never leaves half a checkpoint; a file that does not match its hash
- * fails to load, naming the file.
+ * code version), {@code params.safetensors} (every named array: parameters, puzzle table, buffers) and
+ * {@code SHA256SUMS} over both ({@link FileHashes}). Written to a temporary folder, then renamed, so a crash never
+ * leaves half a checkpoint; a file that does not match its hash fails to load, naming the file. A checkpoint written
+ * before SHA256SUMS existed still loads; its weights are checked against config.json's hash as before.
  */
 public final class Checkpoint {
-    public static final String CONFIG_FILE = "config.json";
-    public static final String PARAMS_FILE = "params.safetensors";
+    public static final String CONFIG_FILE = RunFolder.CHECKPOINT_CONFIG;
+    public static final String PARAMS_FILE = RunFolder.CHECKPOINT_PARAMS;
 
     /** What {@code config.json} holds. */
     public record Manifest(String kind, ModelConfig model, TaskShape task, long seed, String params,
@@ -45,6 +49,7 @@ public final class Checkpoint {
         AtomicFiles.writeFolder(folder, tmp -> {
             Files.write(tmp.resolve(PARAMS_FILE), params);
             Files.writeString(tmp.resolve(CONFIG_FILE), Json.write(m));
+            FileHashes.record(tmp, List.of(CONFIG_FILE, PARAMS_FILE));
         });
     }
 
@@ -52,6 +57,8 @@ public final class Checkpoint {
     public static ReasoningModel load(Path folder) {
         Path configFile = folder.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(configFile)) throw new IllegalArgumentException(configFile + ": no such file");
+        // An edited config.json would build another model than the one trained (e.g. n = 5 over weights for n = 3).
+        FileHashes.verify(folder, CONFIG_FILE);
         Manifest m = Json.read(configFile, Manifest.class);
         Path paramsFile = folder.resolve(m.params());
         byte[] bytes;

@@ -1,9 +1,19 @@
 package org.looplab.provenance;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +30,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("looplab-older-forms").setDeserializerModifier(new OlderFormsModifier()))
             .build();
 
     private Json() {}
@@ -72,6 +83,50 @@ public final class Json {
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
+        }
+    }
+
+    /** Wraps the deserializer of every {@link OlderForms} type so its upgrade runs on the stored tree first. */
+    private static final class OlderFormsModifier extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            OlderForms forms = description.getBeanClass().getAnnotation(OlderForms.class);
+            if (forms == null) return deserializer;
+            try {
+                return new Upgrading(deserializer, forms.value().getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(forms.value().getName() + " needs a public no-argument constructor", e);
+            }
+        }
+    }
+
+    private static final class Upgrading extends DelegatingDeserializer {
+        private final OlderForms.Upgrade upgrade;
+
+        Upgrading(JsonDeserializer<?> inner, OlderForms.Upgrade upgrade) {
+            super(inner);
+            this.upgrade = upgrade;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> inner) {
+            return new Upgrading(inner, upgrade);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode tree = ctxt.readTree(p);
+            try {
+                if (tree instanceof ObjectNode stored) tree = upgrade.apply(stored);
+            } catch (IllegalArgumentException e) {
+                // As a mapping error, so the reader's message names the file like any other bad field.
+                throw com.fasterxml.jackson.databind.JsonMappingException.from(p, e.getMessage(), e);
+            }
+            try (JsonParser current = tree.traverse(p.getCodec())) {
+                current.nextToken();
+                return _delegatee.deserialize(current, ctxt);
+            }
         }
     }
 }

@@ -4,8 +4,8 @@ import org.looplab.data.PuzzleKind;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
+import org.looplab.provenance.RunFolder;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -22,28 +22,21 @@ public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, 
                            SolverManifest manifest) implements AutoCloseable {
 
     /** The folder of a training run's weights (the EMA average, what evaluation loads), inside the run folder. */
-    public static final String RUN_MODEL = "model";
+    public static final String RUN_MODEL = RunFolder.MODEL;
 
     /**
-     * Loads {@code folder}: a checkpoint ({@code config.json} + weights) or a training run folder that holds one in
-     * {@code model/} beside its {@code manifest.json}. A checkpoint for anything but Sudoku or a maze fails, naming the
-     * folder.
+     * Loads {@code folder}: a checkpoint ({@code config.json} + weights), a training run folder that holds one in
+     * {@code model/} beside its {@code manifest.json}, or that {@code model/} folder. A checkpoint for anything but
+     * Sudoku or a maze fails, naming the folder.
      */
     public static LoadedSolver load(Path folder) {
-        Path abs = folder.toAbsolutePath().normalize();
-        Path weights = abs;
-        if (!Files.isRegularFile(abs.resolve(Checkpoint.CONFIG_FILE))
-                && Files.isRegularFile(abs.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
-            weights = abs.resolve(RUN_MODEL);
-        Path run = weights.equals(abs) && abs.getFileName().toString().equals(RUN_MODEL) && abs.getParent() != null
-                && Files.isRegularFile(abs.getParent().resolve(SolverManifest.FILE)) ? abs.getParent() : abs;
-        SolverManifest manifest = SolverManifest.beside(run);
-        ReasoningModel model = Checkpoint.load(weights);
+        RunFolder run = RunFolder.of(folder.toAbsolutePath().normalize());
+        SolverManifest manifest = SolverManifest.of(run);
+        ReasoningModel model = Checkpoint.load(run.model());
         try {
-            String name = run.getFileName().toString();
-            PuzzleKind kind = kindOf(model.task(), name, manifest);
-            return new LoadedSolver(name, abs, kind, (int) Math.round(Math.sqrt(model.task().gridCells())), model,
-                    manifest);
+            PuzzleKind kind = kindOf(model.task(), run.name(), manifest);
+            return new LoadedSolver(run.name(), folder.toAbsolutePath().normalize(), kind,
+                    (int) Math.round(Math.sqrt(model.task().gridCells())), model, manifest);
         } catch (RuntimeException e) {
             model.close();
             throw e;

@@ -1,11 +1,10 @@
 package org.looplab.serve;
 
-import org.looplab.model.Checkpoint;
 import org.looplab.model.Preset;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
+import org.looplab.provenance.RunFolder;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -31,8 +30,7 @@ public final class SolverCheckpoints {
     /** {@code dataRoot/checkpoints/name} when it holds a checkpoint, else a stand-in under {@code scratch}. */
     public static Choice shippedOrUntrained(String name, Path dataRoot, Path scratch) {
         Path shipped = dataRoot.resolve("checkpoints").resolve(name);
-        if (Files.isRegularFile(shipped.resolve(Checkpoint.CONFIG_FILE))
-                || Files.isRegularFile(shipped.resolve(LoadedSolver.RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
+        if (RunFolder.of(shipped).holdsModel())
             return new Choice(name, shipped.toAbsolutePath().normalize(), true);
         return new Choice(name, untrained(name, scratch), false);
     }

@@ -43,10 +43,10 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
     static SolverDescription of(List<LoadedSolver> solvers) {
         List<Model> models = solvers.stream().map(s -> {
             SolverManifest m = s.manifest();
-            boolean measured = m != null && !m.metrics().isEmpty();
+            boolean measured = m != null && m.measured();
             String accuracy = measured ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
                     : m == null ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
-                    : "not measured: " + SolverManifest.FILE + " has no metrics";
+                    : "not measured: " + SolverManifest.FILE + " has no held-out results";
             return new Model(s.name(), s.folder().toString(), s.kind().name().toLowerCase(Locale.ROOT),
                     s.side() + "x" + s.side(), s.model().config().getClass().getSimpleName(), s.model().config(),
                     s.model().parameterCount(), s.supervisionSteps(), m == null ? null : m.id(),

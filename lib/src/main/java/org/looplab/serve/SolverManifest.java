@@ -1,50 +1,73 @@
 package org.looplab.serve;
 
 import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+import org.looplab.provenance.RunResults;
+import org.looplab.train.RunManifest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code manifest.json} beside a checkpoint (STYLE §4), as far as a caller of the solver needs it: the run id
- * and the measured metrics, plus the whole document for {@code describe_solver}.
+ * The run manifest beside a checkpoint (STYLE §4), as a caller of the solver sees it: the run id, what was measured
+ * on held-out puzzles, and the whole document for {@code describe_solver}. Read by the one typed reader
+ * ({@link RunManifest#read}), so it is verified against its recorded hash, and manifests written before 0.2 are
+ * read into the same named fields.
  *
- * <p>Read as a plain tree, not bound to a record: the run manifest belongs to the trainer and grows with it, and the
- * server must keep answering with an older or newer one. Only the two fields read here have a meaning to it.
- *
- * @param id       the run id ({@code "unknown"} when the manifest has none)
- * @param metrics  the manifest's {@code metrics} object (exact-match accuracy and the like), empty when absent
- * @param document the whole manifest
+ * @param run the manifest
  */
-public record SolverManifest(String id, Map<String, Object> metrics, Map<String, Object> document) {
+public record SolverManifest(RunManifest run) {
 
-    public static final String FILE = "manifest.json";
+    public static final String FILE = RunFolder.MANIFEST;
+
+    public SolverManifest {
+        if (run == null) throw new IllegalArgumentException("run manifest must be given, was null");
+    }
+
+    /** The manifest of {@code folder} (a run folder or bare checkpoint), or null when there is none. */
+    public static SolverManifest of(RunFolder folder) {
+        RunManifest m = RunManifest.readIfPresent(folder);
+        return m == null ? null : new SolverManifest(m);
+    }
 
     /** The manifest beside {@code checkpoint}, or null when there is none; a malformed one fails, naming the file. */
-    @SuppressWarnings("unchecked")
     public static SolverManifest beside(Path checkpoint) {
-        Path file = checkpoint.resolve(FILE);
-        if (!Files.isRegularFile(file)) return null;
-        Map<String, Object> doc = Json.read(file, Map.class);
-        Object id = doc.get("id");
-        Object metrics = doc.get("metrics");
-        return new SolverManifest(id == null ? "unknown" : id.toString(),
-                metrics instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(), doc);
+        return of(new RunFolder(checkpoint));
     }
 
-    /** Metrics measured on held-out puzzles (the trainer names them {@code eval_*}); all metrics when none is. */
+    public String id() {
+        return run.id();
+    }
+
+    /** True when the run was evaluated on held-out puzzles (after training, or at least during it). */
+    public boolean measured() {
+        return run.results().heldOut() != null;
+    }
+
+    /** Everything the run measured, by field name ({@link RunResults}). */
+    public Map<String, Object> metrics() {
+        return asMap(run.results());
+    }
+
+    /** The held-out measurement a caller should quote: the final evaluation, else the last check; empty when none. */
     public Map<String, Object> heldOut() {
-        Map<String, Object> eval = new java.util.LinkedHashMap<>();
-        metrics.forEach((k, v) -> {
-            if (k.startsWith("eval_")) eval.put(k, v);
-        });
-        return eval.isEmpty() ? metrics : eval;
+        RunResults.HeldOut h = run.results().heldOut();
+        return h == null ? Map.of() : asMap(h);
     }
 
-    /** The name of the data set the run trained on ({@code data.name}), or null. */
+    /** The whole manifest. */
+    public Map<String, Object> document() {
+        return asMap(run);
+    }
+
+    /** The name of the data set the run trained on. */
     public String dataName() {
-        return document.get("data") instanceof Map<?, ?> data && data.get("name") != null
-                ? data.get("name").toString() : null;
+        return run.data().name();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return new LinkedHashMap<>(Json.mapper().convertValue(value, Map.class));
     }
 }

@@ -1,5 +1,9 @@
 package org.looplab.sweep;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.looplab.provenance.CodeVersion;
+import org.looplab.provenance.OlderForms;
+
 import java.util.List;
 
 /**
@@ -29,21 +33,39 @@ import java.util.List;
  * @param testPuzzles       held-out puzzles evaluated
  * @param resumes           how often the run was resumed after an interruption (AdamW moments restart then)
  * @param commit            code commit that trained it
+ * @param sources           {@link CodeVersion#sources()} of the code that trained it: results with different values
+ *                          were made by different training code ({@code "unknown"}: written before it was recorded)
  */
+@OlderForms(CellResult.Upgrade.class)
 public record CellResult(String folder, String hash, String runId, List<String> grids, String task, String model,
                          String mixer, int latentSteps, int recursions, int hiddenSize, int layers, int depth,
                          long seed, long steps, double seconds, long parameters, double exactAccuracy,
                          double cellAccuracy, double adaptiveExact, double adaptiveMeanSteps, int testPuzzles,
-                         int resumes, String commit) {
+                         int resumes, String commit, String sources) {
 
     public CellResult {
         grids = List.copyOf(grids);
+        if (sources == null || sources.isBlank()) sources = CodeVersion.UNKNOWN;
+    }
+
+    /** True when the code that made this result is known to be the code of {@code build}. */
+    public boolean madeBy(CodeVersion build) {
+        return !CodeVersion.UNKNOWN.equals(sources) && sources.equals(build.sources());
     }
 
     /** The same result listed under {@code grids} (a cached run may belong to more grids than when it ran). */
     CellResult inGrids(List<String> newGrids) {
         return new CellResult(folder, hash, runId, newGrids, task, model, mixer, latentSteps, recursions, hiddenSize,
                 layers, depth, seed, steps, seconds, parameters, exactAccuracy, cellAccuracy, adaptiveExact,
-                adaptiveMeanSteps, testPuzzles, resumes, commit);
+                adaptiveMeanSteps, testPuzzles, resumes, commit, sources);
+    }
+
+    /** Results written before 0.2 have no {@code sources}: their training code is not known. */
+    public static final class Upgrade implements OlderForms.Upgrade {
+        @Override
+        public ObjectNode apply(ObjectNode stored) {
+            if (!stored.has("sources")) stored.put("sources", CodeVersion.UNKNOWN);
+            return stored;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.looplab.sweep;
 
+import org.looplab.provenance.CodeVersion;
+
 import java.util.List;
 
 /**
@@ -14,5 +16,10 @@ import java.util.List;
 public record SweepOutcome(int trained, int resumed, int cached, int pending, List<CellResult> results) {
     public SweepOutcome {
         results = List.copyOf(results);
+    }
+
+    /** Finished results not known to be made by the training code of {@code build} (cached from older code). */
+    public List<CellResult> madeByOtherCode(CodeVersion build) {
+        return results.stream().filter(r -> !r.madeBy(build)).toList();
     }
 }

@@ -53,7 +53,7 @@ public final class SweepRunner {
         this.spec = spec;
         this.out = out;
         this.dataRoot = dataRoot;
-        this.profile = spec.parsedProfile();
+        this.profile = spec.profile();
     }
 
     /** Trains what is missing of this shard's cells, then writes the tables for all finished cells. */
@@ -159,13 +159,7 @@ public final class SweepRunner {
             int puzzles = spec.testPuzzles() == 0 ? data.test().count() : Math.min(spec.testPuzzles(), data.test().count());
             Evaluation.Result e = run.trainer().withAveragedWeights(m ->
                     Evaluation.run(m, data.test(), puzzles, run.trainer().trainSha256(), THRESHOLD));
-            Map<String, Double> finals = new LinkedHashMap<>();
-            finals.put("exact_accuracy", e.exactAccuracy());
-            finals.put("cell_accuracy", e.cellAccuracy());
-            finals.put("adaptive_exact_accuracy", e.adaptiveExact());
-            finals.put("adaptive_mean_steps", e.meanSteps());
-            finals.put("test_puzzles", (double) e.puzzles());
-            run.recordFinal(finals);
+            run.recordFinal(e.recorded(run.trainer().steps()));
             run.save();
             RunManifest m = run.manifest();
             CellResult r = result(cell, folder, m, run.trainer().model().parameterCount(), e, run.resumes());
@@ -185,7 +179,7 @@ public final class SweepRunner {
         return new CellResult(folder.getFileName().toString(), hashOf(cell), m.id(), cell.grids(), cell.task(),
                 cell.model(), mixer, n, tt, mc.hiddenSize(), layers, mc.computeDepth(), cell.seed(), m.steps(),
                 m.seconds(), params, e.exactAccuracy(), e.cellAccuracy(), e.adaptiveExact(), e.meanSteps(),
-                e.puzzles(), resumes, m.code() == null ? "unknown" : m.code().commit());
+                e.puzzles(), resumes, m.code().commit(), m.code().sources());
     }
 
     private static void deleteTree(Path p) {

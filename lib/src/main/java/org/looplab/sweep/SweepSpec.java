@@ -26,14 +26,13 @@ import java.util.Map;
  * @param grids       the factorial blocks; a name may repeat (one grid split by task, when each task needs its own
  *                    step budget), and the results table groups by name
  */
-public record SweepSpec(String name, String profile, List<Long> seeds, Integer testPuzzles, TrainOverrides train,
+public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer testPuzzles, TrainOverrides train,
                         List<SweepGrid> grids) {
 
     public SweepSpec {
         if (name == null || !name.matches("[A-Za-z0-9._-]+"))
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-'; was " + name);
-        if (profile == null || !List.of("smoke", "cpu", "gpu").contains(profile))
-            throw new IllegalArgumentException("profile must be smoke, cpu or gpu; was '" + profile + "'");
+        if (profile == null) throw new IllegalArgumentException("profile must be smoke, cpu or gpu; was missing");
         if (seeds == null || seeds.isEmpty()) throw new IllegalArgumentException("seeds must list at least one seed");
         if (seeds.stream().distinct().count() != seeds.size())
             throw new IllegalArgumentException("seeds must not repeat, were " + seeds);
@@ -49,16 +48,12 @@ public record SweepSpec(String name, String profile, List<Long> seeds, Integer t
         return Json.readOptionalFields(file, SweepSpec.class);
     }
 
-    public Profile parsedProfile() {
-        return Profile.parse(profile);
-    }
-
     /**
      * Every cell of every grid, in spec order. A config that several grids produce appears once, listing all of
      * them, so the shared baseline of a one-factor-at-a-time design trains once per seed.
      */
     public List<SweepCell> cells() {
-        Profile p = parsedProfile();
+        Profile p = profile;
         Map<String, SweepCell> byKey = new LinkedHashMap<>();
         for (SweepGrid g : grids) {
             TrainOverrides overrides = (train == null ? TrainOverrides.NONE : train).then(g.train());

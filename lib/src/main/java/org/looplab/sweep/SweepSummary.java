@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Seeds folded into one row per configuration: mean and sample standard deviation of held-out exact and cell
- * accuracy, and the number of seeds, which is what a reader needs to judge whether a gap is noise.
+ * accuracy, and the number of seeds, which is what a reader needs to judge whether a gap is noise. Runs of different
+ * training code (the {@code sources} column) are never folded together: each code version gets its own row.
  */
 public final class SweepSummary {
     private SweepSummary() {}
@@ -25,10 +26,11 @@ public final class SweepSummary {
         for (int i = 0; i < runs.rowCount(); i++) {
             Row r = runs.row(i);
             String key = r.getString("task") + "|" + r.getString("mixer") + "|" + r.getInt("n") + "|" + r.getInt("T")
-                    + "|" + r.getInt("width");
+                    + "|" + r.getInt("width") + "|" + r.getString("sources");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        StringColumn task = StringColumn.create("task"), mixer = StringColumn.create("mixer");
+        StringColumn task = StringColumn.create("task"), mixer = StringColumn.create("mixer"),
+                sources = StringColumn.create("sources");
         IntColumn n = IntColumn.create("n"), t = IntColumn.create("T"), width = IntColumn.create("width"),
                 depth = IntColumn.create("depth"), seeds = IntColumn.create("seeds");
         DoubleColumn exact = DoubleColumn.create("exact_mean"), exactSd = DoubleColumn.create("exact_sd"),
@@ -49,9 +51,10 @@ public final class SweepSummary {
             cell.append(mean(c));
             cellSd.append(sd(c));
             steps.append(mean(column(g, "adaptive_mean_steps")));
+            sources.append(first.getString("sources"));
         }
         return Table.create("held-out accuracy, mean ± sd over seeds", task, mixer, n, t, width, depth, seeds, exact,
-                exactSd, cell, cellSd, steps);
+                exactSd, cell, cellSd, steps, sources);
     }
 
     /** The summary of the runs that belong to {@code grid} (a run may belong to several). */

@@ -1,6 +1,7 @@
 package org.looplab.sweep;
 
 import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.Json;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainingRun;
@@ -38,12 +39,23 @@ public final class SweepTable {
     /** One run: its row and its manifest. */
     public record Run(CellResult result, RunManifest manifest) {}
 
-    /** The results as a table; columns are named as in the CSV. */
+    /**
+     * The results as a table; columns are named as in the CSV. {@code sources} says which training code made each
+     * row and {@code current_code} whether that is the code of this build ("no" also when it is not known), so one
+     * table never mixes runs of different code without saying so (the cache key leaves the code out on purpose:
+     * a commit elsewhere must not retrain a sweep).
+     */
     public static Table of(List<CellResult> results) {
+        return of(results, CodeVersion.current());
+    }
+
+    /** The results as a table, compared with {@code build}'s training code. */
+    public static Table of(List<CellResult> results, CodeVersion build) {
         StringColumn folder = StringColumn.create("folder"), runId = StringColumn.create("run_id"),
                 grids = StringColumn.create("grids"), task = StringColumn.create("task"),
                 model = StringColumn.create("model"), mixer = StringColumn.create("mixer"),
-                commit = StringColumn.create("commit"), hash = StringColumn.create("hash");
+                commit = StringColumn.create("commit"), hash = StringColumn.create("hash"),
+                sources = StringColumn.create("sources"), currentCode = StringColumn.create("current_code");
         IntColumn n = IntColumn.create("n"), t = IntColumn.create("T"), width = IntColumn.create("width"),
                 layers = IntColumn.create("layers"), depth = IntColumn.create("depth"),
                 puzzles = IntColumn.create("test_puzzles"), resumes = IntColumn.create("resumes");
@@ -76,9 +88,17 @@ public final class SweepTable {
             resumes.append(r.resumes());
             commit.append(r.commit());
             hash.append(r.hash());
+            sources.append(shortSources(r.sources()));
+            currentCode.append(r.madeBy(build) ? "yes" : "no");
         }
         return Table.create("sweep results", folder, runId, grids, task, model, mixer, n, t, width, layers, depth,
-                seed, steps, seconds, params, exact, cell, adaptive, meanSteps, puzzles, resumes, commit, hash);
+                seed, steps, seconds, params, exact, cell, adaptive, meanSteps, puzzles, resumes, commit, hash, sources,
+                currentCode);
+    }
+
+    /** The first 12 hex digits of a sources hash, or {@code unknown}. */
+    static String shortSources(String sources) {
+        return sources.length() > 12 ? sources.substring(0, 12) : sources;
     }
 
     /** Writes both files atomically (a crash leaves the previous tables). */

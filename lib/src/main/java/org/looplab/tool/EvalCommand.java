@@ -1,6 +1,5 @@
 package org.looplab.tool;
 
-import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleDataSets;
@@ -9,9 +8,10 @@ import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
+import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
+import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
-import org.looplab.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,11 +50,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
-        RunManifest m = TrainingRun.readManifest(checkpoint);
+        RunFolder run = RunFolder.of(checkpoint);
+        RunManifest m = RunManifest.read(run);
         PuzzleDataSet test = puzzles != null ? fromText(puzzles)
-                : PuzzleDataSets.loadOrBuild(data != null ? data : m.data().name(), Profile.parse(m.data().profile()),
+                : PuzzleDataSets.loadOrBuild(data != null ? data : m.data().name(), m.data().profile(),
                         dataRoot).test();
-        try (ReasoningModel model = TrainingRun.loadModel(checkpoint)) {
+        try (ReasoningModel model = Checkpoint.load(run.model())) {
             Evaluation.Result r = Evaluation.run(model, test, m.data().trainSha256(), threshold == null ? 0.5 : threshold);
             System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
             System.out.println("data: " + test.name() + " (" + r.puzzles() + " puzzles)");

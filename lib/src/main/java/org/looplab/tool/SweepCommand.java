@@ -1,5 +1,7 @@
 package org.looplab.tool;
 
+import org.looplab.provenance.CodeVersion;
+import org.looplab.sweep.CellResult;
 import org.looplab.sweep.Shard;
 import org.looplab.sweep.SweepCell;
 import org.looplab.sweep.SweepListener;
@@ -50,12 +52,18 @@ final class SweepCommand implements Callable<Integer> {
                         + String.join("+", cells.get(i).grids()) + "  " + runner.state(cells.get(i)));
             return 0;
         }
-        System.out.println("sweep " + s.name() + " (" + s.profile() + "): " + cells.size() + " cells, shard " + shard
+        System.out.println("sweep " + s.name() + " (" + s.profile().id() + "): " + cells.size() + " cells, shard " + shard
                 + " -> " + folder);
         SweepOutcome o = runner.run(part, SweepListener.NONE, System.out);
         System.out.printf("trained: %d%nresumed: %d%ncached: %d%npending: %d%n", o.trained(), o.resumed(), o.cached(),
                 o.pending());
         System.out.println(SweepSummary.of(SweepTable.of(o.results())).printAll());
+        List<CellResult> older = o.madeByOtherCode(CodeVersion.current());
+        if (!older.isEmpty())
+            System.out.println("note: " + older.size() + " of " + o.results().size() + " results were made by other training"
+                    + " code than this build (sources " + CodeVersion.current().sources() + "); columns sources and"
+                    + " current_code mark them, and summary rows never mix code versions. Remove a run's folder to"
+                    + " retrain it with this code.");
         System.out.println("tables: " + folder.resolve(SweepTable.CSV) + ", " + folder.resolve(SweepTable.JSON));
         return 0;
     }

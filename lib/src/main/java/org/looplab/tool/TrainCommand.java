@@ -87,10 +87,7 @@ final class TrainCommand implements Callable<Integer> {
             // The final, full held-out evaluation with the EMA weights (what the checkpoint holds).
             Evaluation.Result r = run.trainer().withAveragedWeights(m ->
                     Evaluation.run(m, run.data().test(), run.trainer().trainSha256(), 0.5));
-            run.recordFinal(new java.util.LinkedHashMap<>(java.util.Map.of(
-                    "exact_accuracy", r.exactAccuracy(), "cell_accuracy", r.cellAccuracy(),
-                    "adaptive_exact_accuracy", r.adaptiveExact(), "adaptive_mean_steps", r.meanSteps(),
-                    "test_puzzles", (double) r.puzzles())));
+            run.recordFinal(r.recorded(run.trainer().steps()));
             run.save();
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());

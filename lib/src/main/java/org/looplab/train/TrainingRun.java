@@ -12,7 +12,8 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
-import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+import org.looplab.provenance.RunResults;
 import org.looplab.provenance.RuntimeFacts;
 
 import java.io.IOException;
@@ -42,10 +43,11 @@ import java.util.Map;
  * weights and the metrics file; data order, augmentation and exploration draws are re-derived from (seed, step).
  */
 public final class TrainingRun implements AutoCloseable {
-    public static final String MANIFEST = "manifest.json";
-    public static final String METRICS = "metrics.jsonl";
-    public static final String MODEL = "model";
-    public static final String LIVE = "live";
+    // The folder's file names live in RunFolder; these aliases keep callers short.
+    public static final String MANIFEST = RunFolder.MANIFEST;
+    public static final String METRICS = RunFolder.METRICS;
+    public static final String MODEL = RunFolder.MODEL;
+    public static final String LIVE = RunFolder.LIVE;
     /** How a manifest's deviations line for each resume starts. */
     public static final String RESUMED_AT = "resumed at step ";
 
@@ -55,7 +57,7 @@ public final class TrainingRun implements AutoCloseable {
     private final Path dataFolder;
     private final DeepSupervisionTrainer trainer;
     private final Path out;   // null: nothing written
-    private final Map<String, Double> finalMetrics = new LinkedHashMap<>();
+    private RunResults.HeldOut finalEvaluation;   // null until recordFinal
     private final List<String> resumeNotes = new ArrayList<>();
 
     private TrainingRun(String id, Profile profile, PuzzleSplits data, Path dataFolder, DeepSupervisionTrainer trainer,
@@ -94,7 +96,7 @@ public final class TrainingRun implements AutoCloseable {
      */
     public static TrainingRun resume(Path folder, Path dataRoot, long moreSteps, double minutes) {
         RunManifest m = readManifest(folder);
-        Profile profile = Profile.parse(m.data().profile());
+        Profile profile = m.data().profile();
         PuzzleSplits data = PuzzleDataSets.loadOrBuild(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
             throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data " + m.data().name()
@@ -124,11 +126,12 @@ public final class TrainingRun implements AutoCloseable {
         return resumeNotes.size();
     }
 
-    /** Reads a run folder's manifest (validated: a missing or mistyped field fails, naming it). */
+    /**
+     * Reads a run folder's manifest (verified against its recorded hash, then validated: a missing or mistyped field
+     * fails, naming it).
+     */
     public static RunManifest readManifest(Path folder) {
-        Path f = folder.resolve(MANIFEST);
-        if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such run manifest");
-        return Json.read(f, RunManifest.class);
+        return RunManifest.read(new RunFolder(folder));
     }
 
     /** The EMA model of a run folder, for evaluation; the caller closes it. */
@@ -158,16 +161,16 @@ public final class TrainingRun implements AutoCloseable {
             });
             if (Files.exists(metrics)) Files.copy(metrics, tmp.resolve(METRICS));
             else Files.writeString(tmp.resolve(METRICS), "");
-            Files.writeString(tmp.resolve(MANIFEST), Json.write(manifest));
+            manifest.writeInto(tmp);
         });
     }
 
     /**
-     * Adds metrics computed after training (the full held-out evaluation) to the manifest; call {@link #save()}
-     * after. Names are prefixed {@code final_}.
+     * Records the held-out evaluation after training (the manifest's {@code results.finalEvaluation}); call
+     * {@link #save()} after.
      */
-    public void recordFinal(Map<String, Double> metrics) {
-        metrics.forEach((k, v) -> finalMetrics.put("final_" + k, v));
+    public void recordFinal(RunResults.HeldOut evaluation) {
+        finalEvaluation = evaluation;
     }
 
     /** The manifest as of now. */
@@ -176,31 +179,29 @@ public final class TrainingRun implements AutoCloseable {
         List<String> deviations = new ArrayList<>(trainer.config().deviations());
         deviations.add(0, "model: " + modelName(mc) + " " + mc + (profile == Profile.GPU ? "" : " (smaller than the paper's)"));
         deviations.addAll(resumeNotes);
-        Map<String, Double> metrics = new LinkedHashMap<>();
         List<TrainingMetrics> h = trainer.history();
+        Double loss = null, haltedExact = null;
         if (!h.isEmpty()) {
             TrainingMetrics last = h.get(h.size() - 1);
-            metrics.put("loss", last.loss());
-            if (!Double.isNaN(last.haltedExact())) metrics.put("train_halted_exact", last.haltedExact());
+            loss = last.loss();
+            if (!Double.isNaN(last.haltedExact())) haltedExact = last.haltedExact();
         }
-        for (int i = h.size() - 1; i >= 0; i--) {
-            if (h.get(i).evaluated()) {
-                metrics.put("eval_exact", h.get(i).evalExact());
-                metrics.put("eval_cell", h.get(i).evalCell());
-                metrics.put("eval_step", (double) h.get(i).step());
-                break;
-            }
+        RunResults.HeldOut lastCheck = null;
+        for (int i = h.size() - 1; i >= 0 && lastCheck == null; i--) {
+            TrainingMetrics t = h.get(i);
+            // The check's puzzle count is the caller's choice (HeldOutCheck), not known here: left unrecorded.
+            if (t.evaluated()) lastCheck = new RunResults.HeldOut(t.step(), null, t.evalExact(), t.evalCell(), null);
         }
-        metrics.putAll(finalMetrics);
+        RunResults results = new RunResults(loss, haltedExact, lastCheck, finalEvaluation);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(MODEL, "EMA weights (evaluate these)");
         files.put(LIVE, "raw weights (resume from these)");
         files.put(METRICS, "metrics, one JSON object per logged step");
-        return new RunManifest("run", id, profile.id(), trainer.seed(), trainer.steps(), trainer.seconds(),
+        return new RunManifest("run", id, profile, trainer.seed(), trainer.steps(), trainer.seconds(),
                 new RunManifest.Config(mc, trainer.config()),
-                new RunManifest.Data(data.manifest().name(), profile.id(), data.sha256(), trainer.trainSha256(),
+                new RunManifest.Data(data.manifest().name(), profile, data.sha256(), trainer.trainSha256(),
                         dataFolder.resolve(PuzzleSplits.MANIFEST).toString()),
-                CodeVersion.current(), deviations, RuntimeFacts.current(), metrics, files);
+                CodeVersion.current(), deviations, RuntimeFacts.current(), results, files);
     }
 
     /** {@code [vocab, cells, puzzle ids]} as the model needs them. */

@@ -8,8 +8,9 @@ import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
+import org.looplab.provenance.RunFolder;
+import org.looplab.train.ExampleRunManifest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,19 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Finding the model and its test set: bare checkpoints, training-run folders, and a run's own data profile. */
 class StudiedModelTest {
 
-    private static void runFolder(Path run, String dataName, String profile, String trainSha) throws Exception {
+    private static void runFolder(Path run, String dataName, Profile profile, String trainSha) {
+        RunFolder folder = new RunFolder(run);
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 2)) {
-            m.save(run.resolve("model"));
+            m.save(folder.model());
         }
-        // Only the fields StudiedModel reads; a real run manifest holds many more.
-        Files.writeString(run.resolve("manifest.json"), "{\"kind\":\"run\",\"id\":\"r1\",\"data\":{\"name\":\"" + dataName
-                + "\",\"profile\":\"" + profile + "\",\"trainSha256\":\"" + trainSha + "\"}}");
+        ExampleRunManifest.of("r1", dataName, profile, trainSha).writeInto(run);
     }
 
     @Test
     void aRunFolderGivesItsModelAndItsOwnDataSetAndProfile(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        runFolder(run, "sudoku4", "smoke", "feed");
+        runFolder(run, "sudoku4", Profile.SMOKE, "feed");
         // Asked for under the cpu profile, the run's smoke split is used: another profile reserves other test classes.
         try (StudiedModel s = StudiedModel.load(run, null, Profile.CPU, tmp)) {
             assertTrue(s.trained());
@@ -46,7 +46,7 @@ class StudiedModelTest {
     void evaluatingOnTheTrainingSetIsRefused(@TempDir Path tmp) throws Exception {
         PuzzleSplits data = PuzzleDataSets.loadOrBuild("sudoku4", Profile.SMOKE, tmp);
         Path run = tmp.resolve("run");
-        runFolder(run, "sudoku4", "smoke", data.test().contentHash());   // as if it had trained on the test split
+        runFolder(run, "sudoku4", Profile.SMOKE, data.test().contentHash());   // as if it had trained on the test split
         var e = assertThrows(IllegalArgumentException.class, () -> StudiedModel.load(run, null, Profile.SMOKE, tmp));
         assertTrue(e.getMessage().contains("training set"), e.getMessage());
     }

@@ -3,12 +3,15 @@ package org.looplab.serve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.data.PuzzleKind;
+import org.looplab.Profile;
 import org.looplab.model.TaskShape;
+import org.looplab.provenance.RunResults;
+import org.looplab.train.ExampleRunManifest;
+import org.looplab.train.RunManifest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,15 +27,13 @@ class LoadedSolverTest {
         Path run = dir.resolve("trm-mlp-sudoku4");
         Files.createDirectories(run);
         Files.move(SolverCheckpoints.untrained("x-sudoku4", dir), run.resolve(LoadedSolver.RUN_MODEL));
-        Files.writeString(run.resolve(SolverManifest.FILE), """
-                {"kind": "run", "id": "20261128-150000-trm-mlp-sudoku4-s7", "data": {"name": "sudoku4"},
-                 "metrics": {"loss": 0.1, "eval_exact_accuracy": 0.97}, "future_field": [1, 2]}
-                """);
+        RunManifest m = ExampleRunManifest.of("20261128-150000-trm-mlp-sudoku4-s7", "sudoku4", Profile.SMOKE, "feed");
+        m.withResults(new RunResults(0.1, null, new RunResults.HeldOut(10, 64, 0.97, 0.99, null), null)).writeInto(run);
         for (Path given : List.of(run, run.resolve(LoadedSolver.RUN_MODEL))) {
             try (LoadedSolver s = LoadedSolver.load(given)) {
                 assertEquals("trm-mlp-sudoku4", s.name());
                 assertEquals("20261128-150000-trm-mlp-sudoku4-s7", s.ref().manifestId());
-                assertEquals(Map.of("eval_exact_accuracy", 0.97), s.manifest().heldOut());
+                assertEquals(0.97, s.manifest().heldOut().get("exact"));
                 assertEquals(PuzzleKind.SUDOKU, s.kind());
                 assertTrue(SolverDescription.of(List.of(s)).models().get(0).accuracy().contains("0.97"));
             }
@@ -52,7 +53,7 @@ class LoadedSolverTest {
         assertEquals(PuzzleKind.SUDOKU, LoadedSolver.kindOf(sixteenCellsSixTokens, "run-a", null));
         assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(sixteenCellsSixTokens, "trm-maze4", null));
         assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(TaskShape.maze(11), "run-b", null));
-        var mazeRun = new SolverManifest("r", Map.of(), Map.of("data", Map.of("name", "maze4")));
+        var mazeRun = new SolverManifest(ExampleRunManifest.of("r", "maze11", Profile.SMOKE, "feed"));
         assertEquals(PuzzleKind.MAZE, LoadedSolver.kindOf(sixteenCellsSixTokens, "run-c", mazeRun));
         assertThrows(IllegalArgumentException.class, () -> LoadedSolver.kindOf(TaskShape.arc(1), "arc", null));
     }

@@ -16,7 +16,7 @@ class AblationReportTest {
     private static CellResult run(String task, String mixer, int n, int width, long seed, double exact) {
         return new CellResult("f-" + task + mixer + n + width + seed, "h", "id", List.of("mixer", "depth"), task,
                 mixer.equals("MLP") ? "trm-mlp" : "trm-att", mixer, n, 2, width, 2, 2 * (n + 1) * 2, seed, 10, 1.0,
-                1000, exact, 0.9, exact, 3.0, 100, 0, "c");
+                1000, exact, 0.9, exact, 3.0, 100, 0, "c", "unknown");
     }
 
     private static Table runs(double[] mlp, double[] att) {

@@ -18,7 +18,7 @@ class SweepRunnerTest {
 
     private static SweepSpec spec(List<Long> seeds) {
         SweepGrid mixer = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
-        return new SweepSpec("test", "smoke", seeds, 8, new TrainOverrides(4L, null, null, null, 0, null, 2),
+        return new SweepSpec("test", Profile.SMOKE, seeds, 8, new TrainOverrides(4L, null, null, null, 0, null, 2),
                 List.of(mixer));
     }
 

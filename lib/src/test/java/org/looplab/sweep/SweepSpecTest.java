@@ -2,6 +2,7 @@ package org.looplab.sweep;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
 import org.looplab.model.Mixer;
 import org.looplab.model.TrmConfig;
 
@@ -24,7 +25,7 @@ class SweepSpecTest {
         SweepGrid mixer = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
         // TINY_MLP (smoke) has n = 2, so the n = 2 cells of this grid are the mixer grid's MLP cells
         SweepGrid depth = new SweepGrid("depth", List.of("sudoku4"), List.of("trm-mlp"), List.of(1, 2), null, null, null);
-        SweepSpec spec = new SweepSpec("t", "smoke", List.of(0L, 1L), 8, STEPS_4, List.of(mixer, depth));
+        SweepSpec spec = new SweepSpec("t", Profile.SMOKE, List.of(0L, 1L), 8, STEPS_4, List.of(mixer, depth));
         List<SweepCell> cells = spec.cells();
         assertEquals(6, cells.size(), cells.toString());  // 2 mixers × 2 seeds + (n=1) × 2 seeds
         long shared = cells.stream().filter(c -> c.grids().equals(List.of("mixer", "depth"))).count();
@@ -37,7 +38,7 @@ class SweepSpecTest {
     @Test
     void widthAndRecursionOverridesReachTheModelConfig() {
         SweepGrid g = new SweepGrid("w", List.of("sudoku4"), List.of("trm-att"), List.of(4), List.of(3), List.of(64), null);
-        TrmConfig c = (TrmConfig) new SweepSpec("t", "smoke", List.of(0L), 0, STEPS_4, List.of(g)).cells().get(0).config();
+        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(g)).cells().get(0).config();
         assertEquals(64, c.hiddenSize());
         assertEquals(4, c.latentSteps());
         assertEquals(3, c.recursions());
@@ -47,12 +48,12 @@ class SweepSpecTest {
     @Test
     void theCacheKeyChangesWithSeedConfigAndDataButNotBetweenEqualCells() {
         SweepGrid g = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        List<SweepCell> a = new SweepSpec("t", "smoke", List.of(0L, 1L), 0, STEPS_4, List.of(g)).cells();
-        List<SweepCell> b = new SweepSpec("other-name", "smoke", List.of(0L), 0, STEPS_4, List.of(g)).cells();
+        List<SweepCell> a = new SweepSpec("t", Profile.SMOKE, List.of(0L, 1L), 0, STEPS_4, List.of(g)).cells();
+        List<SweepCell> b = new SweepSpec("other-name", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(g)).cells();
         assertEquals(a.get(0).hash("smoke", "d"), b.get(0).hash("smoke", "d"));
         assertNotEquals(a.get(0).hash("smoke", "d"), a.get(1).hash("smoke", "d"));
         assertNotEquals(a.get(0).hash("smoke", "d"), a.get(0).hash("smoke", "e"));
-        List<SweepCell> longer = new SweepSpec("t", "smoke", List.of(0L), 0,
+        List<SweepCell> longer = new SweepSpec("t", Profile.SMOKE, List.of(0L), 0,
                 new TrainOverrides(5L, null, null, null, 0, null, null), List.of(g)).cells();
         assertNotEquals(a.get(0).hash("smoke", "d"), longer.get(0).hash("smoke", "d"));
         assertTrue(a.get(0).folderName(a.get(0).hash("smoke", "d")).startsWith("sudoku4-trm-mlp-n2-T2-w32-s0-"));
@@ -80,13 +81,13 @@ class SweepSpecTest {
 
         SweepGrid hrm = new SweepGrid("h", List.of("sudoku4"), List.of("hrm"), List.of(2), null, null, null);
         e = assertThrows(IllegalArgumentException.class,
-                () -> new SweepSpec("t", "smoke", List.of(0L), 0, STEPS_4, List.of(hrm)).cells());
+                () -> new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(hrm)).cells());
         assertTrue(e.getMessage().contains("TRM models only"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), List.of(0), null, null, null));
         assertTrue(e.getMessage().contains("latentSteps must be >= 1, was 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new SweepSpec("t", "smoke", List.of(1L, 1L), 0, STEPS_4, List.of(hrm)));
+                () -> new SweepSpec("t", Profile.SMOKE, List.of(1L, 1L), 0, STEPS_4, List.of(hrm)));
         assertTrue(e.getMessage().contains("seeds must not repeat"), e.getMessage());
     }
 
