@@ -16,7 +16,8 @@ import org.looplab.train.StablemaxCrossEntropy;
 import java.util.stream.IntStream;
 
 /**
- * Accuracy on held-out puzzles (reference §3.4): exact match (every counted cell right; the headline number) and
+ * Accuracy on held-out puzzles ({@code exact_accuracy} and {@code accuracy} of the TRM and HRM code, models/losses.py):
+ * exact match (every counted cell right; the headline number) and
  * per-cell accuracy averaged per puzzle. One pass gives both readings of the same run:
  * <ul>
  *   <li><b>full</b>: the answer after all N_sup supervision steps, as the reference evaluates (halting off);</li>

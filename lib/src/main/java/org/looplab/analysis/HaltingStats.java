@@ -20,13 +20,15 @@ import java.util.Locale;
 
 /**
  * When does the halt head say "stop", and was stopping there right? Built from evaluation-style traces (all N_sup
- * steps run, reference §1.6), so adaptive halting is replayed afterwards: the model stops at the first step whose
+ * steps run, as the TRM code evaluates: trm.py L278), so adaptive halting is replayed afterwards: the model stops at
+ * the first step whose
  * halt probability reaches {@code threshold}, or at the cap. One "iteration" of the deck is one supervision step
  * here: the halt head is read once per step.
  *
  * @param model     what was measured (checkpoint folder, or a note that the model is untrained)
  * @param data      the test set (name and content hash)
- * @param threshold halt when sigmoid(q_halt) reaches this (0.5 = the code's {@code q_halt_logit > 0}; the deck says 0.9)
+ * @param threshold halt when sigmoid(q_halt) reaches this (0.5 = the code's {@code q_halt_logit > 0}; the deck says
+ * 0.9)
  */
 public record HaltingStats(String model, String data, double threshold, List<PuzzleTrajectory> puzzles) {
 
@@ -336,7 +338,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
 
     /**
      * Is the halt head's probability a probability? Every (puzzle, step) pair counts: the head is read at every
-     * step, and it was trained to say whether the current answer is entirely right (reference §1.7).
+     * step, and it was trained to say whether the current answer is entirely right (TRM code losses.py L70-71).
      */
     public Calibration calibration(int binCount) {
         if (binCount < 1) throw new IllegalArgumentException("binCount must be >= 1, was " + binCount);

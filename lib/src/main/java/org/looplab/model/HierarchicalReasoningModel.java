@@ -16,7 +16,8 @@ public final class HierarchicalReasoningModel extends ModelParts {
 
     /**
      * One segment: N high cycles of T low updates each. Everything but the last L and the last H update runs without
-     * gradient: the paper's 1-step approximation of the fixed-point gradient (reference §2.2).
+     * gradient: the paper's 1-step approximation of the fixed-point gradient (HRM code hrm_act_v1.py L180-213; TRM
+     * paper §2.2).
      */
     public Latents recurse(Latents s, NDArray x) {
         NDArray zH = s.answer(), zL = s.reasoning();

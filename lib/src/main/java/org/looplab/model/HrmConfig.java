@@ -4,7 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import org.looplab.Profile;
 
 /**
- * Hierarchical Reasoning Model (reference §2.1-2.2; code defaults {@code config/arch/hrm_v1.yaml}).
+ * Hierarchical Reasoning Model (HRM code {@code models/hrm/hrm_act_v1.py}; defaults {@code config/arch/hrm_v1.yaml}).
  *
  * @param hiddenSize       512
  * @param heads            8

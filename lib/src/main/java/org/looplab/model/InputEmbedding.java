@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 
 /**
- * x, the embedded question (reference §1.2): a puzzle-id prefix, then one embedding per grid cell, all times
+ * x, the embedded question (TRM code trm.py L162-182): a puzzle-id prefix, then one embedding per grid cell, all times
  * sqrt(hidden). The puzzle vector (hidden wide, zero at start) fills prefix position 0; the other prefix positions are
  * zeros, i.e. the vector right-padded to prefix·hidden and reshaped, as in the reference.
  */

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * TRM-MLP's token mixer ("mlp_t"): a SwiGLU across the sequence axis, one weight per position pair, so it needs no
- * position encoding. Its post-norm runs while transposed, i.e. over positions per channel (reference §1.3).
+ * position encoding. Its post-norm runs while transposed, i.e. over positions per channel (TRM code trm.py L93-97).
  */
 final class MlpMixer implements SequenceMixer {
     private final SwiGlu acrossPositions; // width = prefix + cells (97 for Sudoku → inner 512)

@@ -29,7 +29,7 @@ abstract class ModelParts implements ReasoningModel {
         this.input = new InputEmbedding(w, task, hidden, prefixLength);
         this.rope = usesRope && positions == PositionEncoding.ROPE
                 ? new RotaryEmbedding(w.manager(), w.dtype(), seqLen, hidden / attentionHeads) : null;
-        // std 1, drawn once: every puzzle starts from the same y and z (reference §1.4)
+        // std 1, drawn once: every puzzle starts from the same y and z (TRM code trm.py L153-154, L190-194)
         this.initAnswer = w.truncatedNormal("init.answer", new Shape(hidden), 1.0, Weights.Kind.BUFFER);
         this.initReasoning = w.truncatedNormal("init.reasoning", new Shape(hidden), 1.0, Weights.Kind.BUFFER);
     }

@@ -17,7 +17,10 @@ public final class ModelTables {
     public record PaperRow(String name, ModelConfig config, long referenceParameters, String paperParameters,
                            int paperDepth) {}
 
-    /** The models of TRM paper Tables 4-5 on Sudoku; exact counts from the reference §1.9. */
+    /**
+     * The models of TRM paper Tables 4-5 on Sudoku; exact counts computed from the layer shapes of the TRM code (the
+     * paper rounds them).
+     */
     public static List<PaperRow> paperModels() {
         return List.of(
                 new PaperRow("Direct pred (8 layers)", DirectConfig.PAPER, 27_275_266L, "27M", 8),

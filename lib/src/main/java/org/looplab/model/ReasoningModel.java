@@ -47,7 +47,10 @@ public interface ReasoningModel extends AutoCloseable {
     /** Trainable weights, each named (excludes the puzzle table and the fixed buffers). */
     NDList parameters();
 
-    /** {@code [puzzleIdentifiers, hidden]}, requires gradient, trained by its own sign-SGD (reference §1.8). */
+    /**
+     * {@code [puzzleIdentifiers, hidden]}, requires gradient, trained by its own sign-SGD (TRM code sparse_embedding.py
+     * L41-132).
+     */
     NDArray puzzleEmbedding();
 
     /** Fixed arrays saved with the model but never trained (initial y and z vectors). */

@@ -24,7 +24,7 @@ final class ReasoningNet {
     }
 
     /**
-     * {@code [B, S, D] -> [B, S, D]}. Intermediates are closed as soon as the call returns (djl-notes §4, pattern A):
+     * {@code [B, S, D] -> [B, S, D]}. Intermediates are closed as soon as the call returns (docs/djl-pitfalls.md §1):
      * DJL frees nothing until close, and autograd keeps its own references to what backward needs. The output is
      * handed to the caller's scope, if any.
      */

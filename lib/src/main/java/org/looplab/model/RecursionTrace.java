@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A forward pass watched step by step: for every supervision step k = 1..N_sup, the predicted grid, the halt
- * probability and a summary of the latents. Evaluation-style: all N_sup steps run (no early halt, reference §1.6),
+ * probability and a summary of the latents. Evaluation-style: all N_sup steps run (no early halt, as the TRM code
+ * evaluates: trm.py L278),
  * nothing records a graph (NoGrad, so it is safe on any thread), and each step's intermediates are closed with it.
  *
  * @param inputs token ids {@code [batch][cells]}
@@ -114,7 +115,9 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
         }
     }
 
-    /** Per step for one puzzle: halt probability, latent and answer change, and cells that changed since the last step. */
+    /**
+     * Per step for one puzzle: halt probability, latent and answer change, and cells that changed since the last step.
+     */
     public Table table(int sample) {
         IntColumn step = IntColumn.create("step");
         DoubleColumn halt = DoubleColumn.create("halt probability");

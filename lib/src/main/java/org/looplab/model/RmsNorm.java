@@ -2,7 +2,7 @@ package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
 
-/** RMSNorm without a gain (reference §1.3): the post-norm is the only normalisation the blocks have. */
+/** RMSNorm without a gain (TRM code layers.py L163-169): the post-norm is the only normalisation the blocks have. */
 final class RmsNorm {
     static final float EPS = 1e-5f;
 

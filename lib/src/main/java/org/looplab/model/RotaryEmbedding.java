@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * RoPE, rotate-half layout, base 10000, over every position incl. the puzzle prefix (reference §1.3).
+ * RoPE, rotate-half layout, base 10000, over every position incl. the puzzle prefix (TRM code layers.py L24-41,
+ * L81-96).
  * The cos/sin tables {@code [seq, headDim]} are made once, in the model's manager: a table made lazily inside a
  * forward pass would be closed by that pass's scope.
  */

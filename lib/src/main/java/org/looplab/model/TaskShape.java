@@ -6,7 +6,7 @@ import java.util.Locale;
  * What a model must know about a task to be built: the token vocabulary, the grid length and how many puzzle
  * identifiers get a learned prefix vector. The model package keeps its own copy so it never depends on {@code data}.
  *
- * @param vocabSize         tokens incl. pad 0 (Sudoku: pad, blank, digits; reference §3)
+ * @param vocabSize         tokens incl. pad 0 (Sudoku: pad, blank, digits; TRM code {@code dataset/})
  * @param gridCells         sequence length without the puzzle-id prefix (81 for 9×9 Sudoku)
  * @param puzzleIdentifiers rows of the puzzle-embedding table (1 for Sudoku and Maze; one per ARC task×augmentation)
  */
@@ -19,7 +19,10 @@ public record TaskShape(int vocabSize, int gridCells, int puzzleIdentifiers) {
             throw new IllegalArgumentException("puzzleIdentifiers must be >= 1, was " + puzzleIdentifiers);
     }
 
-    /** Sudoku of side {@code side}: pad 0, blank 1, digits 1..side as 2..side+1 (reference §3.1). */
+    /**
+     * Sudoku of side {@code side}: pad 0, blank 1, digits 1..side as 2..side+1 (TRM code build_sudoku_dataset.py
+     * L115-142).
+     */
     public static TaskShape sudoku(int side) {
         return new TaskShape(side + 2, side * side, 1);
     }
@@ -29,12 +32,15 @@ public record TaskShape(int vocabSize, int gridCells, int puzzleIdentifiers) {
         return sudoku(9);
     }
 
-    /** An n×n maze: pad, wall, open, start, goal, path (reference §3.2). */
+    /** An n×n maze: pad, wall, open, start, goal, path (TRM code build_maze_dataset.py L16). */
     public static TaskShape maze(int n) {
         return new TaskShape(6, n * n, 1);
     }
 
-    /** ARC on a 30×30 canvas: pad, EOS, colours 0-9 (reference §3.3); one identifier per task×augmentation. */
+    /**
+     * ARC on a 30×30 canvas: pad, EOS, colours 0-9 (TRM code build_arc_dataset.py L50-74); one identifier per
+     * task×augmentation.
+     */
     public static TaskShape arc(int puzzleIdentifiers) {
         return new TaskShape(12, 900, puzzleIdentifiers);
     }

@@ -63,7 +63,7 @@ public final class TinyRecursiveModel extends ModelParts {
         w.checkAllUsed();
     }
 
-    /** A fresh model; {@code dtype} FLOAT64 only for gradient checks (bf16 aborts the JVM, djl-notes §6.1). */
+    /** A fresh model; {@code dtype} FLOAT64 only for gradient checks (bf16 aborts the JVM, docs/djl-pitfalls.md §2). */
     public static TinyRecursiveModel create(TrmConfig cfg, TaskShape task, long seed, DataType dtype) {
         Weights w = Weights.fresh(Engine.getInstance().newBaseManager(), dtype, seed);
         return build(cfg, task, seed, w);

@@ -4,7 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import org.looplab.Profile;
 
 /**
- * Tiny Recursive Model (reference §1.3-1.5; code defaults {@code config/arch/trm.yaml}).
+ * Tiny Recursive Model (TRM code {@code models/recursive_reasoning/trm.py}; defaults {@code config/arch/trm.yaml}).
  *
  * @param hiddenSize       D, 512 in the paper
  * @param heads            attention heads (8); unused by the MLP mixer

@@ -11,12 +11,13 @@ import org.looplab.model.Readout;
 import org.looplab.model.ReasoningModel;
 
 /**
- * Test-time halting for a batch (reference §1.6 trains the halt head; this is how a caller uses it): run supervision
+ * Test-time halting for a batch (training teaches the halt head, TRM code trm.py L268-287; this is how a caller uses
+ * it): run supervision
  * steps k = 1, 2, ... and let each puzzle stop at the first step where sigmoid(q_halt) reaches its threshold, or at
  * its own step budget. The batch goes on until every puzzle has stopped; rows that stopped keep being computed
  * (cheaper than reshaping the batch) but their answer is the one from their stopping step.
  *
- * <p>NoGrad: this runs on whichever thread calls it, and grad mode is per thread (djl-notes §6.8).
+ * <p>NoGrad: this runs on whichever thread calls it, and grad mode is per thread (docs/djl-pitfalls.md §4).
  */
 public final class AdaptiveHalting {
     private AdaptiveHalting() {}

@@ -24,7 +24,7 @@ public final class AblationReport {
      */
     public static final double T_CRITICAL = 2.776;
 
-    /** The paper's numbers this sweep speaks to (TRM paper, Table 1 and the main results; reference §1.10–1.11). */
+    /** The paper's numbers this sweep speaks to (TRM paper, Table 1 and Tables 4-5). */
     public record PaperResult(String what, String paperTask, double mlp, double attention) {}
 
     public static final List<PaperResult> PAPER = List.of(

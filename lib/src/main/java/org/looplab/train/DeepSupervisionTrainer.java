@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Deep supervision with learned halting (reference §1.6-1.8, §2.3), one optimiser step per supervision step.
+ * Deep supervision with learned halting (TRM paper Fig. 3; TRM code trm.py L225-297, pretrain.py L289-322; HRM code
+ * hrm_act_v1.py L216-283), one optimiser step per supervision step.
  *
  * <p>It uses the reference code's <b>streaming carry</b> ({@link HaltingSlots}), not the paper's pseudocode loop
  * "N_sup optimiser steps on one batch, break when all halt": every step trains on a full batch (a solved puzzle's
@@ -43,7 +44,7 @@ import java.util.Random;
  * relabelling, band/stack and row/column shuffles, transpose; maze: the 8 dihedral maps) from the data package,
  * instead of the reference's 1000 stored augmentations per puzzle: the same distribution without 1000× the disk.
  *
- * <p>Memory (djl-notes §4, pattern A): an {@link NDScope} per step closes everything the step made except the new
+ * <p>Memory (docs/djl-pitfalls.md §1): an {@link NDScope} per step closes everything the step made except the new
  * carry, which is handed to a long-lived manager; the model closes each net call's intermediates eagerly. The
  * optimisers run after the scope (AdamW creates its moments lazily and a scope would close them), and every
  * {@code getGradient()} wrapper is closed. Threads: everything runs under {@link NoGrad} except the collector, so
@@ -204,7 +205,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     }
 
     /**
-     * HRM's Q-learning target for q_continue (reference §2.3): one more supervision step without gradient from the
+     * HRM's Q-learning target for q_continue (HRM code hrm_act_v1.py L279-281): one more supervision step without
+     * gradient from the
      * new carry on the same puzzles, then sigmoid(next q_halt) where this was the last step, else
      * sigmoid(max(next q_halt, next q_continue)). No replay buffer, no target network (as the HRM code).
      */
@@ -226,7 +228,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     /**
      * Whether every gradient is finite. Why this exists: on this machine a backward pass occasionally returns NaN in
      * every gradient although the loss it came from is finite (seen in 1 of ~4 CLI runs of 30 steps, at varying steps,
-     * not reproducible run to run, never under the test harness; djl-notes §4 saw NaNs of the same kind and did not
+     * not reproducible run to run, never under the test harness; docs/djl-pitfalls.md §6 saw NaNs of the same kind and
+     * did not
      * root-cause them). One such update turns every weight into NaN for good, so the step's update is skipped instead
      * (like a mixed-precision loss scaler's skip) and counted in the metrics ({@code skipped}).
      */
@@ -240,7 +243,9 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
         }
     }
 
-    /** Gradients accumulate across backward calls in DJL 0.36 (djl-notes §6.6): a skipped step must clear them. */
+    /**
+     * Gradients accumulate across backward calls in DJL 0.36 (docs/djl-pitfalls.md §3): a skipped step must clear them.
+     */
     private void zeroGradients() {
         for (NDArray p : params) {
             try (NDArray g = p.getGradient()) {

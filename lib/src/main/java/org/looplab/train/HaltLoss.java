@@ -5,7 +5,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 
 /**
- * TRM's halting signal: the halt head learns "is my current answer entirely right?" (reference §1.7). Its target
+ * TRM's halting signal: the halt head learns "is my current answer entirely right?" (TRM code losses.py L70-71, L88).
+ * Its target
  * is exact-match correctness, its loss binary cross-entropy on the halt logit, weighted 0.5 in the total loss.
  */
 public final class HaltLoss {
@@ -31,7 +32,7 @@ public final class HaltLoss {
 
     /**
      * Mean BCE-with-logits, written as {@code softplus(x) − x·y}: DJL's built-in sigmoid BCE has a wrong gradient
-     * at logit 0 (djl-notes §6.9).
+     * at logit 0 (docs/djl-pitfalls.md §5).
      *
      * @param haltLogit [batch]
      * @param target [batch] in {0, 1}

@@ -5,7 +5,8 @@ import java.util.Random;
 import java.util.function.IntSupplier;
 
 /**
- * Bookkeeping of the reference's streaming deep supervision (TRM/HRM code, reference §1.6): a batch of slots, each
+ * Bookkeeping of the reference's streaming deep supervision (TRM code trm.py L225-297, pretrain.py L289-322): a batch
+ * of slots, each
  * holding one puzzle and its carry. One optimiser step is one supervision step for every slot. A slot whose puzzle
  * halted on the previous step is reset (fresh y, z) and refilled with the next puzzle; the others keep iterating.
  *

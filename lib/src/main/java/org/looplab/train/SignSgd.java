@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 
 /**
- * The puzzle-embedding optimiser of the references (reference §1.8): sign-SGD with decoupled weight decay,
+ * The puzzle-embedding optimiser of the TRM and HRM code (sparse_embedding.py L41-132): sign-SGD with decoupled weight
+ * decay,
  * {@code w ← w·(1 − lr·wd) − lr·sign(g)}. Only rows that received a gradient move — rows of puzzle ids absent
  * from the batch have a zero gradient, so their sign is 0, and they only decay if they were in the batch.
  */

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * Stable-max cross-entropy (Prieto et al. 2025), the TRM/HRM answer loss (reference §1.7).
+ * Stable-max cross-entropy (Prieto et al. 2025), the TRM/HRM answer loss (TRM code losses.py L11-32).
  *
  * <p>Softmax's {@code exp} is replaced by {@code s(x) = x + 1} for {@code x ≥ 0} and {@code 1 / (1 − x)} below, so
  * a confident logit grows the probability linearly instead of exponentially; the papers found this keeps small

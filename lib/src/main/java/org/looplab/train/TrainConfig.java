@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a run trains (reference §1.8): optimiser, schedule, EMA, halting exploration, budget and logging.
+ * How a run trains (TRM paper, Hyper-parameters; TRM code config/cfg_pretrain.yaml, pretrain.py L148-214): optimiser,
+ * schedule, EMA, halting exploration, budget and logging.
  *
  * @param batchSize                   slots of the streaming carry (768 in the papers)
  * @param maxSteps                    optimiser steps (= supervision steps of the slot batch) to run

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One metrics line: averages over the steps since the previous line. Train-time accuracies follow the reference's
- * convention (reference §1.6): the loss is over all slots every step, accuracy and steps over the slots that
+ * convention (TRM code losses.py L73-83): the loss is over all slots every step, accuracy and steps over the slots that
  * halted. {@code evalExact}/{@code evalCell} are NaN unless this line ran a held-out evaluation (EMA weights, all
  * N_sup steps).
  *

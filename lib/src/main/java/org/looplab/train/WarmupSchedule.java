@@ -4,7 +4,8 @@ import ai.djl.training.tracker.Tracker;
 
 /**
  * Learning rate: linear warm-up from 0 to {@code peak} over {@code warmupSteps}, then constant. The references use
- * cosine decay with {@code lr_min_ratio = 1.0}, which is exactly this (reference §1.8).
+ * cosine decay with {@code lr_min_ratio = 1.0}, which is exactly this (TRM code pretrain.py L207-214,
+ * config/cfg_pretrain.yaml).
  */
 public record WarmupSchedule(float peak, int warmupSteps) implements Tracker {
     public WarmupSchedule {

@@ -105,7 +105,7 @@ class DeepSupervisionTrainerTest {
         }
     }
 
-    /** Arrays attached to {@code m} and its sub-managers (the parameter manager's count of djl-notes §4). */
+    /** Arrays attached to {@code m} and its sub-managers (the parameter manager's count of docs/djl-pitfalls.md §1). */
     static int count(NDManager m) throws Exception {
         Field f = BaseNDManager.class.getDeclaredField("resources");
         f.setAccessible(true);
