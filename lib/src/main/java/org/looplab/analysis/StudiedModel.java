@@ -54,7 +54,7 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         RunFolder folder = RunFolder.of(checkpoint);
         RunManifest run = RunManifest.readIfPresent(folder);
-        ReasoningModel m = Checkpoint.load(folder.model());
+        ReasoningModel m = Checkpoint.load(folder.checkpoint());
         try {
             Profile p = run == null ? profile : run.data().profile();
             String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
@@ -93,8 +93,8 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     private static ReasoningModel copyOf(ReasoningModel m) {
         try {
             Path tmp = Files.createTempDirectory("looplab-model-");
-            Checkpoint.save(m, tmp.resolve("model"));
-            ReasoningModel copy = Checkpoint.load(tmp.resolve("model"));
+            Checkpoint.save(m, tmp.resolve(RunFolder.MODEL));
+            ReasoningModel copy = Checkpoint.load(tmp.resolve(RunFolder.MODEL));
             try {
                 AtomicFiles.deleteTree(tmp);
             } catch (IOException | RuntimeException e) {

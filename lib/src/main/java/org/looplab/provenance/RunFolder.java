@@ -73,6 +73,17 @@ public record RunFolder(Path root) {
         return root.resolve(LIVE);
     }
 
+    /**
+     * {@link #model()}, checked: a folder that is neither a run (with {@code model/}) nor a checkpoint fails with one
+     * line saying what was expected, instead of naming a {@code config.json} the user never meant.
+     */
+    public Path checkpoint() {
+        if (!holdsModel())
+            throw new IllegalArgumentException(root + ": neither a run folder (" + MANIFEST + " and " + MODEL + "/) nor a"
+                    + " checkpoint (" + CHECKPOINT_CONFIG + " and " + CHECKPOINT_PARAMS + ")");
+        return model();
+    }
+
     /** True when there is a checkpoint to load ({@link #model()} holds a config). */
     public boolean holdsModel() {
         return isCheckpoint(model());

@@ -32,7 +32,7 @@ public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, 
     public static LoadedSolver load(Path folder) {
         RunFolder run = RunFolder.of(folder.toAbsolutePath().normalize());
         SolverManifest manifest = SolverManifest.of(run);
-        ReasoningModel model = Checkpoint.load(run.model());
+        ReasoningModel model = Checkpoint.load(run.checkpoint());
         try {
             PuzzleKind kind = kindOf(model.task(), run.name(), manifest);
             return new LoadedSolver(run.name(), folder.toAbsolutePath().normalize(), kind,

@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         PuzzleDataSet test = puzzles != null ? fromText(puzzles)
                 : PuzzleDataSets.loadOrBuild(data != null ? data : m.data().name(), m.data().profile(),
                         dataRoot).test();
-        try (ReasoningModel model = Checkpoint.load(run.model())) {
+        try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
             Evaluation.Result r = Evaluation.run(model, test, m.data().trainSha256(), threshold == null ? 0.5 : threshold);
             System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
             System.out.println("data: " + test.name() + " (" + r.puzzles() + " puzzles)");

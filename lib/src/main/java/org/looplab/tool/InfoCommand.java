@@ -17,6 +17,7 @@ final class InfoCommand implements Callable<Integer> {
         CodeVersion code = CodeVersion.current();
         RuntimeFacts rt = RuntimeFacts.current();
         System.out.println("looplab: " + code.lib() + " (commit " + code.commit() + ", dirty " + code.dirty() + ")");
+        System.out.println("training sources: " + code.sources());
         System.out.println("profile: " + Profile.fromEnv().id());
         System.out.println("java: " + rt.java());
         System.out.println("os: " + rt.os());
