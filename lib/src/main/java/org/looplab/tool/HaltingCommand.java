@@ -2,10 +2,12 @@ package org.looplab.tool;
 
 import org.looplab.Profile;
 import org.looplab.analysis.HaltingClaim;
+import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.StudiedModel;
 import org.looplab.data.RatedSudokuFile;
+import org.looplab.provenance.CodeVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +37,9 @@ final class HaltingCommand implements Callable<Integer> {
     @Option(names = "--puzzles", description = "Sudoku text file, one puzzle a line, instead of the test set: labelled and rated (backtracks) by the classical solver")
     Path puzzles;
 
+    @Option(names = "--record", description = "also write the claim's numbers as JSON to this file (a committed result for `looplab claims`)")
+    Path record;
+
     @Option(names = "--data-root", defaultValue = "data", description = "where data sets live or are built (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
@@ -60,6 +65,11 @@ final class HaltingCommand implements Callable<Integer> {
             System.out.println(claim.bucketTable().print());
             System.out.println();
             System.out.print(claim.lines());
+            if (record != null) {
+                new HaltingRecord(m.description(), puzzles == null ? m.dataLabel() : puzzles.toString(),
+                        CodeVersion.current().commit(), claim).write(record);
+                System.out.println("recorded: " + record);
+            }
         }
         return 0;
     }
