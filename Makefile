@@ -11,13 +11,14 @@ CP         := lib/target/notebook-classpath/*
 # chromium: the trace viewer's test opens the exported page in a real (headless) browser.
 APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat chromium
 DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11 maze30-hard
+LADDER_SETS := sudoku9-mixed sudoku6-hard maze15 maze20 maze25
 
 export JUPYTER_PATH
 # DJL: natives come from Maven jars; any download attempt fails at once instead of waiting on the network.
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints ablation
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -36,6 +37,8 @@ help:
 	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
+	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
+	@echo "               claim-unroll-ema, claim-halting (hours each, cached): the runs behind it; make data-ladder"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
 setup: jupyter build kernel
@@ -140,12 +143,41 @@ ABLATION_SPEC ?= experiments/ablation-cpu.json
 ABLATION_OUT  ?= data/results/ablation
 ABLATION_JOBS ?= 2
 ablation: setup
-	$(LOOPLAB) sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT) --list
-	pids=""; for i in $$(seq 1 $(ABLATION_JOBS)); do \
-	  java -Dai.djl.pytorch.num_threads=1 -jar lib/target/looplab.jar sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT) \
-	    --shard $$i/$(ABLATION_JOBS) & pids="$$pids $$!"; done; \
+	$(call sweep-sharded,$(ABLATION_SPEC),$(ABLATION_OUT),$(ABLATION_JOBS))
+
+# sweep-sharded(spec, out, jobs): the --list pass builds missing data sets once, before the shards start; the shards
+# run side by side with one libtorch thread each; the last pass only collects the tables. Cached and resumable: a
+# stopped run continues from its last checkpoint, a finished cell is never trained again.
+define sweep-sharded
+	$(LOOPLAB) sweep --spec $(1) --out $(2) --list
+	pids=""; for i in $$(seq 1 $(3)); do \
+	  java -Dai.djl.pytorch.num_threads=1 -jar lib/target/looplab.jar sweep --spec $(1) --out $(2) \
+	    --shard $$i/$(3) & pids="$$pids $$!"; done; \
 	for p in $$pids; do wait $$p || exit 1; done
-	$(LOOPLAB) sweep --spec $(ABLATION_SPEC) --out $(ABLATION_OUT)
+	$(LOOPLAB) sweep --spec $(1) --out $(2)
+endef
+
+# The claims (README, Claims scoreboard): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
+# Hours each on a 2-core CPU (see the spec's budgets); never part of `make test`.
+CLAIM_JOBS ?= 2
+CLAIMS     := claim-mixer claim-depth claim-unroll-ema claim-halting
+claim-%: setup
+	$(call sweep-sharded,experiments/claim-$*.json,data/results/claim-$*,$(CLAIM_JOBS))
+
+# The halting claim also measures every trained run's halting on its test set: data/results/halting/<run>.json.
+claim-halting: setup
+	$(call sweep-sharded,experiments/claim-halting.json,data/results/claim-halting,$(CLAIM_JOBS))
+	mkdir -p data/results/halting; for d in data/results/claim-halting/runs/*/; do n=$$(basename $$d); \
+	  $(LOOPLAB) halting --checkpoint $$d --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
+
+claims-all: $(CLAIMS)
+
+# The scoreboard from whatever results are committed (seconds; trains nothing).
+claims: build
+	$(LOOPLAB) claims
+
+data-ladder: setup
+	for d in $(LADDER_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
 clean:
 	$(MVN) -q clean

@@ -61,7 +61,8 @@ public enum DifficultyBucket {
     }
 
     // Backtracks dominate; among equal backtracks fewer givens rank harder (givens <= 900 for any grid here).
-    private static long key(int backtracks, int givens) {
+    // HaltingClaim ranks puzzles by this same key for its Spearman correlation.
+    static long key(int backtracks, int givens) {
         return (long) backtracks * 2048 + (1024 - Math.max(-1, Math.min(1023, givens)));
     }
 }

@@ -14,51 +14,20 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The lab's named data sets and how they are built. Sizes depend on the profile; everything else, and so every
- * byte, is fixed by the name and the seed.
- *
- * <table>
- *   <caption>train/test examples per profile</caption>
- *   <tr><th>name</th><th>what</th><th>smoke</th><th>cpu</th><th>gpu</th></tr>
- *   <tr><td>sudoku4</td><td>4×4, minimal givens (the hardest 4×4 there is; propagation still solves all)</td><td>64/32</td><td>2000/500</td><td>10000/1000</td></tr>
- *   <tr><td>sudoku6</td><td>6×6, minimal givens</td><td>64/32</td><td>3000/1000</td><td>20000/2000</td></tr>
- *   <tr><td>sudoku9-hard</td><td>9×9, minimal, >= 3 backtracks</td><td>32/16</td><td>3000/1000</td><td>50000/5000</td></tr>
- *   <tr><td>maze11</td><td>11×11, path >= 15 steps (scaled Maze-Hard rule)</td><td>64/32</td><td>3000/1000</td><td>20000/2000</td></tr>
- *   <tr><td>maze30-hard</td><td>30×30, path > 110 steps (Maze-Hard)</td><td>16/8</td><td>1000/1000</td><td>1000/1000</td></tr>
- * </table>
+ * The lab's named data sets and how they are built. Which sets exist, and their sizes per profile, is the catalogue
+ * {@link PuzzleTask}; everything else, and so every byte, is fixed by the name and the seed.
  */
 public final class PuzzleDataSets {
     private PuzzleDataSets() {}
 
-    public static final List<String> NAMES = List.of("sudoku4", "sudoku6", "sudoku9-hard", "maze11", "maze30-hard");
+    /** Every named set, the catalogue's order ({@link PuzzleTask}). */
+    public static final List<String> NAMES = PuzzleTask.ids();
 
     /** Hard 9×9 means at least this many backtracks: search is needed, and more than one wrong guess. */
     public static final int SUDOKU9_HARD_MIN_BACKTRACKS = 3;
 
     public static DataSetSpec spec(String name, Profile profile) {
-        return switch (name) {
-            case "sudoku4" -> spec(name, profile, new SudokuGeneratorConfig(4, 0, 0, 1), 4, sizes(profile, 64, 32, 2000, 500, 10000, 1000));
-            case "sudoku6" -> spec(name, profile, new SudokuGeneratorConfig(6, 0, 0, 1), 6, sizes(profile, 64, 32, 3000, 1000, 20000, 2000));
-            case "sudoku9-hard" -> spec(name, profile, SudokuGeneratorConfig.hard(9, SUDOKU9_HARD_MIN_BACKTRACKS), 9,
-                    sizes(profile, 32, 16, 3000, 1000, 50000, 5000));
-            case "maze11" -> spec(name, profile, MazeGeneratorConfig.hard(11), 11, sizes(profile, 64, 32, 3000, 1000, 20000, 2000));
-            case "maze30-hard" -> spec(name, profile, MazeGeneratorConfig.hard(30), 30, sizes(profile, 16, 8, 1000, 1000, 1000, 1000));
-            default -> throw new IllegalArgumentException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
-        };
-    }
-
-    private static int[] sizes(Profile p, int smokeTrain, int smokeTest, int cpuTrain, int cpuTest, int gpuTrain, int gpuTest) {
-        return switch (p) {
-            case SMOKE -> new int[] {smokeTrain, smokeTest};
-            case CPU -> new int[] {cpuTrain, cpuTest};
-            case GPU -> new int[] {gpuTrain, gpuTest};
-        };
-    }
-
-    private static DataSetSpec spec(String name, Profile p, GeneratorConfig g, long seed, int[] counts) {
-        // Reserve for test the share of classes that test needs: then few candidates are generated in vain.
-        double fraction = (double) counts[1] / (counts[0] + counts[1]);
-        return new DataSetSpec(name, p, g, counts[0], counts[1], seed, fraction);
+        return PuzzleTask.of(name).spec(profile);
     }
 
     /** Builds a named set in memory. */

@@ -101,8 +101,14 @@ public final class AblationReport {
 
     /** Welch's t of the two exact-accuracy means; ±∞ when both sides have zero spread and differ, 0 when equal. */
     static double welch(Row m, Row a) {
-        double d = m.getDouble("exact_mean") - a.getDouble("exact_mean");
-        double se = Math.sqrt(sq(m.getDouble("exact_sd")) / m.getInt("seeds") + sq(a.getDouble("exact_sd")) / a.getInt("seeds"));
+        return welchT(m.getDouble("exact_mean"), m.getDouble("exact_sd"), m.getInt("seeds"),
+                a.getDouble("exact_mean"), a.getDouble("exact_sd"), a.getInt("seeds"));
+    }
+
+    /** Welch's t of mean a − mean b from means, sample sds and counts; ±∞ when neither side spreads and they differ. */
+    public static double welchT(double meanA, double sdA, int nA, double meanB, double sdB, int nB) {
+        double d = meanA - meanB;
+        double se = Math.sqrt(sq(sdA) / nA + sq(sdB) / nB);
         if (se == 0) return d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d);
         return d / se;
     }

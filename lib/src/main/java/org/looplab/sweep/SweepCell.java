@@ -1,5 +1,6 @@
 package org.looplab.sweep;
 
+import org.looplab.model.Backprop;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.ContentHash;
@@ -54,8 +55,10 @@ public record SweepCell(String task, String model, long seed, ModelConfig config
     /** A readable folder name that stays unique: the factors, the seed and the first 10 hex digits of the hash. */
     public String folderName(String hash) {
         StringBuilder b = new StringBuilder(task).append('-').append(model);
-        if (config instanceof TrmConfig t)
+        if (config instanceof TrmConfig t) {
             b.append("-n").append(t.latentSteps()).append("-T").append(t.recursions()).append("-w").append(t.hiddenSize());
+            if (t.backprop() == Backprop.ONE_STEP) b.append("-1step");   // N_sup and the rest: in the hash
+        }
         return b.append("-s").append(seed).append('-').append(hash, 0, 10).toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.looplab.sweep;
 
+import org.looplab.model.Backprop;
+
 import java.util.List;
 
 /**
@@ -13,10 +15,19 @@ import java.util.List;
  * @param latentSteps  n values
  * @param recursions   T values
  * @param hiddenSize   widths
+ * @param supervisionSteps N_sup values (the deck's picture: n = 1, T = 1 and more supervision steps)
+ * @param backprop     FULL_RECURSION and/or ONE_STEP (the paper's "w/ 1-step gradient" ablation)
  * @param train        overrides on top of the spec's
  */
 public record SweepGrid(String name, List<String> tasks, List<String> models, List<Integer> latentSteps,
-                        List<Integer> recursions, List<Integer> hiddenSize, TrainOverrides train) {
+                        List<Integer> recursions, List<Integer> hiddenSize, List<Integer> supervisionSteps,
+                        List<Backprop> backprop, TrainOverrides train) {
+
+    /** A grid over n, T and width only (N_sup and back-propagation as the family's). */
+    public SweepGrid(String name, List<String> tasks, List<String> models, List<Integer> latentSteps,
+                     List<Integer> recursions, List<Integer> hiddenSize, TrainOverrides train) {
+        this(name, tasks, models, latentSteps, recursions, hiddenSize, null, null, train);
+    }
 
     public SweepGrid {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("grid.name must be given");
@@ -25,6 +36,9 @@ public record SweepGrid(String name, List<String> tasks, List<String> models, Li
         positive(name, "latentSteps", latentSteps);
         positive(name, "recursions", recursions);
         positive(name, "hiddenSize", hiddenSize);
+        positive(name, "supervisionSteps", supervisionSteps);
+        if (backprop != null && (backprop.isEmpty() || backprop.contains(null)))
+            throw new IllegalArgumentException("grid " + name + ": backprop must list FULL_RECURSION and/or ONE_STEP");
     }
 
     private static void nonEmpty(String grid, String field, List<?> values) {

@@ -1,6 +1,7 @@
 package org.looplab.sweep;
 
 import org.looplab.Profile;
+import org.looplab.model.Backprop;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
@@ -75,10 +76,11 @@ public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer 
     }
 
     private static List<ModelConfig> variants(SweepGrid g, ModelFamily family, ModelConfig base) {
-        boolean varies = g.latentSteps() != null || g.recursions() != null || g.hiddenSize() != null;
+        boolean varies = g.latentSteps() != null || g.recursions() != null || g.hiddenSize() != null
+                || g.supervisionSteps() != null || g.backprop() != null;
         if (!(base instanceof TrmConfig t)) {
             if (varies)
-                throw new IllegalArgumentException("grid " + g.name() + ": n, T and width can be swept for TRM models only, not "
+                throw new IllegalArgumentException("grid " + g.name() + ": n, T, width, N_sup and backprop can be swept for TRM models only, not "
                         + family.id());
             return List.of(base);
         }
@@ -89,7 +91,9 @@ public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer 
                     if (w % t.heads() != 0)
                         throw new IllegalArgumentException("grid " + g.name() + ": hiddenSize " + w + " is not a multiple of "
                                 + t.heads() + " heads");
-                    out.add(t.withRecursion(n, tt).withSize(w, t.heads()));
+                    for (int nSup : orDefault(g.supervisionSteps(), t.supervisionSteps()))
+                        for (Backprop b : g.backprop() == null ? List.of(t.backprop()) : g.backprop())
+                            out.add(t.withRecursion(n, tt).withSize(w, t.heads()).withSupervisionSteps(nSup).with(b));
                 }
         return out;
     }

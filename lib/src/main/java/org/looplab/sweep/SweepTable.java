@@ -1,5 +1,9 @@
 package org.looplab.sweep;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.Json;
@@ -13,6 +17,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +122,18 @@ public final class SweepTable {
     public static ResultsFile read(Path out) {
         Path f = out.resolve(JSON);
         if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no sweep results (run looplab sweep first)");
-        return Json.read(f, ResultsFile.class);
+        try {
+            JsonNode tree = Json.mapper().readTree(f.toFile());
+            // Results written before N_sup and backprop became grid factors lack those keys: null means "the family's".
+            for (JsonNode g : tree.path("spec").path("grids"))
+                if (g instanceof ObjectNode o)
+                    for (String added : List.of("supervisionSteps", "backprop")) if (!o.has(added)) o.putNull(added);
+            return Json.mapper().treeToValue(tree, ResultsFile.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(f + ": not a valid ResultsFile: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(f + ": cannot read", e);
+        }
     }
 
     /** The table of a sweep folder's {@code results.json}. */

@@ -17,7 +17,7 @@ final class DataCommand {
 
     @Command(name = "build", description = "Build a named data set into <out>/<name>/ (cpu profile) or <out>/<name>-<profile>/, atomically.")
     static final class Build implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME", description = "sudoku4, sudoku6, sudoku9-hard, maze11 or maze30-hard")
+        @Parameters(paramLabel = "NAME", description = "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, or the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25 (`looplab data list`)")
         String name;
 
         @Option(names = "--out", defaultValue = "data", description = "parent folder (default ${DEFAULT-VALUE})")

@@ -9,18 +9,14 @@ import org.looplab.data.SudokuEncoding;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
 import org.looplab.model.Checkpoint;
+import org.looplab.data.RatedSudokuFile;
 import org.looplab.model.ReasoningModel;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -82,31 +78,8 @@ final class EvalCommand implements Callable<Integer> {
                 r.threshold(), r.meanSteps());
     }
 
-    /** Puzzles from a text file; each must have a unique solution, which the classical solver supplies as label. */
+    /** Puzzles from a text file, labelled and rated by the classical solver. */
     static PuzzleDataSet fromText(Path file) {
-        List<Sudoku> grids;
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            grids = SudokuText.read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (grids.isEmpty()) throw new IllegalArgumentException(file + ": no puzzles");
-        int side = grids.get(0).side();
-        int cells = side * side;
-        byte[] inputs = new byte[grids.size() * cells], labels = new byte[grids.size() * cells];
-        SudokuSolver solver = SudokuSolver.of(grids.get(0).shape());
-        for (int i = 0; i < grids.size(); i++) {
-            Sudoku g = grids.get(i);
-            if (g.side() != side) throw new IllegalArgumentException(file + ": puzzle " + (i + 1) + " is " + g.side()
-                    + "×" + g.side() + ", the first is " + side + "×" + side);
-            SudokuSolver.Result r = solver.solve(g);
-            if (r.solutions() != 1) throw new IllegalArgumentException(file + ": puzzle " + (i + 1) + " has "
-                    + r.solutions() + " solutions (needs exactly 1)");
-            System.arraycopy(SudokuEncoding.encode(g), 0, inputs, i * cells, cells);
-            System.arraycopy(SudokuEncoding.encode(r.solution()), 0, labels, i * cells, cells);
-        }
-        return new PuzzleDataSet(file.getFileName().toString(), PuzzleKind.SUDOKU, side,
-                SudokuEncoding.vocab(grids.get(0).shape()), cells, inputs, labels, new int[grids.size()],
-                new int[grids.size()]);
+        return RatedSudokuFile.read(file);
     }
 }

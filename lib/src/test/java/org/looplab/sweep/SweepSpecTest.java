@@ -3,6 +3,7 @@ package org.looplab.sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
+import org.looplab.model.Backprop;
 import org.looplab.model.Mixer;
 import org.looplab.model.TrmConfig;
 
@@ -43,6 +44,25 @@ class SweepSpecTest {
         assertEquals(4, c.latentSteps());
         assertEquals(3, c.recursions());
         assertEquals(3 * 5 * 2, c.computeDepth());
+    }
+
+    @Test
+    void supervisionStepsAndBackpropAreFactorsToo(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("unroll.json");
+        Files.writeString(f, """
+                {"name": "u", "profile": "smoke", "seeds": [0], "testPuzzles": 8, "train": {"steps": 4},
+                 "grids": [{"name": "unroll", "tasks": ["sudoku4"], "models": ["trm-mlp"], "latentSteps": [1],
+                            "recursions": [1], "supervisionSteps": [4, 8], "backprop": ["FULL_RECURSION", "ONE_STEP"]}]}
+                """);
+        List<TrmConfig> configs = SweepSpec.read(f).cells().stream().map(c -> (TrmConfig) c.config()).toList();
+        assertEquals(4, configs.size());
+        assertEquals(List.of(4, 4, 8, 8), configs.stream().map(TrmConfig::supervisionSteps).toList());
+        assertEquals(List.of(Backprop.FULL_RECURSION, Backprop.ONE_STEP, Backprop.FULL_RECURSION, Backprop.ONE_STEP),
+                configs.stream().map(TrmConfig::backprop).toList());
+        // Left out, both keep the family's values (N_sup 4 and full back-propagation for TINY_MLP).
+        SweepGrid plain = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
+        TrmConfig c = (TrmConfig) new SweepSpec("t", "smoke", List.of(0L), 0, STEPS_4, List.of(plain)).cells().get(0).config();
+        assertEquals(TrmConfig.TINY_MLP, c);
     }
 
     @Test

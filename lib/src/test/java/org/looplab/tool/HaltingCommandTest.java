@@ -32,6 +32,15 @@ class HaltingCommandTest {
         // An untrained head says sigmoid(-5) ≈ 0.007 at every step: nothing halts, so all 8 run to the cap N_sup = 4.
         assertTrue(out.contains("fixed N_sup = 4"), out);
         assertTrue(out.contains("ECE"), out);
+        for (String key : new String[] {"spearman_difficulty_steps: ", "adaptive_exact: ", "full_exact: ",
+                "mean_steps: 4.000", "mean_answer_updates: 8.000", "mean_net_calls: 24.000", "halting_claim: "})
+            assertTrue(out.contains(key), key + " in " + out);   // TINY: n = 2, T = 2, so a step is 2 y-updates, 6 calls
+
+        Path file = tmp.resolve("two.txt");
+        Files.writeString(file, ".234341221434321\n12.434.221.34321\n");
+        String rated = run("halting", "--checkpoint", ckpt.toString(), "--puzzles", file.toString(),
+                "--data-root", tmp.toString());
+        assertTrue(rated.contains("two.txt") && rated.contains("full_exact: "), rated);
 
         Path html = tmp.resolve("viewer.html");
         String said = run("trace", "--checkpoint", ckpt.toString(), "--out", html.toString(), "--count", "3",

@@ -1,0 +1,138 @@
+package org.looplab.analysis;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The deck's halting claim, measured (slide 03; issue 12 item 3): harder puzzles halt later, and adaptive halting
+ * keeps the all-steps accuracy while using fewer steps. Computed from a {@link HaltingStats} replay; the difficulty
+ * order is {@link DifficultyBucket}'s (solver backtracks or path length, then fewer givens).
+ *
+ * @param puzzles       puzzles measured
+ * @param maxSteps      N_sup
+ * @param threshold     halt when sigmoid(q_halt) reaches it
+ * @param spearman      Spearman's rho (average ranks for ties) of difficulty against the halting step; NaN when either
+ *                      is constant (e.g. every puzzle halts at step 1)
+ * @param adaptiveExact exact accuracy when each puzzle stops where it halts
+ * @param fullExact     exact accuracy after all N_sup steps (the reference's evaluation)
+ * @param meanSteps     mean halting step, in supervision steps
+ * @param units         what a supervision step holds, for the deck's unit
+ * @param buckets       mean halting step per difficulty bucket, easy to hard (empty buckets left out)
+ */
+public record HaltingClaim(int puzzles, int maxSteps, double threshold, double spearman, double adaptiveExact,
+                           double fullExact, double meanSteps, HaltingUnits units, List<BucketSteps> buckets) {
+
+    /** The issue's targets: rho at least this, and adaptive accuracy at most this far below all-steps accuracy. */
+    public static final double MIN_SPEARMAN = 0.4, MAX_ACCURACY_LOSS = 0.01;
+
+    /** One difficulty bucket: how many puzzles, their difficulty range and their mean halting step. */
+    public record BucketSteps(DifficultyBucket bucket, int puzzles, int minDifficulty, int maxDifficulty,
+                              double meanSteps) {}
+
+    public HaltingClaim {
+        buckets = List.copyOf(buckets);
+    }
+
+    public static HaltingClaim of(HaltingStats s, HaltingUnits units) {
+        int n = s.size();
+        double[] difficulty = new double[n], steps = new double[n];
+        for (int i = 0; i < n; i++) {
+            PuzzleTrajectory p = s.puzzles().get(i);
+            difficulty[i] = DifficultyBucket.key(p.difficulty(), p.givens());
+            steps[i] = s.haltStep(p);
+        }
+        double rho = n < 2 ? Double.NaN : RankCorrelation.spearman(difficulty, steps);
+        HaltingStats.Savings saved = s.savings();
+        return new HaltingClaim(n, s.maxSteps(), s.threshold(), rho, saved.adaptiveAccuracy(),
+                saved.maxStepsAccuracy(), saved.adaptiveMeanSteps(), units, bucketSteps(s));
+    }
+
+    static List<BucketSteps> bucketSteps(HaltingStats s) {
+        DifficultyBucket[] b = s.buckets();
+        List<BucketSteps> out = new ArrayList<>();
+        for (DifficultyBucket which : DifficultyBucket.values()) {
+            int count = 0, lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            long sum = 0;
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] != which) continue;
+                PuzzleTrajectory p = s.puzzles().get(i);
+                count++;
+                sum += s.haltStep(p);
+                lo = Math.min(lo, p.difficulty());
+                hi = Math.max(hi, p.difficulty());
+            }
+            if (count > 0) out.add(new BucketSteps(which, count, lo, hi, sum / (double) count));
+        }
+        return out;
+    }
+
+    /** Mean halting step rises strictly from each bucket to the next, over all three buckets. */
+    public boolean risesAcrossBuckets() {
+        if (buckets.size() < DifficultyBucket.values().length) return false;
+        for (int i = 1; i < buckets.size(); i++)
+            if (!(buckets.get(i).meanSteps() > buckets.get(i - 1).meanSteps())) return false;
+        return true;
+    }
+
+    /**
+     * Whether this measurement supports the claim, and why not if it does not: rho at least {@link #MIN_SPEARMAN},
+     * the mean halting step rising over three buckets, adaptive accuracy within {@link #MAX_ACCURACY_LOSS} of the
+     * all-steps accuracy, and fewer steps than N_sup on average.
+     */
+    public String verdict() {
+        List<String> fails = new ArrayList<>();
+        if (Double.isNaN(spearman)) fails.add("rho undefined (no spread in difficulty or in halting step)");
+        else if (spearman < MIN_SPEARMAN) fails.add(String.format(Locale.ROOT, "rho %.2f < %.2f", spearman, MIN_SPEARMAN));
+        if (!risesAcrossBuckets()) fails.add("mean halting step does not rise across three difficulty buckets");
+        if (fullExact - adaptiveExact > MAX_ACCURACY_LOSS)
+            fails.add(String.format(Locale.ROOT, "adaptive exact %.3f is more than %.0f point below all-steps %.3f",
+                    adaptiveExact, 100 * MAX_ACCURACY_LOSS, fullExact));
+        if (!(meanSteps < maxSteps)) fails.add("no steps saved (mean " + fmt(meanSteps) + " of " + maxSteps + ")");
+        return fails.isEmpty() ? "supported" : "not supported: " + String.join("; ", fails);
+    }
+
+    /** The machine-readable lines of {@code looplab halting}, then the unit conversion. */
+    public String lines() {
+        return String.format(Locale.ROOT, "spearman_difficulty_steps: %s%nadaptive_exact: %.4f%nfull_exact: %.4f%n"
+                        + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%nhalting_claim: %s%n",
+                Double.isNaN(spearman) ? "NaN" : String.format(Locale.ROOT, "%.4f", spearman), adaptiveExact,
+                fullExact, meanSteps, meanSteps * units.answerUpdatesPerStep(), meanSteps * units.netCallsPerStep(),
+                verdict())
+                + "units: halting is checked once per supervision step = " + units.formula()
+                + (units.sameAsDeckIteration() ? " (here one step is one deck iteration)"
+                : "; the deck's iteration (slide 04) is one z- and one y-update, so it equals a supervision step only"
+                + " at n = 1, T = 1") + System.lineSeparator();
+    }
+
+    /** Mean halting step per bucket in both units, beside the deck's 4–6 / 12–16 iterations. */
+    public Table bucketTable() {
+        StringColumn bucket = StringColumn.create("bucket"), range = StringColumn.create("difficulty"),
+                claim = StringColumn.create("deck claim (iterations)");
+        IntColumn count = IntColumn.create("puzzles");
+        DoubleColumn steps = DoubleColumn.create("mean halt step (supervision steps)"),
+                updates = DoubleColumn.create("mean y-updates"), calls = DoubleColumn.create("mean net calls");
+        for (BucketSteps b : buckets) {
+            bucket.append(b.bucket().label());
+            count.append(b.puzzles());
+            range.append(b.minDifficulty() == b.maxDifficulty() ? String.valueOf(b.minDifficulty())
+                    : b.minDifficulty() + "–" + b.maxDifficulty());
+            steps.append(b.meanSteps());
+            updates.append(b.meanSteps() * units.answerUpdatesPerStep());
+            calls.append(b.meanSteps() * units.netCallsPerStep());
+            claim.append(b.bucket() == DifficultyBucket.EASY ? HaltingStats.DECK_EASY
+                    : b.bucket() == DifficultyBucket.HARD ? HaltingStats.DECK_HARD : "—");
+        }
+        return Table.create("Mean halting step by difficulty, in both units · threshold " + fmt(threshold)
+                + ", N_sup " + maxSteps, bucket, count, range, steps, updates, calls, claim);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,27 @@
+package org.looplab.tool;
+
+import org.looplab.claims.ClaimRow;
+import org.looplab.claims.ClaimsBoard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code looplab claims [--results DIR] [--markdown]}: the claims scoreboard from committed results. */
+@Command(name = "claims", description = "The deck's and paper's claims against our committed results, with computed verdicts.")
+final class ClaimsCommand implements Callable<Integer> {
+    @Option(names = "--results", defaultValue = "data/results", description = "committed results folder (default ${DEFAULT-VALUE})")
+    Path results;
+
+    @Option(names = "--markdown", description = "print a Markdown table (the README's) instead of a text table")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        List<ClaimRow> rows = ClaimsBoard.read(results);
+        System.out.print(markdown ? ClaimsBoard.markdown(rows) : ClaimsBoard.table(rows).printAll() + "\n");
+        return 0;
+    }
+}
