@@ -3,7 +3,7 @@ package org.looplab.tool;
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
 import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
@@ -52,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
         if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
         RunManifest m = TrainingRun.readManifest(checkpoint);
         PuzzleDataSet test = puzzles != null ? fromText(puzzles)
-                : PuzzleDataSets.loadOrBuild(data != null ? data : m.data().name(), Profile.parse(m.data().profile()),
+                : DataSetFolder.load(data != null ? data : m.data().name(), Profile.parse(m.data().profile()),
                         dataRoot).test();
         try (ReasoningModel model = TrainingRun.loadModel(checkpoint)) {
             Evaluation.Result r = Evaluation.run(model, test, m.data().trainSha256(), threshold == null ? 0.5 : threshold);

@@ -25,7 +25,7 @@ final class HaltingCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "first N test puzzles (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live or are built (default ${DEFAULT-VALUE})")
+    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Override
