@@ -54,8 +54,17 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         JsonNode run = runManifest(checkpoint);
-        Path folder = Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE)) || run == null
-                ? checkpoint : checkpoint.resolve(RUN_MODEL);
+        boolean bare = Files.isRegularFile(checkpoint.resolve(Checkpoint.CONFIG_FILE));
+        if (!bare && run == null) {
+            // Name what is missing for what the folder looks like, not always config.json.
+            if (!Files.isDirectory(checkpoint)) throw new IllegalArgumentException(checkpoint + ": no such folder");
+            if (Files.isRegularFile(checkpoint.resolve(RUN_MODEL).resolve(Checkpoint.CONFIG_FILE)))
+                throw new IllegalArgumentException(checkpoint.resolve(RUN_MANIFEST) + ": missing, so the training run's "
+                        + "data set and training-data hash are unknown; pass its " + RUN_MODEL + "/ folder to study the bare model");
+            throw new IllegalArgumentException(checkpoint + ": neither a checkpoint (" + Checkpoint.CONFIG_FILE
+                    + ") nor a training run folder (" + RUN_MANIFEST + ", " + RUN_MODEL + "/)");
+        }
+        Path folder = bare ? checkpoint : checkpoint.resolve(RUN_MODEL);
         ReasoningModel m = Checkpoint.load(folder);
         try {
             String runData = run == null ? "" : run.path("data").path("name").asText("");

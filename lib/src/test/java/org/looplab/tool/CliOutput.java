@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Runs a {@code looplab} command in-process and returns what it printed. */
+/** Runs a {@code looplab} command in-process, asserts exit code 0, and returns what it printed to stdout. */
 final class CliOutput {
     private CliOutput() {}
 
@@ -20,23 +20,5 @@ final class CliOutput {
             System.setOut(old);
         }
         return buf.toString(StandardCharsets.UTF_8);
-    }
-
-    /** What a command that is expected to fail printed, and its exit code. */
-    record Failure(int exitCode, String out, String err) {}
-
-    static Failure ofFailing(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = LoopLabCli.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Failure(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -59,9 +59,9 @@ class HaltingCommandTest {
         String before = PuzzleSplits.load(folder).sha256();
         String[] common = {"--checkpoint", ckpt.toString(), "--data", "sudoku4", "--data-root", tmp.toString()};
         for (String[] args : new String[][] {{"halting"}, {"trace", "--out", tmp.resolve("t.html").toString()}}) {
-            CliOutput.Failure f = CliOutput.ofFailing(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+            DataCliTest.Run f = DataCliTest.run("", java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                     java.util.Arrays.stream(common)).toArray(String[]::new));
-            assertEquals(2, f.exitCode(), f.err());
+            assertEquals(2, f.code(), f.err());
             assertEquals(1, f.err().strip().lines().count(), f.err());
             assertTrue(f.err().contains(folder + ": built with ") && f.err().contains("seed 99 (expected ")
                     && f.err().contains("looplab data build sudoku4"), f.err());
@@ -71,7 +71,16 @@ class HaltingCommandTest {
     }
 
     @Test
-    void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) {
+    void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) throws Exception {
         assertNotEquals(0, LoopLabCli.run("halting", "--checkpoint", tmp.resolve("nope").toString()));
+        DataCliTest.Run r = DataCliTest.run("", "halting", "--checkpoint", tmp.resolve("nope").toString());
+        assertEquals("looplab: " + tmp.resolve("nope") + ": no such folder", r.err().strip());
+        // A run folder whose manifest.json is gone: that file is named, not model/config.json.
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
+            m.save(tmp.resolve("run/model"));
+        }
+        r = DataCliTest.run("", "trace", "--checkpoint", tmp.resolve("run").toString(), "--out", tmp.resolve("t.html").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("looplab: " + tmp.resolve("run/manifest.json") + ": missing"), r.err());
     }
 }
