@@ -37,7 +37,7 @@ spec_dir="$1/kernels/java"
 mkdir -p "$spec_dir"
 cat > "$spec_dir/kernel.json" <<JSON
 {
-  "argv": [$(json_string "$java_cmd"), "-jar", $(json_string "$jar"), "{connection_file}"],
+  "argv": [$(json_string "$java_cmd"), "-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message"

@@ -175,6 +175,52 @@ def check_interrupt_busy_loop(kc, km):
     assert first == second, "the loop still runs: %s then %s" % (first, second)
 
 
+def check_interrupt_catch_throwable(kc, km):
+    """A cell that catches the stop: busy (no reply) and saying so until it really ends; then the kernel goes on."""
+    release = os.path.join(tempfile.gettempdir(), "looplab-release-%d" % os.getpid())
+    run(kc, "var held = new java.util.concurrent.atomic.AtomicLong();\n"
+            "void unstoppable(java.io.File f) { try { while (!f.exists()) held.incrementAndGet(); }"
+            " catch (Throwable t) { unstoppable(f); } }")
+    msg_id = kc.execute('unstoppable(new java.io.File("%s"));' % release)
+    time.sleep(2)
+    km.interrupt_kernel()
+    time.sleep(4)                                           # past the 1 s grace and further stops
+    outputs, idle = [], False
+    while True:                                             # what iopub said so far: a warning, and no idle
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            idle = True
+        if msg["msg_type"] == "stream":
+            outputs.append(msg["content"]["text"])
+    assert not idle, "reported idle while the cell still runs"
+    assert "STILL RUNNING" in "".join(outputs), outputs
+    km.interrupt_kernel()                                   # another interrupt is taken while it runs
+    open(release, "w").close()
+    try:
+        reply = wait_for_reply(kc, msg_id, timeout=30)
+    finally:
+        os.remove(release)
+    assert reply["status"] == "error" and reply["ename"] == "EvaluationInterruptedException", reply
+    first = run(kc, "held.get()").of_type("execute_result")[0]["data"]["text/plain"]
+    time.sleep(0.5)
+    second = run(kc, "held.get()").of_type("execute_result")[0]["data"]["text/plain"]
+    assert first == second, "still running after its reply: %s then %s" % (first, second)
+
+
+def check_system_exit_refused(kc, km):
+    cell = run(kc, "System.exit(0)")
+    assert cell.reply["status"] == "error" and cell.reply["ename"] == "SecurityException", cell.describe()
+    traceback = "\n".join(cell.of_type("error")[0]["traceback"])
+    assert "System.exit(0) refused" in traceback, traceback
+    after = run(kc, "1 + 1")
+    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "2", after.describe()
+
+
 def check_classpath_relative_glob(kc, km):
     added = run(kc, "%classpath deps/*.jar")
     assert added.reply["status"] == "ok", added.describe()
@@ -205,8 +251,38 @@ def check_is_complete(kc, km):
 
 CHECKS = [check_kernel_info, check_stdout, check_png_last_expression, check_png_display, check_html_display,
           check_update_display, check_render_last_expression, check_compile_error, check_runtime_error,
-          check_interrupt_sleep, check_interrupt_busy_loop, check_classpath_relative_glob, check_unknown_magic,
-          check_completion, check_is_complete]
+          check_interrupt_sleep, check_interrupt_busy_loop, check_interrupt_catch_throwable, check_system_exit_refused,
+          check_classpath_relative_glob, check_unknown_magic, check_completion, check_is_complete]
+
+
+def check_orphan_exits():
+    """A kernel whose parent (JPY_PARENT_PID) dies exits by itself within seconds, instead of running on."""
+    from jupyter_client.connect import write_connection_file
+    from jupyter_client.kernelspec import KernelSpecManager
+    folder = tempfile.mkdtemp(prefix="looplab-orphan-")
+    parent = subprocess.Popen(["sleep", "300"])
+    kernel = None
+    try:
+        connection, _ = write_connection_file(os.path.join(folder, "kernel.json"))
+        argv = [a.replace("{connection_file}", connection) for a in KernelSpecManager().get_kernel_spec("java").argv]
+        kernel = subprocess.Popen(argv, cwd=folder, env=dict(os.environ, JPY_PARENT_PID=str(parent.pid)),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(3)
+        assert kernel.poll() is None, "the kernel did not start: %s" % kernel.stderr.read()
+        parent.kill()
+        parent.wait()
+        try:
+            kernel.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("still running 15 s after its parent died")
+        err = kernel.stderr.read().decode()
+        assert "parent process %d is gone" % parent.pid in err, err
+    finally:
+        if kernel is not None and kernel.poll() is None:
+            kernel.kill()
+        if parent.poll() is None:
+            parent.kill()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main():
@@ -241,6 +317,13 @@ def main():
             passed += 1
             print("PASS shutdown (%.1f s)" % (time.time() - started))
         kc.stop_channels()
+        try:
+            check_orphan_exits()
+            passed += 1
+            print("PASS orphan_exits", flush=True)
+        except Exception as e:
+            failed += 1
+            print("FAIL orphan_exits: %s: %s" % (type(e).__name__, e), flush=True)
     finally:
         if km is not None and km.has_kernel:
             km.shutdown_kernel(now=True)

@@ -1,6 +1,7 @@
 package org.looplab.analysis;
 
 import org.looplab.Profile;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.DataSetSpec;
 import org.looplab.data.MazeGeneratorConfig;
 import org.looplab.data.PuzzleDataSets;
@@ -47,9 +48,9 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     /**
      * Loads a checkpoint (a checkpoint folder, or a training run folder holding one in {@code model/}) and a test
      * set: {@code dataName}, else the run's own data set, else the named set whose grid matches the model's task. The
-     * set is built with the run's profile when the run says which (another profile's split reserves other puzzle
-     * classes for test, so it could hold training puzzles), else with {@code profile}; it is built under
-     * {@code dataRoot} if it is not there yet.
+     * set is the run's profile's build when the run says which (another profile's split reserves other puzzle
+     * classes for test, so it could hold training puzzles), else {@code profile}'s; it is loaded from under
+     * {@code dataRoot} and verified ({@link DataSetFolder#load}), never built here.
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         RunFolder folder = RunFolder.of(checkpoint);
@@ -58,7 +59,7 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
         try {
             Profile p = run == null ? profile : run.data().profile();
             String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
-            PuzzleSplits data = PuzzleDataSets.loadOrBuild(name, p, dataRoot);
+            PuzzleSplits data = DataSetFolder.load(name, p, dataRoot);
             check(m.task(), data, name);
             return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")"),
                     true, data, run == null ? null : run.data().trainSha256());

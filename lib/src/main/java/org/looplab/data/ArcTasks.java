@@ -97,7 +97,7 @@ public final class ArcTasks {
         for (int r = 0; r < h; r++) {
             JsonNode row = rows.get(r);
             if (!row.isArray() || row.size() != w || w < 1) {
-                throw new IllegalArgumentException(where + ": row " + r + " has " + (row.isArray() ? row.size() : "no") + " cells, row 0 has " + w);
+                throw new IllegalArgumentException(where + ": row " + (r + 1) + " has " + (row.isArray() ? row.size() : "no") + " cells, row 1 has " + w);
             }
             for (int c = 0; c < w; c++) {
                 JsonNode v = row.get(c);

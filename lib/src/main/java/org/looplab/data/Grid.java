@@ -18,7 +18,7 @@ public record Grid(int rows, int cols, byte[] cells) {
         int cols = rows[0].length;
         byte[] cells = new byte[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
-            if (rows[r].length != cols) throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, row 0 has " + cols);
+            if (rows[r].length != cols) throw new IllegalArgumentException("row " + (r + 1) + " has " + rows[r].length + " values, row 1 has " + cols);
             for (int c = 0; c < cols; c++) cells[r * cols + c] = (byte) rows[r][c];
         }
         return new Grid(rows.length, cols, cells);

@@ -27,7 +27,7 @@ public record Maze(int size, byte[] cells) {
         int goals = 0;
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] < WALL || cells[i] > PATH) {
-                throw new IllegalArgumentException("maze cell " + i + " holds token " + cells[i] + "; tokens are 1..5");
+                throw new IllegalArgumentException("maze cell " + (i + 1) + " holds token " + cells[i] + "; tokens are 1..5");
             }
             if (cells[i] == START) starts++;
             if (cells[i] == GOAL) goals++;

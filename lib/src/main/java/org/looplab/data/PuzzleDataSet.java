@@ -80,7 +80,7 @@ public final class PuzzleDataSet {
         if (side != 0 && side * side != seqLen) throw new IllegalArgumentException(name + ": side " + side + " but seqLen " + seqLen);
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i] < 0 || inputs[i] >= vocab || labels[i] < 0 || labels[i] >= vocab) {
-                throw new IllegalArgumentException(name + ": row " + i / seqLen + " cell " + i % seqLen + " holds token "
+                throw new IllegalArgumentException(name + ": row " + (i / seqLen + 1) + " cell " + (i % seqLen + 1) + " holds token "
                         + Math.max(inputs[i], labels[i]) + " outside vocab " + vocab);
             }
         }

@@ -4,7 +4,6 @@ import org.looplab.Profile;
 import org.looplab.provenance.ContentHash;
 import org.looplab.provenance.Json;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,22 +41,6 @@ public final class PuzzleDataSets {
      */
     public static Path folder(Path root, String name, Profile profile) {
         return root.resolve(profile == Profile.CPU ? name : name + "-" + profile.id());
-    }
-
-    /**
-     * Loads this profile's folder ({@link #folder}) when it holds a build of the same spec, else builds and writes it.
-     * Notebooks call this so a set is generated once.
-     */
-    public static PuzzleSplits loadOrBuild(String name, Profile profile, Path root) {
-        DataSetSpec spec = spec(name, profile);
-        Path folder = folder(root, name, profile);
-        if (Files.isRegularFile(folder.resolve(PuzzleSplits.MANIFEST))) {
-            PuzzleSplits existing = PuzzleSplits.load(folder);
-            if (spec.equals(specOf(existing))) return existing;
-        }
-        PuzzleSplits built = build(spec);
-        built.write(folder);
-        return built;
     }
 
     /** The spec a generated set was built from, read back from its manifest. */

@@ -49,6 +49,14 @@ public final class SudokuText {
         return parse(line, "text", 1);
     }
 
+    /**
+     * A line as read, without the UTF-8 byte-order mark some editors put before line 1 (Java's decoder keeps it as
+     * U+FEFF, which would otherwise count as the first cell).
+     */
+    public static String withoutBom(String line, int lineNumber) {
+        return lineNumber == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
     /** Every non-blank line of {@code in}; lines starting with {@code #} are comments. */
     public static List<Sudoku> read(BufferedReader in, String source) {
         List<Sudoku> puzzles = new ArrayList<>();
@@ -57,6 +65,7 @@ public final class SudokuText {
             int number = 0;
             while ((line = in.readLine()) != null) {
                 number++;
+                line = withoutBom(line, number);
                 if (line.isBlank() || line.startsWith("#")) continue;
                 puzzles.add(parse(line, source, number));
             }

@@ -34,6 +34,7 @@ public final class AtomicFiles {
             Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
             try {
                 Files.write(tmp, bytes);
+                keepPermissions(tmp, target);
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -66,6 +67,16 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /**
+     * A temp file is created owner-only (0600); renamed as is, a page or table meant to be shared would end up
+     * unreadable to others. The result gets the replaced file's mode, or rw-r--r-- for a new file.
+     */
+    private static void keepPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -12,7 +12,9 @@ import org.looplab.provenance.CodeVersion;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The solver as an MCP server over stdio (slide 07: the tiny model as a tool an agent calls). One process serves one
@@ -38,16 +40,25 @@ public final class McpSolverServer {
         return tools;
     }
 
-    /** Serves on {@code in}/{@code out} until the client closes {@code in}; then shuts the server down. */
+    /**
+     * Serves on {@code in}/{@code out} until the client closes {@code in} and every request read by then is answered;
+     * then shuts the server down. A broken stdin or stdout throws, with one line saying which.
+     */
     public static void serve(SolverService service, InputStream in, OutputStream out) {
         McpJsonMapper json = wireMapper();
-        var transport = new StdioLineTransport(json, in, out);
+        List<SyncToolSpecification> tools = tools(service, json);
+        Map<String, List<String>> required = new HashMap<>();
+        for (SyncToolSpecification t : tools) {
+            List<String> r = t.tool().inputSchema().required();
+            required.put(t.tool().name(), r == null ? List.of() : r);
+        }
+        var transport = new StdioLineTransport(json, in, out, new RequestCheck(required));
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("looplab-solver", CodeVersion.current().lib())
                 .instructions("Tiny recursive reasoning models (TRM/HRM) for grid puzzles. Every answer is checked by a "
                         + "classical verifier: trust 'verified', not the halt probability.")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(tools(service, json))
+                .tools(tools)
                 .build();
         try {
             transport.awaitEnd();
@@ -56,5 +67,6 @@ public final class McpSolverServer {
         } finally {
             server.closeGracefully();
         }
+        if (transport.fatal() != null) throw new IllegalStateException(transport.fatal());
     }
 }

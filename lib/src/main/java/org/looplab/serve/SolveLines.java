@@ -43,6 +43,7 @@ public final class SolveLines {
             int number = 0;
             while ((text = in.readLine()) != null) {
                 number++;
+                text = org.looplab.data.SudokuText.withoutBom(text, number);
                 if (text.isBlank() || text.startsWith("#")) continue;
                 pending.add(new Pending(number, submit(service, text, number)));
                 if (pending.size() >= IN_FLIGHT || !in.ready()) {
@@ -93,7 +94,7 @@ public final class SolveLines {
             return error(p.line(), e.error(), out, json);
         } catch (RuntimeException e) {
             return error(p.line(), new SolverException.SolverError(Code.INTERNAL.id(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage()), out, json);
+                    e.getMessage() == null ? "unexpected error" : e.getMessage()), out, json);
         }
         if (json) out.println(line(answer));
         else if (answer instanceof SudokuAnswer a) out.println(a.solution() + "\t" + (a.verified() ? "verified" : "UNVERIFIED")
@@ -105,7 +106,7 @@ public final class SolveLines {
 
     private static int error(int line, SolverException.SolverError error, PrintWriter out, boolean json) {
         if (json) out.println(line(Map.of("line", line, "error", error)));
-        else out.println("line " + line + ": " + error.code() + ": " + error.message());
+        else System.err.println("line " + line + ": " + error.code() + ": " + error.message());   // not among the answers
         return 1;
     }
 

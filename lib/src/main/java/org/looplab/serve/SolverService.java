@@ -101,8 +101,7 @@ public final class SolverService implements AutoCloseable {
         }
         Optional<String> broken = SudokuRules.firstViolation(puzzle);
         if (broken.isPresent())
-            throw new SolverException(Code.CONTRADICTORY_GIVENS, "the givens contradict each other: " + broken.get()
-                    + " (rows and columns count from 0)");
+            throw new SolverException(Code.CONTRADICTORY_GIVENS, "the givens contradict each other: " + broken.get());
         return puzzle;
     }
 
@@ -163,15 +162,15 @@ public final class SolverService implements AutoCloseable {
         for (int i = 0; i < puzzle.shape().cells(); i++) {
             int side = puzzle.side();
             if (puzzle.get(i) != 0 && answer.get(i) != puzzle.get(i))
-                return "changes the given " + puzzle.get(i) + " at row " + i / side + ", column " + i % side
+                return "changes the given " + puzzle.get(i) + " at row " + (i / side + 1) + ", column " + (i % side + 1)
                         + " to " + (answer.get(i) == 0 ? "blank" : answer.get(i));
         }
         for (int i = 0; i < puzzle.shape().cells(); i++) {
             if (answer.get(i) == 0)
-                return "leaves row " + i / puzzle.side() + ", column " + i % puzzle.side() + " blank";
+                return "leaves row " + (i / puzzle.side() + 1) + ", column " + (i % puzzle.side() + 1) + " blank";
         }
         Optional<String> broken = SudokuRules.firstViolation(answer);
-        if (broken.isPresent()) return broken.get() + " (rows and columns count from 0)";
+        if (broken.isPresent()) return broken.get();
         if (!SudokuRules.solves(answer, puzzle)) throw new IllegalStateException("checker disagrees with itself");
         return null;
     }
@@ -192,7 +191,7 @@ public final class SolverService implements AutoCloseable {
         for (int r = 0; r < n; r++) {
             String row = rows.get(r);
             if (row.length() != n)
-                throw new SolverException(Code.WRONG_LENGTH, "maze row " + r + " has " + row.length()
+                throw new SolverException(Code.WRONG_LENGTH, "maze row " + (r + 1) + " has " + row.length()
                         + " characters; a maze is square, " + n + " rows of " + n);
             for (int c = 0; c < n; c++) {
                 char ch = row.charAt(c);
@@ -202,7 +201,7 @@ public final class SolverService implements AutoCloseable {
                     case 'S' -> Maze.START;
                     case 'G' -> Maze.GOAL;
                     default -> throw new SolverException(Code.ILLEGAL_CHARACTER, "illegal character '" + ch
-                            + "' at row " + r + ", column " + c + "; a maze uses # (wall), space or . (open), S, G");
+                            + "' at row " + (r + 1) + ", column " + (c + 1) + "; a maze uses # (wall), space or . (open), S, G");
                 };
             }
         }

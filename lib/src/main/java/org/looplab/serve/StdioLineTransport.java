@@ -4,18 +4,20 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import reactor.core.publisher.Mono;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,24 +27,35 @@ import java.util.concurrent.CountDownLatch;
  * two concurrent writers, so when two tool calls finish at the same moment on different threads one reply is dropped
  * ("Failed to enqueue message") and that client waits forever; from then on the session writes nothing. Concurrent
  * calls are exactly what this server is for (they share the model's batches), so here a reply is written whole under
- * a lock, from whichever thread finished it. A line that is not JSON-RPC gets a parse error (id null) and the next
- * line is read as usual.
+ * a lock, from whichever thread finished it.
+ *
+ * <p>Every request gets exactly one reply: a line that is not JSON-RPC gets a parse error (id null), a line over
+ * {@link #MAX_LINE_BYTES} an invalid-request error (it is skipped while read, never held whole), a request the
+ * session may not serve yet or with missing params an error from {@link RequestCheck}, and a request whose handling
+ * fails an internal error. When the client closes stdin, the requests still running are finished and their replies
+ * written before {@link #awaitEnd} returns. A broken stdin or stdout ends the session as a {@link #fatal} error.
  */
 final class StdioLineTransport implements McpServerTransportProvider {
     /** A request line larger than this is refused unread: the largest real one (a 30×30 maze) is ~2 KB. */
-    static final int MAX_LINE_CHARS = 1 << 20;
+    static final int MAX_LINE_BYTES = 1 << 20;
 
     private final McpJsonMapper json;
     private final InputStream in;
     private final OutputStream out;
+    private final RequestCheck check;
     private final Object writing = new Object();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Requests handed to the session and not yet answered, by id. */
+    private final Set<Object> pending = ConcurrentHashMap.newKeySet();
+    private final Object answered = new Object();
     private volatile McpServerSession session;
+    private volatile String fatal;
 
-    StdioLineTransport(McpJsonMapper json, InputStream in, OutputStream out) {
+    StdioLineTransport(McpJsonMapper json, InputStream in, OutputStream out, RequestCheck check) {
         this.json = json;
         this.in = in;
         this.out = out;
+        this.check = check;
     }
 
     @Override
@@ -53,41 +66,81 @@ final class StdioLineTransport implements McpServerTransportProvider {
         reader.start();
     }
 
-    /** Blocks until the client closes stdin. */
+    /** Blocks until the client has closed stdin and every request read before has been answered (or until a fatal error). */
     void awaitEnd() throws InterruptedException {
         ended.await();
     }
 
+    /** Why the session ended abnormally (one line), or null when the client simply closed stdin. */
+    String fatal() {
+        return fatal;
+    }
+
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) continue;
-                if (line.length() > MAX_LINE_CHARS) {
+        try {
+            BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_BYTES);
+            for (BoundedLineReader.Line line; fatal == null && (line = lines.next()) != null; ) {
+                if (line.oversized()) {
                     // Not parsed at all: no id can be trusted from it, so the reply has none (JSON-RPC's rule).
-                    write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                            new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST,
-                                    "request of " + line.length() + " characters; at most " + MAX_LINE_CHARS, null)));
-                    continue;
+                    reply(null, new JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST,
+                            "request of " + line.bytes() + " bytes; at most " + MAX_LINE_BYTES, null));
+                } else if (!line.text().isBlank()) {
+                    handle(line.text());
                 }
-                JSONRPCMessage message;
-                try {
-                    message = McpSchema.deserializeJsonRpcMessage(json, line);
-                } catch (IOException | RuntimeException e) {
-                    String what = line.length() > 80 ? line.substring(0, 77) + "..." : line;
-                    write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                            new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR,
-                                    "not a JSON-RPC message: " + what, null)));
-                    continue;
-                }
-                session.handle(message).subscribe(null,
-                        e -> System.err.println("looplab serve: handling a message failed: " + e));
             }
+            awaitAnswers();
         } catch (IOException e) {
-            System.err.println("looplab serve: stdin: " + e.getMessage());
+            fail("stdin: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            fail("reading requests: " + e);
         } finally {
             ended.countDown();
         }
+    }
+
+    private void handle(String line) {
+        JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(json, line);
+        } catch (IOException | RuntimeException e) {
+            String what = line.length() > 80 ? line.substring(0, 77) + "..." : line;
+            reply(null, new JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + what, null));
+            return;
+        }
+        JSONRPCError refused = check.refuse(message);
+        Object id = message instanceof JSONRPCRequest r ? r.id() : null;
+        if (refused != null) {
+            reply(id, refused);
+            return;
+        }
+        if (id != null) pending.add(id);
+        session.handle(message).subscribe(null, e -> {
+            if (fatal != null) return;                   // stdout is gone: nothing can be answered any more
+            if (id != null && pending.contains(id)) {
+                reply(id, new JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, "handling the request failed: "
+                        + e.getMessage(), null));
+            } else {
+                System.err.println("looplab serve: handling a message failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** At the end of input: waits for the replies to requests still running. */
+    private void awaitAnswers() throws InterruptedIOException {
+        synchronized (answered) {
+            while (!pending.isEmpty() && fatal == null) {
+                try {
+                    answered.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while finishing " + pending.size() + " requests");
+                }
+            }
+        }
+    }
+
+    private void reply(Object id, JSONRPCError error) {
+        write(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, error));
     }
 
     private void write(JSONRPCMessage message) {
@@ -103,9 +156,24 @@ final class StdioLineTransport implements McpServerTransportProvider {
                 out.write('\n');
                 out.flush();
             } catch (IOException e) {
+                fail("stdout: " + e.getMessage());
                 throw new UncheckedIOException("stdout: " + e.getMessage(), e);
             }
         }
+        if (message instanceof McpSchema.JSONRPCResponse r && r.id() != null && pending.remove(r.id())) {
+            synchronized (answered) {
+                answered.notifyAll();
+            }
+        }
+    }
+
+    /** Ends the session: nothing more can be read or written. The first cause is kept. */
+    private void fail(String why) {
+        if (fatal == null) fatal = why;
+        synchronized (answered) {
+            answered.notifyAll();
+        }
+        ended.countDown();
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ToolResults {
         } catch (RuntimeException e) {
             // Not the caller's fault: say so, with the message, and keep serving.
             return error(json, new SolverException.SolverError(Code.INTERNAL.id(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    e.getMessage() == null ? "unexpected error" : e.getMessage()));
         }
     }
 

@@ -61,7 +61,7 @@ public final class AblationReport {
         StringColumn task = StringColumn.create("task");
         DoubleColumn exact = DoubleColumn.create("copy-input exact"), cell = DoubleColumn.create("copy-input cell");
         for (String name : new LinkedHashSet<>(spec.grids().stream().flatMap(g -> g.tasks().stream()).toList())) {
-            var test = org.looplab.data.PuzzleDataSets.loadOrBuild(name, spec.profile(), dataRoot).test();
+            var test = org.looplab.data.DataSetFolder.buildIfAbsent(name, spec.profile(), dataRoot).test();
             double[] b = org.looplab.analysis.Evaluation.copyInputBaseline(test);
             task.append(name);
             exact.append(b[0]);

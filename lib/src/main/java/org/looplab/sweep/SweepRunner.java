@@ -2,6 +2,7 @@ package org.looplab.sweep;
 
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ModelConfig;
@@ -126,7 +127,7 @@ public final class SweepRunner {
     }
 
     private PuzzleSplits data(String task) {
-        return dataSets.computeIfAbsent(task, t -> PuzzleDataSets.loadOrBuild(t, profile, dataRoot));
+        return dataSets.computeIfAbsent(task, t -> DataSetFolder.buildIfAbsent(t, profile, dataRoot));
     }
 
     /** The cell's result if its run finished; a result whose key differs from the cell's is an error, not a hit. */

@@ -1,6 +1,7 @@
 package org.looplab.tool;
 
 import org.looplab.Profile;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
         subcommands = {DataCommand.Build.class, DataCommand.BuildArc.class, DataCommand.ListSets.class, DataCommand.Check.class})
 final class DataCommand {
 
-    @Command(name = "build", description = "Build a named data set into <out>/<name>/ (cpu profile) or <out>/<name>-<profile>/, atomically.")
+    @Command(name = "build", description = "Build a named data set into <out>/<name>/ (cpu profile) or <out>/<name>-<profile>/, atomically. "
+            + "Replaces only a folder that LoopLab's data build wrote and that holds nothing else.")
     static final class Build implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, or the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25 (`looplab data list`)")
         String name;
@@ -29,9 +31,8 @@ final class DataCommand {
         @Override
         public Integer call() {
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
-            PuzzleSplits splits = PuzzleDataSets.build(name, p);
             Path folder = PuzzleDataSets.folder(out, name, p);
-            splits.write(folder);
+            PuzzleSplits splits = DataSetFolder.build(name, p, out);
             System.out.println("wrote " + folder + " (" + p.id() + ": train " + splits.train().count() + ", test "
                     + splits.test().count() + ", sha256 " + splits.sha256() + ")");
             return 0;
@@ -58,8 +59,9 @@ final class DataCommand {
 
         @Override
         public Integer call() {
-            var built = org.looplab.data.ArcDataSets.build(name, in, augmentations, seed);
             Path folder = out.resolve(name);
+            DataSetFolder.checkReplaceable(folder);
+            var built = org.looplab.data.ArcDataSets.build(name, in, augmentations, seed);
             built.splits().write(folder);
             System.out.println("wrote " + folder + " (train " + built.splits().train().count() + ", test "
                     + built.splits().test().count() + ", " + built.versions().size() + " task versions, sha256 " + built.splits().sha256() + ")");

@@ -1,24 +1,32 @@
 package org.looplab.tool;
 
 import org.looplab.analysis.Evaluation;
+import org.looplab.analysis.EvaluationTotals;
 import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
 import org.looplab.model.Checkpoint;
-import org.looplab.data.RatedSudokuFile;
 import org.looplab.model.ReasoningModel;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /**
  * {@code looplab eval --checkpoint DIR [--data NAME | --puzzles FILE] [--adaptive-threshold P]}: held-out accuracy
@@ -26,7 +34,8 @@ import java.util.concurrent.Callable;
  * all N_sup steps by default; with a threshold, at each puzzle's halting step (and the full reading as
  * {@code full_*}).
  */
-@Command(name = "eval", description = "Evaluate a checkpoint on held-out puzzles (exact match first).")
+@Command(name = "eval", description = "Evaluate a checkpoint on held-out puzzles (exact match first). A --puzzles file "
+        + "is read and evaluated 1,024 puzzles at a time, with progress on stderr.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "a run folder written by looplab train")
     Path checkpoint;
@@ -48,13 +57,14 @@ final class EvalCommand implements Callable<Integer> {
         if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
         RunFolder run = RunFolder.of(checkpoint);
         RunManifest m = RunManifest.read(run);
-        PuzzleDataSet test = puzzles != null ? fromText(puzzles)
-                : PuzzleDataSets.loadOrBuild(data != null ? data : m.data().name(), m.data().profile(),
-                        dataRoot).test();
+        double p = threshold == null ? 0.5 : threshold;
+        PuzzleDataSet test = puzzles != null ? null
+                : DataSetFolder.load(data != null ? data : m.data().name(), m.data().profile(), dataRoot).test();
         try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
-            Evaluation.Result r = Evaluation.run(model, test, m.data().trainSha256(), threshold == null ? 0.5 : threshold);
+            Evaluation.Result r = test != null ? Evaluation.run(model, test, m.data().trainSha256(), p)
+                    : fromText(puzzles, model, m.data().trainSha256(), p, System.err, PROGRESS_EVERY_NANOS);
             System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
-            System.out.println("data: " + test.name() + " (" + r.puzzles() + " puzzles)");
+            System.out.println("data: " + r.data() + " (" + r.puzzles() + " puzzles)");
             if (threshold == null) print(r);
             else {
                 System.out.printf(Locale.ROOT, "exact_accuracy: %.4f%ncell_accuracy: %.4f%nmean_steps: %.2f%n",
@@ -78,8 +88,75 @@ final class EvalCommand implements Callable<Integer> {
                 r.threshold(), r.meanSteps());
     }
 
-    /** Puzzles from a text file, labelled and rated by the classical solver. */
-    static PuzzleDataSet fromText(Path file) {
-        return RatedSudokuFile.read(file);
+    /** Puzzles read and evaluated this many at a time: memory stays flat however long the file is. */
+    static final int CHUNK = 1024;
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    /**
+     * Evaluates the puzzles of a text file a chunk at a time, with labels from the classical solver (each puzzle must
+     * have exactly one solution), printing progress to {@code progress} every few seconds.
+     */
+    static Evaluation.Result fromText(Path file, ReasoningModel model, String trainSha256, double threshold,
+                                      PrintStream progress, long progressEveryNanos) {
+        EvaluationTotals totals = new EvaluationTotals();
+        long started = System.nanoTime(), reported = started;
+        int side = 0;                                    // the first puzzle's; every other must match it
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            List<Sudoku> chunk = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            String line;
+            int number = 0;
+            while (true) {
+                line = in.readLine();
+                if (line != null) {
+                    number++;
+                    line = SudokuText.withoutBom(line, number);
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    chunk.add(SudokuText.parse(line, file.toString(), number));
+                    lines.add(number);
+                }
+                if (chunk.size() == CHUNK || (line == null && !chunk.isEmpty())) {
+                    if (side == 0) side = chunk.get(0).side();
+                    PuzzleDataSet part = labelled(file, chunk, lines, side);
+                    totals.add(Evaluation.run(model, part, trainSha256, threshold));
+                    chunk.clear();
+                    lines.clear();
+                    long now = System.nanoTime();
+                    if (now - reported >= progressEveryNanos && line != null) {
+                        reported = now;
+                        progress.printf(Locale.ROOT, "eval: %d puzzles, %.0f/s%n", totals.puzzles(),
+                                totals.puzzles() / ((now - started) / 1e9));
+                    }
+                }
+                if (line == null) break;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read", e);
+        }
+        if (totals.puzzles() == 0) throw new IllegalArgumentException(file + ": no puzzles");
+        return totals.total(file.getFileName().toString());
+    }
+
+    /** One chunk as a data set, labelled by the classical solver (in parallel: on 9×9 it costs as much as the model). */
+    private static PuzzleDataSet labelled(Path file, List<Sudoku> grids, List<Integer> lines, int side) {
+        int cells = side * side;
+        byte[] inputs = new byte[grids.size() * cells], labels = new byte[grids.size() * cells];
+        for (int i = 0; i < grids.size(); i++) {
+            Sudoku g = grids.get(i);
+            if (g.side() != side) throw new IllegalArgumentException(file + " line " + lines.get(i) + ": puzzle is "
+                    + g.side() + "×" + g.side() + ", the first is " + side + "×" + side);
+        }
+        SudokuSolver solver = SudokuSolver.of(grids.get(0).shape());
+        SudokuSolver.Result[] solved = new SudokuSolver.Result[grids.size()];
+        IntStream.range(0, grids.size()).parallel().forEach(i -> solved[i] = solver.solve(grids.get(i)));
+        for (int i = 0; i < grids.size(); i++) {                // in order, so the first bad line is the one named
+            if (solved[i].solutions() != 1) throw new IllegalArgumentException(file + " line " + lines.get(i) + ": "
+                    + solved[i].solutions() + " solutions (a puzzle needs exactly 1)");
+            System.arraycopy(SudokuEncoding.encode(grids.get(i)), 0, inputs, i * cells, cells);
+            System.arraycopy(SudokuEncoding.encode(solved[i].solution()), 0, labels, i * cells, cells);
+        }
+        return new PuzzleDataSet(file.getFileName().toString(), PuzzleKind.SUDOKU, side,
+                SudokuEncoding.vocab(grids.get(0).shape()), cells, inputs, labels, new int[grids.size()],
+                new int[grids.size()]);
     }
 }

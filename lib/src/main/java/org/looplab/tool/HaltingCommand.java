@@ -40,7 +40,7 @@ final class HaltingCommand implements Callable<Integer> {
     @Option(names = "--record", description = "also write the claim's numbers as JSON to this file (a committed result for `looplab claims`)")
     Path record;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live or are built (default ${DEFAULT-VALUE})")
+    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Override

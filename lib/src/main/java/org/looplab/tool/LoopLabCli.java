@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * {@code java -jar lib/target/looplab.jar <command>}: the scripted face of the lab. Each command parses its
  * arguments and makes one lib call; the work lives in the domain packages.
  */
-@Command(name = "looplab", mixinStandardHelpOptions = true, versionProvider = InfoCommand.Version.class,
+// scope INHERIT: every subcommand (eval, halting, trace, ...) takes --help too, not only the top level.
+@Command(name = "looplab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = InfoCommand.Version.class,
         description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
         subcommands = {InfoCommand.class, SudokuCommand.class, DataCommand.class, ModelCommand.class,
                 TrainCommand.class, EvalCommand.class, HaltingCommand.class, TraceCommand.class, ServeCommand.class,
@@ -23,7 +24,7 @@ public final class LoopLabCli {
         CommandLine cli = new CommandLine(new LoopLabCli());
         // Bad input is reported as one clear line, not a stack trace; the exit code says it failed.
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("looplab: " + ex.getMessage());
+            line.getErr().println("looplab: " + ErrorLine.of(ex));
             return 2;
         });
         return cli.execute(args);

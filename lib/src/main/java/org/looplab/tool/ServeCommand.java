@@ -5,16 +5,18 @@ import org.looplab.serve.SolverService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code looplab serve --checkpoint DIR ...}: the solver as an MCP server on stdin/stdout. */
 @Command(name = "serve", description = "Serve the tiny solver to an MCP client (an agent) over stdio: tools solve_sudoku, "
-        + "solve_maze (with a maze checkpoint) and describe_solver. Runs until the client closes stdin.")
+        + "solve_maze (with a maze checkpoint) and describe_solver. Runs until the client closes stdin, then answers "
+        + "the calls still running and exits 0; exits 2 with one line on stderr when stdin or stdout breaks.")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
             description = "a checkpoint folder (repeat for several sizes); the model for a puzzle is chosen by its size")
@@ -24,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         // stdout carries the protocol and nothing else: anything printed by a library would corrupt a message,
         // so System.out goes to stderr and the server writes to the real stdout.
-        PrintStream wire = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+        // Not a PrintStream: that one swallows write errors, and a client gone away must end the server.
+        OutputStream wire = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         try (SolverService service = SolverService.load(checkpoints)) {
             service.solvers().forEach(s -> System.err.println("looplab serve: " + s.label() + " from " + s.folder()));

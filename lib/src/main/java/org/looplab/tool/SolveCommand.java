@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code looplab solve --checkpoint DIR [--json]}: the tiny solver for scripts, stdin to stdout. */
 @Command(name = "solve", description = "Solve puzzles from stdin with a trained model and check each answer. A line is "
         + "a puzzle (16, 36 or 81 characters) or a JSON object like {\"puzzle\": \"...\", \"max_steps\": 8, "
-        + "\"halt_threshold\": 0.5, \"fallback\": \"classical\"}. Exit code 1 when any line was refused.")
+        + "\"halt_threshold\": 0.5, \"fallback\": \"classical\"}. Exit code 1 when any line was refused; a refused line is reported on stderr (line N: code: message), or with --json as "
+        + "an error object on stdout in its place.")
 final class SolveCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR", description = "a checkpoint folder (repeatable)")
     List<Path> checkpoints;

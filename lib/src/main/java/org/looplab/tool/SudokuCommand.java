@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 final class SudokuCommand {
 
     @Command(name = "solve", description = "Solve puzzles, one per line (16, 36 or 81 characters, . or 0 for blank); "
-            + "print each solution, a tab and the backtrack count.")
+            + "print each solution, a tab and the backtrack count. The first bad line stops it with one line on stderr "
+            + "and exit 2; so does a file without puzzles.")
     static final class Solve implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "puzzle file; stdin when absent")
         Path file;
@@ -40,12 +41,16 @@ final class SudokuCommand {
                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                     : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
-                int number = 0;
+                int number = 0, puzzles = 0;
                 while ((line = in.readLine()) != null) {
                     number++;
+                    line = SudokuText.withoutBom(line, number);
                     if (line.isBlank() || line.startsWith("#")) continue;
                     out.println(solveLine(line, source, number));
+                    puzzles++;
                 }
+                // As in eval: no puzzle at all is a mistake (a wrong file), not an empty success.
+                if (puzzles == 0) throw new IllegalArgumentException(source + ": no puzzles");
             } catch (IOException e) {
                 throw new UncheckedIOException(source + ": cannot read", e);
             } finally {

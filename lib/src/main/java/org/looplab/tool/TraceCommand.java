@@ -28,7 +28,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.5", description = "halt threshold marked in the viewer (default ${DEFAULT-VALUE})")
     double threshold;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live or are built (default ${DEFAULT-VALUE})")
+    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Override

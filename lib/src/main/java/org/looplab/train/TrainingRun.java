@@ -3,6 +3,7 @@ package org.looplab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import org.looplab.Profile;
+import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
@@ -80,7 +81,7 @@ public final class TrainingRun implements AutoCloseable {
     /** A fresh run with explicit configs; {@code out} may be null (notebook runs that keep nothing). */
     public static TrainingRun start(ModelConfig modelCfg, TrainConfig trainCfg, String dataName, Profile profile,
                                     long seed, Path dataRoot, Path out) {
-        PuzzleSplits data = PuzzleDataSets.loadOrBuild(dataName, profile, dataRoot);
+        PuzzleSplits data = DataSetFolder.buildIfAbsent(dataName, profile, dataRoot);
         ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
         String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
                 + modelName(modelCfg) + "-" + dataName + "-s" + seed;
@@ -92,12 +93,13 @@ public final class TrainingRun implements AutoCloseable {
 
     /**
      * Continues the run saved in {@code folder}: weights, EMA, step counter, metrics; {@code moreSteps} raises the
-     * step limit (0 keeps the saved one). The data set is rebuilt or loaded by name and must hash as before.
+     * step limit (0 keeps the saved one). The data set is loaded by name
+     * (never rebuilt: {@link DataSetFolder#load}) and must hash as before.
      */
     public static TrainingRun resume(Path folder, Path dataRoot, long moreSteps, double minutes) {
         RunManifest m = readManifest(folder);
         Profile profile = m.data().profile();
-        PuzzleSplits data = PuzzleDataSets.loadOrBuild(m.data().name(), profile, dataRoot);
+        PuzzleSplits data = DataSetFolder.load(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
             throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data " + m.data().name()
                     + " now hashes " + data.train().contentHash() + ", the run trained on " + m.data().trainSha256());

@@ -32,6 +32,7 @@ class StudiedModelTest {
     void aRunFolderGivesItsModelAndItsOwnDataSetAndProfile(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         runFolder(run, "sudoku4", Profile.SMOKE, "feed");
+        org.looplab.data.DataSetFolder.buildIfAbsent("sudoku4", Profile.SMOKE, tmp);
         // Asked for under the cpu profile, the run's smoke split is used: another profile reserves other test classes.
         try (StudiedModel s = StudiedModel.load(run, null, Profile.CPU, tmp)) {
             assertTrue(s.trained());
@@ -44,7 +45,7 @@ class StudiedModelTest {
 
     @Test
     void evaluatingOnTheTrainingSetIsRefused(@TempDir Path tmp) throws Exception {
-        PuzzleSplits data = PuzzleDataSets.loadOrBuild("sudoku4", Profile.SMOKE, tmp);
+        PuzzleSplits data = org.looplab.data.DataSetFolder.buildIfAbsent("sudoku4", Profile.SMOKE, tmp);
         Path run = tmp.resolve("run");
         runFolder(run, "sudoku4", Profile.SMOKE, data.test().contentHash());   // as if it had trained on the test split
         var e = assertThrows(IllegalArgumentException.class, () -> StudiedModel.load(run, null, Profile.SMOKE, tmp));

@@ -58,7 +58,7 @@ class ClaimsBoardTest {
 
     private static CellResult run(String grid, String task, String mixer, int depth, long seed, double exact) {
         return new CellResult("f" + seed, "h", "r", List.of(grid), task, mixer.equals("MLP") ? "trm-mlp" : "trm-att",
-                mixer, 2, 2, 64, 2, depth, seed, 500, 1, 1, exact, exact, exact, 1, 100, 0, "c");
+                mixer, 2, 2, 64, 2, depth, seed, 500, 1, 1, exact, exact, exact, 1, 100, 0, "c", "s");
     }
 
     @Test

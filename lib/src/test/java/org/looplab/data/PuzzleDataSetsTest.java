@@ -113,7 +113,7 @@ class PuzzleDataSetsTest {
         assertEquals(dir.resolve("sudoku4"), PuzzleDataSets.folder(dir, "sudoku4", Profile.CPU));
         assertEquals(dir.resolve("sudoku4-smoke"), PuzzleDataSets.folder(dir, "sudoku4", Profile.SMOKE));
         assertEquals(dir.resolve("sudoku4-gpu"), PuzzleDataSets.folder(dir, "sudoku4", Profile.GPU));
-        PuzzleDataSets.loadOrBuild("sudoku4", Profile.SMOKE, dir);
+        DataSetFolder.buildIfAbsent("sudoku4", Profile.SMOKE, dir);
         assertTrue(Files.isRegularFile(dir.resolve("sudoku4-smoke/manifest.json")));
         assertFalse(Files.exists(dir.resolve("sudoku4")));
     }
@@ -141,11 +141,11 @@ class PuzzleDataSetsTest {
         Files.write(labels, b);
         var e = assertThrows(IllegalArgumentException.class, () -> PuzzleSplits.load(folder));
         assertTrue(e.getMessage().startsWith(labels.toString()) && e.getMessage().contains("does not match"), e.getMessage());
-        // loadOrBuild rebuilds nothing when the folder is intact, and writes when it is missing.
+        // buildIfAbsent rebuilds nothing when the folder is intact, and writes when it is missing.
         Path root = dir.resolve("data");
-        PuzzleSplits first = PuzzleDataSets.loadOrBuild("maze11", Profile.SMOKE, root);
+        PuzzleSplits first = DataSetFolder.buildIfAbsent("maze11", Profile.SMOKE, root);
         assertEquals(maze11.sha256(), first.sha256());
-        assertEquals(maze11.sha256(), PuzzleDataSets.loadOrBuild("maze11", Profile.SMOKE, root).sha256());
+        assertEquals(maze11.sha256(), DataSetFolder.buildIfAbsent("maze11", Profile.SMOKE, root).sha256());
     }
 
     @Test

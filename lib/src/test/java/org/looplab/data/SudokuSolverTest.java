@@ -59,7 +59,7 @@ class SudokuSolverTest {
     void brokenFourByFourFailsAtItsCell() {
         Sudoku broken = SudokuText.parse("1234" + "3412" + "2143" + "4312");
         String why = SudokuRules.firstViolation(broken).orElseThrow();
-        assertEquals("column 2 repeats 1 at rows 1 and 3", why);
+        assertEquals("column 3 repeats 1 at rows 2 and 4", why);         // counted from 1, as users count
         assertTrue(SudokuRules.isSolved(SudokuText.parse("1234" + "3412" + "2143" + "4321")));
     }
 }

@@ -95,6 +95,6 @@ class SudokuTransformTest {
         assertEquals(p, SudokuEncoding.decode(tokens, SudokuShape.NINE));
         tokens[5] = 0;
         var e = assertThrows(IllegalArgumentException.class, () -> SudokuEncoding.decode(tokens, SudokuShape.NINE));
-        assertTrue(e.getMessage().contains("cell 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("cell 6"), e.getMessage());
     }
 }

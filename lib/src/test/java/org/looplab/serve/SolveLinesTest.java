@@ -60,6 +60,24 @@ class SolveLinesTest {
     }
 
     @Test
+    void textModeKeepsRefusalsOffStdout() {
+        StringWriter out = new StringWriter();
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int errors;
+        try {
+            errors = SolveLines.run(service, new BufferedReader(new StringReader("\uFEFF1234\n" + SolverServiceTest.PUZZLE4 + "\n")),
+                    new PrintWriter(out), false);
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(1, errors);
+        assertEquals(1, out.toString().strip().lines().count(), "only the answer on stdout: " + out);
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("line 1: wrong_length: "), err.toString());
+    }
+
+    @Test
     void textModeSaysUnverifiedPlainly() {
         StringWriter out = new StringWriter();
         SolveLines.run(service, new BufferedReader(new StringReader(SolverServiceTest.PUZZLE4 + "\n")),

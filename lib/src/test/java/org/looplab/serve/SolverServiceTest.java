@@ -95,11 +95,11 @@ class SolverServiceTest {
         Sudoku puzzle = SudokuText.parse(PUZZLE4);
         assertNull(SolverService.sudokuProblem(SudokuText.parse(SOLUTION4), puzzle));
         // Swap two digits of row 0: rows still hold 1-4, but column 0 repeats.
-        assertEquals("changes the given 1 at row 0, column 0 to 2",
+        assertEquals("changes the given 1 at row 1, column 1 to 2",
                 SolverService.sudokuProblem(SudokuText.parse("2134341221434321"), puzzle));
-        assertEquals("leaves row 0, column 1 blank",
+        assertEquals("leaves row 1, column 2 blank",
                 SolverService.sudokuProblem(SudokuText.parse("1.34341221434321"), puzzle));
-        assertEquals("row 0 repeats 4 at columns 1 and 3 (rows and columns count from 0)",
+        assertEquals("row 1 repeats 4 at columns 2 and 4",
                 SolverService.sudokuProblem(SudokuText.parse("1434341221434321"), puzzle));
         // pad (0) and blank (1) tokens decode to blanks, digit d's token d+1 to d, anything else to a blank
         long[] tokens = new long[16];

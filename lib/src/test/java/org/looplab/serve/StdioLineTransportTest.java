@@ -44,7 +44,7 @@ class StdioLineTransportTest {
             Map<String, Object> parse = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(-32700, ((Map<String, Object>) parse.get("error")).get("code"));
             send.println("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"pad\":\""
-                    + "x".repeat(StdioLineTransport.MAX_LINE_CHARS) + "\"}");
+                    + "x".repeat(StdioLineTransport.MAX_LINE_BYTES) + "\"}");
             Map<String, Object> big = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(-32600, ((Map<String, Object>) big.get("error")).get("code"));
             send.println("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"solve_sudoku\","

@@ -61,7 +61,7 @@ class SweepSpecTest {
                 configs.stream().map(TrmConfig::backprop).toList());
         // Left out, both keep the family's values (N_sup 4 and full back-propagation for TINY_MLP).
         SweepGrid plain = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        TrmConfig c = (TrmConfig) new SweepSpec("t", "smoke", List.of(0L), 0, STEPS_4, List.of(plain)).cells().get(0).config();
+        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(plain)).cells().get(0).config();
         assertEquals(TrmConfig.TINY_MLP, c);
     }
 

@@ -73,7 +73,7 @@ class DataCliTest {
         Files.writeString(f, "\n11" + ".".repeat(14) + "\n");
         r = run("", "sudoku", "solve", f.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(f + " line 2: contradictory puzzle: row 0 repeats 1"), r.err());
+        assertTrue(r.err().contains(f + " line 2: contradictory puzzle: row 1 repeats 1"), r.err());
         r = run(".".repeat(16) + "\n", "sudoku", "solve");
         assertTrue(r.err().contains("stdin line 1: several solutions"), r.err());
         r = run("123." + "...4" + "...." + "....\n", "sudoku", "solve");

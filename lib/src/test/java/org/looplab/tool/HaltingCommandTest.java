@@ -2,6 +2,9 @@ package org.looplab.tool;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
+import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
@@ -26,6 +29,7 @@ class HaltingCommandTest {
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
             m.save(ckpt);
         }
+        run("data", "build", "sudoku4", "--out", tmp.toString());   // readers never build a data set themselves
         String out = run("halting", "--checkpoint", ckpt.toString(), "--limit", "8", "--data-root", tmp.toString());
         assertTrue(out.contains("deck claim") && out.contains("4–6") && out.contains("12–16"), out);
         assertTrue(out.contains("sudoku4/test"), "data set inferred from the 4×4 task: " + out);
@@ -52,7 +56,40 @@ class HaltingCommandTest {
     }
 
     @Test
-    void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) {
+    void aDataSetBuiltWithOtherSettingsStopsTheReaderAndIsLeftAsItWas(@TempDir Path tmp) throws Exception {
+        Path ckpt = tmp.resolve("trm-tiny");
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
+            m.save(ckpt);
+        }
+        Profile p = Profile.fromEnv();
+        Path folder = PuzzleDataSets.folder(tmp, "sudoku4", p);
+        PuzzleDataSets.build(PuzzleDataSets.spec("sudoku4", Profile.SMOKE).withSeed(99)).write(folder);
+        Files.writeString(folder.resolve("mine.txt"), "a user's file");
+        String before = PuzzleSplits.load(folder).sha256();
+        String[] common = {"--checkpoint", ckpt.toString(), "--data", "sudoku4", "--data-root", tmp.toString()};
+        for (String[] args : new String[][] {{"halting"}, {"trace", "--out", tmp.resolve("t.html").toString()}}) {
+            DataCliTest.Run f = DataCliTest.run("", java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.Arrays.stream(common)).toArray(String[]::new));
+            assertEquals(2, f.code(), f.err());
+            assertEquals(1, f.err().strip().lines().count(), f.err());
+            assertTrue(f.err().contains(folder + ": built with ") && f.err().contains("seed 99 (expected ")
+                    && f.err().contains("looplab data build sudoku4"), f.err());
+        }
+        assertEquals(before, PuzzleSplits.load(folder).sha256());
+        assertEquals("a user's file", Files.readString(folder.resolve("mine.txt")));
+    }
+
+    @Test
+    void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) throws Exception {
         assertNotEquals(0, LoopLabCli.run("halting", "--checkpoint", tmp.resolve("nope").toString()));
+        DataCliTest.Run r = DataCliTest.run("", "halting", "--checkpoint", tmp.resolve("nope").toString());
+        assertEquals("looplab: " + tmp.resolve("nope") + ": no such folder", r.err().strip());
+        // A run folder whose manifest.json is gone: that file is named, not model/config.json.
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
+            m.save(tmp.resolve("run/model"));
+        }
+        r = DataCliTest.run("", "trace", "--checkpoint", tmp.resolve("run").toString(), "--out", tmp.resolve("t.html").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("looplab: " + tmp.resolve("run/manifest.json") + ": missing"), r.err());
     }
 }

@@ -21,6 +21,11 @@ public final class KernelMain {
         // Jupyter starts the kernel in the notebook's folder, so relative %classpath and %load paths start there.
         KernelSettings settings = KernelSettings.fromEnvironment(System.getenv(), Path.of("").toAbsolutePath());
 
+        // An orphaned kernel (its Jupyter client killed) would otherwise run on, holding its memory, forever.
+        ParentWatch.fromEnvironment(System.getenv()).ifPresent(watch -> watch.start(() -> {
+            System.err.println("looplab kernel: parent process " + watch.pid() + " is gone; exiting");
+            System.exit(0);
+        }));
         LoopLabKernel kernel = new LoopLabKernel(settings);
         JupyterConnection connection = new JupyterConnection(properties);
         kernel.onStartup();

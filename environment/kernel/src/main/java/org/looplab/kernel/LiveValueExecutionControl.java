@@ -54,6 +54,7 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
         this.timeout = timeout;
         this.workers = Executors.newCachedThreadPool(new WorkerThreadFactory(loader.classLoader()));
         this.stopper = Executors.newSingleThreadScheduledExecutor(r -> daemon(new Thread(r, "cell-stopper")));
+        ExitGuard.install();
     }
 
     /** A provider for {@code JShell.builder().executionEngine(...)} that hands out this very instance. */
@@ -127,19 +128,45 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
             lastFailure.set(thrown);
             throw e.getCause() instanceof Exception cause ? cause : new InvocationTargetException(thrown);
         } catch (CancellationException e) {
+            awaitEnd(run);
             throw failWith(new EvaluationInterruptedException());
         } catch (InterruptedException e) {
             // Not re-flagged on purpose: this is jjava's request thread, whose loop ends when it sees an interrupt.
             cancelAndStop(run);
+            awaitEnd(run);
             throw failWith(new EvaluationInterruptedException());
         } catch (TimeoutException e) {
             // IJava leaves a timed-out snippet running; on two cores a runaway loop would slow every later cell.
             cancelAndStop(run);
+            awaitEnd(run);
             throw failWith(new EvaluationTimeoutException(timeout));
         } finally {
             running.remove(run);
         }
     }
+
+    /**
+     * Returns only when the cancelled snippet's thread has really ended. A cell that survives the interrupt and
+     * {@code Thread.stop} (one that catches Throwable around its loop) keeps the cell, and so the kernel, busy: the
+     * notebook shows it as still running, and says so once, rather than going idle over a loop that still burns a
+     * core. Until it ends it is stopped again every second and at every further interrupt; a restart always ends it.
+     */
+    private void awaitEnd(SnippetRun run) {
+        boolean told = false;
+        while (!run.awaitFinished(STOP_GRACE_MS + STOP_GRACE_MS / 2)) {
+            if (!told) {
+                System.err.println(STILL_RUNNING);
+                System.err.flush();
+                told = true;
+            }
+            run.stopIfStillRunning();
+        }
+    }
+
+    /** What a cell that survives its interrupt is told (on its stderr) while the kernel keeps it running. */
+    static final String STILL_RUNNING = "This cell did not stop when interrupted (it catches the stop, e.g. catch "
+            + "(Throwable t) around a loop) and is STILL RUNNING; the kernel stays busy until it ends. It is stopped "
+            + "again every second: interrupt again, or restart the kernel to end it for sure.";
 
     private UserException failWith(CellFailure failure) {
         lastFailure.set(failure);
@@ -168,6 +195,7 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
 
         private Thread thread;                           // guarded by this
         private boolean finished;                        // guarded by this
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         SnippetRun(Method doIt) {
             super(() -> doIt.invoke(null));
@@ -184,7 +212,33 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
                 synchronized (this) {
                     finished = true;
                 }
+                ended.countDown();
             }
+        }
+
+        /**
+         * True once the snippet's code has returned or thrown (or never started, when cancelled first); waits up to
+         * {@code ms}. An interrupt of the waiting thread does not end the wait early: it is jjava's request thread.
+         */
+        boolean awaitFinished(long ms) {
+            synchronized (this) {
+                if (thread == null && isDone()) return true;     // cancelled before a worker picked it up
+            }
+            long until = System.nanoTime() + ms * 1_000_000;
+            while (true) {
+                try {
+                    // Polled: a stop that lands in run()'s own finally kills the thread before it counts down.
+                    if (ended.await(Math.min(100_000_000, Math.max(0, until - System.nanoTime())), TimeUnit.NANOSECONDS)
+                            || threadDied()) return true;
+                    if (System.nanoTime() >= until) return false;
+                } catch (InterruptedException e) {
+                    // keep waiting: the cell is still running, whatever asked this thread to stop
+                }
+            }
+        }
+
+        private synchronized boolean threadDied() {
+            return thread != null && !thread.isAlive();
         }
 
         /**
@@ -207,7 +261,7 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
     /** Marks the threads that run snippets, so a nested evaluation can tell it is already on one. */
     private static final class WorkerThread extends Thread {
         WorkerThread(Runnable task, String name) {
-            super(task, name);
+            super(ExitGuard.CELLS, task, name);          // the group ExitGuard refuses System.exit to
         }
     }
 
