@@ -42,12 +42,17 @@ public final class StopRequest implements TrainingListener {
 
     /** Raises the request and waits until {@link #settled()} is called (the cell saved, finished or failed). */
     void requestAndWait() {
-        requested = true;
+        request();
         try {
             settled.await(WAIT_MINUTES, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Raises the request without waiting (what the hook does first). */
+    void request() {
+        requested = true;
     }
 
     public boolean requested() {
