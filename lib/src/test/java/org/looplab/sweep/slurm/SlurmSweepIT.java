@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.provenance.Json;
-import org.looplab.sweep.CellResult;
 import org.looplab.sweep.SweepRunner;
 
 import java.io.IOException;
@@ -37,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       {@code --status} reports it failed with its log's last lines;</li>
  *   <li>{@code --slurm} again submits only that cell, which resumes from its checkpoint;</li>
  *   <li>{@code results.csv} equals the local one (cells, hashes, metrics); the resumed cell equals a local resume
- *       from a copy of the same checkpoint;</li>
+ *       from a copy of the same checkpoint (AdamW's moments restart on resume, so not the uninterrupted run);</li>
  *   <li>{@code --slurm} with everything cached submits nothing.</li>
  * </ol>
  */
@@ -78,13 +77,10 @@ class SlurmSweepIT {
         assertTrue(status.contains("failed   " + cancelled) && status.contains("CANCELLED")
                 && status.contains("checkpoint at step " + checkpointStep) && status.contains("stopped by SIGTERM"), status);
 
-        // The reference for the resumed cell: a local resume from a copy of the same checkpoint.
-        Path reference = tmp.resolve("reference");
-        copyTree(cancelledFolder, reference.resolve(SweepRunner.RUNS).resolve(cancelled));
-        String hash = cancelled.substring(cancelled.lastIndexOf('-') + 1);
-        String resumedLocally = looplab(300, "-Dai.djl.pytorch.num_threads=1", "sweep", "--spec", SPEC.toString(),
-                "--out", reference.toString(), "--data-root", data.toString(), "--cell", hash);
-        assertTrue(resumedLocally.contains("resuming at step " + checkpointStep), resumedLocally);
+        // The reference for the resumed cell: a local resume from a copy of the same checkpoint (kept pristine).
+        Path checkpoint = tmp.resolve("checkpoint-" + cancelled);
+        copyTree(cancelledFolder, checkpoint);
+        Map<String, String> resumedReference = localCell(tmp.resolve("reference"), data, cancelled, checkpoint, checkpointStep);
 
         String second = looplab(120, submit);
         assertTrue(second.contains("1 cells submitted"), second);
@@ -94,23 +90,43 @@ class SlurmSweepIT {
 
         Map<String, Map<String, String>> expected = rows(local.resolve("results.csv")), got = rows(onSlurm.resolve("results.csv"));
         assertEquals(expected.keySet(), got.keySet(), "the same cells (folder names carry the config hashes)");
-        CellResult resumed = Json.read(cancelledFolder.resolve(SweepRunner.RESULT), CellResult.class);
-        CellResult resumedRef = Json.read(reference.resolve(SweepRunner.RUNS).resolve(cancelled).resolve(SweepRunner.RESULT), CellResult.class);
-        assertEquals(1, resumed.resumes());
-        assertEquals(12, resumed.steps());
-        assertEquals(withoutRunSpecifics(resumedRef), withoutRunSpecifics(resumed), "resumed on Slurm vs locally from the same checkpoint");
+        assertEquals("1", got.get(cancelled).get("resumes"));
+        assertEquals("12", got.get(cancelled).get("steps"));
+        System.out.printf("resumed cell %s: cell accuracy %s (resumed at step %d), %s uninterrupted%n", cancelled,
+                got.get(cancelled).get("cell"), checkpointStep, expected.get(cancelled).get("cell"));
+        expected.put(cancelled, resumedReference);
+        int again = 0;
         for (String folder : expected.keySet()) {
-            if (folder.equals(cancelled)) {
-                System.out.printf("resumed cell %s: cell accuracy %s on Slurm (resumed at step %d), %s uninterrupted%n",
-                        folder, got.get(folder).get("cell"), checkpointStep, expected.get(folder).get("cell"));
-                continue;
-            }
-            assertEquals(expected.get(folder), got.get(folder), folder + ": Slurm vs local");
+            if (expected.get(folder).equals(got.get(folder))) continue;
+            // At one thread a cell repeats exactly run to run, but once (a local JVM that ran all 8 cells, on a busy
+            // machine) one held-out cell of 512 came out flipped. A difference is then settled by a fresh local JVM,
+            // as each task is: the Slurm result must equal it.
+            assertTrue(++again <= 2, "more than two cells differ from the local run:\n" + expected + "\n" + got);
+            Map<String, String> fresh = localCell(tmp.resolve("again-" + folder), data, folder,
+                    folder.equals(cancelled) ? checkpoint : null, checkpointStep);
+            System.out.println("note: " + folder + " differed from the local run: " + expected.get(folder) + " vs "
+                    + got.get(folder) + "; a fresh local JVM gives " + fresh);
+            assertEquals(fresh, got.get(folder), folder + ": Slurm vs a fresh local JVM");
         }
 
         String third = looplab(120, submit);
         assertTrue(third.contains("nothing to submit: 8 done"), third);
         assertFalse(third.contains("array job:"), third);
+    }
+
+    /**
+     * One cell run locally in a fresh JVM ({@code --cell}, then {@code --collect}), from a copy of {@code checkpoint}
+     * if given: its row of results.csv.
+     */
+    private static Map<String, String> localCell(Path out, Path data, String folder, Path checkpoint, long step)
+            throws Exception {
+        if (checkpoint != null) copyTree(checkpoint, out.resolve(SweepRunner.RUNS).resolve(folder));
+        String hash = folder.substring(folder.lastIndexOf('-') + 1);
+        String run = looplab(300, "-Dai.djl.pytorch.num_threads=1", "sweep", "--spec", SPEC.toString(), "--out",
+                out.toString(), "--data-root", data.toString(), "--cell", hash);
+        if (checkpoint != null) assertTrue(run.contains("resuming at step " + step), run);
+        looplab(120, "sweep", "--spec", SPEC.toString(), "--out", out.toString(), "--data-root", data.toString(), "--collect");
+        return rows(out.resolve("results.csv")).get(folder);
     }
 
     /**
@@ -158,11 +174,6 @@ class SlurmSweepIT {
 
     private static long manifestSteps(Path runFolder) throws IOException {
         return Json.mapper().readTree(runFolder.resolve("manifest.json").toFile()).get("steps").asLong();
-    }
-
-    private static List<Object> withoutRunSpecifics(CellResult r) {
-        return List.of(r.folder(), r.hash(), r.grids(), r.steps(), r.parameters(), r.exactAccuracy(), r.cellAccuracy(),
-                r.adaptiveExact(), r.adaptiveMeanSteps(), r.testPuzzles(), r.resumes(), r.commit());
     }
 
     /** results.csv as folder -> column -> value, without the run-specific columns. */
