@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs a {@link SweepSpec} into an output folder, one training run per cell, cached by config hash:
@@ -78,7 +79,9 @@ public final class SweepRunner {
                 boolean resume = Files.exists(folder.resolve(TrainingRun.MANIFEST));
                 if (log != null) log.printf(Locale.ROOT, "[%d/%d] %s: %s%n", position, total, folder.getFileName(),
                         resume ? "resuming" : "training " + cell.train().maxSteps() + " steps");
-                r = train(cell, folder, resume);
+                try (CellLock lock = CellLock.take(folder, CellLock.Holder.current(null), h -> false, log)) {
+                    r = train(cell, folder, resume, TrainingListener.NONE);
+                }
                 how = resume ? "resumed" : "trained";
                 if (resume) resumed++;
                 else trained++;
@@ -92,9 +95,57 @@ public final class SweepRunner {
         return outcome;
     }
 
+    /**
+     * Runs one cell, as one array task of a scheduler does ({@code looplab sweep --cell HASH}): returns its result
+     * if it has one, else takes the cell's {@link CellLock} and trains it, or resumes it from its checkpoint.
+     * Writes no tables (the collect step does, once every task has ended).
+     *
+     * @param me    who takes the lock (the scheduler's job id)
+     * @param ended whether another holder's job has ended, so that its lock is stale
+     * @param stop  a stop request (SIGTERM): training then stops at the next metrics line with a checkpoint, and
+     *              {@link StopRequest.Stopped} is thrown
+     */
+    public CellResult runCell(SweepCell cell, CellLock.Holder me, Predicate<CellLock.Holder> ended, StopRequest stop,
+                              PrintStream log) {
+        Path folder = folderOf(cell);
+        CellResult r = finished(cell, folder);
+        if (r == null) {
+            try (CellLock lock = CellLock.take(folder, me, ended, log)) {
+                r = finished(cell, folder);  // the lock's previous holder may have finished it meanwhile
+                if (r == null) {
+                    boolean resume = Files.exists(folder.resolve(TrainingRun.MANIFEST));
+                    if (log != null) log.printf(Locale.ROOT, "%s: %s (%s)%n", folder.getFileName(), resume
+                            ? "resuming at step " + TrainingRun.readManifest(folder).steps()
+                            : "training " + cell.train().maxSteps() + " steps", me);
+                    r = train(cell, folder, resume, stop);
+                }
+            }
+        }
+        if (log != null) log.printf(Locale.ROOT, "%s: done, held-out exact %.3f, cell %.3f (%d puzzles)%n", r.folder(),
+                r.exactAccuracy(), r.cellAccuracy(), r.testPuzzles());
+        return r;
+    }
+
+    /** The spec's cell whose cache key starts with {@code hash} (at least the 10 hex digits of its folder name). */
+    public SweepCell cell(String hash) {
+        if (hash.length() < 10) throw new IllegalArgumentException("--cell needs at least 10 hex digits of the hash, was '" + hash + "'");
+        List<SweepCell> hits = spec.cells().stream().filter(c -> hashOf(c).startsWith(hash)).toList();
+        if (hits.size() != 1)
+            throw new IllegalArgumentException("sweep " + spec.name() + ": " + (hits.isEmpty() ? "no" : hits.size())
+                    + " cells with hash " + hash + (hits.isEmpty() ? " (was the spec edited since submission?)" : ""));
+        return hits.get(0);
+    }
+
     /** Every finished result of the spec in the output folder, trained by nobody now (for reports and notebooks). */
     public SweepOutcome collect() {
         return collect(0, 0, 0);
+    }
+
+    /** Writes {@code results.csv} and {@code results.json} of every finished cell, training nothing (a collect job). */
+    public SweepOutcome tabulate() {
+        SweepOutcome o = collect();
+        SweepTable.write(out, spec, o.results());
+        return o;
     }
 
     private SweepOutcome collect(int trained, int resumed, int cached) {
@@ -122,7 +173,8 @@ public final class SweepRunner {
         return out.resolve(RUNS).resolve(cell.folderName(hashOf(cell)));
     }
 
-    private String hashOf(SweepCell cell) {
+    /** The cell's cache key ({@link SweepCell#hash}) in this runner's profile and data. */
+    public String hashOf(SweepCell cell) {
         return cell.hash(profile.id(), data(cell.task()).sha256());
     }
 
@@ -131,6 +183,10 @@ public final class SweepRunner {
     }
 
     /** The cell's result if its run finished; a result whose key differs from the cell's is an error, not a hit. */
+    public CellResult finished(SweepCell cell) {
+        return finished(cell, folderOf(cell));
+    }
+
     private CellResult finished(SweepCell cell, Path folder) {
         Path f = folder.resolve(RESULT);
         if (!Files.isRegularFile(f)) return null;
@@ -142,7 +198,7 @@ public final class SweepRunner {
         return r.grids().equals(cell.grids()) ? r : r.inGrids(cell.grids());
     }
 
-    private CellResult train(SweepCell cell, Path folder, boolean resume) {
+    private CellResult train(SweepCell cell, Path folder, boolean resume, TrainingListener listener) {
         PuzzleSplits data = data(cell.task());
         TrainingRun run;
         if (resume) {
@@ -156,7 +212,12 @@ public final class SweepRunner {
         }
         try (run) {
             var check = Evaluation.during(data.test(), cell.train().evalPuzzles());
-            run.train(TrainingListener.NONE, check, null);
+            try {
+                run.train(listener, check, null);
+            } catch (StopRequest.Stopped stopped) {
+                run.save();  // keep every step trained so far: a requeued or resubmitted task resumes here
+                throw stopped;
+            }
             int puzzles = spec.testPuzzles() == 0 ? data.test().count() : Math.min(spec.testPuzzles(), data.test().count());
             Evaluation.Result e = run.trainer().withAveragedWeights(m ->
                     Evaluation.run(m, data.test(), puzzles, run.trainer().trainSha256(), THRESHOLD));
