@@ -36,6 +36,24 @@ final class DependencyLoader {
         this.evaluator = evaluator;
     }
 
+    /**
+     * Builds the resolver on a daemon thread, so that the first %maven of a cached artifact takes well under the 2 s
+     * the kernel aims for, instead of first loading the resolver's classes. A %maven cell that comes sooner waits
+     * for it. A failure (a broken settings.xml) is left for that cell to report.
+     */
+    void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                resolver().prepare();
+            } catch (RuntimeException e) {
+                // the first %maven cell meets the same problem and reports it
+            }
+        }, "maven-resolver-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     synchronized MavenResolver resolver() {
         if (resolver == null) {
             MavenSettings s = settings.get();

@@ -76,6 +76,7 @@ public class LoopLabKernel extends BaseKernel {
         LoadFromPomMagic pom = new LoadFromPomMagic(settings.workingDirectory(), dependencies);
         magicsRegistry.registerLineMagic("loadFromPOM", pom);
         magicsRegistry.registerCellMagic("loadFromPOM", pom);
+        dependencies.prepareInBackground();
         TimeMagic time = new TimeMagic();
         magicsRegistry.registerLineMagic("time", time);
         magicsRegistry.registerCellMagic("time", time);

@@ -56,21 +56,25 @@ final class TimeMagic implements LineMagic<Object, LoopLabKernel>, CellMagic<Obj
         long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
         long userStart = cpu ? threads.getCurrentThreadUserTime() : 0;
         long wallStart = System.nanoTime();
+        Object value;
         try {
-            Object value = kernel.evalRaw(code);
-            if (value != null) {
-                kernel.display(kernel.getRenderer().render(value));
-            }
-            return value;
+            value = kernel.evalRaw(code);
         } finally {
             long wall = System.nanoTime() - wallStart;
+            StringBuilder report = new StringBuilder();
             if (cpu) {
                 long total = threads.getCurrentThreadCpuTime() - cpuStart;
                 long user = Math.min(total, threads.getCurrentThreadUserTime() - userStart);  // read apart: may cross
-                System.out.printf("CPU times: user %.3f s, sys %.3f s, total %.3f s%n",
-                        user / 1e9, (total - user) / 1e9, total / 1e9);
+                report.append(String.format("CPU times: user %.3f s, sys %.3f s, total %.3f s%n",
+                        user / 1e9, (total - user) / 1e9, total / 1e9));
             }
-            System.out.printf("Wall time: %.3f s%n", wall / 1e9);
+            report.append(String.format("Wall time: %.3f s%n", wall / 1e9));
+            System.out.print(report);                       // one write: one stream message, not a dozen
+            System.out.flush();
         }
+        if (value != null) {
+            kernel.display(kernel.getRenderer().render(value));   // after the times, as IPython shows Out
+        }
+        return value;
     }
 }

@@ -174,6 +174,14 @@ public final class MavenResolver {
                 ? message + ": " + cause.getMessage() : message;
     }
 
+    /**
+     * Builds the resolver now (loading its classes takes seconds on a busy machine); touches no network. For a
+     * background thread at kernel start, so that the first %maven cell only resolves.
+     */
+    public synchronized void prepare() {
+        system();
+    }
+
     private RepositorySystem system() {
         if (system == null) {
             system = new RepositorySystemSupplier().get();
