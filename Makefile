@@ -70,8 +70,11 @@ test: setup test-lib test-kernel test-notebooks
 test-lib:
 	$(MVN) verify
 
+# Protocol tests, then notebooks in the style of public IJava books (a utils/ notebook with %maven, loaded by %load
+# without extension): their artifacts are the ones `make build` put in ~/.m2, so this runs offline.
 test-kernel:
 	bash environment/kernel/run-protocol-tests.sh
+	$(PY) environment/run_notebooks.py build/kernel-compat --timeout 900 environment/kernel/compat/chapter_*/*.ipynb
 
 # NOTEBOOKS=notebooks/03_….ipynb runs only those (default: all).
 test-notebooks:

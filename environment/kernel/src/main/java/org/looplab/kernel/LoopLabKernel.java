@@ -88,7 +88,8 @@ public class LoopLabKernel extends BaseKernel {
         if (started.compareAndSet(false, true)) {
             startup.run();
         }
-        return evaluator.eval(magicParser.resolveMagics(TimeMagic.quoteTimedCode(source)));
+        String rewritten = MavenMagic.joinConsecutiveLines(TimeMagic.quoteTimedCode(source));
+        return evaluator.eval(magicParser.resolveMagics(rewritten));
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.looplab.kernel.maven.MavenResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code %maven group:artifact:version ...} (IJava's aliases: {@code %addMavenDependency},
@@ -20,6 +22,9 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
 
     static final String USAGE = "usage: %maven group:artifact:version [group:artifact:packaging:classifier:version ...]"
             + " [--from URL]";
+
+    /** A line that is only a %maven magic (jjava's line magic form at a line start). */
+    private static final Pattern MAVEN_LINE = Pattern.compile("^[ \\t]*%maven[ \\t]+(\\S.*?)[ \\t]*$");
 
     private final DependencyLoader loader;
 
@@ -51,6 +56,31 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
             throw new MagicArgumentException("maven", USAGE);
         }
         return loader.load("maven", dependencies, from).stream().map(Path::toString).toList();
+    }
+
+    /**
+     * Joins a cell's consecutive {@code %maven} lines into the first of them, so that they resolve together, as the
+     * dependencies of one POM do: one version per library for all of them (the highest), not whichever came first.
+     * The joined lines are left empty, so line numbers in error messages stay right.
+     */
+    static String joinConsecutiveLines(String source) {
+        if (!source.contains("%maven")) {
+            return source;
+        }
+        String[] lines = source.split("\n", -1);
+        int first = -1;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MAVEN_LINE.matcher(lines[i]);
+            if (!m.matches()) {
+                first = lines[i].isBlank() ? first : -1;            // blank lines do not end a run of %maven lines
+            } else if (first < 0) {
+                first = i;
+            } else {
+                lines[first] = lines[first] + " " + m.group(1);
+                lines[i] = "";
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private static Dependency dependency(String coordinates) {

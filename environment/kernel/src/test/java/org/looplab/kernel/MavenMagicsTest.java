@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,7 +34,11 @@ class MavenMagicsTest {
                 .publish("counter", "1.1", "Counter")
                 .publish("shapes", "1.0", "Shapes")
                 .publish("clock", "3.0", "Clock")
-                .publish("ruler", "1.0", "Ruler");
+                .publish("ruler", "1.0", "Ruler")
+                .publish("core", "1.0", "Core")
+                .publish("core", "2.0", "Core")
+                .publish("dataset", "1.0", "Dataset", "core:1.0")
+                .publish("engine", "2.0", "Engine", "core:2.0");
         kernel.evalRaw("%mavenRepo demo " + demo.url());
     }
 
@@ -72,6 +77,25 @@ class MavenMagicsTest {
         assertTrue(cell.err().contains("org.looplab.demo:counter 1.1 is already on the classpath (" + copied.resolve("counter-1.1.jar")
                 + "); it wins over 1.0, which this cell asked for"), cell.err());
         assertEquals("1.1", kernel.evalRaw("mavendemo.Counter.version()"));
+    }
+
+    @Test
+    void aCellsMavenLinesResolveTogetherAndTheHighestVersionWins() {
+        // like a book whose engine line was switched to a newer engine: the engine needs the newer core
+        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw("""
+                %maven org.looplab.demo:dataset:1.0
+
+                %maven org.looplab.demo:engine:2.0
+                String magicAfterMaven = "still here";"""));
+        assertFalse(cell.err().contains("already on the classpath"), "one resolution, no conflict to report: " + cell.err());
+        assertEquals("2.0", kernel.evalRaw("mavendemo.Core.version()"));
+        assertEquals("still here", kernel.evalRaw("magicAfterMaven"));
+    }
+
+    @Test
+    void joiningMavenLinesKeepsTheLineCount() {
+        assertEquals("%maven a:b:1 c:d:2\n\n\nint x = 1;\n%maven e:f:3",
+                MavenMagic.joinConsecutiveLines("%maven a:b:1\n\n%maven c:d:2\nint x = 1;\n%maven e:f:3"));
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.graph.transformer.ChainedDependencyGraphTransformer;
+import org.eclipse.aether.util.graph.transformer.ConflictResolver;
+import org.eclipse.aether.util.graph.transformer.JavaDependencyContextRefiner;
+import org.eclipse.aether.util.graph.transformer.JavaScopeDeriver;
+import org.eclipse.aether.util.graph.transformer.JavaScopeSelector;
+import org.eclipse.aether.util.graph.transformer.SimpleOptionalitySelector;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.ChainedLocalRepositoryManager;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
@@ -38,8 +44,8 @@ import java.util.Set;
 
 /**
  * Resolves Maven coordinates, transitively (compile and runtime scope), with Apache Maven Resolver: the library Maven
- * itself resolves with, so versions are mediated as {@code mvn} would (nearest wins) and the local repository is
- * shared with it. An artifact already in the local repository is taken from there without touching the network, so a
+ * itself resolves with, sharing its local repository. One difference from {@code mvn}: when dependencies disagree on
+ * a version, the highest wins ({@link HighestVersionSelector}). An artifact already in the local repository is taken from there without touching the network, so a
  * second run of a notebook works offline.
  * <p>
  * The resolver is built on first use: a kernel that never runs %maven pays nothing for it.
@@ -202,6 +208,10 @@ public final class MavenResolver {
         s.setLocalRepositoryManager(local);
         s.setOffline(settings.offline());
         s.setSystemProperties(System.getProperties());       // POM profiles activated by JDK or OS, as in Maven
+        s.setDependencyGraphTransformer(new ChainedDependencyGraphTransformer(   // Maven's, but highest version wins
+                new ConflictResolver(new HighestVersionSelector(), new JavaScopeSelector(), new SimpleOptionalitySelector(),
+                        new JavaScopeDeriver()),
+                new JavaDependencyContextRefiner()));
         s.setConfigProperty("aether.connector.connectTimeout", CONNECT_TIMEOUT_MS);
         s.setConfigProperty("aether.connector.requestTimeout", REQUEST_TIMEOUT_MS);
         s.setMirrorSelector(mirrors());
