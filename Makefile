@@ -74,8 +74,11 @@ test: setup test-lib test-kernel test-notebooks test-slurm
 test-lib:
 	$(MVN) verify
 
+# Protocol tests, then notebooks in the style of public IJava books (a utils/ notebook with %maven, loaded by %load
+# without extension): their artifacts are the ones `make build` put in ~/.m2, so this runs offline.
 test-kernel:
 	bash environment/kernel/run-protocol-tests.sh
+	$(PY) environment/run_notebooks.py build/kernel-compat --timeout 900 environment/kernel/compat/chapter_*/*.ipynb
 
 # `looplab sweep --slurm` on a real cluster: environment/slurm/test-cluster.sh starts munged, slurmctld and slurmd
 # from a generated slurm.conf in a temporary folder, runs SlurmSweepIT against it and stops what it started. It

@@ -10,6 +10,7 @@ Needs Debian's python3-jupyter-client, so use /usr/bin/python3 (the pyenv `pytho
 Prints one line per check and a last line "N passed, M failed"; exits 1 if any check failed.
 """
 import base64
+import json
 import os
 import shutil
 import struct
@@ -230,9 +231,106 @@ def check_classpath_relative_glob(kc, km):
 
 
 def check_unknown_magic(kc, km):
-    cell = run(kc, "%maven ai.djl:api:0.36.0")
+    cell = run(kc, "%system ls")
     traceback = "\n".join(cell.of_type("error")[0]["traceback"]) if cell.of_type("error") else ""
-    assert cell.reply["status"] == "error" and "'maven'" in traceback, cell.describe() + traceback
+    assert cell.reply["status"] == "error" and "'system'" in traceback, cell.describe() + traceback
+
+
+# ---- %maven and friends. The kernel's own local repository is a temporary folder; what the build downloaded is read
+# from the user's ~/.m2 as Maven 3.9's read-only "tail" (see main()), so nothing here needs or touches the network
+# except the lookups that are meant to fail.
+
+USER_REPOSITORY = os.path.expanduser("~/.m2/repository")
+GSON = "com/google/code/gson/gson/2.11.0/gson-2.11.0.jar"                 # all three are kernel build dependencies
+CODEC = "commons-codec/commons-codec/1.21.0/commons-codec-1.21.0.jar"
+JEROMQ = "org/zeromq/jeromq/0.6.0/jeromq-0.6.0.jar"
+
+
+class Skip(Exception):
+    pass
+
+
+def needs_local(*jars):
+    missing = [j for j in jars if not os.path.isfile(os.path.join(USER_REPOSITORY, j))]
+    if missing:
+        raise Skip("not in %s (build the kernel first): %s" % (USER_REPOSITORY, ", ".join(missing)))
+
+
+def text_result(cell):
+    results = cell.of_type("execute_result")
+    return results[0]["data"]["text/plain"] if results else None
+
+
+def errors_of(cell):
+    return "\n".join("\n".join(e["traceback"]) for e in cell.of_type("error"))
+
+
+def check_maven_cached_artifact(kc, km):
+    needs_local(GSON)
+    started = time.time()
+    cell = run(kc, "%maven com.google.code.gson:gson:2.11.0")
+    took = time.time() - started
+    assert cell.reply["status"] == "ok", cell.describe() + errors_of(cell)
+    cell = run(kc, "new com.google.gson.Gson().toJson(List.of(1, 2))")
+    assert text_result(cell) == "[1,2]", cell.describe()
+    where = text_result(run(kc, "com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation().getPath()"))
+    assert where.endswith(GSON), "the notebook's gson should come from the local repository: " + where
+    print("     %%maven of a cached artifact (gson, first use of the resolver): %.2f s" % took)
+
+
+def check_maven_unknown_artifact(kc, km):
+    cell = run(kc, "%maven org.looplab.missing:nothing:1.0", timeout=120)
+    text = errors_of(cell)
+    assert cell.reply["status"] == "error", cell.describe()
+    assert "cannot resolve org.looplab.missing:nothing:1.0" in text and "central" in text, text
+    assert text_result(run(kc, "6 * 7")) == "42", "the kernel is still usable"
+
+
+def check_maven_unreachable_repository(kc, km):
+    assert run(kc, "%mavenRepo nowhere http://127.0.0.1:9/maven2/").reply["status"] == "ok"
+    cell = run(kc, "%maven org.looplab.missing:elsewhere:2.0", timeout=120)
+    text = errors_of(cell)
+    assert cell.reply["status"] == "error", cell.describe()
+    assert "org.looplab.missing:elsewhere" in text and "nowhere (http://127.0.0.1:9/maven2/" in text, text
+    assert text_result(run(kc, "6 * 7")) == "42", "the kernel is still usable"
+
+
+def write_notebook(path, *code_cells):
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": ["Shared imports, as d2l-java's utils/ has them."]}]
+    cells += [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+               "source": [line for line in code.splitlines(True)]} for code in code_cells]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, f)
+
+
+def check_load_notebook_that_uses_maven(kc, km):
+    needs_local(CODEC)
+    write_notebook(os.path.join(NOTEBOOK_DIR, "utils", "codec-imports.ipynb"),
+                   "%maven commons-codec:commons-codec:1.21.0",
+                   "import org.apache.commons.codec.digest.DigestUtils;")
+    cell = run(kc, "%load utils/codec-imports")                     # no extension, as d2l-java writes it
+    assert cell.reply["status"] == "ok", cell.describe() + errors_of(cell)
+    cell = run(kc, 'DigestUtils.sha256Hex("abc")')
+    assert text_result(cell) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", cell.describe()
+
+
+def check_load_from_pom_cell(kc, km):
+    needs_local(JEROMQ)
+    cell = run(kc, "%%loadFromPOM\n<properties><zmq.version>0.6.0</zmq.version></properties>\n"
+                   "<dependency><groupId>org.zeromq</groupId><artifactId>jeromq</artifactId>"
+                   "<version>${zmq.version}</version></dependency>")
+    assert cell.reply["status"] == "ok", cell.describe() + errors_of(cell)
+    where = text_result(run(kc, "org.zeromq.ZMQ.class.getProtectionDomain().getCodeSource().getLocation().getPath()"))
+    assert where.endswith(JEROMQ), "the notebook's jeromq, not the kernel's relocated one: %s" % where
+
+
+def check_time(kc, km):
+    cell = run(kc, "%time Thread.sleep(200)")
+    out = "".join(s["text"] for s in cell.of_type("stream") if s["name"] == "stdout")
+    assert cell.reply["status"] == "ok" and "Wall time: " in out, cell.describe() + out
+    seconds = float(out.split("Wall time: ")[1].split()[0])
+    assert 0.2 <= seconds < 30, out
 
 
 def check_completion(kc, km):
@@ -252,7 +350,10 @@ def check_is_complete(kc, km):
 CHECKS = [check_kernel_info, check_stdout, check_png_last_expression, check_png_display, check_html_display,
           check_update_display, check_render_last_expression, check_compile_error, check_runtime_error,
           check_interrupt_sleep, check_interrupt_busy_loop, check_interrupt_catch_throwable, check_system_exit_refused,
-          check_classpath_relative_glob, check_unknown_magic, check_completion, check_is_complete]
+          check_classpath_relative_glob, check_unknown_magic,
+          check_maven_cached_artifact, check_maven_unknown_artifact, check_maven_unreachable_repository,
+          check_load_notebook_that_uses_maven, check_load_from_pom_cell, check_time,
+          check_completion, check_is_complete]
 
 
 def check_orphan_exits():
@@ -285,14 +386,20 @@ def check_orphan_exits():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+NOTEBOOK_DIR = tempfile.mkdtemp(prefix="looplab-protocol-")
+
+
 def main():
-    passed, failed = 0, 0
-    notebook_dir = tempfile.mkdtemp(prefix="looplab-protocol-")
+    passed, failed, skipped = 0, 0, 0
+    notebook_dir = NOTEBOOK_DIR
     km = None
     try:
         build_greeter_jar(notebook_dir)
         km = KernelManager(kernel_name="java")
-        km.start_kernel(cwd=notebook_dir)                   # as Jupyter does: the kernel runs in the notebook's folder
+        # %maven writes into a throw-away local repository and reads the build's downloads from ~/.m2 (the tail)
+        env = dict(os.environ, JAVA_TOOL_OPTIONS="-Dmaven.repo.local=%s -Dmaven.repo.local.tail=%s" % (
+            os.path.join(notebook_dir, "m2"), USER_REPOSITORY))
+        km.start_kernel(cwd=notebook_dir, env=env)          # as Jupyter does: the kernel runs in the notebook's folder
         kc = km.client()
         kc.start_channels()
         kc.wait_for_ready(timeout=REPLY_TIMEOUT)
@@ -302,6 +409,9 @@ def main():
                 check(kc, km)
                 passed += 1
                 print("PASS %s" % name, flush=True)
+            except Skip as e:
+                skipped += 1
+                print("SKIP %s: %s" % (name, e), flush=True)
             except Exception as e:                          # AssertionError, or a timeout waiting for a message
                 failed += 1
                 print("FAIL %s: %s: %s" % (name, type(e).__name__, e), flush=True)
@@ -328,7 +438,7 @@ def main():
         if km is not None and km.has_kernel:
             km.shutdown_kernel(now=True)
         shutil.rmtree(notebook_dir, ignore_errors=True)
-    print("%d passed, %d failed" % (passed, failed))
+    print("%d passed, %d failed%s" % (passed, failed, ", %d skipped" % skipped if skipped else ""))
     return 1 if failed else 0
 
 

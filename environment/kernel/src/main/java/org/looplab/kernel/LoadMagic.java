@@ -6,16 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
- * {@code %load path/File.java}: evaluates the snippets in one file, as if they were a cell. Only the exact file name
- * is accepted, because that is the one form IJava 1.3 and JJava a6 and a8 all read the same way (no extension
- * guessing, no notebooks). The file holds JShell snippets: no {@code package} line.
+ * {@code %load path}: runs a file of JShell snippets, or every code cell of a notebook, as if it were this cell.
+ * The name is found as IJava finds it: the exact name, else the name with {@code .jsh}, {@code .jshell},
+ * {@code .java}, {@code .ipynb} added, in that order; so d2l-java's {@code %load ../utils/djl-imports} runs
+ * {@code djl-imports.ipynb}. A notebook's cells run in order, magics included (a loaded notebook may %maven), and the
+ * first failing cell stops the load. Relative names start at the kernel's working directory (the notebook's folder),
+ * also inside a loaded notebook, as in IJava. Snippet files hold no {@code package} line.
  */
 final class LoadMagic implements LineMagic<Void, LoopLabKernel> {
 
-    private static final Set<String> EXTENSIONS = Set.of(".java", ".jsh", ".jshell");
+    static final List<String> EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".ipynb");
 
     private final Path workingDirectory;
 
@@ -26,17 +28,37 @@ final class LoadMagic implements LineMagic<Void, LoopLabKernel> {
     @Override
     public Void eval(LoopLabKernel kernel, List<String> args) throws IOException {
         if (args.size() != 1) {
-            throw new MagicArgumentException("load", "usage: %load <file.java | file.jsh | file.jshell>");
+            throw new MagicArgumentException("load", "usage: %load <file>  (.jsh, .jshell, .java or .ipynb may be left off)");
         }
-        String name = args.get(0);
-        if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
-            throw new MagicArgumentException("load", "takes an exact .java, .jsh or .jshell file name, got '" + name + "'");
+        Path file = find(args.get(0));
+        if (!file.getFileName().toString().endsWith(".ipynb")) {
+            kernel.evalRaw(Files.readString(file));
+            return null;
         }
-        Path file = workingDirectory.resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new MagicArgumentException("load", "no such file: " + file);
+        List<String> cells = NotebookCells.codeOf(file);
+        for (int i = 0; i < cells.size(); i++) {
+            try {
+                kernel.evalRaw(cells.get(i));
+            } catch (RuntimeException e) {
+                System.err.println("%load: code cell " + (i + 1) + " of " + cells.size() + " in " + file + " failed:");
+                throw e;
+            }
         }
-        kernel.evalRaw(Files.readString(file));
         return null;
+    }
+
+    /** The exact name if it is a file, else the first of name + .jsh, .jshell, .java, .ipynb that is. */
+    Path find(String name) {
+        Path exact = workingDirectory.resolve(name).normalize();
+        if (Files.isRegularFile(exact)) {
+            return exact;
+        }
+        for (String extension : EXTENSIONS) {
+            Path candidate = workingDirectory.resolve(name + extension).normalize();
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new MagicArgumentException("load", "no file " + exact + " (nor with " + String.join(", ", EXTENSIONS) + ")");
     }
 }

@@ -13,6 +13,7 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.looplab.kernel.maven.MavenSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,9 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Java kernel: jjava-jupyter speaks the Jupyter protocol, {@link JShellEvaluator} runs the cells.
  * <p>
- * Compatible with IJava 1.3 for what LoopLab's notebooks use: kernelspec name {@code java}, IJava's default imports,
- * {@code display/render/updateDisplay}, {@code %classpath}/{@code %jars}/{@code %load}, the IJAVA_* variables.
- * Any other magic fails, naming itself, which doubles as a lint against notebooks that would not run here.
+ * Compatible with IJava 1.3: kernelspec name {@code java}, IJava's default imports,
+ * {@code display/render/updateDisplay}, the IJAVA_* variables, and the magics people's IJava notebooks use:
+ * {@code %classpath}/{@code %jars}, {@code %load} (files and notebooks), {@code %maven}, {@code %mavenRepo},
+ * {@code %loadFromPOM}/{@code %%loadFromPOM}, and JJava's {@code %time}/{@code %%time}. Any other magic fails, naming
+ * itself.
  * Only one kernel may be started per JVM (jjava keeps it in a static for the notebook statics).
  */
 public class LoopLabKernel extends BaseKernel {
@@ -61,6 +64,22 @@ public class LoopLabKernel extends BaseKernel {
         magicsRegistry.registerLineMagic("classpath", classpathMagic);
         magicsRegistry.registerLineMagic("jars", classpathMagic);
         magicsRegistry.registerLineMagic("load", new LoadMagic(settings.workingDirectory()));
+
+        DependencyLoader dependencies = new DependencyLoader(() -> MavenSettings.load(System.getenv()), evaluator);
+        MavenMagic maven = new MavenMagic(dependencies);
+        for (String name : List.of("maven", "addMavenDependency", "addMavenDependencies")) {   // IJava's aliases
+            magicsRegistry.registerLineMagic(name, maven);
+        }
+        MavenRepoMagic mavenRepo = new MavenRepoMagic(dependencies);
+        magicsRegistry.registerLineMagic("mavenRepo", mavenRepo);
+        magicsRegistry.registerLineMagic("addMavenRepo", mavenRepo);
+        LoadFromPomMagic pom = new LoadFromPomMagic(settings.workingDirectory(), dependencies);
+        magicsRegistry.registerLineMagic("loadFromPOM", pom);
+        magicsRegistry.registerCellMagic("loadFromPOM", pom);
+        dependencies.prepareInBackground();
+        TimeMagic time = new TimeMagic();
+        magicsRegistry.registerLineMagic("time", time);
+        magicsRegistry.registerCellMagic("time", time);
     }
 
     /** The cell's last value as a live object (null if none); magics in the source are run, too. */
@@ -69,7 +88,8 @@ public class LoopLabKernel extends BaseKernel {
         if (started.compareAndSet(false, true)) {
             startup.run();
         }
-        return evaluator.eval(magicParser.resolveMagics(source));
+        String rewritten = MavenMagic.joinConsecutiveLines(TimeMagic.quoteTimedCode(source));
+        return evaluator.eval(magicParser.resolveMagics(rewritten));
     }
 
     @Override

@@ -65,9 +65,80 @@ class MagicsTest {
     }
 
     @Test
-    void loadWantsAnExactJavaFileName() {
+    void loadTriesTheExtensionsInIJavasOrder() throws IOException {
+        Path helpers = Files.createDirectories(kernel.workingDirectory().resolve("ordered"));
+        Files.writeString(helpers.resolve("Pick.java"), "String magicPicked = \"java\";\n");
+        Files.writeString(helpers.resolve("Pick.jshell"), "String magicPicked = \"jshell\";\n");
+        kernel.evalRaw("%load ordered/Pick");
+        assertEquals("jshell", kernel.evalRaw("magicPicked"), ".jsh, .jshell, .java, .ipynb in that order");
+        Files.writeString(helpers.resolve("Pick"), "String magicPicked = \"exact\";\n");
+        kernel.evalRaw("%load ordered/Pick");
+        assertEquals("exact", kernel.evalRaw("magicPicked"), "the exact name first");
+    }
+
+    @Test
+    void loadOfANotebookRunsItsCodeCellsInOrderMagicsIncluded() throws IOException {
+        Path utils = Files.createDirectories(kernel.workingDirectory().resolve("utils"));
+        Files.writeString(utils.resolve("imports.ipynb"), notebook(
+                "%classpath deps/*.jar",
+                "import demo.Greeter;\nString magicOrder = \"first\";",
+                "magicOrder = magicOrder + \" then second\";"));
+        kernel.evalRaw("%load utils/imports");
+        assertEquals("first then second", kernel.evalRaw("magicOrder"));
+        assertEquals("hi", kernel.evalRaw("Greeter.hello()"), "the import and the %classpath of the loaded notebook hold");
+    }
+
+    @Test
+    void aFailingCellOfALoadedNotebookStopsTheLoadAndSaysWhichCell() throws IOException {
+        Files.writeString(kernel.workingDirectory().resolve("broken.ipynb"), notebook(
+                "int magicBeforeFailure = 1;", "int magicFails = \"no\";", "int magicNeverRun = 3;"));
+        StandardStreams cell = StandardStreams.capture(() -> {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load broken"));
+            assertInstanceOf(CompilationException.class, e.getCause());
+            return null;
+        });
+        assertTrue(cell.err().contains("%load: code cell 2 of 3 in " + kernel.workingDirectory().resolve("broken.ipynb")
+                + " failed"), cell.err());
+        assertEquals(1, kernel.evalRaw("magicBeforeFailure"));
+        assertThrows(RuntimeException.class, () -> kernel.evalRaw("magicNeverRun"));
+    }
+
+    @Test
+    void loadOfAMissingNameSaysWhatWasTried() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load ../utils/djl-imports"));
-        assertTrue(kernel.formattedError(e).contains("%load: takes an exact .java, .jsh or .jshell file name"),
-                kernel.formattedError(e));
+        assertEquals("%load: no file " + kernel.workingDirectory().resolve("../utils/djl-imports").normalize()
+                + " (nor with .jsh, .jshell, .java, .ipynb)", kernel.formattedError(e));
+    }
+
+    @Test
+    void timeRunsTheRestOfTheLineVerbatimAndReportsTheTimes() {
+        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw(
+                "int magicTimed = %time \"a \\\"b\\\" c\".length()\nmagicTimed"));
+        assertEquals(7, cell.value(), "the quotes and escapes of the timed code reach javac unchanged");
+        assertTrue(cell.out().matches("(?s)CPU times: user \\d+\\.\\d{3} s, sys \\d+\\.\\d{3} s, total \\d+\\.\\d{3} s\\R"
+                + "Wall time: \\d+\\.\\d{3} s\\R"), cell.out());
+    }
+
+    @Test
+    void timeOfACellMeasuresTheWholeBody() {
+        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw("%%time\nThread.sleep(300);\nint magicSlept = 300;"));
+        double wall = Double.parseDouble(cell.out().replaceAll("(?s).*Wall time: ([\\d.]+) s.*", "$1"));
+        assertTrue(wall >= 0.3 && wall < 30, cell.out());
+        assertEquals(300, kernel.evalRaw("magicSlept"));
+    }
+
+    /** An nbformat 4 notebook: a markdown cell, then one code cell per source, each stored as a list of lines. */
+    private static String notebook(String... codeCells) {
+        StringBuilder cells = new StringBuilder("{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# not code\"]}");
+        for (String code : codeCells) {
+            StringBuilder lines = new StringBuilder();
+            for (String line : code.split("(?<=\n)")) {
+                lines.append(lines.length() == 0 ? "" : ", ").append('"').append(line.replace("\\", "\\\\")
+                        .replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+            }
+            cells.append(", {\"cell_type\": \"code\", \"execution_count\": null, \"metadata\": {}, \"outputs\": [], "
+                    + "\"source\": [").append(lines).append("]}");
+        }
+        return "{\"cells\": [" + cells + "], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
     }
 }
