@@ -17,7 +17,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch data clean checkpoints ablation
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks notebook bench bench-pytorch profile data clean checkpoints ablation
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -33,6 +33,7 @@ help:
 	@echo "make test      unit tests, kernel protocol tests, every notebook in the smoke profile"
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
+	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers"
 	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
@@ -107,6 +108,13 @@ bench: setup bench-pytorch
 	  --rss-at $(BENCH_RSS_AT) --pytorch-threads $(BENCH_PYTORCH_THREADS) --python $(PY) --script bench/trm_step.py \
 	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
 	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
+
+# libtorch's op profiler over PROFILE_STEPS training steps at the bench config, after one warm-up step; the Chrome
+# traces stay in build/profile/. BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
+PROFILE_STEPS ?= 2
+profile: build
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --profile --batch $(BENCH_BATCH) --warmup 1 \
+	  --steps $(PROFILE_STEPS)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
 bench-pytorch:

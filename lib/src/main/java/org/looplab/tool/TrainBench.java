@@ -1,6 +1,9 @@
 package org.looplab.tool;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import org.looplab.model.Mixer;
+import org.looplab.train.OpProfile;
 import org.looplab.train.StepBenchTable;
 import org.looplab.train.StepBenchmark;
 import org.looplab.train.StepReport;
@@ -69,6 +72,17 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--script", defaultValue = "bench/trm_step.py", description = "default ${DEFAULT-VALUE}")
     Path script;
 
+    @Option(names = "--profile", description = "instead of timing: libtorch's op profile of --steps steps after "
+            + "--warmup, per mixer, in this process (make profile)")
+    boolean profile;
+
+    @Option(names = "--top", defaultValue = "25", description = "ops listed by --profile (default ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--trace-dir", defaultValue = "build/profile",
+            description = "where --profile writes libtorch's Chrome traces (default ${DEFAULT-VALUE})")
+    Path traceDir;
+
     @Option(names = "--child", hidden = true, description = "run one DJL measurement here and print its report line")
     boolean child;
 
@@ -87,6 +101,7 @@ public final class TrainBench implements Callable<Integer> {
                     !noMatmul).toJsonLine());
             return 0;
         }
+        if (profile) return profile();
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s before the bench (other jobs make every "
                 + "timing below slower and noisier)%n", Runtime.getRuntime().availableProcessors(), loadAverage());
         String torch = pytorchProblem(python, script);
@@ -128,6 +143,25 @@ public final class TrainBench implements Callable<Integer> {
                 + "only (35 net calls' worth)%n%n", best);
         System.out.print(StepBenchTable.speedTable(speed));
         if (!memory.isEmpty()) System.out.print(System.lineSeparator() + StepBenchTable.memoryTable(memory));
+        return 0;
+    }
+
+    /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
+    private int profile() {
+        Engine.getInstance(); // loads the natives that JniUtils calls into
+        System.out.printf(Locale.ROOT, "profile: batch %d, %d warm-up + %d profiled steps, %d libtorch threads, "
+                        + "load average %s%n", batch, warmup, steps, JniUtils.getNumThreads(), loadAverage());
+        try {
+            Files.createDirectories(traceDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + traceDir, e);
+        }
+        for (Mixer m : mixers) {
+            Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-step.json");
+            OpProfile p = StepBenchmark.profile(StepBenchmark.config(m), batch, warmup, steps, trace);
+            System.out.printf(Locale.ROOT, "%nTRM %s, self time per op (trace: %s)%n", m, trace);
+            System.out.print(p.table(top));
+        }
         return 0;
     }
 
