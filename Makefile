@@ -92,7 +92,8 @@ BENCH_STEPS          ?= 20
 BENCH_MEMORY_BATCH   ?= 2
 BENCH_MEMORY_STEPS   ?= 2000
 BENCH_RSS_AT         ?= 100
-BENCH_PYTORCH_THREADS ?= 0
+# measured steps per thread setting in the all-cores search (after 1 warm-up step)
+BENCH_SEARCH_STEPS   ?= 2
 # 1: also run the memory check for the PyTorch script (as long again as ours)
 BENCH_PYTORCH_MEMORY ?=
 # e.g. -Dai.djl.pytorch.num_threads=1 on a machine other jobs keep busy (the child JVMs inherit it)
@@ -105,7 +106,7 @@ bench: setup bench-pytorch
 	java -cp '$(CP)' org.looplab.tool.DataBench
 	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
-	  --rss-at $(BENCH_RSS_AT) --pytorch-threads $(BENCH_PYTORCH_THREADS) --python $(PY) --script bench/trm_step.py \
+	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --python $(PY) --script bench/trm_step.py \
 	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
 	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
 

@@ -54,9 +54,8 @@ public final class StepBenchmark {
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
                 if (s + 1 == rssStep) rssAtMb = statusMb("VmRSS");
-                if ((s + 1) % 100 == 0)
-                    System.err.printf(Locale.ROOT, "djl %s: step %d/%d, VmRSS %.0f MB%n", cfg.mixer(), s + 1, total,
-                            statusMb("VmRSS"));
+                if ((s + 1) % 50 == 0) System.err.printf(Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1,
+                        total, MemoryBreakdown.now());
             }
             RuntimeFacts facts = RuntimeFacts.current();
             return new StepReport("djl", cfg.mixer(), batch, warmup, steps, model.parameterCount(), median(ms),
