@@ -34,7 +34,7 @@ help:
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
 	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers"
-	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
+	@echo "make bench     speed and memory benchmarks (~2 h on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
@@ -84,14 +84,15 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-# TrainBench (README, Benchmarks): timing at the fixed config, then the memory check at a smaller batch so that
-# 2,000 steps take minutes, not hours. The full-size check: make bench BENCH_MEMORY_BATCH=64 (about 80 min a mixer).
+# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search and table, then the memory check at
+# the issue's size (batch 64, 1,000 steps, VmRSS read after warm-up at step 300: about 40 min a mixer on 2 cores).
+# Quick memory check: make bench BENCH_MEMORY_BATCH=2 BENCH_MEMORY_STEPS=2000 (minutes).
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 3
 BENCH_STEPS          ?= 20
-BENCH_MEMORY_BATCH   ?= 2
-BENCH_MEMORY_STEPS   ?= 2000
-BENCH_RSS_AT         ?= 100
+BENCH_MEMORY_BATCH   ?= 64
+BENCH_MEMORY_STEPS   ?= 1000
+BENCH_RSS_AT         ?= 300
 # measured steps per thread setting in the all-cores search (after 1 warm-up step)
 BENCH_SEARCH_STEPS   ?= 2
 # 1: also run the memory check for the PyTorch script (as long again as ours)

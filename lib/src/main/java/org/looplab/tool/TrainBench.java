@@ -53,14 +53,14 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--memory-batch", defaultValue = "4", description = "memory-check batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--memory-batch", defaultValue = "64", description = "memory-check batch (default ${DEFAULT-VALUE})")
     int memoryBatch;
 
-    @Option(names = "--memory-steps", defaultValue = "2000",
+    @Option(names = "--memory-steps", defaultValue = "1000",
             description = "memory-check steps, 0 skips it (default ${DEFAULT-VALUE})")
     int memorySteps;
 
-    @Option(names = "--rss-at", defaultValue = "100", description = "the early VmRSS reading (default ${DEFAULT-VALUE})")
+    @Option(names = "--rss-at", defaultValue = "300", description = "the VmRSS reading after warm-up (default ${DEFAULT-VALUE})")
     int rssAt;
 
     @Option(names = "--pytorch-memory", description = "also run the memory check for PyTorch")
