@@ -9,14 +9,14 @@ final class RmsNorm {
     private RmsNorm() {}
 
     /**
-     * Normalises over the last axis: channels normally, sequence positions inside the MLP mixer. mean(x²) is taken
-     * as ||x||²/width: the norm reads x once, where {@code square().mean()} writes a squared copy and reads it again,
-     * and its backward is one product where pow's is three passes (README "Benchmarks", profile). Equal up to float
-     * rounding.
+     * Normalises over the last axis: channels normally, sequence positions inside the MLP mixer. mean(x²) is written
+     * {@code x·x} summed over the width: {@code square()} is libtorch's pow, whose backward re-evaluates {@code x¹}
+     * and costs three passes; the product's is two (README "Benchmarks", profile). Same values: x² is x·x and
+     * libtorch's mean is this sum divided by the width.
      */
     static NDArray apply(NDArray x) {
         long width = x.getShape().getLastDimension();
-        NDArray norm = x.norm(2, new int[] {-1}, true); // [..., 1]
-        return x.mul(norm.square().div(width).add(EPS).pow(-0.5f));
+        NDArray meanSquare = x.mul(x).sum(new int[] {-1}, true).div(width); // [..., 1]
+        return x.mul(meanSquare.add(EPS).pow(-0.5f));
     }
 }
