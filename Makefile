@@ -18,7 +18,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-slurm slurm notebook bench bench-pytorch data clean checkpoints ablation claims claims-all data-ladder
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-slurm slurm notebook bench bench-pytorch profile data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -35,7 +35,8 @@ help:
 	@echo "make test-slurm  the smoke ablation through a private single-node Slurm cluster (skipped where Slurm cannot start)"
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
-	@echo "make bench     speed and memory benchmarks (~20 min; installs python3-torch for the PyTorch comparison)"
+	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers"
+	@echo "make bench     speed and memory benchmarks (~2 h on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -111,15 +112,17 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-# TrainBench (README, Benchmarks): timing at the fixed config, then the memory check at a smaller batch so that
-# 2,000 steps take minutes, not hours. The full-size check: make bench BENCH_MEMORY_BATCH=64 (about 80 min a mixer).
+# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search and table, then the memory check at
+# the issue's size (batch 64, 1,000 steps, VmRSS read after warm-up at step 300: about 40 min a mixer on 2 cores).
+# Quick memory check: make bench BENCH_MEMORY_BATCH=2 BENCH_MEMORY_STEPS=2000 (minutes).
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 3
 BENCH_STEPS          ?= 20
-BENCH_MEMORY_BATCH   ?= 2
-BENCH_MEMORY_STEPS   ?= 2000
-BENCH_RSS_AT         ?= 100
-BENCH_PYTORCH_THREADS ?= 0
+BENCH_MEMORY_BATCH   ?= 64
+BENCH_MEMORY_STEPS   ?= 1000
+BENCH_RSS_AT         ?= 300
+# measured steps per thread setting in the all-cores search (after 1 warm-up step)
+BENCH_SEARCH_STEPS   ?= 2
 # 1: also run the memory check for the PyTorch script (as long again as ours)
 BENCH_PYTORCH_MEMORY ?=
 # e.g. -Dai.djl.pytorch.num_threads=1 on a machine other jobs keep busy (the child JVMs inherit it)
@@ -132,9 +135,16 @@ bench: setup bench-pytorch
 	java -cp '$(CP)' org.looplab.tool.DataBench
 	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
-	  --rss-at $(BENCH_RSS_AT) --pytorch-threads $(BENCH_PYTORCH_THREADS) --python $(PY) --script bench/trm_step.py \
+	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --python $(PY) --script bench/trm_step.py \
 	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
 	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
+
+# libtorch's op profiler over PROFILE_STEPS training steps at the bench config, after one warm-up step; the Chrome
+# traces stay in build/profile/. BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
+PROFILE_STEPS ?= 2
+profile: build
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --profile --batch $(BENCH_BATCH) --warmup 1 \
+	  --steps $(PROFILE_STEPS)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
 bench-pytorch:

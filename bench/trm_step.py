@@ -334,14 +334,18 @@ def main():
     ap.add_argument("--warmup", type=int, default=3, help="unmeasured steps before them")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 keeps torch's default")
+    ap.add_argument("--interop-threads", type=int, default=0,
+                    help="torch.set_num_interop_threads; 0 keeps torch's default")
     ap.add_argument("--rss-at", type=int, default=100, help="read VmRSS after this many steps (warm-up included)")
     ap.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling (memory runs)")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    if a.steps < 1 or a.warmup < 0 or a.batch < 1 or a.threads < 0 or a.rss_at < 1:
+    if a.steps < 1 or a.warmup < 0 or a.batch < 1 or a.threads < 0 or a.interop_threads < 0 or a.rss_at < 1:
         ap.error("need steps >= 1, warmup >= 0, batch >= 1, threads >= 0, rss-at >= 1")
     if a.threads > 0:
         torch.set_num_threads(a.threads)
+    if a.interop_threads > 0:
+        torch.set_num_interop_threads(a.interop_threads)   # before any inter-op work, or torch refuses
     torch.manual_seed(a.seed)
 
     ceiling = 0.0 if a.no_matmul else matmul_gflops([512, 1024, 2048])

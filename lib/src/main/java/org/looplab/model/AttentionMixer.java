@@ -1,6 +1,7 @@
 package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /**
  * Bidirectional multi-head self-attention, fused QKV, no biases, scale 1/sqrt(head_dim), then
@@ -25,14 +26,19 @@ final class AttentionMixer implements SequenceMixer {
     @Override
     public NDArray mix(NDArray h) {
         long b = h.getShape().get(0), s = h.getShape().get(1);
-        NDArray all = qkv.forward(h).reshape(b, s, 3, heads, headDim).transpose(2, 0, 3, 1, 4); // [3, B, H, S, hd]
-        NDArray q = all.get(0), k = all.get(1), v = all.get(2);
-        if (rope != null) {
-            q = rope.apply(q);
-            k = rope.apply(k);
-        }
-        NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).softmax(-1); // [B, H, S, S], no mask
+        // split, not get(i): views whose backward is one concatenation, not a zero fill and a copy per part
+        NDList qkvParts = qkv.forward(h).split(3, 2); // q, k, v [B, S, D]
+        NDArray q = perHead(qkvParts.get(0), b, s), k = perHead(qkvParts.get(1), b, s);
+        NDArray v = perHead(qkvParts.get(2), b, s);
+        // 1/sqrt(hd) goes on q (inside RoPE's tables when there is RoPE), not on the 4× larger scores [B, H, S, S]
+        q = rope != null ? rope.applyScaled(q) : q.mul(scale);
+        if (rope != null) k = rope.apply(k);
+        NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // [B, H, S, S], no mask
         NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, s, (long) heads * headDim); // [B, S, D]
         return RmsNorm.apply(h.add(out.forward(mixed)));
+    }
+
+    private NDArray perHead(NDArray x, long b, long s) { // [B, S, D] -> [B, H, S, hd], a view
+        return x.reshape(b, s, heads, headDim).transpose(0, 2, 1, 3);
     }
 }

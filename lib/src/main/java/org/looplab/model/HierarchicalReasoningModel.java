@@ -23,9 +23,10 @@ public final class HierarchicalReasoningModel extends ModelParts {
         NDArray zH = s.answer(), zL = s.reasoning();
         try (var off = NoGrad.open()) {
             for (int h = 0; h < cfg.highCycles(); h++) {                 // N in the paper
+                NDArray plan = zH.add(x);                                // z_H holds still for T low cycles
                 for (int l = 0; l < cfg.lowCycles(); l++) {              // T in the paper
                     if (h == cfg.highCycles() - 1 && l == cfg.lowCycles() - 1) continue; // kept for the gradient
-                    zL = low.apply(zL.add(zH.add(x)));                    // L sees the question and the plan z_H
+                    zL = low.apply(zL.add(plan));                         // L sees the question and the plan z_H
                 }
                 if (h < cfg.highCycles() - 1) zH = high.apply(zH.add(zL)); // H sees only what L worked out
             }

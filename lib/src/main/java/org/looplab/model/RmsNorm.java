@@ -8,8 +8,15 @@ final class RmsNorm {
 
     private RmsNorm() {}
 
-    /** Normalises over the last axis: channels normally, sequence positions inside the MLP mixer. */
+    /**
+     * Normalises over the last axis: channels normally, sequence positions inside the MLP mixer. mean(x²) is written
+     * {@code x·x} summed over the width: {@code square()} is libtorch's pow, whose backward re-evaluates {@code x¹}
+     * and costs three passes; the product's is two (README "Benchmarks", profile). Same values: x² is x·x and
+     * libtorch's mean is this sum divided by the width.
+     */
     static NDArray apply(NDArray x) {
-        return x.mul(x.square().mean(new int[] {-1}, true).add(EPS).pow(-0.5f));
+        long width = x.getShape().getLastDimension();
+        NDArray meanSquare = x.mul(x).sum(new int[] {-1}, true).div(width); // [..., 1]
+        return x.mul(meanSquare.add(EPS).pow(-0.5f));
     }
 }

@@ -17,8 +17,9 @@ public final class TinyRecursiveModel extends ModelParts {
     public Latents recurse(Latents s, NDArray x, int rounds) {       // rounds: T in the paper
         NDArray y = s.answer(), z = s.reasoning();
         for (int r = 0; r < rounds; r++) {
+            NDArray question = x.add(y);                              // y holds still while z thinks: add it once
             for (int i = 0; i < cfg.latentSteps(); i++) {             // n in the paper
-                z = net.apply(x.add(y).add(z));                       // think: only this update sees the question x...
+                z = net.apply(question.add(z));                       // think: only this update sees the question x...
             }
             y = net.apply(y.add(z));                                  // ...which is how one net knows it is revising y
         }
@@ -49,7 +50,8 @@ public final class TinyRecursiveModel extends ModelParts {
     /** {@code steps} thinking updates of z alone (y unchanged): the first part of a round. */
     private Latents think(Latents s, NDArray x, int steps) {
         NDArray y = s.answer(), z = s.reasoning();
-        for (int i = 0; i < steps; i++) z = net.apply(x.add(y).add(z));
+        NDArray question = x.add(y);
+        for (int i = 0; i < steps; i++) z = net.apply(question.add(z));
         return new Latents(y, z);
     }
 

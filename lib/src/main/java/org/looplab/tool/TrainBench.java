@@ -1,9 +1,13 @@
 package org.looplab.tool;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import org.looplab.model.Mixer;
+import org.looplab.train.OpProfile;
 import org.looplab.train.StepBenchTable;
 import org.looplab.train.StepBenchmark;
 import org.looplab.train.StepReport;
+import org.looplab.train.ThreadSetting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,10 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.TrainBench} ({@code make bench}): the TRM
@@ -46,28 +53,45 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--memory-batch", defaultValue = "4", description = "memory-check batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--memory-batch", defaultValue = "64", description = "memory-check batch (default ${DEFAULT-VALUE})")
     int memoryBatch;
 
-    @Option(names = "--memory-steps", defaultValue = "2000",
+    @Option(names = "--memory-steps", defaultValue = "1000",
             description = "memory-check steps, 0 skips it (default ${DEFAULT-VALUE})")
     int memorySteps;
 
-    @Option(names = "--rss-at", defaultValue = "100", description = "the early VmRSS reading (default ${DEFAULT-VALUE})")
+    @Option(names = "--rss-at", defaultValue = "300", description = "the VmRSS reading after warm-up (default ${DEFAULT-VALUE})")
     int rssAt;
 
     @Option(names = "--pytorch-memory", description = "also run the memory check for PyTorch")
     boolean pytorchMemory;
 
-    @Option(names = "--pytorch-threads", defaultValue = "0",
-            description = "torch.set_num_threads; 0 keeps torch's default (default ${DEFAULT-VALUE})")
-    int pytorchThreads;
+    @Option(names = "--search-steps", defaultValue = "2",
+            description = "measured steps per setting in the all-cores thread search (default ${DEFAULT-VALUE})")
+    int searchSteps;
+
+    @Option(names = "--skip-one-core", description = "leave out the one-core table")
+    boolean skipOneCore;
+
+    @Option(names = "--skip-all-cores", description = "leave out the all-cores search and table")
+    boolean skipAllCores;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "default ${DEFAULT-VALUE}")
     Path python;
 
     @Option(names = "--script", defaultValue = "bench/trm_step.py", description = "default ${DEFAULT-VALUE}")
     Path script;
+
+    @Option(names = "--profile", description = "instead of timing: libtorch's op profile of --steps steps after "
+            + "--warmup, per mixer, in this process (make profile)")
+    boolean profile;
+
+    @Option(names = "--top", defaultValue = "25", description = "ops listed by --profile (default ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--trace-dir", defaultValue = "build/profile",
+            description = "where --profile writes libtorch's Chrome traces (default ${DEFAULT-VALUE})")
+    Path traceDir;
 
     @Option(names = "--child", hidden = true, description = "run one DJL measurement here and print its report line")
     boolean child;
@@ -87,47 +111,130 @@ public final class TrainBench implements Callable<Integer> {
                     !noMatmul).toJsonLine());
             return 0;
         }
+        if (profile) return profile();
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s before the bench (other jobs make every "
-                + "timing below slower and noisier)%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+                + "timing below slower and noisier)%n", cores, loadAverage());
         String torch = pytorchProblem(python, script);
         System.out.println(torch == null ? "pytorch: " + python + " " + script : "pytorch: not installed (" + torch
-                + "); the Java-only table follows. `make bench` installs python3-torch with apt.");
+                + "); the Java-only tables follow. `make bench` installs python3-torch with apt.");
         System.out.printf(Locale.ROOT, "timing: batch %d, %d warm-up + %d measured steps, median ms per step%n",
                 batch, warmup, steps);
-        List<StepBenchTable.SpeedRow> speed = new ArrayList<>();
-        List<StepReport> timed = new ArrayList<>();
-        for (Mixer m : mixers) {
-            StepReport djl = announce(run(djlCommand(m, batch, warmup, steps, rssAt, true)));
-            StepReport pt = torch == null
-                    ? announce(run(pytorchCommand(m, batch, warmup, steps, rssAt, pytorchThreads, true))) : null;
-            timed.add(djl);
-            if (pt != null) timed.add(pt);
-            speed.add(new StepBenchTable.SpeedRow(djl, pt, StepBenchmark.stepFlops(StepBenchmark.config(m), batch),
-                    ceiling(timed)));
+        List<String> sides = torch == null ? List.of("djl", "pytorch") : List.of("djl");
+        StringBuilder tables = new StringBuilder();
+        if (!skipOneCore) {
+            System.out.println("\n[one core each] pinned to core 0, every thread pool at 1");
+            Map<String, Map<Mixer, ThreadSetting>> pinned = new LinkedHashMap<>();
+            for (String side : sides) {
+                Map<Mixer, ThreadSetting> each = new LinkedHashMap<>();
+                for (Mixer m : mixers) each.put(m, ThreadSetting.oneCore(side));
+                pinned.put(side, each);
+            }
+            tables.append(timingTable("One core each (taskset -c 0; OMP/MKL/OPENBLAS_NUM_THREADS=1; DJL num_threads 1,"
+                    + " interop 1; torch set_num_threads(1), set_num_interop_threads(1))", pinned));
+        }
+        if (!skipAllCores) {
+            System.out.printf(Locale.ROOT, "%n[all cores] search: %d warm-up + %d measured steps per setting%n",
+                    1, searchSteps);
+            Map<String, Map<Mixer, ThreadSetting>> best = new LinkedHashMap<>();
+            for (String side : sides) best.put(side, search(side, cores));
+            tables.append(timingTable("All " + cores + " cores, each side at its best setting from the search above",
+                    best));
         }
         List<StepBenchTable.MemoryRow> memory = new ArrayList<>();
         if (memorySteps > 0) {
-            System.out.printf(Locale.ROOT, "memory: batch %d (same model; the timing batch is %d), %d steps, "
-                    + "VmRSS after step %d and at the end%n", memoryBatch, batch, memorySteps, rssAt);
+            System.out.printf(Locale.ROOT, "%nmemory: batch %d, %d steps, VmRSS after step %d (after warm-up) and at "
+                    + "the end, %s%n", memoryBatch, memorySteps, rssAt,
+                    memoryBatch < 16 ? "one libtorch thread" : "DJL's default threads");
             for (Mixer m : mixers) {
-                memory.add(new StepBenchTable.MemoryRow(announce(run(
-                        oneThread(djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false))))));
+                List<String> cmd = djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null);
+                memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
                 if (pytorchMemory && torch == null)
                     memory.add(new StepBenchTable.MemoryRow(announce(run(
-                            pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, pytorchThreads, false)))));
+                            pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
             }
         }
-        // The ceiling of every row is the best of the whole run, not of the runs before it.
-        double best = ceiling(timed);
-        speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
         System.out.println();
-        for (StepReport r : timed)
-            System.out.printf(Locale.ROOT, "matmul ceiling %-7s %-9s %6.1f GFLOP/s (best n³ of n = 512, 1024, 2048)%n",
-                    r.side(), r.mixer(), r.matmulGflops());
-        System.out.printf(Locale.ROOT, "ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count matmuls "
-                + "only (35 net calls' worth)%n%n", best);
-        System.out.print(StepBenchTable.speedTable(speed));
+        System.out.print(tables);
         if (!memory.isEmpty()) System.out.print(System.lineSeparator() + StepBenchTable.memoryTable(memory));
+        return 0;
+    }
+
+    /**
+     * Every setting of {@link ThreadSetting#searchGrid} for one side and each mixer, short runs without the matmul
+     * probe; prints them all and returns the fastest per mixer.
+     */
+    private Map<Mixer, ThreadSetting> search(String side, int cores) {
+        Map<Mixer, ThreadSetting> best = new LinkedHashMap<>();
+        Map<Mixer, Double> bestMs = new LinkedHashMap<>();
+        for (ThreadSetting t : ThreadSetting.searchGrid(side, cores)) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-7s %-52s", side, t.label()));
+            for (Mixer m : mixers) {
+                StepReport r = run(command(t, m, batch, 1, searchSteps, 1, false), t);
+                line.append(String.format(Locale.ROOT, "  %s %6.0f ms", m, r.medianMs()));
+                if (r.medianMs() < bestMs.getOrDefault(m, Double.POSITIVE_INFINITY)) {
+                    bestMs.put(m, r.medianMs());
+                    best.put(m, t);
+                }
+            }
+            System.out.println(line);
+        }
+        best.forEach((m, t) -> System.out.printf(Locale.ROOT, "  %-7s %-9s best: %s%n", side, m, t.label()));
+        return best;
+    }
+
+    /**
+     * The full timing run (with the matmul probe) of each side at its setting per mixer, and the ratio table; the
+     * ceiling is the best matmul rate any of these runs reached.
+     */
+    private String timingTable(String title, Map<String, Map<Mixer, ThreadSetting>> settings) {
+        List<StepBenchTable.SpeedRow> speed = new ArrayList<>();
+        List<StepReport> timed = new ArrayList<>();
+        StringBuilder used = new StringBuilder();
+        for (Mixer m : mixers) {
+            Map<String, StepReport> bySide = new LinkedHashMap<>();
+            for (var e : settings.entrySet()) {
+                ThreadSetting t = e.getValue().get(m);
+                bySide.put(e.getKey(), announce(run(command(t, m, batch, warmup, steps, rssAt, true), t)));
+                used.append(String.format(Locale.ROOT, "  %-7s %-9s %s%n", e.getKey(), m, t.label()));
+            }
+            timed.addAll(bySide.values());
+            speed.add(new StepBenchTable.SpeedRow(bySide.get("djl"), bySide.get("pytorch"),
+                    StepBenchmark.stepFlops(StepBenchmark.config(m), batch), 0));
+        }
+        double best = ceiling(timed); // every row against the best of the table, not of the runs before it
+        speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
+        StringBuilder out = new StringBuilder(System.lineSeparator() + title + System.lineSeparator() + used);
+        for (StepReport r : timed)
+            out.append(String.format(Locale.ROOT, "  matmul ceiling %-7s %-9s %6.1f GFLOP/s (best n³ of n = 512, "
+                    + "1024, 2048)%n", r.side(), r.mixer(), r.matmulGflops()));
+        out.append(String.format(Locale.ROOT, "  ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count "
+                + "matmuls only (35 net calls' worth)%n", best));
+        return out.append(StepBenchTable.speedTable(speed)).toString();
+    }
+
+    private List<String> command(ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt,
+                                 boolean matmul) {
+        return t.side().equals("djl") ? djlCommand(m, batch, warmup, steps, rssAt, matmul, t)
+                : pytorchCommand(m, batch, warmup, steps, rssAt, matmul, t);
+    }
+
+    /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
+    private int profile() {
+        Engine.getInstance(); // loads the natives that JniUtils calls into
+        System.out.printf(Locale.ROOT, "profile: batch %d, %d warm-up + %d profiled steps, %d libtorch threads, "
+                        + "load average %s%n", batch, warmup, steps, JniUtils.getNumThreads(), loadAverage());
+        try {
+            Files.createDirectories(traceDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + traceDir, e);
+        }
+        for (Mixer m : mixers) {
+            Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-step.json");
+            OpProfile p = StepBenchmark.profile(StepBenchmark.config(m), batch, warmup, steps, trace);
+            System.out.printf(Locale.ROOT, "%nTRM %s, self time per op (trace: %s)%n", m, trace);
+            System.out.print(p.table(top));
+        }
         return 0;
     }
 
@@ -154,7 +261,8 @@ public final class TrainBench implements Callable<Integer> {
     }
 
     /**
-     * The memory check's child runs on one libtorch thread unless the caller chose a count: at batch 2, two OpenMP
+     * At small batches (under 16) the memory check's child runs on one libtorch thread unless the caller chose a
+     * count: at batch 2, two OpenMP
      * threads made a step ~7× slower on the 2-core machine (about 1 s against 0.15 s), and RSS, not speed, is
      * measured there.
      */
@@ -166,10 +274,12 @@ public final class TrainBench implements Callable<Integer> {
     }
 
     /** A child JVM like this one (same java, classpath and -D/-X options) running one DJL measurement. */
-    static List<String> djlCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
-        List<String> cmd = new ArrayList<>();
+    static List<String> djlCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul,
+                                   ThreadSetting t) {
+        List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (t != null) cmd.addAll(t.jvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBench.class.getName(), "--child",
                 "--mixers", m.name(), "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps,
                 "--rss-at", "" + rssAt));
@@ -177,15 +287,19 @@ public final class TrainBench implements Callable<Integer> {
         return cmd;
     }
 
-    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, int threads, boolean matmul) {
-        return pytorchCommand(python, script, m, batch, warmup, steps, rssAt, threads, matmul);
+    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul,
+                                ThreadSetting t) {
+        return pytorchCommand(python, script, m, batch, warmup, steps, rssAt, matmul, t);
     }
 
+    /** The script under {@code t} (null: torch's own defaults). */
     static List<String> pytorchCommand(Path python, Path script, Mixer m, int batch, int warmup, int steps, int rssAt,
-                                       int threads, boolean matmul) {
-        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(), "--mixer",
+                                       boolean matmul, ThreadSetting t) {
+        List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
+        cmd.addAll(List.of(python.toString(), script.toString(), "--mixer",
                 m.name().toLowerCase(Locale.ROOT), "--batch", "" + batch, "--warmup", "" + warmup, "--steps",
-                "" + steps, "--rss-at", "" + rssAt, "--threads", "" + threads));
+                "" + steps, "--rss-at", "" + rssAt));
+        if (t != null) cmd.addAll(List.of("--threads", "" + t.intraOp(), "--interop-threads", "1"));
         if (!matmul) cmd.add("--no-matmul");
         return cmd;
     }
@@ -214,11 +328,15 @@ public final class TrainBench implements Callable<Integer> {
      * Runs a child that prints one {@link StepReport} line on stdout (its progress and logs go to our stderr);
      * fails, naming the command, on a non-zero exit or a missing or bad line.
      */
-    static StepReport run(List<String> command) {
+    static StepReport run(List<String> command, ThreadSetting t) {
         int from = Math.max(0, command.indexOf(TrainBench.class.getName())); // not the JVM's long classpath
-        String shown = String.join(" ", command.subList(from, command.size()));
+        String shown = (t == null ? "" : t.environment().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() + " ").collect(Collectors.joining()))
+                + String.join(" ", command.subList(from, command.size()));
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (t != null) pb.environment().putAll(t.environment());
+            Process p = pb.start();
             String last = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -43,10 +43,8 @@ public final class StepBenchmark {
         int total = warmup + steps;
         int rssStep = Math.min(rssAt, total);
         PuzzleDataSet data = randomPuzzles(256, TASK);
-        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard").withBatchSize(batch).withSteps(total)
-                .withAugment(false);
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
-             var trainer = new DeepSupervisionTrainer(model, data, tc, 0, 0)) {
+             var trainer = trainer(model, data, batch, total)) {
             double[] ms = new double[steps];
             double firstLoss = 0, lastLoss = 0, rssAtMb = 0;
             for (int s = 0; s < total; s++) {
@@ -56,9 +54,8 @@ public final class StepBenchmark {
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
                 if (s + 1 == rssStep) rssAtMb = statusMb("VmRSS");
-                if ((s + 1) % 100 == 0)
-                    System.err.printf(Locale.ROOT, "djl %s: step %d/%d, VmRSS %.0f MB%n", cfg.mixer(), s + 1, total,
-                            statusMb("VmRSS"));
+                if ((s + 1) % 50 == 0) System.err.printf(Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1,
+                        total, MemoryBreakdown.now());
             }
             RuntimeFacts facts = RuntimeFacts.current();
             return new StepReport("djl", cfg.mixer(), batch, warmup, steps, model.parameterCount(), median(ms),
@@ -66,6 +63,31 @@ public final class StepBenchmark {
                     JniUtils.getNumThreads(), ceiling, "DJL " + facts.djl() + ", " + facts.engine() + ", java "
                     + facts.java());
         }
+    }
+
+    /**
+     * Runs {@code warmup} unmeasured steps, then {@code steps} under libtorch's profiler, whose Chrome trace goes to
+     * {@code trace}; returns the self time per op.
+     */
+    public static OpProfile profile(TrmConfig cfg, int batch, int warmup, int steps, Path trace) {
+        PuzzleDataSet data = randomPuzzles(256, TASK);
+        try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
+             var trainer = trainer(model, data, batch, warmup + steps)) {
+            for (int s = 0; s < warmup; s++) trainer.step();
+            JniUtils.startProfile(false, false, false);
+            long t0 = System.nanoTime();
+            for (int s = 0; s < steps; s++) trainer.step();
+            double wallMs = (System.nanoTime() - t0) / 1e6;
+            JniUtils.stopProfile(trace.toString());
+            return OpProfile.read(trace, steps, wallMs);
+        }
+    }
+
+    /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
+    private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
+        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard").withBatchSize(batch).withSteps(total)
+                .withAugment(false);
+        return new DeepSupervisionTrainer(model, data, tc, 0, 0);
     }
 
     /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */

@@ -6,6 +6,7 @@ import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
 import org.looplab.train.StepBenchmark;
 import org.looplab.train.StepReport;
+import org.looplab.train.ThreadSetting;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +22,12 @@ class TrainBenchTest {
 
     @Test
     void aChildThatFailsOrPrintsABadLineIsNamed() {
-        var exit = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "exit 3")));
+        var exit = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "exit 3"), null));
         assertTrue(exit.getMessage().contains("exit 3") && exit.getMessage().contains("exit code 3"), exit.getMessage());
-        var silent = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "echo hi")));
+        var silent = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "echo hi"), null));
         assertTrue(silent.getMessage().contains("no JSON report line"), silent.getMessage());
         var partial = assertThrows(IllegalArgumentException.class,
-                () -> TrainBench.run(List.of("sh", "-c", "echo '{\"side\":\"pytorch\"}'")));
+                () -> TrainBench.run(List.of("sh", "-c", "echo '{\"side\":\"pytorch\"}'"), null));
         assertTrue(partial.getMessage().contains("sh -c") && partial.getMessage().contains("mixer"),
                 partial.getMessage());
     }
@@ -43,7 +44,10 @@ class TrainBenchTest {
         String problem = TrainBench.pytorchProblem(PYTHON, SCRIPT);
         Assumptions.assumeTrue(problem == null, "PyTorch reference not runnable: " + problem);
         for (Mixer m : Mixer.values()) {
-            StepReport r = TrainBench.run(TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, 1, false));
+            var oneThread = new ThreadSetting("pytorch", 1, 1, null, false);
+            StepReport r = TrainBench.run(TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, false, oneThread),
+                    oneThread);
+            assertEquals(1, r.threads(), "set_num_threads from the setting");
             assertEquals("pytorch", r.side());
             assertEquals(m, r.mixer());
             try (ReasoningModel ours = StepBenchmark.config(m).build(StepBenchmark.TASK, 0)) {
