@@ -20,7 +20,7 @@ class RunCellTest {
     void aStoppedCellKeepsItsCheckpointAndTheNextTaskResumesIt(@TempDir Path tmp) {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
         // smoke logs every 5 steps: a stop raised before training lands at step 5
-        SweepSpec spec = new SweepSpec("cells", "smoke", List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
+        SweepSpec spec = new SweepSpec("cells", org.looplab.Profile.SMOKE, List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
                 List.of(grid));
         SweepRunner runner = new SweepRunner(spec, tmp.resolve("out"), tmp.resolve("data"));
         SweepCell cell = runner.cell(runner.hashOf(spec.cells().get(0)).substring(0, 10));
@@ -46,7 +46,7 @@ class RunCellTest {
     @Test
     void anUnknownOrShortHashIsOneClearError(@TempDir Path tmp) {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        SweepSpec spec = new SweepSpec("cells", "smoke", List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
+        SweepSpec spec = new SweepSpec("cells", org.looplab.Profile.SMOKE, List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
                 List.of(grid));
         SweepRunner runner = new SweepRunner(spec, tmp.resolve("out"), tmp.resolve("data"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.cell("0123456789")).getMessage()

@@ -48,7 +48,7 @@ class SlurmSweepTest {
     @Test
     void submitsOneTaskPerCellWithoutAResultAndReportsEachCell(@TempDir Path tmp) throws Exception {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        SweepSpec spec = new SweepSpec("fake", "smoke", List.of(0L, 1L, 2L), 8,
+        SweepSpec spec = new SweepSpec("fake", org.looplab.Profile.SMOKE, List.of(0L, 1L, 2L), 8,
                 new TrainOverrides(2L, null, null, null, 0, null, 0), List.of(grid));
         Path specFile = tmp.resolve("my spec.json"), out = tmp.resolve("out"), data = tmp.resolve("data");
         Files.writeString(specFile, Json.write(spec));
