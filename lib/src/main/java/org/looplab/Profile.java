@@ -37,12 +37,11 @@ public enum Profile {
      */
     @JsonCreator
     public static Profile parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "profile must be one of smoke, cpu, gpu (as " + ENV + " and manifests spell it); was '" + value + "'", e);
-        }
+        // No try/valueOf: Jackson reports the root cause of a creator's exception, which would be valueOf's
+        // "No enum constant org.looplab.Profile.LAPTOP" instead of this message.
+        for (Profile p : values()) if (p.name().equalsIgnoreCase(value.trim())) return p;
+        throw new IllegalArgumentException(
+                "profile must be one of smoke, cpu, gpu (as " + ENV + " and manifests spell it); was '" + value + "'");
     }
 
     /** Lower-case name, as written in manifests and on the command line. */
