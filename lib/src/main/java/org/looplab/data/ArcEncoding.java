@@ -25,7 +25,7 @@ public final class ArcEncoding {
         for (int r = 0; r < grid.rows(); r++) {
             for (int c = 0; c < grid.cols(); c++) {
                 int v = grid.get(r, c);
-                if (v < 0 || v > 9) throw new IllegalArgumentException("cell (" + r + "," + c + ") is " + v + "; colours are 0-9");
+                if (v < 0 || v > 9) throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
                 out[r * SIDE + c] = (byte) (v + 2);
             }
         }

@@ -102,7 +102,7 @@ public final class ArcTasks {
             for (int c = 0; c < w; c++) {
                 JsonNode v = row.get(c);
                 if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 9) {
-                    throw new IllegalArgumentException(where + ": cell (" + r + "," + c + ") is " + v + "; colours are 0-9");
+                    throw new IllegalArgumentException(where + ": row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
                 }
                 cells[r * w + c] = (byte) v.asInt();
             }

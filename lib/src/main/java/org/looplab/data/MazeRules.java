@@ -25,7 +25,7 @@ public final class MazeRules {
             if (got == Maze.PATH && want == Maze.OPEN) {
                 marked++;
             } else if (got != want) {
-                return new Verdict(false, false, "cell (" + i / n + "," + i % n + ") is " + got + ", input has " + want);
+                return new Verdict(false, false, "row " + (i / n + 1) + ", column " + (i % n + 1) + " is " + got + ", input has " + want);
             }
         }
         boolean[] seen = new boolean[n * n];

@@ -45,7 +45,8 @@ final class DataCommand {
         @Option(names = "--in", defaultValue = "data/arc", description = "folder with training/ and evaluation/ (default ${DEFAULT-VALUE})")
         Path in;
 
-        @Option(names = "--name", defaultValue = "arc", description = "data set name (default ${DEFAULT-VALUE})")
+        // Not "arc": with the default --in data/arc and --out data that would be the input folder itself.
+        @Option(names = "--name", defaultValue = "arc-set", description = "data set name (default ${DEFAULT-VALUE})")
         String name;
 
         @Option(names = "--augmentations", defaultValue = "8", description = "extra versions per task (reference: 1000; default ${DEFAULT-VALUE})")

@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
                 : DataSetFolder.load(data != null ? data : m.data().name(), m.data().profile(), dataRoot).test();
         try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
             Evaluation.Result r = test != null ? Evaluation.run(model, test, m.data().trainSha256(), p)
-                    : fromText(puzzles, model, m.data().trainSha256(), p, System.err, PROGRESS_EVERY_NANOS);
+                    : fromText(puzzles, model, m.data().trainSha256(), p, CHUNK, System.err, PROGRESS_EVERY_NANOS);
             System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
             System.out.println("data: " + r.data() + " (" + r.puzzles() + " puzzles)");
             if (threshold == null) print(r);
@@ -97,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
      * have exactly one solution), printing progress to {@code progress} every few seconds.
      */
     static Evaluation.Result fromText(Path file, ReasoningModel model, String trainSha256, double threshold,
-                                      PrintStream progress, long progressEveryNanos) {
+                                      int chunkSize, PrintStream progress, long progressEveryNanos) {
         EvaluationTotals totals = new EvaluationTotals();
         long started = System.nanoTime(), reported = started;
         int side = 0;                                    // the first puzzle's; every other must match it
@@ -115,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
                     chunk.add(SudokuText.parse(line, file.toString(), number));
                     lines.add(number);
                 }
-                if (chunk.size() == CHUNK || (line == null && !chunk.isEmpty())) {
+                if (chunk.size() == chunkSize || (line == null && !chunk.isEmpty())) {
                     if (side == 0) side = chunk.get(0).side();
                     PuzzleDataSet part = labelled(file, chunk, lines, side);
                     totals.add(Evaluation.run(model, part, trainSha256, threshold));

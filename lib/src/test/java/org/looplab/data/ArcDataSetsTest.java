@@ -47,9 +47,12 @@ class ArcDataSetsTest {
         Files.createDirectories(arc.resolve("evaluation"));
         Files.copy(ArcTest.FIXTURES.resolve("fill-box.json"), arc.resolve("training/fill-box.json"));
         Files.copy(ArcTest.FIXTURES.resolve("flip-colours.json"), arc.resolve("evaluation/flip-colours.json"));
+        // Named as its input folder, the set would replace the task files it is built from: refused, files kept.
+        assertEquals(2, LoopLabCli.run("data", "build-arc", "--in", arc.toString(), "--out", dir.toString(), "--name", "arc"));
+        assertTrue(java.nio.file.Files.isRegularFile(arc.resolve("training/fill-box.json")));
         int code = LoopLabCli.run("data", "build-arc", "--in", arc.toString(), "--out", dir.toString(), "--augmentations", "2");
         assertEquals(0, code);
-        PuzzleSplits back = PuzzleSplits.load(dir.resolve("arc"));
+        PuzzleSplits back = PuzzleSplits.load(dir.resolve("arc-set"));
         assertEquals(PuzzleKind.ARC, back.train().kind());
         assertEquals(3, back.test().count());
         assertTrue(back.manifest().sources().containsKey("training/fill-box.json"));

@@ -92,11 +92,11 @@ class ArcTest {
         Path colour = dir.resolve("colour.json");
         Files.writeString(colour, "{\"train\":[{\"input\":[[1,10]],\"output\":[[1]]}],\"test\":[]}");
         e = assertThrows(IllegalArgumentException.class, () -> ArcTasks.read(colour));
-        assertTrue(e.getMessage().contains("colour.json: train[0].input: cell (0,1) is 10"), e.getMessage());
+        assertTrue(e.getMessage().contains("colour.json: train[0].input: row 1, column 2 is 10"), e.getMessage());
         Path ragged = dir.resolve("ragged.json");
         Files.writeString(ragged, "{\"train\":[],\"test\":[{\"input\":[[1,2],[3]]}]}");
         e = assertThrows(IllegalArgumentException.class, () -> ArcTasks.read(ragged));
-        assertTrue(e.getMessage().contains("test[0].input: row 1 has 1 cells"), e.getMessage());
+        assertTrue(e.getMessage().contains("test[0].input: row 2 has 1 cells, row 1 has 2"), e.getMessage());
         assertTrue(ArcTasks.parse("{\"train\":[],\"test\":[{\"input\":[[1]]}]}", "t", "t.json").test().get(0).output() == null,
                 "evaluation challenges may omit test outputs");
     }

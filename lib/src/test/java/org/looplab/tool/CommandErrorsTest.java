@@ -53,7 +53,7 @@ class CommandErrorsTest {
         assertEquals("looplab: " + f + ": no puzzles", r.err().strip());
         assertEquals("", r.out());
         var e = assertThrows(IllegalArgumentException.class,
-                () -> EvalCommand.fromText(f, null, null, 0.5, System.err, 0));
+                () -> EvalCommand.fromText(f, null, null, 0.5, EvalCommand.CHUNK, System.err, 0));
         assertEquals(f + ": no puzzles", e.getMessage());
     }
 
@@ -83,15 +83,15 @@ class CommandErrorsTest {
 
     @Test
     void evalReadsAPuzzleFileInChunksWithTheSameResultAsAtOnce(@TempDir Path dir) throws Exception {
-        // 2,600 puzzles: two full chunks and a part, each chunk its own batch of model calls.
+        // 260 puzzles in chunks of 100: two full chunks and a part, each evaluated on its own.
         SudokuGenerator gen = new SudokuGenerator(new SudokuGeneratorConfig(4, 0, 0, 1));
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 2600; i++) lines.add(gen.generate(11, i % 40).puzzle().text());
+        for (int i = 0; i < 260; i++) lines.add(gen.generate(11, i % 40).puzzle().text());
         Path f = dir.resolve("many.txt");
         Files.write(f, lines);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 5)) {
-            Evaluation.Result chunked = EvalCommand.fromText(f, model, null, 0.5,
+            Evaluation.Result chunked = EvalCommand.fromText(f, model, null, 0.5, 100,
                     new PrintStream(progress, true, StandardCharsets.UTF_8), 0);
             int n = lines.size();
             byte[] inputs = new byte[n * 16], labels = new byte[n * 16];
@@ -111,6 +111,6 @@ class CommandErrorsTest {
             assertArrayEquals(atOnce.stepsUsed(), chunked.stepsUsed());
         }
         String said = progress.toString(StandardCharsets.UTF_8);
-        assertTrue(said.startsWith("eval: 1024 puzzles, ") && said.contains("eval: 2048 puzzles, "), said);
+        assertTrue(said.startsWith("eval: 100 puzzles, ") && said.contains("eval: 200 puzzles, "), said);
     }
 }
