@@ -168,7 +168,7 @@ public final class TrainBench implements Callable<Integer> {
         Map<Mixer, ThreadSetting> best = new LinkedHashMap<>();
         Map<Mixer, Double> bestMs = new LinkedHashMap<>();
         for (ThreadSetting t : ThreadSetting.searchGrid(side, cores)) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-7s %-52s", side, t.label()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-7s %-66s", side, t.label()));
             for (Mixer m : mixers) {
                 StepReport r = run(command(t, m, batch, 1, searchSteps, 1, false), t);
                 line.append(String.format(Locale.ROOT, "  %s %6.0f ms", m, r.medianMs()));
