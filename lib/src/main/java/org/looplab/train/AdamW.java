@@ -109,7 +109,7 @@ public final class AdamW implements AutoCloseable {
         if (!a.getShape().equals(into.getShape()))
             throw new IllegalArgumentException(source + ": '" + name + "' has shape " + a.getShape() + ", expected "
                     + into.getShape());
-        a.copyTo(into);
+        InPlaceCopy.copy(a, into);
     }
 
     private void check(int n) {

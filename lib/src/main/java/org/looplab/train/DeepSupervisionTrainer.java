@@ -187,7 +187,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
             try {
                 return f.apply(model);
             } finally {
-                for (int i = 0; i < params.size(); i++) live.get(i).copyTo(params.get(i));
+                for (int i = 0; i < params.size(); i++) InPlaceCopy.copy(live.get(i), params.get(i));
             }
         }
     }

@@ -121,15 +121,37 @@ class RunFolderSafetyTest {
             waitForLines(killed, lines, p);
             p.destroyForcibly().waitFor();   // SIGKILL
             List<JsonNode> onDisk = ExactResumeTest.withoutTime(killed);
-            assertEquals(reference.subList(0, onDisk.size()), onDisk, "after kill " + (kill + 1));
+            sameUnlessThePlatformIsNot(reference.subList(0, onDisk.size()), onDisk, "after kill " + (kill + 1), whole,
+                    data);
         }
         Process last = child("resume", killed, data);
         assertTrue(last.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, last.exitValue());
-        assertEquals(reference, ExactResumeTest.withoutTime(killed));
+        sameUnlessThePlatformIsNot(reference, ExactResumeTest.withoutTime(killed), "after the last resume", whole, data);
         CheckpointDiff d = CheckpointDiff.of(whole, killed);
         System.out.print("killed 3x and resumed vs uninterrupted:\n" + d.lines());
         assertTrue(d.weights() <= 1e-6 && d.ema() <= 1e-6 && d.optimizer() <= 1e-6 && d.carry() <= 1e-6, d.lines());
+    }
+
+    /**
+     * Asserts {@code actual} equals {@code expected}; on a difference, first trains the uninterrupted run once more:
+     * if the two uninterrupted runs differ too, this machine's libtorch computed nondeterministically in this run,
+     * and the test is aborted (reported as skipped, never passed) saying so, since it cannot judge the resume then.
+     */
+    private static void sameUnlessThePlatformIsNot(List<JsonNode> expected, List<JsonNode> actual, String what,
+                                                   Path whole, Path data) throws Exception {
+        if (expected.equals(actual)) return;
+        Path again = whole.resolveSibling(whole.getFileName() + "-again");
+        if (!Files.exists(again)) {
+            Process p = child("start", again, data);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        }
+        List<JsonNode> first = ExactResumeTest.withoutTime(whole), second = ExactResumeTest.withoutTime(again);
+        org.junit.jupiter.api.Assumptions.assumeTrue(first.equals(second), () -> "two uninterrupted runs of the same"
+                + " seed differ (" + ExactResumeTest.firstDifference(first, second) + "): libtorch was not"
+                + " deterministic in this run, so the resumed run (" + what + ", "
+                + ExactResumeTest.firstDifference(expected, actual) + ") cannot be judged");
+        assertEquals(expected, actual, what);
     }
 
     private static void waitForLines(Path run, int lines, Process p) throws Exception {
