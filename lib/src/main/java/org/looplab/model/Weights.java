@@ -87,17 +87,31 @@ final class Weights {
             if (!stored.getShape().equals(shape))
                 throw new IllegalArgumentException(sourceName + ": array '" + name + "' has shape " + stored.getShape()
                         + ", the config needs " + shape);
-            a = stored;
+            a = ownCopy(stored);
+            stored.close();
         } else {
             NDArray f32 = manager.create(draw.get(), shape);
-            a = dtype == DataType.FLOAT32 ? f32 : f32.toType(dtype, false);
-            if (a != f32) f32.close();
+            a = dtype == DataType.FLOAT32 ? ownCopy(f32) : f32.toType(dtype, false);
+            f32.close();
         }
         a.setName(name);
         if (kind != Kind.BUFFER) a.setRequiresGradient(true);
         arrays.put(name, a);
         kinds.put(name, kind);
         return a;
+    }
+
+    /**
+     * A copy in libtorch's own memory. Arrays made from Java data ({@code create}, {@code NDList.decode}) wrap a
+     * Java direct buffer: only 16-byte aligned, at an address that differs run to run, and freed by the JVM's GC
+     * once the wrapper is gone. libtorch allocates 64-byte aligned memory it owns, so the matmul kernels see the
+     * same alignment in every run (their summation order, hence the last bits, can depend on it) and no native
+     * view can outlive the buffer.
+     */
+    private static NDArray ownCopy(NDArray a) {
+        NDArray copy = a.duplicate();
+        copy.setName(a.getName());
+        return copy;
     }
 
     /** After a model is built from a checkpoint: an array nobody asked for means the file and config disagree. */

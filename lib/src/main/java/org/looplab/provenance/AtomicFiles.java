@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -31,9 +32,9 @@ public final class AtomicFiles {
         Path parent = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+            Path tmp = sibling(parent, target.getFileName().toString(), ".tmp");
             try {
-                Files.write(tmp, bytes);
+                Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 keepPermissions(tmp, target);
                 move(tmp, target);
             } finally {
@@ -53,7 +54,8 @@ public final class AtomicFiles {
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+            Path tmp = sibling(parent, abs.getFileName().toString(), "");
+            Files.createDirectory(tmp);
             Path old = parent.resolve("." + abs.getFileName() + ".old");
             try {
                 writer.writeInto(tmp);
@@ -70,14 +72,25 @@ public final class AtomicFiles {
     }
 
     /**
-     * A temp file is created owner-only (0600); renamed as is, a page or table meant to be shared would end up
-     * unreadable to others. The result gets the replaced file's mode, or rw-r--r-- for a new file.
+     * The result gets the replaced file's mode, or rw-r--r-- for a new file: a page or table meant to be shared must
+     * not end up readable by its owner only, whatever the process's umask.
      */
     private static void keepPermissions(Path tmp, Path target) throws IOException {
         if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
         Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
                 : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
+
+    /**
+     * A fresh hidden name beside the target. Not {@code Files.createTemp*}: those create mode 0600/0700, and the
+     * renamed result would keep that mode instead of the usual one (umask), e.g. a run folder's model/ unreadable by
+     * the group that reads the rest of the folder.
+     */
+    private static Path sibling(Path parent, String name, String suffix) {
+        return parent.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static void move(Path from, Path to) throws IOException {
         try {

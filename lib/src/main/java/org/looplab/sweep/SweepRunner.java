@@ -3,6 +3,7 @@ package org.looplab.sweep;
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
 import org.looplab.data.DataSetFolder;
+import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ModelConfig;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *   runs/FOLDER/           a {@link TrainingRun} folder (manifest, metrics.jsonl, model/) plus result.json
  * </pre>
  * A cell whose folder holds {@code result.json} is done and is not trained again; one that holds only a
- * checkpoint was interrupted and is resumed from it (its AdamW moments restart, see {@link TrainingRun});
+ * checkpoint was interrupted and is resumed from it exactly (see {@link TrainingRun});
  * anything else is trained from scratch. Cells are independent, so K machines can each run a {@link Shard} of the
  * same spec and their {@code runs/} folders can be merged by copying.
  */
@@ -207,22 +207,17 @@ public final class SweepRunner {
                 throw new IllegalStateException(folder + ": holds a run of another config; remove that folder");
             run = TrainingRun.resume(folder, dataRoot, 0, -1);
         } else {
-            deleteTree(folder);  // a folder without manifest is the leftover of a crash before the first checkpoint
+            // A folder without manifest is the leftover of a kill before the first checkpoint: start replaces it.
             run = TrainingRun.start(cell.config(), cell.train(), cell.task(), profile, cell.seed(), dataRoot, folder);
         }
         try (run) {
-            var check = Evaluation.during(data.test(), cell.train().evalPuzzles());
+            Evaluation.Result e;
             try {
-                run.train(listener, check, null);
+                e = TrainingWorkflow.trainEvaluateRecord(run, listener, null, spec.testPuzzles(), THRESHOLD);
             } catch (StopRequest.Stopped stopped) {
-                run.save();  // keep every step trained so far: a requeued or resubmitted task resumes here
+                run.save();  // keep every step trained so far: a requeued or resubmitted task resumes here exactly
                 throw stopped;
             }
-            int puzzles = spec.testPuzzles() == 0 ? data.test().count() : Math.min(spec.testPuzzles(), data.test().count());
-            Evaluation.Result e = run.trainer().withAveragedWeights(m ->
-                    Evaluation.run(m, data.test(), puzzles, run.trainer().trainSha256(), THRESHOLD));
-            run.recordFinal(e.recorded(run.trainer().steps()));
-            run.save();
             RunManifest m = run.manifest();
             CellResult r = result(cell, folder, m, run.trainer().model().parameterCount(), e, run.resumes());
             AtomicFiles.writeString(folder.resolve(RESULT), Json.write(r));

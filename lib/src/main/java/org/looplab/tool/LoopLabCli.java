@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
         subcommands = {InfoCommand.class, SudokuCommand.class, DataCommand.class, ModelCommand.class,
                 TrainCommand.class, EvalCommand.class, HaltingCommand.class, TraceCommand.class, ServeCommand.class,
-                SolveCommand.class, SweepCommand.class, ClaimsCommand.class})
+                SolveCommand.class, SweepCommand.class, ClaimsCommand.class,
+                CompareCommand.class})
 public final class LoopLabCli {
 
     public static void main(String[] args) {

@@ -2,7 +2,9 @@ package org.looplab.tool;
 
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
+import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.model.ModelConfig;
+import org.looplab.provenance.AtomicFiles;
 import org.looplab.train.ModelFamily;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainConfig;
@@ -11,7 +13,6 @@ import org.looplab.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,15 +51,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--one-step-gradient", description = "TRM only: the paper's 'w/ 1-step gradient' ablation")
     boolean oneStep;
 
-    @Option(names = "--resume", description = "continue the run in --out (--steps then means more steps)")
-    boolean resume;
+    @Option(names = "--resume", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = "continue the run in DIR (or in --out) exactly where its last checkpoint stopped"
+                    + " (--steps then means more steps)")
+    Path resume;
 
     @Override
     public Integer call() {
         TrainingRun run;
-        if (resume) {
-            if (out == null) throw new IllegalArgumentException("--resume needs --out DIR");
-            run = TrainingRun.resume(out, dataRoot, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
+        if (resume != null) {
+            Path folder = resume.toString().isEmpty() ? out : resume;
+            if (folder == null) throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
+            run = TrainingRun.resume(folder, dataRoot, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
@@ -82,19 +86,12 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("train: " + run.trainer().config());
             System.out.println("data: " + run.data().manifest().name() + " train " + run.data().train().count()
                     + ", held-out test " + run.data().test().count());
-            var check = Evaluation.during(run.data().test(), run.trainer().config().evalPuzzles());
-            run.train(TrainingListener.NONE, check, System.out);
-            // The final, full held-out evaluation with the EMA weights (what the checkpoint holds).
-            Evaluation.Result r = run.trainer().withAveragedWeights(m ->
-                    Evaluation.run(m, run.data().test(), run.trainer().trainSha256(), 0.5));
-            run.recordFinal(r.recorded(run.trainer().steps()));
-            run.save();
+            // Train, then the full held-out evaluation with the EMA weights (what the checkpoint holds), recorded.
+            Evaluation.Result r = TrainingWorkflow.trainEvaluateRecord(run, TrainingListener.NONE, System.out, 0, 0.5);
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());
             EvalCommand.print(r);
-            Files.writeString(run.folder().resolve("evaluation.txt"), EvalCommand.lines(r));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            AtomicFiles.writeString(run.folder().resolve("evaluation.txt"), EvalCommand.lines(r));
         }
         return 0;
     }

@@ -41,7 +41,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
     /** Replaces the averages by {@code values} (resuming from a checkpoint). */
     public void load(List<NDArray> values) {
         check(values);
-        for (int i = 0; i < averages.size(); i++) values.get(i).copyTo(averages.get(i));
+        for (int i = 0; i < averages.size(); i++) InPlaceCopy.copy(values.get(i), averages.get(i));
     }
 
     /** The averaged values, in parameter order (owned by this object). */
@@ -52,7 +52,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
     /** Copies the averages into {@code parameters} (for evaluation or saving); the caller keeps the live ones if needed. */
     public void copyInto(List<NDArray> parameters) {
         check(parameters);
-        for (int i = 0; i < averages.size(); i++) averages.get(i).copyTo(parameters.get(i));
+        for (int i = 0; i < averages.size(); i++) InPlaceCopy.copy(averages.get(i), parameters.get(i));
     }
 
     private void check(List<NDArray> parameters) {

@@ -48,12 +48,20 @@ public final class HaltingSlots {
      * @return for each slot, whether its carry must be reset to the initial latents this step
      */
     public boolean[] beginStep(IntSupplier next) {
+        return beginStep(next, random);
+    }
+
+    /**
+     * As {@link #beginStep(IntSupplier)}, with this step's exploration draws taken from {@code draws}: a trainer
+     * that resumes exactly passes a generator derived from (seed, step), so no generator state needs saving.
+     */
+    public boolean[] beginStep(IntSupplier next, Random draws) {
         boolean[] reset = halted.clone();
         for (int s = 0; s < puzzle.length; s++) {
             if (!reset[s]) continue;
             puzzle[s] = next.getAsInt();
             steps[s] = 0;
-            minSteps[s] = random.nextDouble() < exploration ? 2 + random.nextInt(maxSteps - 1) : 1;
+            minSteps[s] = draws.nextDouble() < exploration ? 2 + draws.nextInt(maxSteps - 1) : 1;
             halted[s] = false;
         }
         return reset;
@@ -85,4 +93,23 @@ public final class HaltingSlots {
 
     /** Exploration floors (1 = may halt after any step). */
     public int[] minSteps() { return minSteps.clone(); }
+
+    /** Everything that decides the next steps, for a checkpoint (the generator is not part of it: see beginStep). */
+    public record State(int[] puzzle, int[] steps, int[] minSteps, boolean[] halted) {}
+
+    public State state() {
+        return new State(puzzle.clone(), steps.clone(), minSteps.clone(), halted.clone());
+    }
+
+    /** Puts back a {@link #state()} of the same number of slots. */
+    public void restore(State s) {
+        if (s.puzzle().length != puzzle.length || s.steps().length != puzzle.length
+                || s.minSteps().length != puzzle.length || s.halted().length != puzzle.length)
+            throw new IllegalArgumentException("saved slot state holds " + s.puzzle().length + " slots, this batch has "
+                    + puzzle.length);
+        System.arraycopy(s.puzzle(), 0, puzzle, 0, puzzle.length);
+        System.arraycopy(s.steps(), 0, steps, 0, puzzle.length);
+        System.arraycopy(s.minSteps(), 0, minSteps, 0, puzzle.length);
+        System.arraycopy(s.halted(), 0, halted, 0, puzzle.length);
+    }
 }

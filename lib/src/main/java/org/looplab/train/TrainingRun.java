@@ -1,7 +1,7 @@
 package org.looplab.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import org.looplab.Profile;
 import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSet;
@@ -15,6 +15,8 @@ import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.RunFolder;
 import org.looplab.provenance.RunResults;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
 import org.looplab.provenance.RuntimeFacts;
 
 import java.io.IOException;
@@ -34,14 +36,18 @@ import java.util.Map;
  * the checkpoint. The folder (STYLE §4):
  * <pre>
  *   manifest.json   {@link RunManifest}: id, profile, seed, steps, configs, data hash, code, deviations, runtime, metrics
- *   metrics.jsonl   one {@link TrainingMetrics} line per log step; a resumed run appends to it
+ *   metrics.jsonl   one {@link TrainingMetrics} line per log step, appended as the run goes
  *   model/          EMA weights ({@link Checkpoint} format): what evaluation and notebooks load
- *   live/           the raw weights, for resuming
+ *   live/           what a resume needs: weights/ (raw weights), state.safetensors (AdamW moments, EMA, carry),
+ *                   trainer.json ({@link TrainerState}: step, data order, slots, metrics window)
+ *   run.lock        pid and host of the process writing the folder ({@link RunLock})
  * </pre>
- * Each save rewrites the whole folder through {@link AtomicFiles#writeFolder} (metrics copied in), so a crash
- * leaves the previous checkpoint. DEVIATION (resume): AdamW's moments are not saved (DJL keeps them private); a
- * resumed run restarts them from zero but continues the step count, schedule and bias correction, the EMA, the
- * weights and the metrics file; data order, augmentation and exploration draws are re-derived from (seed, step).
+ * A save replaces only what it owns, each entry atomically, in the order live/, model/, manifest.json: other files
+ * stay, the folder keeps its permissions, and a kill leaves a consistent live/ (the resume point) whatever moment it
+ * strikes. A resume continues exactly: same weights, EMA, AdamW moments, carry, data order, augmentation and
+ * exploration draws as an uninterrupted run (bitwise at a fixed libtorch thread count; see README "Resuming"). It
+ * first truncates metrics.jsonl to the checkpoint's step, so the lines written after the last checkpoint by a killed
+ * run are not repeated.
  */
 public final class TrainingRun implements AutoCloseable {
     // The folder's file names live in RunFolder; these aliases keep callers short.
@@ -49,6 +55,8 @@ public final class TrainingRun implements AutoCloseable {
     public static final String METRICS = RunFolder.METRICS;
     public static final String MODEL = RunFolder.MODEL;
     public static final String LIVE = RunFolder.LIVE;
+    /** Inside {@link #LIVE}: the raw weights, the state arrays and the trainer state. */
+    public static final String LIVE_WEIGHTS = "weights", LIVE_ARRAYS = "state.safetensors", LIVE_TRAINER = "trainer.json";
     /** How a manifest's deviations line for each resume starts. */
     public static final String RESUMED_AT = "resumed at step ";
 
@@ -58,17 +66,19 @@ public final class TrainingRun implements AutoCloseable {
     private final Path dataFolder;
     private final DeepSupervisionTrainer trainer;
     private final Path out;   // null: nothing written
+    private final RunLock lock;   // null when out is
     private RunResults.HeldOut finalEvaluation;   // null until recordFinal
     private final List<String> resumeNotes = new ArrayList<>();
 
     private TrainingRun(String id, Profile profile, PuzzleSplits data, Path dataFolder, DeepSupervisionTrainer trainer,
-                        Path out) {
+                        Path out, RunLock lock) {
         this.id = id;
         this.profile = profile;
         this.data = data;
         this.dataFolder = dataFolder;
         this.trainer = trainer;
         this.out = out;
+        this.lock = lock;
     }
 
     /** A fresh run of {@code family} on the named data set, sized by {@code profile}. */
@@ -78,52 +88,126 @@ public final class TrainingRun implements AutoCloseable {
                 dataRoot, out);
     }
 
-    /** A fresh run with explicit configs; {@code out} may be null (notebook runs that keep nothing). */
+    /**
+     * A fresh run with explicit configs; {@code out} may be null (notebook runs that keep nothing). A folder that
+     * holds a run is refused; the leftovers of a run killed before its first complete checkpoint (no manifest) are
+     * replaced, saying so; files LoopLab did not write are left alone.
+     */
     public static TrainingRun start(ModelConfig modelCfg, TrainConfig trainCfg, String dataName, Profile profile,
                                     long seed, Path dataRoot, Path out) {
-        PuzzleSplits data = DataSetFolder.buildIfAbsent(dataName, profile, dataRoot);
-        ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
-        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
-                + modelName(modelCfg) + "-" + dataName + "-s" + seed;
-        if (out != null && Files.exists(out.resolve(MANIFEST)))
-            throw new IllegalArgumentException(out + ": already holds a run; resume it or choose another --out");
-        return new TrainingRun(id, profile, data, PuzzleDataSets.folder(dataRoot, dataName, profile),
-                new DeepSupervisionTrainer(model, data.train(), trainCfg, seed, 0), out);
+        RunLock lock = out == null ? null : RunLock.acquire(out);
+        try {
+            if (out != null) clearLeftovers(out);
+            PuzzleSplits data = DataSetFolder.buildIfAbsent(dataName, profile, dataRoot);
+            ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
+            String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
+                    + modelName(modelCfg) + "-" + dataName + "-s" + seed;
+            return new TrainingRun(id, profile, data, PuzzleDataSets.folder(dataRoot, dataName, profile),
+                    new DeepSupervisionTrainer(model, data.train(), trainCfg, seed), out, lock);
+        } catch (RuntimeException e) {
+            if (lock != null) lock.close();
+            throw e;
+        }
+    }
+
+    private static void clearLeftovers(Path out) {
+        if (Files.exists(out.resolve(MANIFEST)))
+            throw new IllegalArgumentException(out + ": already holds a run; resume it (--resume) or choose another --out");
+        List<String> removed = new ArrayList<>();
+        try {
+            for (String name : List.of(METRICS, LIVE, MODEL)) {
+                Path p = out.resolve(name);
+                if (!Files.exists(p)) continue;
+                AtomicFiles.deleteTree(p);
+                removed.add(name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + out, e);
+        }
+        if (!removed.isEmpty())
+            System.err.println(out + ": no manifest, so no run to resume (killed before its first checkpoint);"
+                    + " starting afresh, replacing " + String.join(", ", removed));
     }
 
     /**
-     * Continues the run saved in {@code folder}: weights, EMA, step counter, metrics; {@code moreSteps} raises the
-     * step limit (0 keeps the saved one). The data set is loaded by name
-     * (never rebuilt: {@link DataSetFolder#load}) and must hash as before.
+     * Continues the run saved in {@code folder} exactly where its last checkpoint stopped; {@code moreSteps} raises
+     * the step limit (0 keeps the saved one), {@code minutes} >= 0 sets a new time budget. The data set is loaded by
+     * name (never rebuilt: {@link DataSetFolder#load}) and must hash as before.
      */
     public static TrainingRun resume(Path folder, Path dataRoot, long moreSteps, double minutes) {
+        RunLock lock = RunLock.acquire(folder);
+        try {
+            return resume(folder, dataRoot, moreSteps, minutes, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TrainingRun resume(Path folder, Path dataRoot, long moreSteps, double minutes, RunLock lock) {
         RunManifest m = readManifest(folder);
+        Path live = folder.resolve(LIVE);
+        Path trainerFile = live.resolve(LIVE_TRAINER);
+        if (!Files.isRegularFile(trainerFile))
+            throw new IllegalArgumentException(trainerFile + ": no such file; " + folder + " was saved without its"
+                    + " optimiser state (by an older LoopLab, or a finished sweep cell), so it cannot be resumed exactly;"
+                    + " start a new run");
+        TrainerState state = Json.read(trainerFile, TrainerState.class);
         Profile profile = m.data().profile();
         PuzzleSplits data = DataSetFolder.load(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
             throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data " + m.data().name()
                     + " now hashes " + data.train().contentHash() + ", the run trained on " + m.data().trainSha256());
         TrainConfig cfg = m.config().train();
-        if (moreSteps > 0) cfg = cfg.withSteps(m.steps() + moreSteps);
+        if (moreSteps > 0) cfg = cfg.withSteps(state.step() + moreSteps);
         if (minutes >= 0) cfg = cfg.withMinutes(minutes);
-        ReasoningModel live = Checkpoint.load(folder.resolve(LIVE));
-        DeepSupervisionTrainer trainer;
-        try (ReasoningModel averaged = Checkpoint.load(folder.resolve(MODEL))) {
-            trainer = new DeepSupervisionTrainer(live, data.train(), cfg, m.seed(), m.steps());
-            trainer.loadAverages(averaged.parameters());
-        }
+        MetricsLog log = new MetricsLog(folder.resolve(METRICS));
+        int dropped = log.truncateAfter(state.step());
+        if (dropped > 0)
+            System.err.println(log.file() + ": dropped " + dropped + " line(s) after step " + state.step()
+                    + ", written after the last checkpoint by a run that was stopped; they will be written again");
         List<TrainingMetrics> earlier = new ArrayList<>();
-        new MetricsLog(folder.resolve(METRICS)).read().forEach(n -> earlier.add(TrainingMetrics.fromJson(n)));
-        trainer.restoreHistory(earlier, m.seconds());
-        TrainingRun run = new TrainingRun(m.id(), profile, data, PuzzleDataSets.folder(dataRoot, m.data().name(), profile),
-                trainer, folder);
-        // Each resume is a deviation from an uninterrupted run; earlier ones are carried over from the manifest.
+        log.read().forEach(n -> earlier.add(TrainingMetrics.fromJson(n)));
+        Path arraysFile = live.resolve(LIVE_ARRAYS);
+        byte[] bytes = readVerified(arraysFile, state.arraysSha256(), trainerFile);
+        ReasoningModel model = Checkpoint.load(live.resolve(LIVE_WEIGHTS));
+        DeepSupervisionTrainer trainer;
+        try (NDManager arrays = model.manager().newSubManager()) {
+            trainer = new DeepSupervisionTrainer(model, data.train(), cfg, m.seed());
+            NDList saved;
+            try {
+                saved = NDList.decode(arrays, bytes);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(arraysFile + ": cannot decode: " + e.getMessage(), e);
+            }
+            trainer.restore(state, saved, earlier, arraysFile.toString());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        TrainingRun run = new TrainingRun(m.id(), profile, data,
+                PuzzleDataSets.folder(dataRoot, m.data().name(), profile), trainer, folder, lock);
+        // Each resume is recorded (not a deviation any more: the state is restored exactly); earlier ones carry over.
         m.deviations().stream().filter(d -> d.startsWith(RESUMED_AT)).forEach(run.resumeNotes::add);
-        run.resumeNotes.add(RESUMED_AT + m.steps() + " (AdamW moments restarted from zero)");
+        run.resumeNotes.add(RESUMED_AT + state.step() + " (exact: weights, EMA, AdamW moments, carry and draws restored)");
         return run;
     }
 
-    /** How often this run was resumed (each resume restarts AdamW's moments). */
+    private static byte[] readVerified(Path file, String sha256, Path recordedIn) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read", e);
+        }
+        String sha = ContentHash.of(bytes);
+        if (!sha.equals(sha256))
+            throw new IllegalArgumentException(file + ": corrupt or truncated (sha256 " + sha + ", "
+                    + recordedIn.getFileName() + " says " + sha256 + ")");
+        return bytes;
+    }
+
+    /** How often this run was resumed. */
     public int resumes() {
         return resumeNotes.size();
     }
@@ -141,30 +225,41 @@ public final class TrainingRun implements AutoCloseable {
         return Checkpoint.load(folder.resolve(MODEL));
     }
 
-    /** Trains to the config's limits, logging and checkpointing (when there is an output folder). */
+    /**
+     * Trains to the config's limits, logging and checkpointing (when there is an output folder); {@code heldOut}
+     * (periodic held-out checks) and {@code progress} (a progress line) may be null.
+     */
     public void train(TrainingListener listener, HeldOutCheck heldOut, PrintStream progress) {
-        MetricsLog log = out == null ? null : new MetricsLog(out.resolve(METRICS));
-        ProgressBar bar = progress == null ? null
-                : new ProgressBar(progress, trainer.config().maxSteps() - trainer.steps(), "steps");
-        trainer.train(listener, heldOut, log, bar, out == null ? null : this::save);
+        TrainingLoop loop = new TrainingLoop(trainer).listener(listener).heldOut(heldOut);
+        if (progress != null)
+            loop.progress(new ProgressBar(progress, trainer.config().maxSteps() - trainer.steps(), "steps"));
+        if (out != null) {
+            MetricsLog log = new MetricsLog(out.resolve(METRICS));
+            loop.metrics(m -> log.append(m.asMap())).checkpoints(this::save);
+        }
+        loop.run();
     }
 
-    /** Writes the checkpoint folder atomically. */
+    /**
+     * Writes the checkpoint: live/ (the resume point), then model/ (EMA weights), then manifest.json, each swapped in
+     * atomically; nothing else in the folder is touched.
+     */
     public void save() {
         if (out == null) throw new IllegalStateException("this run has no output folder");
         ReasoningModel model = trainer.model();
-        Path metrics = out.resolve(METRICS);
-        RunManifest manifest = manifest();
-        AtomicFiles.writeFolder(out, tmp -> {
-            Checkpoint.save(model, tmp.resolve(LIVE));
-            trainer.withAveragedWeights(m -> {
-                Checkpoint.save(m, tmp.resolve(MODEL));
-                return null;
-            });
-            if (Files.exists(metrics)) Files.copy(metrics, tmp.resolve(METRICS));
-            else Files.writeString(tmp.resolve(METRICS), "");
-            manifest.writeInto(tmp);
+        byte[] arrays = trainer.arrays().encode(NDList.Encoding.SAFETENSORS);
+        TrainerState state = trainer.state(ContentHash.of(arrays));
+        AtomicFiles.writeFolder(out.resolve(LIVE), tmp -> {
+            Checkpoint.save(model, tmp.resolve(LIVE_WEIGHTS));
+            Files.write(tmp.resolve(LIVE_ARRAYS), arrays);
+            Files.writeString(tmp.resolve(LIVE_TRAINER), Json.write(state));
         });
+        trainer.withAveragedWeights(m -> {
+            Checkpoint.save(m, out.resolve(MODEL));
+            return null;
+        });
+        if (!Files.exists(out.resolve(METRICS))) AtomicFiles.writeString(out.resolve(METRICS), "");
+        manifest().writeInto(out);   // manifest.json and its hash in SHA256SUMS
     }
 
     /**
@@ -197,7 +292,7 @@ public final class TrainingRun implements AutoCloseable {
         RunResults results = new RunResults(loss, haltedExact, lastCheck, finalEvaluation);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(MODEL, "EMA weights (evaluate these)");
-        files.put(LIVE, "raw weights (resume from these)");
+        files.put(LIVE, "resume state: raw weights, AdamW moments, EMA, carry, data position");
         files.put(METRICS, "metrics, one JSON object per logged step");
         return new RunManifest("run", id, profile, trainer.seed(), trainer.steps(), trainer.seconds(),
                 new RunManifest.Config(mc, trainer.config()),
@@ -244,7 +339,11 @@ public final class TrainingRun implements AutoCloseable {
     @Override
     public void close() {
         ReasoningModel model = trainer.model();
-        trainer.close();
-        model.close();
+        try {
+            trainer.close();
+            model.close();
+        } finally {
+            if (lock != null) lock.close();
+        }
     }
 }

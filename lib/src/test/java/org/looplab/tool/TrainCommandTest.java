@@ -49,4 +49,19 @@ class TrainCommandTest {
                 "--adaptive-threshold", "0.9");
         assertTrue(text.contains("(2 puzzles)") && text.contains("mean_steps: "), text);
     }
+
+    @Test
+    void aRunResumedFromTheCommandLineEndsWhereAnUninterruptedOneEnds(@TempDir Path tmp) {
+        Path whole = tmp.resolve("whole"), parts = tmp.resolve("parts"), data = tmp.resolve("data");
+        run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "6", "--seed", "2",
+                "--out", whole.toString(), "--data-root", data.toString());
+        run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "3", "--seed", "2",
+                "--out", parts.toString(), "--data-root", data.toString());
+        String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3", "--data-root", data.toString());
+        assertTrue(resumed.contains("steps: 6"), resumed);
+        String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
+        assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
+        assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);
+        assertEquals(2, LoopLabCli.run("compare", "--checkpoint", whole.toString()), "one checkpoint is not a comparison");
+    }
 }

@@ -1,0 +1,89 @@
+package org.looplab.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One writer per run folder: {@code run.lock} holds the writer's pid and host. A second {@code train} into the same
+ * folder is refused instead of interleaving its metrics with the first's; a lock left by a process that no longer
+ * runs on this host (kill -9, power loss) is taken over with a message on stderr.
+ */
+public final class RunLock implements AutoCloseable {
+    public static final String FILE = "run.lock";
+    private final Path file;
+    private final String owner;
+
+    private RunLock(Path file, String owner) {
+        this.file = file;
+        this.owner = owner;
+    }
+
+    /** Takes the lock of {@code folder} (creating the folder), or fails naming the process that holds it. */
+    public static RunLock acquire(Path folder) {
+        Path f = folder.resolve(FILE);
+        String me = ProcessHandle.current().pid() + " " + host() + "\n";
+        try {
+            Files.createDirectories(folder);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    Files.writeString(f, me, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    return new RunLock(f, me);
+                } catch (FileAlreadyExistsException taken) {
+                    String holder = Files.readString(f, StandardCharsets.UTF_8);
+                    if (!isStale(holder))
+                        throw new IllegalStateException(folder + ": in use by process " + describe(holder) + " (" + f
+                                + "); wait for it, or delete that file if no such process runs");
+                    System.err.println(folder + ": taking over the lock of process " + describe(holder)
+                            + ", which no longer runs");
+                    Files.deleteIfExists(f);
+                }
+            }
+            throw new IllegalStateException(folder + ": another process took the lock " + f + " while this one was"
+                    + " taking over a stale one");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + folder, e);
+        }
+    }
+
+    /** A lock is stale when its process is gone and it was taken on this host (another host's pids mean nothing here). */
+    static boolean isStale(String holder) {
+        String[] parts = holder.trim().split("\\s+", 2);
+        if (parts.length < 2) return false;  // unreadable: refuse, naming the file, rather than guess
+        long pid;
+        try {
+            pid = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return parts[1].equals(host()) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    private static String describe(String holder) {
+        String[] parts = holder.trim().split("\\s+", 2);
+        return parts.length < 2 ? "'" + holder.trim() + "'" : parts[0] + " on " + parts[1];
+    }
+
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    /** Releases the lock if it is still this process's. */
+    @Override
+    public void close() {
+        try {
+            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(owner)) Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release " + file, e);
+        }
+    }
+}
