@@ -10,6 +10,7 @@ import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.Json;
+import org.looplab.train.RunLock;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainingListener;
 import org.looplab.train.TrainingRun;
@@ -200,6 +201,9 @@ public final class SweepRunner {
 
     private CellResult train(SweepCell cell, Path folder, boolean resume, TrainingListener listener) {
         PuzzleSplits data = data(cell.task());
+        // Callers hold the cell's CellLock, which knows the scheduler's view (a requeued job, an ended one): a run lock
+        // left by a process on another node (node failure, preemption) is theirs to clear, not a second writer.
+        RunLock.releaseForeign(folder);
         TrainingRun run;
         if (resume) {
             RunManifest m = TrainingRun.readManifest(folder);

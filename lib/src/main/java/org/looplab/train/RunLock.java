@@ -51,6 +51,26 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a lock taken on another host, saying so. Only for a caller that already holds a stronger lock on the
+     * folder (a sweep cell's {@code CellLock}, which asks the scheduler whether that job still runs): this host cannot
+     * tell whether another host's pid is alive, so {@link #acquire} alone never takes such a lock over.
+     */
+    public static void releaseForeign(Path folder) {
+        Path f = folder.resolve(FILE);
+        try {
+            if (!Files.isRegularFile(f)) return;
+            String holder = Files.readString(f, StandardCharsets.UTF_8);
+            String[] parts = holder.trim().split("\\s+", 2);
+            if (parts.length < 2 || parts[1].equals(host())) return;   // this host's locks: acquire decides
+            System.err.println(folder + ": removing the run lock of process " + describe(holder)
+                    + " (another host; this cell's lock says that job no longer runs it)");
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lock of " + folder, e);
+        }
+    }
+
     /** A lock is stale when its process is gone and it was taken on this host (another host's pids mean nothing here). */
     static boolean isStale(String holder) {
         String[] parts = holder.trim().split("\\s+", 2);
