@@ -135,7 +135,7 @@ public final class SolverService implements AutoCloseable {
         int steps = options.stepsOn(s);
         long[] tokens = toLongs(SudokuEncoding.encode(puzzle));
         return queue.submit(s, tokens, steps, (float) options.haltThreshold()).thenApply(inf -> {
-            Sudoku said = decodeSudoku(inf.tokens(), puzzle.shape());
+            Sudoku said = decodeSudoku(inf.answer(), puzzle.shape());
             String problem = sudokuProblem(said, puzzle);
             boolean right = problem == null;
             boolean replace = !right && options.classicalFallback();
@@ -143,7 +143,7 @@ public final class SolverService implements AutoCloseable {
             return new SudokuAnswer(puzzle.text(), size, answer.text(),
                     replace ? SudokuRules.solves(answer, puzzle) : right,
                     replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL, said.text(), right, problem,
-                    inf.stepsUsed(), steps, inf.haltProbability(), inf.halted(), options.haltThreshold(),
+                    inf.exitStep(), steps, inf.haltProbability(), inf.halted(), options.haltThreshold(),
                     millisSince(start), s.ref());
         });
     }
@@ -227,8 +227,8 @@ public final class SolverService implements AutoCloseable {
                 "no " + size + " maze model is loaded; loaded: " + loadedList()));
         int steps = options.stepsOn(s);
         return queue.submit(s, toLongs(maze.cells()), steps, (float) options.haltThreshold()).thenApply(inf -> {
-            byte[] said = new byte[inf.tokens().length];
-            for (int i = 0; i < said.length; i++) said[i] = (byte) inf.tokens()[i];
+            byte[] said = new byte[inf.answer().length];
+            for (int i = 0; i < said.length; i++) said[i] = (byte) inf.answer()[i];
             MazeRules.Verdict v = MazeRules.check(maze, said);
             boolean right = v.valid() && v.optimal();
             boolean replace = !right && options.classicalFallback();
@@ -236,7 +236,7 @@ public final class SolverService implements AutoCloseable {
             MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
             return new MazeAnswer(mazeText(maze.cells(), n), size, mazeText(answer, n), av.valid(), av.optimal(),
                     av.valid() && av.optimal(), replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL,
-                    mazeText(said, n), right, right ? null : v.problem(), inf.stepsUsed(), steps,
+                    mazeText(said, n), right, right ? null : v.problem(), inf.exitStep(), steps,
                     inf.haltProbability(), inf.halted(), options.haltThreshold(), millisSince(start), s.ref());
         });
     }
@@ -270,7 +270,7 @@ public final class SolverService implements AutoCloseable {
         }
     }
 
-    private static long[] toLongs(byte[] b) {
+    static long[] toLongs(byte[] b) {
         long[] out = new long[b.length];
         for (int i = 0; i < b.length; i++) out[i] = b[i];
         return out;

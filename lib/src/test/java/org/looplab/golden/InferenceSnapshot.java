@@ -14,6 +14,7 @@ import org.looplab.data.SudokuGenerator;
 import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.data.SudokuShape;
 import org.looplab.model.Checkpoint;
+import org.looplab.model.HaltingRule;
 import org.looplab.model.Latents;
 import org.looplab.model.NoGrad;
 import org.looplab.model.ReasoningModel;
@@ -32,12 +33,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the inference paths of one shipped checkpoint say about fixed puzzles: the recursion trace, the halting
  * tables, the evaluation reading and the solver service's answers. Written once by {@link #main} from the code as it
- * was before the one inference API replaced its three copies; {@code InferenceGoldenTest} compares today's output
- * with it.
+ * was before the one inference API replaced its three copies (the snapshots were written by code that sent the
+ * requests one at a time and unrolled once per threshold; the same values either way); {@code InferenceGoldenTest}
+ * compares today's output with it.
  *
  * @param haltLogits     {@code [step][puzzle]} q_halt, read beside the trace by a plain unroll (for HRM's own rule)
  * @param continueLogits {@code [step][puzzle]} q_continue, the same way
@@ -111,8 +114,10 @@ public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<Tr
         try (ReasoningModel model = Checkpoint.load(folder.resolve("model"))) {
             trace = RecursionTrace.of(model, tokens);
             logits = logits(model, tokens);
+            HaltingStats measured = HaltingStats.measure(model, name, set, set.name(), PUZZLES, THRESHOLDS[0]);
             for (double t : THRESHOLDS) {
-                HaltingStats h = HaltingStats.measure(model, name, set, set.name(), PUZZLES, t);
+                // one unroll, the rule replayed per threshold (what measure does inside)
+                HaltingStats h = new HaltingStats(name, set.name(), HaltingRule.of(model, t), measured.puzzles());
                 tables.put(t + "/perPuzzle", h.perPuzzle().printAll());
                 tables.put(t + "/byDifficulty", h.byDifficulty().printAll());
                 tables.put(t + "/accuracyByMaxSteps", h.accuracyByMaxSteps().printAll());
@@ -125,12 +130,11 @@ public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<Tr
         }
         Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
         try (SolverService service = SolverService.load(List.of(folder))) {
-            for (var req : requests().entrySet()) {
-                for (int i = 0; i < puzzles.size(); i++) {
-                    SudokuAnswer a = SolverService.await(service.solveSudoku(puzzles.get(i), req.getValue()));
-                    answers.put(req.getKey() + "/" + i, withoutWallTime(a));
-                }
-            }
+            Map<String, CompletableFuture<SudokuAnswer>> sent = new LinkedHashMap<>();
+            for (var req : requests().entrySet()) // all at once: they share batches, as a busy service's do
+                for (int i = 0; i < puzzles.size(); i++)
+                    sent.put(req.getKey() + "/" + i, service.solveSudoku(puzzles.get(i), req.getValue()));
+            for (var e : sent.entrySet()) answers.put(e.getKey(), withoutWallTime(SolverService.await(e.getValue())));
         }
         return new InferenceSnapshot(name, puzzles.stream().map(Sudoku::text).toList(), trace.steps(), logits[0],
                 logits[1], tables, evals, answers);
