@@ -3,6 +3,7 @@ package org.looplab.serve;
 import org.looplab.data.Maze;
 import org.looplab.data.MazeRules;
 import org.looplab.data.MazeSolver;
+import org.looplab.data.MazeText;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
@@ -186,30 +187,14 @@ public final class SolverService implements AutoCloseable {
         if (text.length() > MAX_INPUT_CHARS)
             throw new SolverException(Code.OVERSIZED, "maze is " + text.length() + " characters; at most "
                     + MAX_INPUT_CHARS);
-        List<String> rows = text.lines().filter(l -> !l.isEmpty()).toList();
-        int n = rows.size();
-        byte[] cells = new byte[n * n];
-        for (int r = 0; r < n; r++) {
-            String row = rows.get(r);
-            if (row.length() != n)
-                throw new SolverException(Code.WRONG_LENGTH, "maze row " + r + " has " + row.length()
-                        + " characters; a maze is square, " + n + " rows of " + n);
-            for (int c = 0; c < n; c++) {
-                char ch = row.charAt(c);
-                cells[r * n + c] = switch (ch) {
-                    case '#' -> Maze.WALL;
-                    case ' ', '.' -> Maze.OPEN;
-                    case 'S' -> Maze.START;
-                    case 'G' -> Maze.GOAL;
-                    default -> throw new SolverException(Code.ILLEGAL_CHARACTER, "illegal character '" + ch
-                            + "' at row " + r + ", column " + c + "; a maze uses # (wall), space or . (open), S, G");
-                };
-            }
-        }
         try {
-            return new Maze(n, cells);
-        } catch (IllegalArgumentException e) {
-            throw new SolverException(Code.CONTRADICTORY_GIVENS, e.getMessage());
+            return MazeText.parse(text);
+        } catch (MazeText.ParseException e) {
+            throw new SolverException(switch (e.problem()) {
+                case NOT_SQUARE -> Code.WRONG_LENGTH;
+                case ILLEGAL_CHARACTER -> Code.ILLEGAL_CHARACTER;
+                case NOT_A_MAZE -> Code.CONTRADICTORY_GIVENS;
+            }, e.getMessage());
         }
     }
 
@@ -234,23 +219,11 @@ public final class SolverService implements AutoCloseable {
             boolean replace = !right && options.classicalFallback();
             byte[] answer = replace ? MazeSolver.solve(maze).cells() : said;
             MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
-            return new MazeAnswer(mazeText(maze.cells(), n), size, mazeText(answer, n), av.valid(), av.optimal(),
+            return new MazeAnswer(MazeText.format(maze.cells(), n), size, MazeText.format(answer, n), av.valid(), av.optimal(),
                     av.valid() && av.optimal(), replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL,
-                    mazeText(said, n), right, right ? null : v.problem(), inf.exitStep(), steps,
+                    MazeText.format(said, n), right, right ? null : v.problem(), inf.exitStep(), steps,
                     inf.haltProbability(), inf.halted(), options.haltThreshold(), millisSince(start), s.ref());
         });
-    }
-
-    private static final String MAZE_CHARS = "?# SGo";
-
-    static String mazeText(byte[] tokens, int n) {
-        StringBuilder sb = new StringBuilder(n * (n + 1));
-        for (int i = 0; i < tokens.length; i++) {
-            if (i > 0 && i % n == 0) sb.append('\n');
-            int t = tokens[i];
-            sb.append(t >= 0 && t < MAZE_CHARS.length() ? MAZE_CHARS.charAt(t) : '?');
-        }
-        return sb.toString();
     }
 
     // ---- describe -----------------------------------------------------------------------------------------------
