@@ -127,10 +127,11 @@ public final class SolverService implements AutoCloseable {
             if (!options.classicalFallback())
                 throw new SolverException(Code.NO_MODEL, "no " + size + " Sudoku model is loaded; loaded: "
                         + loadedList() + " (ask with fallback \"classical\" for the classical solver's answer)");
-            return CompletableFuture.completedFuture(new SudokuAnswer(puzzle.text(), size,
-                    classical.solution().text(), SudokuRules.solves(classical.solution(), puzzle),
-                    SudokuAnswer.BY_CLASSICAL, null, null, "no " + size + " Sudoku model is loaded", null, null, null,
-                    null, options.haltThreshold(), millisSince(start), null));
+            return CompletableFuture.completedFuture(SudokuAnswer.builder().puzzle(puzzle.text(), size)
+                    .solution(classical.solution().text(), SudokuRules.solves(classical.solution(), puzzle),
+                            SudokuAnswer.BY_CLASSICAL)
+                    .problem("no " + size + " Sudoku model is loaded")
+                    .request(options.haltThreshold(), millisSince(start)).build());
         }
         LoadedSolver s = solver.get();
         int steps = options.stepsOn(s);
@@ -141,11 +142,12 @@ public final class SolverService implements AutoCloseable {
             boolean right = problem == null;
             boolean replace = !right && options.classicalFallback();
             Sudoku answer = replace ? classical.solution() : said;
-            return new SudokuAnswer(puzzle.text(), size, answer.text(),
-                    replace ? SudokuRules.solves(answer, puzzle) : right,
-                    replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL, said.text(), right, problem,
-                    inf.exitStep(), steps, inf.haltProbability(), inf.halted(), options.haltThreshold(),
-                    millisSince(start), s.ref());
+            return SudokuAnswer.builder().puzzle(puzzle.text(), size)
+                    .solution(answer.text(), replace ? SudokuRules.solves(answer, puzzle) : right,
+                            replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
+                    .modelSaid(said.text(), right, problem)
+                    .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
+                    .request(options.haltThreshold(), millisSince(start)).build();
         });
     }
 
@@ -219,10 +221,12 @@ public final class SolverService implements AutoCloseable {
             boolean replace = !right && options.classicalFallback();
             byte[] answer = replace ? MazeSolver.solve(maze).cells() : said;
             MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
-            return new MazeAnswer(MazeText.format(maze.cells(), n), size, MazeText.format(answer, n), av.valid(), av.optimal(),
-                    av.valid() && av.optimal(), replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL,
-                    MazeText.format(said, n), right, right ? null : v.problem(), inf.exitStep(), steps,
-                    inf.haltProbability(), inf.halted(), options.haltThreshold(), millisSince(start), s.ref());
+            return MazeAnswer.builder().maze(MazeText.format(maze.cells(), n), size)
+                    .path(MazeText.format(answer, n), av.valid(), av.optimal(),
+                            replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
+                    .modelSaid(MazeText.format(said, n), right, right ? null : v.problem())
+                    .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
+                    .request(options.haltThreshold(), millisSince(start)).build();
         });
     }
 
