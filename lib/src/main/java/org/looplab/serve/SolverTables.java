@@ -1,5 +1,6 @@
 package org.looplab.serve;
 
+import org.looplab.serve.mcp.SolverClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;

@@ -31,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service on untrained tiny checkpoints: answers are mostly wrong, so these tests pin the checking, not skill. */
-class SolverServiceTest {
+public class SolverServiceTest {
     // A 4×4 with a unique solution (12 givens short of full): 1234/3412/2143/4321.
-    static final String PUZZLE4 = "1.3..4.2.1.34..1";
-    static final String SOLUTION4 = "1234341221434321";
+    public static final String PUZZLE4 = "1.3..4.2.1.34..1";
+    public static final String SOLUTION4 = "1234341221434321";
     static final String MAZE5 = String.join("\n", "S   #", "### #", "#   #", "# ###", "#   G");
 
     @TempDir
