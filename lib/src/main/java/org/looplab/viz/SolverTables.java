@@ -1,5 +1,7 @@
-package org.looplab.serve;
+package org.looplab.viz;
 
+import org.looplab.serve.PuzzleLadder;
+import org.looplab.serve.SolverCheckpoints;
 import org.looplab.serve.mcp.SolverClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import tech.tablesaw.api.BooleanColumn;
