@@ -1,14 +1,10 @@
 package org.looplab.analysis;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import org.looplab.data.PuzzleDataSet;
-import org.looplab.model.Latents;
-import org.looplab.model.NoGrad;
+import org.looplab.model.BatchInference;
+import org.looplab.model.HaltingRule;
+import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
-import org.looplab.model.Readout;
 import org.looplab.provenance.RunResults;
 import org.looplab.train.HeldOutCheck;
 import org.looplab.train.StablemaxCrossEntropy;
@@ -21,9 +17,9 @@ import java.util.stream.IntStream;
  * per-cell accuracy averaged per puzzle. One pass gives both readings of the same run:
  * <ul>
  *   <li><b>full</b>: the answer after all N_sup supervision steps, as the reference evaluates (halting off);</li>
- *   <li><b>adaptive</b>: the answer at the first step whose halt probability sigmoid(q_halt) reaches the threshold
- *   (N_sup if none does), with the steps each puzzle used. HRM is read the same way (its q_continue is ignored), so
- *   both families are compared on one rule.</li>
+ *   <li><b>adaptive</b>: the answer at the step where the model's own halting rule stops it ({@link HaltingRule#of}:
+ *   TRM when sigmoid(q_halt) reaches the threshold, HRM when q_halt > q_continue; N_sup if it never does), with
+ *   the steps each puzzle used.</li>
  * </ul>
  * A test set whose content hash equals the training set's is refused: a number on training puzzles is not a result.
  */
@@ -36,7 +32,7 @@ public final class Evaluation {
      * @param supervisionSteps N_sup used for the full reading
      * @param exactAccuracy    full: share of puzzles entirely right after N_sup steps
      * @param cellAccuracy     full: per-cell accuracy, averaged per puzzle
-     * @param threshold        adaptive halting threshold on sigmoid(q_halt)
+     * @param threshold        adaptive halting threshold on sigmoid(q_halt) (TRM; HRM halts by its own rule)
      * @param adaptiveExact    adaptive: exact-match at each puzzle's halting step
      * @param adaptiveCell     adaptive: per-cell accuracy at that step
      * @param meanSteps        adaptive: mean steps used
@@ -116,43 +112,28 @@ public final class Evaluation {
                     + trainSha256 + "); evaluate on held-out puzzles");
     }
 
-    /** Runs N_sup steps without gradient; fills the full and adaptive predictions and the steps used. */
+    /**
+     * Runs N_sup steps on every puzzle (nothing leaves: the full reading needs the last step) and replays the model's
+     * halting rule on what the halt head said; fills the full and adaptive predictions and the steps used.
+     */
     private static void predict(ReasoningModel model, PuzzleDataSet.Batch b, double threshold, long[][] full,
                                 long[][] adaptive, int[] steps, int offset) {
         int size = b.size(), cells = b.seqLen(), nSup = model.config().supervisionSteps();
+        long[] flat = b.inputsAsLongs();
+        long[][] tokens = new long[size][];
         long[] ids = new long[size];
-        for (int i = 0; i < size; i++) ids[i] = b.puzzleIdentifiers()[i];
-        // NoGrad: this may run on any thread (notebook cells do), where grad mode starts on.
-        try (var off = NoGrad.open(); NDScope batchScope = new NDScope()) {
-            NDManager m = model.manager();
-            NDArray tokens = m.create(b.inputsAsLongs(), new Shape(size, cells));
-            NDArray x = model.embed(tokens, m.create(ids));
-            Latents carry = model.initialLatents(size);
-            for (int s = 1; s <= nSup; s++) {
-                Latents next;
-                long[] pred;
-                float[] halt;
-                try (NDScope step = new NDScope()) {  // frees each step's intermediates at once
-                    next = model.supervisionStep(carry, x);
-                    Readout r = model.readout(next);
-                    pred = r.answerLogits().argMax(-1).toLongArray();
-                    halt = r.haltLogit().toFloatArray();
-                    NDScope.unregister(next.answer(), next.reasoning());
-                }
-                NDScope.register(next.answer());
-                NDScope.register(next.reasoning());
-                carry.close();
-                carry = next;
-                for (int i = 0; i < size; i++) {
-                    long[] row = java.util.Arrays.copyOfRange(pred, i * cells, (i + 1) * cells);
-                    boolean stop = 1 / (1 + Math.exp(-halt[i])) >= threshold;
-                    if (adaptive[i] == null && (stop || s == nSup)) {
-                        adaptive[i] = row;
-                        steps[offset + i] = s;
-                    }
-                    if (s == nSup) full[i] = row;
-                }
-            }
+        for (int i = 0; i < size; i++) {
+            tokens[i] = java.util.Arrays.copyOfRange(flat, i * cells, (i + 1) * cells);
+            ids[i] = b.puzzleIdentifiers()[i];
+        }
+        HaltingRule rule = HaltingRule.of(model, threshold);
+        PuzzleRun[] runs = BatchInference.run(model, tokens, ids, new HaltingRule.FixedSteps(nSup),
+                BatchInference.Keep.EVERY_STEP);
+        for (int i = 0; i < size; i++) {
+            int stop = rule.exitStep(runs[i].signals(), nSup);
+            full[i] = runs[i].answer();
+            adaptive[i] = runs[i].answerAt(stop);
+            steps[offset + i] = stop;
         }
     }
 

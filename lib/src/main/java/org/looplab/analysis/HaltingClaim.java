@@ -49,7 +49,8 @@ public record HaltingClaim(int puzzles, int maxSteps, double threshold, double s
         }
         double rho = n < 2 ? Double.NaN : RankCorrelation.spearman(difficulty, steps);
         HaltingStats.Savings saved = s.savings();
-        return new HaltingClaim(n, s.maxSteps(), s.threshold(), rho, saved.adaptiveAccuracy(),
+        return new HaltingClaim(n, s.maxSteps(),
+                s.rule() instanceof org.looplab.model.HaltingRule.HaltProbability h ? h.threshold() : Double.NaN, rho, saved.adaptiveAccuracy(),
                 saved.maxStepsAccuracy(), saved.adaptiveMeanSteps(), units, bucketSteps(s));
     }
 

@@ -4,9 +4,12 @@ import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.SudokuEncoding;
 import org.looplab.data.SudokuShape;
+import org.looplab.model.BatchInference;
+import org.looplab.model.HaltSignals;
+import org.looplab.model.HaltingRule;
+import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
-import org.looplab.model.TraceStep;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -27,10 +30,10 @@ import java.util.Locale;
  *
  * @param model     what was measured (checkpoint folder, or a note that the model is untrained)
  * @param data      the test set (name and content hash)
- * @param threshold halt when sigmoid(q_halt) reaches this (0.5 = the code's {@code q_halt_logit > 0}; the deck says
- * 0.9)
+ * @param rule      when a puzzle stops: for TRM sigmoid(q_halt) reaching a threshold (0.5 = the code's
+ *                  {@code q_halt_logit > 0}; the deck says 0.9), for HRM its own q_halt > q_continue
  */
-public record HaltingStats(String model, String data, double threshold, List<PuzzleTrajectory> puzzles) {
+public record HaltingStats(String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles) {
 
     /** The deck's claim, slide 06: "Easy puzzles halt in 4–6 iterations; hard ones take 12–16." */
     public static final String DECK_EASY = "4–6", DECK_HARD = "12–16";
@@ -39,7 +42,6 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
     private static final int BATCH = 64;
 
     public HaltingStats {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         if (puzzles.isEmpty()) throw new IllegalArgumentException("no puzzles");
         int n = puzzles.get(0).steps();
         for (PuzzleTrajectory p : puzzles)
@@ -47,9 +49,20 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
         puzzles = List.copyOf(puzzles);
     }
 
+    /** Under TRM's rule: halt when sigmoid(q_halt) reaches {@code threshold}, in (0, 1]. */
+    public HaltingStats(String model, String data, double threshold, List<PuzzleTrajectory> puzzles) {
+        this(model, data, thresholdRule(threshold), puzzles);
+    }
+
+    private static HaltingRule thresholdRule(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
+        return HaltingRule.threshold(threshold);
+    }
+
     /**
-     * Traces the first {@code limit} rows of {@code test} through all of the model's supervision steps (no graph,
-     * any thread) and keeps, per puzzle, what halting analysis needs.
+     * Runs the first {@code limit} rows of {@code test} through all of the model's supervision steps (no graph, any
+     * thread) and keeps, per puzzle, what halting analysis needs. The model's own rule decides where each stops
+     * ({@link HaltingRule#of}: HRM halts when q_halt > q_continue, whatever {@code threshold} says).
      */
     public static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data,
                                        int limit, double threshold) {
@@ -58,8 +71,10 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
 
     static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit,
                                 double threshold, int batch) {
+        thresholdRule(threshold);
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no rows to measure (limit " + limit + ")");
+        HaltingRule all = new HaltingRule.FixedSteps(model.config().supervisionSteps());
         List<PuzzleTrajectory> out = new ArrayList<>(n);
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
@@ -69,30 +84,39 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
                 tokens[r - from] = Arrays.stream(test.inputInts(r)).asLongStream().toArray();
                 ids[r - from] = test.puzzleIdentifier(r);
             }
-            RecursionTrace trace = RecursionTrace.of(model, tokens, ids);
-            for (int r = from; r < to; r++) out.add(trajectory(trace, r - from, r, test));
+            PuzzleRun[] runs = BatchInference.run(model, tokens, ids, all, BatchInference.Keep.EVERY_STEP);
+            for (int r = from; r < to; r++) {
+                PuzzleRun run = runs[r - from];
+                int[][] grids = new int[run.exitStep()][];
+                for (int k = 1; k <= run.exitStep(); k++)
+                    grids[k - 1] = Arrays.stream(run.answerAt(k)).mapToInt(t -> (int) t).toArray();
+                out.add(trajectory(grids, run.signals(), r, test));
+            }
         }
-        return new HaltingStats(modelName, data, threshold, out);
+        return new HaltingStats(modelName, data, HaltingRule.of(model, threshold), out);
     }
 
     /** Puzzle {@code sample} of a trace, which holds row {@code row} of {@code set}. */
     public static PuzzleTrajectory trajectory(RecursionTrace trace, int sample, int row, PuzzleDataSet set) {
+        int[][] grids = trace.steps().stream().map(s -> s.prediction()[sample]).toArray(int[][]::new);
+        return trajectory(grids, trace.halting().get(sample), row, set);
+    }
+
+    /** Row {@code row} of {@code set}, given its answer after each step and what the halt head said there. */
+    static PuzzleTrajectory trajectory(int[][] grids, HaltSignals halting, int row, PuzzleDataSet set) {
         int[] input = set.inputInts(row), target = set.labelInts(row);
-        int steps = trace.steps().size();
-        float[] halt = new float[steps];
+        int steps = grids.length;
         boolean[] correct = new boolean[steps];
         int[] changed = new int[steps], wrong = new int[steps];
         int[] previous = input;
         for (int k = 0; k < steps; k++) {
-            TraceStep s = trace.steps().get(k);
-            int[] grid = s.prediction()[sample];
-            halt[k] = s.haltProbability()[sample];
+            int[] grid = grids[k];
             changed[k] = differences(previous, grid);
             wrong[k] = differences(target, grid);
             correct[k] = wrong[k] == 0;
             previous = grid;
         }
-        return new PuzzleTrajectory(row, set.difficulty(row), givens(set, row), halt, correct, changed, wrong);
+        return new PuzzleTrajectory(row, set.difficulty(row), givens(set, row), halting, correct, changed, wrong);
     }
 
     /** Digits given in a Sudoku's input; -1 for other puzzle kinds, where "givens" means nothing. */
@@ -116,9 +140,14 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
         return puzzles.size();
     }
 
-    /** Where each puzzle stops: its first halt, or N_sup when the threshold is never reached. */
+    /** Where each puzzle stops: its first halt, or N_sup when the rule never fires. */
     public int haltStep(PuzzleTrajectory p) {
-        return p.stopStep(threshold, maxSteps());
+        return p.stopStep(rule, maxSteps());
+    }
+
+    /** "threshold 0.5" for TRM's rule (the number a reader compares with the deck's 0.9), else the rule itself. */
+    public String ruleLabel() {
+        return rule instanceof HaltingRule.HaltProbability h ? "threshold " + fmt(h.threshold()) : rule.describe();
     }
 
     public DifficultyBucket[] buckets() {
@@ -127,7 +156,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
     }
 
     private String caption(String what) {
-        return what + " · " + model + " · " + data + " · threshold " + fmt(threshold) + ", N_sup " + maxSteps();
+        return what + " · " + model + " · " + data + " · " + ruleLabel() + ", N_sup " + maxSteps();
     }
 
     /** One row per puzzle: difficulty, where it halts, whether that answer is right, and the best it ever did. */
@@ -145,7 +174,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             giv.append(p.givens());
             bucket.append(b[i].label());
             halt.append(haltStep(p));
-            reached.append(p.firstHalt(threshold) > 0);
+            reached.append(p.firstHalt(rule) > 0);
             ok.append(p.correctAt(haltStep(p)));
             first.append(p.firstCorrect());
             StringBuilder s = new StringBuilder();
@@ -196,7 +225,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             range.append(range(steps));
             median.append(median(steps));
             mean.append(Arrays.stream(steps).average().orElseThrow());
-            never.append((int) in.stream().filter(p -> p.firstHalt(threshold) == 0).count());
+            never.append((int) in.stream().filter(p -> p.firstHalt(rule) == 0).count());
             acc.append(in.stream().filter(p -> p.correctAt(haltStep(p))).count() / (double) in.size());
         }
         return deck
@@ -210,8 +239,8 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
      */
     public String deckSummary() {
         Table t = deckComparison();
-        StringBuilder md = new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, threshold "
-                + fmt(threshold) + "): ");
+        StringBuilder md = new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, " + ruleLabel()
+                + "): ");
         for (int r = 0; r < t.rowCount(); r++) {
             String b = t.stringColumn("bucket").get(r);
             int n = t.intColumn("puzzles").get(r);
@@ -252,7 +281,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             long steps = 0;
             for (PuzzleTrajectory p : puzzles) {
                 if (p.correctAt(k)) fixed++;
-                int stop = p.stopStep(threshold, k);
+                int stop = p.stopStep(rule, k);
                 if (p.correctAt(stop)) adaptive++;
                 steps += stop;
             }
@@ -321,7 +350,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
             steps.appendMissing();
             saved.appendMissing();
         }
-        how.append("adaptive, threshold " + fmt(threshold));
+        how.append("adaptive, " + ruleLabel());
         acc.append(s.adaptiveAccuracy());
         steps.append(s.adaptiveMeanSteps());
         saved.append(0);
@@ -398,7 +427,7 @@ public record HaltingStats(String model, String data, double threshold, List<Puz
                 c += t.cellsChanged()[s - 1];
                 w += t.cellsWrong()[s - 1];
                 a += t.correctAt(s) ? 1 : 0;
-                int first = t.firstHalt(threshold);
+                int first = t.firstHalt(rule);
                 h += first > 0 && first <= s ? 1 : 0;
                 p += t.haltProbability()[s - 1];
             }

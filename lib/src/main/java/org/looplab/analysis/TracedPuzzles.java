@@ -3,6 +3,7 @@ package org.looplab.analysis;
 import org.looplab.data.Maze;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
+import org.looplab.model.HaltingRule;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
 import org.looplab.model.TraceStep;
@@ -34,7 +35,8 @@ public record TracedPuzzles(String title, String model, String data, double thre
      * One puzzle and its N_sup steps.
      *
      * @param bucket   easy, medium or hard among the candidate rows ({@link DifficultyBucket})
-     * @param haltStep the first step whose halt probability reaches the threshold; 0 when none does
+     * @param haltStep the first step at which the model's halting rule fires (TRM: the halt probability reaches the
+ *                 threshold; HRM: q_halt > q_continue); 0 when it never does
      */
     public record Puzzle(int row, String bucket, int difficulty, int givens, int[] input, int[] target, int haltStep,
                          List<Step> steps) {}
@@ -77,6 +79,7 @@ public record TracedPuzzles(String title, String model, String data, double thre
             ids[i] = test.puzzleIdentifier(rows.get(i));
         }
         RecursionTrace trace = RecursionTrace.of(model, tokens, ids);
+        HaltingRule rule = HaltingRule.of(model, threshold);
         List<Puzzle> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             int r = rows.get(i);
@@ -85,7 +88,7 @@ public record TracedPuzzles(String title, String model, String data, double thre
                 steps.add(new Step(s.prediction()[i], s.haltProbability()[i], s.latentGroups()[i], s.latentChange()[i]));
             PuzzleTrajectory t = HaltingStats.trajectory(trace, i, r, test);
             out.add(new Puzzle(r, bucket[r].label(), test.difficulty(r), givens[r], test.inputInts(r), test.labelInts(r),
-                    t.firstHalt(threshold), steps));
+                    t.firstHalt(rule), steps));
         }
         CodeVersion v = CodeVersion.current();
         return new TracedPuzzles(trace.model() + " on " + test.name(), modelName, data, threshold,

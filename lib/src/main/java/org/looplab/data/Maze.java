@@ -16,7 +16,6 @@ public record Maze(int size, byte[] cells) {
     public static final byte GOAL = 4;
     public static final byte PATH = 5;
     public static final int VOCAB = 6;
-    private static final String CHARS = "?# SGo";
 
     public Maze {
         if (cells.length != size * size) {
@@ -88,14 +87,9 @@ public record Maze(int size, byte[] cells) {
         return org.looplab.provenance.ContentHash.of(best);
     }
 
-    /** Rows of the Maze-Hard characters {@code # SGo}, joined by newlines. */
+    /** Rows of the Maze-Hard characters {@code # SGo}, joined by newlines ({@link MazeText}). */
     public String text() {
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < size; r++) {
-            if (r > 0) sb.append('\n');
-            for (int c = 0; c < size; c++) sb.append(CHARS.charAt(cells[r * size + c]));
-        }
-        return sb.toString();
+        return MazeText.format(cells, size);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.nn.Activation;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,13 +16,29 @@ import java.util.List;
  * evaluates: trm.py L278),
  * nothing records a graph (NoGrad, so it is safe on any thread), and each step's intermediates are closed with it.
  *
- * @param inputs token ids {@code [batch][cells]}
- * @param steps  one entry per supervision step, in order
+ * @param inputs  token ids {@code [batch][cells]}
+ * @param steps   one entry per supervision step, in order
+ * @param halting per puzzle, what the halt head said at every step (q_halt and q_continue too, for HRM's rule)
  */
-public record RecursionTrace(String model, long[][] inputs, List<TraceStep> steps) {
+public record RecursionTrace(String model, long[][] inputs, List<TraceStep> steps, List<HaltSignals> halting) {
 
     /** Channel slices summarised per step: 16 bars. */
     public static final int LATENT_GROUPS = 16;
+
+    /** A trace known only by its steps (hand-made ones): the halt head's logits are derived from its probabilities. */
+    public RecursionTrace(String model, long[][] inputs, List<TraceStep> steps) {
+        this(model, inputs, steps, haltingOf(steps, inputs.length));
+    }
+
+    private static List<HaltSignals> haltingOf(List<TraceStep> steps, int puzzles) {
+        List<HaltSignals> out = new ArrayList<>(puzzles);
+        for (int i = 0; i < puzzles; i++) {
+            float[] p = new float[steps.size()];
+            for (int k = 0; k < p.length; k++) p[k] = steps.get(k).haltProbability()[i];
+            out.add(HaltSignals.ofProbabilities(p));
+        }
+        return out;
+    }
 
     /** Traces {@code tokens} (each row {@code gridCells} ids) with puzzle id 0. */
     public static RecursionTrace of(ReasoningModel model, long[][] tokens) {
@@ -42,37 +57,38 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
     public static RecursionTrace of(ReasoningModel model, long[][] tokens, long[] puzzleIds) {
         check(model.task(), tokens, puzzleIds);
         int steps = model.config().supervisionSteps();
+        List<float[][]> bars = new ArrayList<>(steps);
+        List<float[]> dz = new ArrayList<>(steps), dy = new ArrayList<>(steps);
+        PuzzleRun[] runs = BatchInference.run(model, tokens, puzzleIds,
+                Collections.nCopies(tokens.length, new HaltingRule.FixedSteps(steps)), filled(tokens.length, steps),
+                BatchInference.Keep.EVERY_STEP, (k, rows, before, after) -> {
+                    NDArray z = after.reasoning();
+                    long b = z.getShape().get(0), d = z.getShape().get(2);
+                    int groups = d % LATENT_GROUPS == 0 ? LATENT_GROUPS : (int) d;
+                    // [B, groups]: mean |z| over positions, then over each channel slice
+                    bars.add(toRows(floats(z.abs().mean(new int[] {1}).reshape(b, groups, d / groups)
+                            .mean(new int[] {2})), (int) b));
+                    dz.add(floats(change(before.reasoning(), z)));
+                    dy.add(floats(change(before.answer(), after.answer())));
+                });
         List<TraceStep> out = new ArrayList<>(steps);
-        try (NoGrad off = NoGrad.open(); NDScope whole = new NDScope();
-             NDManager inputs = model.manager().newSubManager()) {
-            NDArray x = model.embed(inputs.create(tokens), inputs.create(puzzleIds)); // [B, S, D]
-            Latents carry = model.initialLatents(tokens.length);
-            for (int k = 1; k <= steps; k++) {
-                Latents next;
-                try (NDScope step = new NDScope()) {
-                    next = model.supervisionStep(carry, x);
-                    out.add(summarise(k, model.readout(next), carry, next));
-                    NDScope.unregister(next.answer(), next.reasoning());
-                }
-                NDScope.register(next.answer());  // the survivor goes to the trace's scope...
-                NDScope.register(next.reasoning());
-                carry.close();                    // ...and the step before it is freed now, not at the end
-                carry = next;
+        for (int k = 1; k <= steps; k++) {
+            int[][] grid = new int[runs.length][];
+            float[] halt = new float[runs.length];
+            for (int i = 0; i < runs.length; i++) {
+                grid[i] = Arrays.stream(runs[i].answerAt(k)).mapToInt(t -> (int) t).toArray();
+                halt[i] = runs[i].signals().probability()[k - 1];
             }
+            out.add(new TraceStep(k, grid, halt, bars.get(k - 1), dz.get(k - 1), dy.get(k - 1)));
         }
-        return new RecursionTrace(model.getClass().getSimpleName(), tokens, out);
+        return new RecursionTrace(model.getClass().getSimpleName(), tokens, out,
+                Arrays.stream(runs).map(PuzzleRun::signals).toList());
     }
 
-    private static TraceStep summarise(int k, Readout r, Latents before, Latents after) {
-        int[][] grid = toInts(r.answerLogits().argMax(-1).toLongArray(), (int) r.answerLogits().getShape().get(0));
-        float[] halt = Activation.sigmoid(r.haltLogit()).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                .toFloatArray();
-        NDArray z = after.reasoning();
-        long b = z.getShape().get(0), d = z.getShape().get(2);
-        int groups = d % LATENT_GROUPS == 0 ? LATENT_GROUPS : (int) d;
-        NDArray bars = z.abs().mean(new int[] {1}).reshape(b, groups, d / groups).mean(new int[] {2}); // [B, groups]
-        return new TraceStep(k, grid, halt, toRows(floats(bars), (int) b),
-                floats(change(before.reasoning(), z)), floats(change(before.answer(), after.answer())));
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        Arrays.fill(a, value);
+        return a;
     }
 
     private static NDArray change(NDArray from, NDArray to) { // [B]
@@ -81,13 +97,6 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
 
     private static float[] floats(NDArray a) {
         return a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-    }
-
-    private static int[][] toInts(long[] flat, int rows) {
-        int cols = flat.length / rows;
-        int[][] out = new int[rows][cols];
-        for (int i = 0; i < flat.length; i++) out[i / cols][i % cols] = (int) flat[i];
-        return out;
     }
 
     private static float[][] toRows(float[] flat, int rows) {

@@ -1,5 +1,7 @@
 package org.looplab.serve;
 
+import org.looplab.model.PuzzleRun;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class InferenceQueue implements AutoCloseable {
 
     private record Request(LoadedSolver solver, long[] tokens, int maxSteps, float threshold,
-                           CompletableFuture<Inference> result) {}
+                           CompletableFuture<PuzzleRun> result) {}
 
     private static final Request STOP = new Request(null, null, 0, 0, null);
 
@@ -50,9 +52,9 @@ public final class InferenceQueue implements AutoCloseable {
     }
 
     // synchronized with close(): a request is either queued before STOP (and answered or failed) or refused here.
-    public synchronized CompletableFuture<Inference> submit(LoadedSolver solver, long[] tokens, int maxSteps,
+    public synchronized CompletableFuture<PuzzleRun> submit(LoadedSolver solver, long[] tokens, int maxSteps,
                                                             float threshold) {
-        CompletableFuture<Inference> f = new CompletableFuture<>();
+        CompletableFuture<PuzzleRun> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("inference queue is closed"));
             return f;
@@ -116,7 +118,7 @@ public final class InferenceQueue implements AutoCloseable {
                 thresholds[i] = rs.get(i).threshold();
             }
             try {
-                Inference[] out = AdaptiveHalting.run(solver.model(), tokens, steps, thresholds);
+                PuzzleRun[] out = AdaptiveHalting.run(solver.model(), tokens, steps, thresholds);
                 for (int i = 0; i < rs.size(); i++) rs.get(i).result().complete(out[i]);
             } catch (RuntimeException | Error e) {
                 // One bad request must not sink the others that happened to share its batch: retry each alone, so

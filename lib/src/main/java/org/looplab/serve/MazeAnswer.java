@@ -25,4 +25,66 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record MazeAnswer(String maze, String size, String path, boolean valid, boolean optimal, boolean verified,
                          String answeredBy, String modelPath, Boolean modelVerified, String problem,
                          Integer stepsUsed, Integer maxSteps, Float haltProbability, Boolean halted,
-                         double haltThreshold, double wallMs, ModelRef model) {}
+                         double haltThreshold, double wallMs, ModelRef model) {
+
+    /** An answer built field by field, by name. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String maze, size, path, answeredBy, modelPath, problem;
+        private boolean valid, optimal;
+        private Boolean modelVerified, halted;
+        private Integer stepsUsed, maxSteps;
+        private Float haltProbability;
+        private double haltThreshold, wallMs;
+        private ModelRef model;
+
+        private Builder() {}
+
+        public Builder maze(String maze, String size) {
+            this.maze = maze;
+            this.size = size;
+            return this;
+        }
+
+        /** The path returned, the checker's verdict on it ({@code verified} is both), and who gave it. */
+        public Builder path(String path, boolean valid, boolean optimal, String answeredBy) {
+            this.path = path;
+            this.valid = valid;
+            this.optimal = optimal;
+            this.answeredBy = answeredBy;
+            return this;
+        }
+
+        /** What the model said and the checker's verdict on it; {@code problem} null when it is right. */
+        public Builder modelSaid(String modelPath, boolean modelVerified, String problem) {
+            this.modelPath = modelPath;
+            this.modelVerified = modelVerified;
+            this.problem = problem;
+            return this;
+        }
+
+        /** How the model ran: steps used of its budget, and the halt head at the step it stopped. */
+        public Builder run(int stepsUsed, int maxSteps, float haltProbability, boolean halted, ModelRef model) {
+            this.stepsUsed = stepsUsed;
+            this.maxSteps = maxSteps;
+            this.haltProbability = haltProbability;
+            this.halted = halted;
+            this.model = model;
+            return this;
+        }
+
+        public Builder request(double haltThreshold, double wallMs) {
+            this.haltThreshold = haltThreshold;
+            this.wallMs = wallMs;
+            return this;
+        }
+
+        public MazeAnswer build() {
+            return new MazeAnswer(maze, size, path, valid, optimal, valid && optimal, answeredBy, modelPath,
+                    modelVerified, problem, stepsUsed, maxSteps, haltProbability, halted, haltThreshold, wallMs, model);
+        }
+    }
+}

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param maxSteps      supervision steps at most, 1..N_sup; null means the model's N_sup
  * @param haltThreshold stop once sigmoid(q_halt) reaches this (0..1); the default 0.5 is the training target's
- *                      decision boundary (halt when the model believes its answer is right)
+ *                      decision boundary (halt when the model believes its answer is right). TRM only: an HRM
+ *                      checkpoint halts by its own rule, q_halt > q_continue ({@link org.looplab.model.HaltingRule#of})
  * @param classicalFallback when the model's answer fails the check, answer with the classical solver's, marked so
  */
 public record SolveOptions(Integer maxSteps, double haltThreshold, boolean classicalFallback) {

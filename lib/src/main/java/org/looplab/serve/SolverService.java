@@ -3,6 +3,7 @@ package org.looplab.serve;
 import org.looplab.data.Maze;
 import org.looplab.data.MazeRules;
 import org.looplab.data.MazeSolver;
+import org.looplab.data.MazeText;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
@@ -125,25 +126,27 @@ public final class SolverService implements AutoCloseable {
             if (!options.classicalFallback())
                 throw new SolverException(Code.NO_MODEL, "no " + size + " Sudoku model is loaded; loaded: "
                         + loadedList() + " (ask with fallback \"classical\" for the classical solver's answer)");
-            return CompletableFuture.completedFuture(new SudokuAnswer(puzzle.text(), size,
-                    classical.solution().text(), SudokuRules.solves(classical.solution(), puzzle),
-                    SudokuAnswer.BY_CLASSICAL, null, null, "no " + size + " Sudoku model is loaded", null, null, null,
-                    null, options.haltThreshold(), millisSince(start), null));
+            return CompletableFuture.completedFuture(SudokuAnswer.builder().puzzle(puzzle.text(), size)
+                    .solution(classical.solution().text(), SudokuRules.solves(classical.solution(), puzzle),
+                            SudokuAnswer.BY_CLASSICAL)
+                    .problem("no " + size + " Sudoku model is loaded")
+                    .request(options.haltThreshold(), millisSince(start)).build());
         }
         LoadedSolver s = solver.get();
         int steps = options.stepsOn(s);
         long[] tokens = toLongs(SudokuEncoding.encode(puzzle));
         return queue.submit(s, tokens, steps, (float) options.haltThreshold()).thenApply(inf -> {
-            Sudoku said = decodeSudoku(inf.tokens(), puzzle.shape());
+            Sudoku said = decodeSudoku(inf.answer(), puzzle.shape());
             String problem = sudokuProblem(said, puzzle);
             boolean right = problem == null;
             boolean replace = !right && options.classicalFallback();
             Sudoku answer = replace ? classical.solution() : said;
-            return new SudokuAnswer(puzzle.text(), size, answer.text(),
-                    replace ? SudokuRules.solves(answer, puzzle) : right,
-                    replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL, said.text(), right, problem,
-                    inf.stepsUsed(), steps, inf.haltProbability(), inf.halted(), options.haltThreshold(),
-                    millisSince(start), s.ref());
+            return SudokuAnswer.builder().puzzle(puzzle.text(), size)
+                    .solution(answer.text(), replace ? SudokuRules.solves(answer, puzzle) : right,
+                            replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
+                    .modelSaid(said.text(), right, problem)
+                    .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
+                    .request(options.haltThreshold(), millisSince(start)).build();
         });
     }
 
@@ -185,30 +188,14 @@ public final class SolverService implements AutoCloseable {
         if (text.length() > MAX_INPUT_CHARS)
             throw new SolverException(Code.OVERSIZED, "maze is " + text.length() + " characters; at most "
                     + MAX_INPUT_CHARS);
-        List<String> rows = text.lines().filter(l -> !l.isEmpty()).toList();
-        int n = rows.size();
-        byte[] cells = new byte[n * n];
-        for (int r = 0; r < n; r++) {
-            String row = rows.get(r);
-            if (row.length() != n)
-                throw new SolverException(Code.WRONG_LENGTH, "maze row " + (r + 1) + " has " + row.length()
-                        + " characters; a maze is square, " + n + " rows of " + n);
-            for (int c = 0; c < n; c++) {
-                char ch = row.charAt(c);
-                cells[r * n + c] = switch (ch) {
-                    case '#' -> Maze.WALL;
-                    case ' ', '.' -> Maze.OPEN;
-                    case 'S' -> Maze.START;
-                    case 'G' -> Maze.GOAL;
-                    default -> throw new SolverException(Code.ILLEGAL_CHARACTER, "illegal character '" + ch
-                            + "' at row " + (r + 1) + ", column " + (c + 1) + "; a maze uses # (wall), space or . (open), S, G");
-                };
-            }
-        }
         try {
-            return new Maze(n, cells);
-        } catch (IllegalArgumentException e) {
-            throw new SolverException(Code.CONTRADICTORY_GIVENS, e.getMessage());
+            return MazeText.parse(text);
+        } catch (MazeText.ParseException e) {
+            throw new SolverException(switch (e.problem()) {
+                case NOT_SQUARE -> Code.WRONG_LENGTH;
+                case ILLEGAL_CHARACTER -> Code.ILLEGAL_CHARACTER;
+                case NOT_A_MAZE -> Code.CONTRADICTORY_GIVENS;
+            }, e.getMessage());
         }
     }
 
@@ -226,30 +213,20 @@ public final class SolverService implements AutoCloseable {
                 "no " + size + " maze model is loaded; loaded: " + loadedList()));
         int steps = options.stepsOn(s);
         return queue.submit(s, toLongs(maze.cells()), steps, (float) options.haltThreshold()).thenApply(inf -> {
-            byte[] said = new byte[inf.tokens().length];
-            for (int i = 0; i < said.length; i++) said[i] = (byte) inf.tokens()[i];
+            byte[] said = new byte[inf.answer().length];
+            for (int i = 0; i < said.length; i++) said[i] = (byte) inf.answer()[i];
             MazeRules.Verdict v = MazeRules.check(maze, said);
             boolean right = v.valid() && v.optimal();
             boolean replace = !right && options.classicalFallback();
             byte[] answer = replace ? MazeSolver.solve(maze).cells() : said;
             MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
-            return new MazeAnswer(mazeText(maze.cells(), n), size, mazeText(answer, n), av.valid(), av.optimal(),
-                    av.valid() && av.optimal(), replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL,
-                    mazeText(said, n), right, right ? null : v.problem(), inf.stepsUsed(), steps,
-                    inf.haltProbability(), inf.halted(), options.haltThreshold(), millisSince(start), s.ref());
+            return MazeAnswer.builder().maze(MazeText.format(maze.cells(), n), size)
+                    .path(MazeText.format(answer, n), av.valid(), av.optimal(),
+                            replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
+                    .modelSaid(MazeText.format(said, n), right, right ? null : v.problem())
+                    .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
+                    .request(options.haltThreshold(), millisSince(start)).build();
         });
-    }
-
-    private static final String MAZE_CHARS = "?# SGo";
-
-    static String mazeText(byte[] tokens, int n) {
-        StringBuilder sb = new StringBuilder(n * (n + 1));
-        for (int i = 0; i < tokens.length; i++) {
-            if (i > 0 && i % n == 0) sb.append('\n');
-            int t = tokens[i];
-            sb.append(t >= 0 && t < MAZE_CHARS.length() ? MAZE_CHARS.charAt(t) : '?');
-        }
-        return sb.toString();
     }
 
     // ---- describe -----------------------------------------------------------------------------------------------
@@ -269,7 +246,7 @@ public final class SolverService implements AutoCloseable {
         }
     }
 
-    private static long[] toLongs(byte[] b) {
+    static long[] toLongs(byte[] b) {
         long[] out = new long[b.length];
         for (int i = 0; i < b.length; i++) out[i] = b[i];
         return out;

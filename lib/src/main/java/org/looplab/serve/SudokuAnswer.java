@@ -34,4 +34,70 @@ public record SudokuAnswer(String puzzle, String size, String solution, boolean 
 
     public static final String BY_MODEL = "model";
     public static final String BY_CLASSICAL = "classical";
+
+    /** An answer built field by field, by name; what is not set stays absent from the wire. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String puzzle, size, solution, answeredBy, modelSolution, problem;
+        private boolean verified;
+        private Boolean modelVerified, halted;
+        private Integer stepsUsed, maxSteps;
+        private Float haltProbability;
+        private double haltThreshold, wallMs;
+        private ModelRef model;
+
+        private Builder() {}
+
+        public Builder puzzle(String puzzle, String size) {
+            this.puzzle = puzzle;
+            this.size = size;
+            return this;
+        }
+
+        /** The answer returned, the checker's verdict on it, and who gave it. */
+        public Builder solution(String solution, boolean verified, String answeredBy) {
+            this.solution = solution;
+            this.verified = verified;
+            this.answeredBy = answeredBy;
+            return this;
+        }
+
+        /** What the model said and the checker's verdict on it; {@code problem} null when it is right. */
+        public Builder modelSaid(String modelSolution, boolean modelVerified, String problem) {
+            this.modelSolution = modelSolution;
+            this.modelVerified = modelVerified;
+            this.problem = problem;
+            return this;
+        }
+
+        /** Why no model answered (no model loaded for this size). */
+        public Builder problem(String problem) {
+            this.problem = problem;
+            return this;
+        }
+
+        /** How the model ran: steps used of its budget, and the halt head at the step it stopped. */
+        public Builder run(int stepsUsed, int maxSteps, float haltProbability, boolean halted, ModelRef model) {
+            this.stepsUsed = stepsUsed;
+            this.maxSteps = maxSteps;
+            this.haltProbability = haltProbability;
+            this.halted = halted;
+            this.model = model;
+            return this;
+        }
+
+        public Builder request(double haltThreshold, double wallMs) {
+            this.haltThreshold = haltThreshold;
+            this.wallMs = wallMs;
+            return this;
+        }
+
+        public SudokuAnswer build() {
+            return new SudokuAnswer(puzzle, size, solution, verified, answeredBy, modelSolution, modelVerified, problem,
+                    stepsUsed, maxSteps, haltProbability, halted, haltThreshold, wallMs, model);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package org.looplab.tool;
 
-import org.looplab.serve.McpSolverServer;
+import org.looplab.serve.mcp.McpSolverServer;
 import org.looplab.serve.SolverService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.looplab.tool;
 
+import org.looplab.serve.HaltingSpeed;
 import org.looplab.serve.SolverBenchmark;
 import org.looplab.serve.SolverCheckpoints;
 import picocli.CommandLine;
@@ -14,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.SolverBench}: puzzles per second and p50/p99
- * latency of the solver service for 4×4 and 6×6 ({@code make bench}). Without {@code --checkpoint} it uses the shipped
- * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6}, or untrained tiny stand-ins when those are absent
- * (the table's checkpoint column says which).
+ * latency of the solver service for 4×4 and 6×6 ({@code make bench}), then puzzles per second at a fixed N_sup beside
+ * adaptive halting ({@link HaltingSpeed}). Without {@code --checkpoint} it uses the shipped
+ * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6} (and for the halting table also {@code trm-att-sudoku4}
+ * and {@code hrm-sudoku4}), or untrained tiny stand-ins when those are absent (the checkpoint column says which).
  */
 @Command(name = "SolverBench", mixinStandardHelpOptions = true,
         description = "Speed of the tiny solver service (4x4 and 6x6 Sudoku).")
@@ -27,11 +29,21 @@ public final class SolverBench implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "where shipped checkpoints live (default ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--puzzles", defaultValue = "256", description = "puzzles sent at once per size (default ${DEFAULT-VALUE})")
+    @Option(names = "--puzzles", defaultValue = "256", description = "puzzles sent at once per size; 0 (with --sequential 0) skips the service table (default ${DEFAULT-VALUE})")
     int concurrent;
 
     @Option(names = "--sequential", defaultValue = "32", description = "puzzles sent one at a time (default ${DEFAULT-VALUE})")
     int sequential;
+
+    @Option(names = "--halting-puzzles", defaultValue = "256",
+            description = "puzzles per model for fixed N_sup against adaptive halting; 0 skips it (default ${DEFAULT-VALUE})")
+    int haltingPuzzles;
+
+    @Option(names = "--halting-batch", defaultValue = "64", description = "batch for that comparison (default ${DEFAULT-VALUE}, the service's largest)")
+    int haltingBatch;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "timed passes of each, the best counts (default ${DEFAULT-VALUE})")
+    int repeats;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SolverBench()).execute(args));
@@ -39,14 +51,21 @@ public final class SolverBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> ckpts = new ArrayList<>(checkpoints);
+        List<Path> ckpts = new ArrayList<>(checkpoints), halting = new ArrayList<>(checkpoints);
         if (ckpts.isEmpty()) {
             Path scratch = Files.createTempDirectory("looplab-bench");
-            for (String name : List.of("trm-mlp-sudoku4", "trm-mlp-sudoku6"))
-                ckpts.add(SolverCheckpoints.shippedOrUntrained(name, data, scratch).folder());
+            for (String name : List.of("trm-mlp-sudoku4", "trm-mlp-sudoku6", "trm-att-sudoku4", "hrm-sudoku4")) {
+                Path folder = SolverCheckpoints.shippedOrUntrained(name, data, scratch).folder();
+                if (name.startsWith("trm-mlp")) ckpts.add(folder);  // the service takes one model per size
+                halting.add(folder);
+            }
         }
-        var rows = SolverBenchmark.run(ckpts, concurrent, sequential, 1);
-        System.out.println(SolverBenchmark.table(rows).print());
+        if (concurrent > 0 && sequential > 0)
+            System.out.println(SolverBenchmark.table(SolverBenchmark.run(ckpts, concurrent, sequential, 1)).print());
+        if (haltingPuzzles > 0) {
+            System.out.println(HaltingSpeed.table(HaltingSpeed.run(halting, haltingPuzzles, haltingBatch, repeats, 1))
+                    .printAll());
+        }
         return 0;
     }
 }

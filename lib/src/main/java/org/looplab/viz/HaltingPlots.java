@@ -10,6 +10,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.looplab.analysis.DifficultyBucket;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.analysis.PuzzleTrajectory;
+import org.looplab.model.HaltingRule;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -37,7 +38,9 @@ public final class HaltingPlots {
     // Titles stay short (the model's description is long and lives in the tables); a long legend or title
     // squeezes XChart's plot area to nothing.
     private static String sub(HaltingStats s) {
-        return "threshold " + String.format(Locale.ROOT, "%.2f", s.threshold()) + ", N_sup " + s.maxSteps();
+        String rule = s.rule() instanceof HaltingRule.HaltProbability h
+                ? "threshold " + String.format(Locale.ROOT, "%.2f", h.threshold()) : s.rule().describe();
+        return rule + ", N_sup " + s.maxSteps();
     }
 
     /**
@@ -110,10 +113,12 @@ public final class HaltingPlots {
             line.setLineWidth(1.2f);
             line.setShowInLegend(first);
         }
-        XYSeries t = chart.addSeries("threshold", new double[] {1, n}, new double[] {s.threshold(), s.threshold()});
-        t.setMarker(SeriesMarkers.NONE);
-        t.setLineColor(Color.BLACK);
-        t.setLineStyle(SeriesLines.DASH_DASH);
+        if (s.rule() instanceof HaltingRule.HaltProbability h) { // HRM's q_halt > q_continue is no line on this plot
+            XYSeries t = chart.addSeries("threshold", new double[] {1, n}, new double[] {h.threshold(), h.threshold()});
+            t.setMarker(SeriesMarkers.NONE);
+            t.setLineColor(Color.BLACK);
+            t.setLineStyle(SeriesLines.DASH_DASH);
+        }
         return Charts.png(chart);
     }
 

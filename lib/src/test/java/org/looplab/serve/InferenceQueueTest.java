@@ -1,5 +1,6 @@
 package org.looplab.serve;
 
+import org.looplab.model.PuzzleRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +24,14 @@ class InferenceQueueTest {
             java.util.Arrays.fill(good, 1);
             // A wrong-length row and a good row in one window: the batch cannot be built, so each is retried alone
             // and only the bad one fails...
-            CompletableFuture<Inference> bad = q.submit(s, new long[3], 2, 0.5f);
-            CompletableFuture<Inference> sameBatch = q.submit(s, good, 2, 0.5f);
+            CompletableFuture<PuzzleRun> bad = q.submit(s, new long[3], 2, 0.5f);
+            CompletableFuture<PuzzleRun> sameBatch = q.submit(s, good, 2, 0.5f);
             assertThrows(CompletionException.class, bad::join);
-            assertEquals(16, sameBatch.join().tokens().length);
+            assertEquals(16, sameBatch.join().answer().length);
             // ...and the next request is served.
-            Inference next = q.submit(s, good, 2, 0.5f).join();
-            assertEquals(16, next.tokens().length);
-            assertTrue(next.stepsUsed() >= 1 && next.stepsUsed() <= 2);
+            PuzzleRun next = q.submit(s, good, 2, 0.5f).join();
+            assertEquals(16, next.answer().length);
+            assertTrue(next.exitStep() >= 1 && next.exitStep() <= 2);
             q.close();
             assertThrows(CompletionException.class, () -> q.submit(s, good, 2, 0.5f).join(), "closed");
         }

@@ -11,6 +11,7 @@ import org.looplab.data.SudokuRules;
 import org.looplab.data.SudokuShape;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
+import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
 import org.looplab.serve.SolverException.Code;
 
@@ -30,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service on untrained tiny checkpoints: answers are mostly wrong, so these tests pin the checking, not skill. */
-class SolverServiceTest {
+public class SolverServiceTest {
     // A 4×4 with a unique solution (12 givens short of full): 1234/3412/2143/4321.
-    static final String PUZZLE4 = "1.3..4.2.1.34..1";
-    static final String SOLUTION4 = "1234341221434321";
+    public static final String PUZZLE4 = "1.3..4.2.1.34..1";
+    public static final String SOLUTION4 = "1234341221434321";
     static final String MAZE5 = String.join("\n", "S   #", "### #", "#   #", "# ###", "#   G");
 
     @TempDir
@@ -200,11 +201,11 @@ class SolverServiceTest {
         ReasoningModel m = service.solvers().get(0).model();
         long[][] tokens = {{1, 2, 3, 4, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {2, 1, 1, 1, 1, 3, 1, 1, 1, 1, 4, 1, 1, 1, 1, 5},
                 {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2}};
-        Inference[] batch = AdaptiveHalting.run(m, tokens, new int[] {4, 2, 3}, new float[] {1, 1, 1});
+        PuzzleRun[] batch = AdaptiveHalting.run(m, tokens, new int[] {4, 2, 3}, new float[] {1, 1, 1});
         for (int i = 0; i < tokens.length; i++) {
-            Inference alone = AdaptiveHalting.run(m, new long[][] {tokens[i]}, new int[] {batch[i].stepsUsed()},
+            PuzzleRun alone = AdaptiveHalting.run(m, new long[][] {tokens[i]}, new int[] {batch[i].exitStep()},
                     new float[] {1})[0];
-            assertArrayEquals(alone.tokens(), batch[i].tokens(), "puzzle " + i);
+            assertArrayEquals(alone.answer(), batch[i].answer(), "puzzle " + i);
             assertEquals(alone.haltProbability(), batch[i].haltProbability(), 1e-4);
         }
     }

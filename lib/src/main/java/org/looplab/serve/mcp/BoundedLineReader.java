@@ -1,4 +1,4 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
 import java.io.IOException;
 import java.io.InputStream;

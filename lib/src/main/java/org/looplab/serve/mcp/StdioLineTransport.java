@@ -1,4 +1,4 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;

@@ -1,5 +1,7 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverServiceTest;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;

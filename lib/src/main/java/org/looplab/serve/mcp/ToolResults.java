@@ -1,5 +1,6 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.SolverException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.looplab.serve.SolverException.Code;

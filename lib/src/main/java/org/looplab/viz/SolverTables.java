@@ -1,5 +1,8 @@
-package org.looplab.serve;
+package org.looplab.viz;
 
+import org.looplab.serve.PuzzleLadder;
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.mcp.SolverClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,5 +1,8 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverService;
+import org.looplab.serve.SolverServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.provenance.Json;

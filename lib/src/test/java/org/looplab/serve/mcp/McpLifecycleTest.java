@@ -1,10 +1,13 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.provenance.Json;
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverService;
+import org.looplab.serve.SolverServiceTest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,9 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.serve.SolverCheckpoints;
 
 import java.io.IOException;
 import java.io.InputStream;

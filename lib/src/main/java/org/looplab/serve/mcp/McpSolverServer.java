@@ -1,5 +1,7 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.InferenceQueue;
+import org.looplab.serve.SolverService;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;

@@ -1,5 +1,6 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.SolverService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -21,7 +22,7 @@ final class SudokuTool {
                "max_steps": {"type": "integer", "minimum": 1,
                  "description": "Supervision steps at most (default and upper limit: the model's N_sup)."},
                "halt_threshold": {"type": "number", "minimum": 0, "maximum": 1,
-                 "description": "Stop once the halt head's probability reaches this (default 0.5)."},
+                 "description": "Stop once the halt head's probability reaches this (default 0.5). TRM models; an HRM model stops by its own rule, q_halt > q_continue."},
                "fallback": {"type": "string", "enum": ["classical"],
                  "description": "When the model's answer fails the check, return the classical solver's answer instead (answered_by says so)."}},
              "required": ["puzzle"], "additionalProperties": false}

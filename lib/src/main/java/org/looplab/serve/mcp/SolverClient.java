@@ -1,5 +1,6 @@
-package org.looplab.serve;
+package org.looplab.serve.mcp;
 
+import org.looplab.serve.SolverException;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
