@@ -54,6 +54,10 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         RunFolder folder = RunFolder.of(checkpoint);
+        if (!RunFolder.isCheckpoint(folder.root()) && !folder.hasManifest() && folder.holdsModel())
+            // Name what is missing for what the folder looks like: a run without its manifest, not a config.json.
+            throw new IllegalArgumentException(folder.manifest() + ": missing, so the training run's data set and"
+                    + " training-data hash are unknown; pass its " + RunFolder.MODEL + "/ folder to study the bare model");
         RunManifest run = RunManifest.readIfPresent(folder);
         ReasoningModel m = Checkpoint.load(folder.checkpoint());
         try {

@@ -68,7 +68,7 @@ public record RunFolder(Path root) {
         return isCheckpoint(root) ? root : root.resolve(MODEL);
     }
 
-    /** The raw weights a resume continues from. */
+    /** What a resume continues from: the raw weights (in {@code weights/}), optimiser state and trainer state. */
     public Path live() {
         return root.resolve(LIVE);
     }
@@ -78,6 +78,7 @@ public record RunFolder(Path root) {
      * line saying what was expected, instead of naming a {@code config.json} the user never meant.
      */
     public Path checkpoint() {
+        if (!Files.isDirectory(root)) throw new IllegalArgumentException(root + ": no such folder");
         if (!holdsModel())
             throw new IllegalArgumentException(root + ": neither a run folder (" + MANIFEST + " and " + MODEL + "/) nor a"
                     + " checkpoint (" + CHECKPOINT_CONFIG + " and " + CHECKPOINT_PARAMS + ")");

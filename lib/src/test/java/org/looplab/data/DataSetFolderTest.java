@@ -57,7 +57,7 @@ class DataSetFolderTest {
             var e = assertThrows(IllegalArgumentException.class, reader::run);
             String m = e.getMessage();
             assertTrue(m.startsWith(folder + ": built with "), m);
-            assertTrue(m.contains("profile \"SMOKE\" (expected \"CPU\")") && m.contains("trainCount 64 (expected 2000)"), m);
+            assertTrue(m.contains("profile \"smoke\" (expected \"cpu\")") && m.contains("trainCount 64 (expected 2000)"), m);
             assertTrue(m.endsWith("rebuild it with: looplab data build sudoku4 --profile cpu --out " + root), m);
             assertTrue(!m.contains("\n"), "one line");
         }

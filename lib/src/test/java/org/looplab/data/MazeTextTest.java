@@ -29,10 +29,10 @@ class MazeTextTest {
     void eachProblemNamesWhereItIs() {
         var ragged = assertThrows(MazeText.ParseException.class, () -> MazeText.parse("S#\n# G"));
         assertEquals(MazeText.Problem.NOT_SQUARE, ragged.problem());
-        assertTrue(ragged.getMessage().contains("row 1 has 3 characters"), ragged.getMessage());
+        assertTrue(ragged.getMessage().contains("row 2 has 3 characters"), ragged.getMessage());
         var bad = assertThrows(MazeText.ParseException.class, () -> MazeText.parse("S#\n#x"));
         assertEquals(MazeText.Problem.ILLEGAL_CHARACTER, bad.problem());
-        assertTrue(bad.getMessage().contains("'x' at row 1, column 1"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("'x' at row 2, column 2"), bad.getMessage());
         var twoStarts = assertThrows(MazeText.ParseException.class, () -> MazeText.parse("SS\n G"));
         assertEquals(MazeText.Problem.NOT_A_MAZE, twoStarts.problem());
     }

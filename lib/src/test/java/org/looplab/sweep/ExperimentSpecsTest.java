@@ -34,7 +34,7 @@ class ExperimentSpecsTest {
             SweepSpec spec = SweepSpec.read(f);
             assertTrue(spec.seeds().size() >= 3, f + ": seeds " + spec.seeds());
             assertTrue(!spec.cells().isEmpty(), f.toString());
-            assertEquals("cpu", spec.profile(), f.toString());
+            assertEquals(org.looplab.Profile.CPU, spec.profile(), f.toString());
         }
     }
 

@@ -75,7 +75,7 @@ class RunManifestTest {
         }
         RunFolder folder = new RunFolder(out);
         assertTrue(FileHashes.read(out).sha256().containsKey(RunFolder.MANIFEST));
-        for (Path checkpoint : List.of(folder.model(), folder.live()))
+        for (Path checkpoint : List.of(folder.model(), folder.live().resolve(TrainingRun.LIVE_WEIGHTS)))
             assertEquals(List.of(Checkpoint.CONFIG_FILE, Checkpoint.PARAMS_FILE),
                     List.copyOf(FileHashes.read(checkpoint).sha256().keySet()));
         RunManifest m = RunManifest.read(folder);
