@@ -31,7 +31,7 @@ import java.util.List;
  * @param adaptiveExact     held-out exact-match when each puzzle stops at its halt signal (threshold 0.5)
  * @param adaptiveMeanSteps mean supervision steps used under adaptive halting
  * @param testPuzzles       held-out puzzles evaluated
- * @param resumes           how often the run was resumed after an interruption (AdamW moments restart then)
+ * @param resumes           how often the run was resumed after an interruption (each resume continues from the saved optimiser, carry and data state)
  * @param commit            code commit that trained it
  * @param sources           {@link CodeVersion#sources()} of the code that trained it: results with different values
  *                          were made by different training code ({@code "unknown"}: written before it was recorded)

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       {@code --status} reports it failed with its log's last lines;</li>
  *   <li>{@code --slurm} again submits only that cell, which resumes from its checkpoint;</li>
  *   <li>{@code results.csv} equals the local one (cells, hashes, metrics); the resumed cell equals a local resume
- *       from a copy of the same checkpoint (AdamW's moments restart on resume, so not the uninterrupted run);</li>
+ *       from a copy of the same checkpoint (exact resume across processes is not established yet, README "Resuming",
+ *       so the uninterrupted run is printed beside it, not asserted);</li>
  *   <li>{@code --slurm} with everything cached submits nothing.</li>
  * </ol>
  */
