@@ -31,7 +31,7 @@ final class AttentionMixer implements SequenceMixer {
         NDArray q = perHead(qkvParts.get(0), b, s), k = perHead(qkvParts.get(1), b, s);
         NDArray v = perHead(qkvParts.get(2), b, s);
         // 1/sqrt(hd) goes on q (inside RoPE's tables when there is RoPE), not on the 4× larger scores [B, H, S, S]
-        q = rope != null ? rope.applyScaled(q) : q.mul(scale);
+        q = rope != null ? rope.applyScaled(q) : q.mul(Scalar.like(q, scale));
         if (rope != null) k = rope.apply(k);
         NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // [B, H, S, S], no mask
         NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, s, (long) heads * headDim); // [B, S, D]

@@ -41,6 +41,6 @@ final class InputEmbedding {
             NDArray pad = grid.getManager().zeros(new Shape(b, prefixLength - 1, hidden), grid.getDataType());
             prefix = prefix.concat(pad, 1); // [B, prefix, D]
         }
-        return prefix.concat(grid, 1).mul(scale); // [B, prefix + cells, D]
+        return prefix.concat(grid, 1).mul(Scalar.like(grid, scale)); // [B, prefix + cells, D]
     }
 }

@@ -11,10 +11,11 @@ import org.looplab.model.ReasoningModel;
  * then the EMA of the weights; the gradients are zeroed after (DJL 0.36 accumulates them across backward calls).
  * A step whose gradients are not all finite is skipped instead.
  *
- * <p>Why the skip exists: on this machine a backward pass occasionally returns NaN in every gradient although the
- * loss it came from is finite (seen in 1 of ~4 CLI runs of 30 steps, at varying steps, not reproducible run to run).
- * One such update turns every weight into NaN for good, so the update is skipped (like a mixed-precision loss
- * scaler's skip) and counted in the metrics. Runs under {@code NoGrad}: the updates are in place on leaves.
+ * <p>Why the skip exists: a backward pass used to return NaN in every gradient from a finite loss now and then; the
+ * cause was DJL's freed scalar operands, fixed by {@code model.Scalar} (docs/djl-pitfalls.md §6). The skip stays as
+ * a guard: one non-finite update turns every weight into NaN for good, so such an update is skipped (like a
+ * mixed-precision loss scaler's skip) and counted in the metrics ({@code skipped}), where a nonzero count now means
+ * a new problem. Runs under {@code NoGrad}: the updates are in place on leaves.
  */
 final class OptimiserStep implements AutoCloseable {
     private final NDList params;

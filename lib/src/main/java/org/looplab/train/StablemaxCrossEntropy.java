@@ -1,5 +1,6 @@
 package org.looplab.train;
 
+import org.looplab.model.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
@@ -49,8 +50,9 @@ public final class StablemaxCrossEntropy {
      */
     static NDArray stableMax(NDArray x) {
         NDArray negative = x.lt(0);
-        NDArray below = x.minimum(0).neg().add(1).pow(-1);               // 1 / (1 - x) for x < 0
-        NDArray above = x.maximum(0).add(1);                             // x + 1 for x >= 0
+        NDArray zero = Scalar.like(x, 0);                                // constants via Scalar: see why there
+        NDArray below = x.minimum(zero).neg().add(1).pow(Scalar.like(x, -1)); // 1 / (1 - x) for x < 0
+        NDArray above = x.maximum(zero).add(1);                          // x + 1 for x >= 0
         return NDArrays.where(negative, below, above);
     }
 }

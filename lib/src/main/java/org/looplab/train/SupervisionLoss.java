@@ -1,5 +1,6 @@
 package org.looplab.train;
 
+import org.looplab.model.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -52,7 +53,7 @@ final class SupervisionLoss {
             qLoss = halt.add(cont);
         }
         NDArray margin = qLearning ? out.haltLogit().sub(out.continueLogit()) : out.haltLogit();
-        return new Terms(answer.add(qLoss.mul(HaltLoss.WEIGHT)), answer, halt, cont, exact, margin.stopGradient());
+        return new Terms(answer.add(qLoss.mul(Scalar.like(qLoss, HaltLoss.WEIGHT))), answer, halt, cont, exact, margin.stopGradient());
     }
 
     /**

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       {@code --status} reports it failed with its log's last lines;</li>
  *   <li>{@code --slurm} again submits only that cell, which resumes from its checkpoint;</li>
  *   <li>{@code results.csv} equals the local one (cells, hashes, metrics); the resumed cell equals a local resume
- *       from a copy of the same checkpoint (exact resume across processes is not established yet, README "Resuming",
- *       so the uninterrupted run is printed beside it, not asserted);</li>
+ *       from a copy of the same checkpoint (the uninterrupted run is printed beside it; cross-process exactness is the
+ *       trainer's kill test's to assert, README "Resuming");</li>
  *   <li>{@code --slurm} with everything cached submits nothing.</li>
  * </ol>
  */
