@@ -32,14 +32,9 @@ public record MazeAnswer(String maze, String size, String path, boolean valid, b
         return new Builder();
     }
 
-    public static final class Builder {
-        private String maze, size, path, answeredBy, modelPath, problem;
+    public static final class Builder extends AnswerBuilder<Builder> {
+        private String maze, size, path, modelPath;
         private boolean valid, optimal;
-        private Boolean modelVerified, halted;
-        private Integer stepsUsed, maxSteps;
-        private Float haltProbability;
-        private double haltThreshold, wallMs;
-        private ModelRef model;
 
         private Builder() {}
 
@@ -66,19 +61,8 @@ public record MazeAnswer(String maze, String size, String path, boolean valid, b
             return this;
         }
 
-        /** How the model ran: steps used of its budget, and the halt head at the step it stopped. */
-        public Builder run(int stepsUsed, int maxSteps, float haltProbability, boolean halted, ModelRef model) {
-            this.stepsUsed = stepsUsed;
-            this.maxSteps = maxSteps;
-            this.haltProbability = haltProbability;
-            this.halted = halted;
-            this.model = model;
-            return this;
-        }
-
-        public Builder request(double haltThreshold, double wallMs) {
-            this.haltThreshold = haltThreshold;
-            this.wallMs = wallMs;
+        @Override
+        protected Builder self() {
             return this;
         }
 

@@ -40,14 +40,9 @@ public record SudokuAnswer(String puzzle, String size, String solution, boolean 
         return new Builder();
     }
 
-    public static final class Builder {
-        private String puzzle, size, solution, answeredBy, modelSolution, problem;
+    public static final class Builder extends AnswerBuilder<Builder> {
+        private String puzzle, size, solution, modelSolution;
         private boolean verified;
-        private Boolean modelVerified, halted;
-        private Integer stepsUsed, maxSteps;
-        private Float haltProbability;
-        private double haltThreshold, wallMs;
-        private ModelRef model;
 
         private Builder() {}
 
@@ -79,19 +74,8 @@ public record SudokuAnswer(String puzzle, String size, String solution, boolean 
             return this;
         }
 
-        /** How the model ran: steps used of its budget, and the halt head at the step it stopped. */
-        public Builder run(int stepsUsed, int maxSteps, float haltProbability, boolean halted, ModelRef model) {
-            this.stepsUsed = stepsUsed;
-            this.maxSteps = maxSteps;
-            this.haltProbability = haltProbability;
-            this.halted = halted;
-            this.model = model;
-            return this;
-        }
-
-        public Builder request(double haltThreshold, double wallMs) {
-            this.haltThreshold = haltThreshold;
-            this.wallMs = wallMs;
+        @Override
+        protected Builder self() {
             return this;
         }
 
