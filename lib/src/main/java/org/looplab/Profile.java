@@ -2,7 +2,6 @@ package org.looplab;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +15,9 @@ import java.util.Map;
  * </ul>
  */
 public enum Profile {
-    SMOKE, CPU, GPU;
+    SMOKE,
+    CPU,
+    GPU;
 
     /** The environment variable a notebook, test or command reads its profile from. */
     public static final String ENV = "LOOPLAB_PROFILE";

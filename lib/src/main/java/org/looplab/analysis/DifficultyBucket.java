@@ -14,7 +14,9 @@ import java.util.Locale;
  * cuts would fall inside one tie.
  */
 public enum DifficultyBucket {
-    EASY, MEDIUM, HARD;
+    EASY,
+    MEDIUM,
+    HARD;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,7 +31,7 @@ public enum DifficultyBucket {
         for (int i = 0; i < n; i++) keys[i] = key(backtracks[i], givens[i]);
         long[] levels = Arrays.stream(keys).distinct().sorted().toArray();
         int m = levels.length;
-        long[] upTo = new long[m + 1];                             // upTo[j]: puzzles with a key below levels[j]
+        long[] upTo = new long[m + 1]; // upTo[j]: puzzles with a key below levels[j]
         for (long k : keys) upTo[Arrays.binarySearch(levels, k) + 1]++;
         for (int j = 0; j < m; j++) upTo[j + 1] += upTo[j];
         // First level of medium and of hard; m means "empty".

@@ -1,5 +1,6 @@
 package org.looplab.analysis;
 
+import java.util.stream.IntStream;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.model.BatchInference;
 import org.looplab.model.HaltingRule;
@@ -8,8 +9,6 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.provenance.RunResults;
 import org.looplab.train.HeldOutCheck;
 import org.looplab.train.StablemaxCrossEntropy;
-
-import java.util.stream.IntStream;
 
 /**
  * Accuracy on held-out puzzles ({@code exact_accuracy} and {@code accuracy} of the TRM and HRM code, models/losses.py):
@@ -38,13 +37,25 @@ public final class Evaluation {
      * @param meanSteps        adaptive: mean steps used
      * @param stepsUsed        adaptive: steps per puzzle (1..N_sup)
      */
-    public record Result(String data, int puzzles, int supervisionSteps, double exactAccuracy, double cellAccuracy,
-                         double threshold, double adaptiveExact, double adaptiveCell, double meanSteps,
-                         int[] stepsUsed) {
+    public record Result(
+            String data,
+            int puzzles,
+            int supervisionSteps,
+            double exactAccuracy,
+            double cellAccuracy,
+            double threshold,
+            double adaptiveExact,
+            double adaptiveCell,
+            double meanSteps,
+            int[] stepsUsed) {
 
         /** This result as a run manifest records it, for weights after {@code step} optimiser steps. */
         public RunResults.HeldOut recorded(long step) {
-            return new RunResults.HeldOut(step, puzzles, exactAccuracy, cellAccuracy,
+            return new RunResults.HeldOut(
+                    step,
+                    puzzles,
+                    exactAccuracy,
+                    cellAccuracy,
                     new RunResults.Adaptive(threshold, adaptiveExact, meanSteps));
         }
     }
@@ -58,16 +69,16 @@ public final class Evaluation {
     }
 
     /** The first {@code limit} puzzles of {@code test}. */
-    public static Result run(ReasoningModel model, PuzzleDataSet test, int limit, String trainSha256,
-                             double threshold) {
+    public static Result run(
+            ReasoningModel model, PuzzleDataSet test, int limit, String trainSha256, double threshold) {
         refuseTrainingData(test, trainSha256);
         if (!(threshold > 0 && threshold <= 1))
             throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no puzzles to evaluate");
         if (test.seqLen() != model.task().gridCells())
-            throw new IllegalArgumentException(test.name() + ": " + test.seqLen() + " cells per puzzle, the model takes "
-                    + model.task().gridCells());
+            throw new IllegalArgumentException(test.name() + ": " + test.seqLen()
+                    + " cells per puzzle, the model takes " + model.task().gridCells());
         int nSup = model.config().supervisionSteps();
         int[] steps = new int[n];
         double fullExact = 0, fullCell = 0, adaptExact = 0, adaptCell = 0;
@@ -87,8 +98,17 @@ public final class Evaluation {
                 adaptCell += a[1];
             }
         }
-        return new Result(test.name(), n, nSup, fullExact / n, fullCell / n, threshold, adaptExact / n, adaptCell / n,
-                IntStream.of(steps).average().orElse(0), steps);
+        return new Result(
+                test.name(),
+                n,
+                nSup,
+                fullExact / n,
+                fullCell / n,
+                threshold,
+                adaptExact / n,
+                adaptCell / n,
+                IntStream.of(steps).average().orElse(0),
+                steps);
     }
 
     /** A run's EMA weights on its own held-out test split (all of it). */
@@ -116,8 +136,14 @@ public final class Evaluation {
      * Runs N_sup steps on every puzzle (nothing leaves: the full reading needs the last step) and replays the model's
      * halting rule on what the halt head said; fills the full and adaptive predictions and the steps used.
      */
-    private static void predict(ReasoningModel model, PuzzleDataSet.Batch b, double threshold, long[][] full,
-                                long[][] adaptive, int[] steps, int offset) {
+    private static void predict(
+            ReasoningModel model,
+            PuzzleDataSet.Batch b,
+            double threshold,
+            long[][] full,
+            long[][] adaptive,
+            int[] steps,
+            int offset) {
         int size = b.size(), cells = b.seqLen(), nSup = model.config().supervisionSteps();
         long[] flat = b.inputsAsLongs();
         long[][] tokens = new long[size][];
@@ -127,8 +153,8 @@ public final class Evaluation {
             ids[i] = b.puzzleIdentifiers()[i];
         }
         HaltingRule rule = HaltingRule.of(model, threshold);
-        PuzzleRun[] runs = BatchInference.run(model, tokens, ids, new HaltingRule.FixedSteps(nSup),
-                BatchInference.Keep.EVERY_STEP);
+        PuzzleRun[] runs = BatchInference.run(
+                model, tokens, ids, new HaltingRule.FixedSteps(nSup), BatchInference.Keep.EVERY_STEP);
         for (int i = 0; i < size; i++) {
             int stop = rule.exitStep(runs[i].signals(), nSup);
             full[i] = runs[i].answer();

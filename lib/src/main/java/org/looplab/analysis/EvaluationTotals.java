@@ -12,8 +12,9 @@ public final class EvaluationTotals {
     private final List<Evaluation.Result> parts = new ArrayList<>();
 
     public void add(Evaluation.Result part) {
-        if (!parts.isEmpty() && (part.supervisionSteps() != parts.get(0).supervisionSteps()
-                || part.threshold() != parts.get(0).threshold()))
+        if (!parts.isEmpty()
+                && (part.supervisionSteps() != parts.get(0).supervisionSteps()
+                        || part.threshold() != parts.get(0).threshold()))
             throw new IllegalArgumentException("parts evaluated with other settings cannot be added up");
         parts.add(part);
     }
@@ -39,7 +40,16 @@ public final class EvaluationTotals {
             at += p.puzzles();
         }
         Evaluation.Result first = parts.get(0);
-        return new Evaluation.Result(data, n, first.supervisionSteps(), exact / n, cell / n, first.threshold(),
-                adaptExact / n, adaptCell / n, steps / n, used);
+        return new Evaluation.Result(
+                data,
+                n,
+                first.supervisionSteps(),
+                exact / n,
+                cell / n,
+                first.threshold(),
+                adaptExact / n,
+                adaptCell / n,
+                steps / n,
+                used);
     }
 }

@@ -1,13 +1,12 @@
 package org.looplab.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The deck's halting claim, measured (slide 03; issue 12 item 3): harder puzzles halt later, and adaptive halting
@@ -25,15 +24,23 @@ import java.util.Locale;
  * @param units         what a supervision step holds, for the deck's unit
  * @param buckets       mean halting step per difficulty bucket, easy to hard (empty buckets left out)
  */
-public record HaltingClaim(int puzzles, int maxSteps, double threshold, double spearman, double adaptiveExact,
-                           double fullExact, double meanSteps, HaltingUnits units, List<BucketSteps> buckets) {
+public record HaltingClaim(
+        int puzzles,
+        int maxSteps,
+        double threshold,
+        double spearman,
+        double adaptiveExact,
+        double fullExact,
+        double meanSteps,
+        HaltingUnits units,
+        List<BucketSteps> buckets) {
 
     /** The issue's targets: rho at least this, and adaptive accuracy at most this far below all-steps accuracy. */
     public static final double MIN_SPEARMAN = 0.4, MAX_ACCURACY_LOSS = 0.01;
 
     /** One difficulty bucket: how many puzzles, their difficulty range and their mean halting step. */
-    public record BucketSteps(DifficultyBucket bucket, int puzzles, int minDifficulty, int maxDifficulty,
-                              double meanSteps) {}
+    public record BucketSteps(
+            DifficultyBucket bucket, int puzzles, int minDifficulty, int maxDifficulty, double meanSteps) {}
 
     public HaltingClaim {
         buckets = List.copyOf(buckets);
@@ -49,9 +56,16 @@ public record HaltingClaim(int puzzles, int maxSteps, double threshold, double s
         }
         double rho = n < 2 ? Double.NaN : RankCorrelation.spearman(difficulty, steps);
         HaltingStats.Savings saved = s.savings();
-        return new HaltingClaim(n, s.maxSteps(),
-                s.rule() instanceof org.looplab.model.HaltingRule.HaltProbability h ? h.threshold() : Double.NaN, rho, saved.adaptiveAccuracy(),
-                saved.maxStepsAccuracy(), saved.adaptiveMeanSteps(), units, bucketSteps(s));
+        return new HaltingClaim(
+                n,
+                s.maxSteps(),
+                s.rule() instanceof org.looplab.model.HaltingRule.HaltProbability h ? h.threshold() : Double.NaN,
+                rho,
+                saved.adaptiveAccuracy(),
+                saved.maxStepsAccuracy(),
+                saved.adaptiveMeanSteps(),
+                units,
+                bucketSteps(s));
     }
 
     static List<BucketSteps> bucketSteps(HaltingStats s) {
@@ -89,48 +103,74 @@ public record HaltingClaim(int puzzles, int maxSteps, double threshold, double s
     public String verdict() {
         List<String> fails = new ArrayList<>();
         if (Double.isNaN(spearman)) fails.add("rho undefined (no spread in difficulty or in halting step)");
-        else if (spearman < MIN_SPEARMAN) fails.add(String.format(Locale.ROOT, "rho %.2f < %.2f", spearman, MIN_SPEARMAN));
+        else if (spearman < MIN_SPEARMAN)
+            fails.add(String.format(Locale.ROOT, "rho %.2f < %.2f", spearman, MIN_SPEARMAN));
         if (!risesAcrossBuckets()) fails.add("mean halting step does not rise across three difficulty buckets");
         if (fullExact - adaptiveExact > MAX_ACCURACY_LOSS)
-            fails.add(String.format(Locale.ROOT, "adaptive exact %.3f is more than %.0f point below all-steps %.3f",
-                    adaptiveExact, 100 * MAX_ACCURACY_LOSS, fullExact));
+            fails.add(String.format(
+                    Locale.ROOT,
+                    "adaptive exact %.3f is more than %.0f point below all-steps %.3f",
+                    adaptiveExact,
+                    100 * MAX_ACCURACY_LOSS,
+                    fullExact));
         if (!(meanSteps < maxSteps)) fails.add("no steps saved (mean " + fmt(meanSteps) + " of " + maxSteps + ")");
         return fails.isEmpty() ? "supported" : "not supported: " + String.join("; ", fails);
     }
 
     /** The machine-readable lines of {@code looplab halting}, then the unit conversion. */
     public String lines() {
-        return String.format(Locale.ROOT, "spearman_difficulty_steps: %s%nadaptive_exact: %.4f%nfull_exact: %.4f%n"
-                        + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%nhalting_claim: %s%n",
-                Double.isNaN(spearman) ? "NaN" : String.format(Locale.ROOT, "%.4f", spearman), adaptiveExact,
-                fullExact, meanSteps, meanSteps * units.answerUpdatesPerStep(), meanSteps * units.netCallsPerStep(),
-                verdict())
+        return String.format(
+                        Locale.ROOT,
+                        "spearman_difficulty_steps: %s%nadaptive_exact: %.4f%nfull_exact: %.4f%n"
+                                + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%nhalting_claim: %s%n",
+                        Double.isNaN(spearman) ? "NaN" : String.format(Locale.ROOT, "%.4f", spearman),
+                        adaptiveExact,
+                        fullExact,
+                        meanSteps,
+                        meanSteps * units.answerUpdatesPerStep(),
+                        meanSteps * units.netCallsPerStep(),
+                        verdict())
                 + "units: halting is checked once per supervision step = " + units.formula()
-                + (units.sameAsDeckIteration() ? " (here one step is one deck iteration)"
-                : "; the deck's iteration (slide 04) is one z- and one y-update, so it equals a supervision step only"
-                + " at n = 1, T = 1") + System.lineSeparator();
+                + (units.sameAsDeckIteration()
+                        ? " (here one step is one deck iteration)"
+                        : "; the deck's iteration (slide 04) is one z- and one y-update, so it equals a supervision step only"
+                                + " at n = 1, T = 1")
+                + System.lineSeparator();
     }
 
     /** Mean halting step per bucket in both units, beside the deck's 4–6 / 12–16 iterations. */
     public Table bucketTable() {
-        StringColumn bucket = StringColumn.create("bucket"), range = StringColumn.create("difficulty"),
+        StringColumn bucket = StringColumn.create("bucket"),
+                range = StringColumn.create("difficulty"),
                 claim = StringColumn.create("deck claim (iterations)");
         IntColumn count = IntColumn.create("puzzles");
         DoubleColumn steps = DoubleColumn.create("mean halt step (supervision steps)"),
-                updates = DoubleColumn.create("mean y-updates"), calls = DoubleColumn.create("mean net calls");
+                updates = DoubleColumn.create("mean y-updates"),
+                calls = DoubleColumn.create("mean net calls");
         for (BucketSteps b : buckets) {
             bucket.append(b.bucket().label());
             count.append(b.puzzles());
-            range.append(b.minDifficulty() == b.maxDifficulty() ? String.valueOf(b.minDifficulty())
-                    : b.minDifficulty() + "–" + b.maxDifficulty());
+            range.append(
+                    b.minDifficulty() == b.maxDifficulty()
+                            ? String.valueOf(b.minDifficulty())
+                            : b.minDifficulty() + "–" + b.maxDifficulty());
             steps.append(b.meanSteps());
             updates.append(b.meanSteps() * units.answerUpdatesPerStep());
             calls.append(b.meanSteps() * units.netCallsPerStep());
-            claim.append(b.bucket() == DifficultyBucket.EASY ? HaltingStats.DECK_EASY
-                    : b.bucket() == DifficultyBucket.HARD ? HaltingStats.DECK_HARD : "—");
+            claim.append(
+                    b.bucket() == DifficultyBucket.EASY
+                            ? HaltingStats.DECK_EASY
+                            : b.bucket() == DifficultyBucket.HARD ? HaltingStats.DECK_HARD : "—");
         }
-        return Table.create("Mean halting step by difficulty, in both units · threshold " + fmt(threshold)
-                + ", N_sup " + maxSteps, bucket, count, range, steps, updates, calls, claim);
+        return Table.create(
+                "Mean halting step by difficulty, in both units · threshold " + fmt(threshold) + ", N_sup " + maxSteps,
+                bucket,
+                count,
+                range,
+                steps,
+                updates,
+                calls,
+                claim);
     }
 
     private static String fmt(double v) {

@@ -1,9 +1,8 @@
 package org.looplab.analysis;
 
+import java.nio.file.Path;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.Json;
-
-import java.nio.file.Path;
 
 /**
  * A halting measurement as a committed result ({@code looplab halting --record FILE}), which the claims scoreboard

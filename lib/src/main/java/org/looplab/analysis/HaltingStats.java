@@ -1,5 +1,9 @@
 package org.looplab.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.SudokuEncoding;
@@ -15,11 +19,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * When does the halt head say "stop", and was stopping there right? Built from evaluation-style traces (all N_sup
@@ -45,7 +44,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
         if (puzzles.isEmpty()) throw new IllegalArgumentException("no puzzles");
         int n = puzzles.get(0).steps();
         for (PuzzleTrajectory p : puzzles)
-            if (p.steps() != n) throw new IllegalArgumentException("row " + p.row() + ": " + p.steps() + " steps, others " + n);
+            if (p.steps() != n)
+                throw new IllegalArgumentException("row " + p.row() + ": " + p.steps() + " steps, others " + n);
         puzzles = List.copyOf(puzzles);
     }
 
@@ -55,7 +55,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
     }
 
     private static HaltingRule thresholdRule(double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
+        if (!(threshold > 0 && threshold <= 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         return HaltingRule.threshold(threshold);
     }
 
@@ -64,13 +65,19 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
      * thread) and keeps, per puzzle, what halting analysis needs. The model's own rule decides where each stops
      * ({@link HaltingRule#of}: HRM halts when q_halt > q_continue, whatever {@code threshold} says).
      */
-    public static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data,
-                                       int limit, double threshold) {
+    public static HaltingStats measure(
+            ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit, double threshold) {
         return measure(model, modelName, test, data, limit, threshold, BATCH);
     }
 
-    static HaltingStats measure(ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit,
-                                double threshold, int batch) {
+    static HaltingStats measure(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            int limit,
+            double threshold,
+            int batch) {
         thresholdRule(threshold);
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no rows to measure (limit " + limit + ")");
@@ -81,7 +88,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
             long[][] tokens = new long[to - from][];
             long[] ids = new long[to - from];
             for (int r = from; r < to; r++) {
-                tokens[r - from] = Arrays.stream(test.inputInts(r)).asLongStream().toArray();
+                tokens[r - from] =
+                        Arrays.stream(test.inputInts(r)).asLongStream().toArray();
                 ids[r - from] = test.puzzleIdentifier(r);
             }
             PuzzleRun[] runs = BatchInference.run(model, tokens, ids, all, BatchInference.Keep.EVERY_STEP);
@@ -89,7 +97,9 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
                 PuzzleRun run = runs[r - from];
                 int[][] grids = new int[run.exitStep()][];
                 for (int k = 1; k <= run.exitStep(); k++)
-                    grids[k - 1] = Arrays.stream(run.answerAt(k)).mapToInt(t -> (int) t).toArray();
+                    grids[k - 1] = Arrays.stream(run.answerAt(k))
+                            .mapToInt(t -> (int) t)
+                            .toArray();
                 out.add(trajectory(grids, run.signals(), r, test));
             }
         }
@@ -122,7 +132,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
     /** Digits given in a Sudoku's input; -1 for other puzzle kinds, where "givens" means nothing. */
     public static int givens(PuzzleDataSet set, int row) {
         if (set.kind() != PuzzleKind.SUDOKU) return -1;
-        return SudokuEncoding.decode(set.input(row), SudokuShape.ofSide(set.side())).givens();
+        return SudokuEncoding.decode(set.input(row), SudokuShape.ofSide(set.side()))
+                .givens();
     }
 
     private static int differences(int[] a, int[] b) {
@@ -151,7 +162,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
     }
 
     public DifficultyBucket[] buckets() {
-        return DifficultyBucket.of(puzzles.stream().mapToInt(PuzzleTrajectory::difficulty).toArray(),
+        return DifficultyBucket.of(
+                puzzles.stream().mapToInt(PuzzleTrajectory::difficulty).toArray(),
                 puzzles.stream().mapToInt(PuzzleTrajectory::givens).toArray());
     }
 
@@ -178,7 +190,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
             ok.append(p.correctAt(haltStep(p)));
             first.append(p.firstCorrect());
             StringBuilder s = new StringBuilder();
-            for (float h : p.haltProbability()) s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", h));
+            for (float h : p.haltProbability())
+                s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", h));
             traj.append(s.toString());
         }
         return Table.create(caption("Halting per puzzle"), row, bt, giv, bucket, halt, reached, ok, first, traj);
@@ -195,11 +208,14 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
     }
 
     private Table bucketTable(String name, boolean deck) {
-        StringColumn bucket = StringColumn.create("bucket"), btRange = StringColumn.create("backtracks"),
-                givRange = StringColumn.create("givens"), range = StringColumn.create("halt step min–max"),
+        StringColumn bucket = StringColumn.create("bucket"),
+                btRange = StringColumn.create("backtracks"),
+                givRange = StringColumn.create("givens"),
+                range = StringColumn.create("halt step min–max"),
                 claim = StringColumn.create("deck claim");
         IntColumn count = IntColumn.create("puzzles"), never = IntColumn.create("never reached threshold");
-        DoubleColumn median = DoubleColumn.create("halt step median"), mean = DoubleColumn.create("halt step mean"),
+        DoubleColumn median = DoubleColumn.create("halt step median"),
+                mean = DoubleColumn.create("halt step mean"),
                 acc = DoubleColumn.create("accuracy at halt");
         DifficultyBucket[] b = buckets();
         for (DifficultyBucket which : DifficultyBucket.values()) {
@@ -220,7 +236,8 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
                 continue;
             }
             int[] steps = in.stream().mapToInt(this::haltStep).sorted().toArray();
-            btRange.append(range(in.stream().mapToInt(PuzzleTrajectory::difficulty).toArray()));
+            btRange.append(
+                    range(in.stream().mapToInt(PuzzleTrajectory::difficulty).toArray()));
             givRange.append(range(in.stream().mapToInt(PuzzleTrajectory::givens).toArray()));
             range.append(range(steps));
             median.append(median(steps));
@@ -239,25 +256,36 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
      */
     public String deckSummary() {
         Table t = deckComparison();
-        StringBuilder md = new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, " + ruleLabel()
-                + "): ");
+        StringBuilder md =
+                new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, " + ruleLabel() + "): ");
         for (int r = 0; r < t.rowCount(); r++) {
             String b = t.stringColumn("bucket").get(r);
             int n = t.intColumn("puzzles").get(r);
             md.append(r == 0 ? "" : "; ").append(b).append(" puzzles ");
             if (n == 0) md.append("— none in this set");
-            else md.append(String.format(Locale.ROOT, "halt at median step %s (range %s; %d of %d never reach the threshold)",
-                    fmt(t.doubleColumn("halt step median").get(r)), t.stringColumn("halt step min–max").get(r),
-                    t.intColumn("never reached threshold").get(r), n));
+            else
+                md.append(String.format(
+                        Locale.ROOT,
+                        "halt at median step %s (range %s; %d of %d never reach the threshold)",
+                        fmt(t.doubleColumn("halt step median").get(r)),
+                        t.stringColumn("halt step min–max").get(r),
+                        t.intColumn("never reached threshold").get(r),
+                        n));
             md.append(" — the deck says ").append(t.stringColumn("deck claim").get(r));
         }
-        md.append(". With N_sup = ").append(maxSteps()).append(" a puzzle that never reaches the threshold is counted at ")
-                .append(maxSteps()).append(", so no step above ").append(maxSteps()).append(" can be observed.");
+        md.append(". With N_sup = ")
+                .append(maxSteps())
+                .append(" a puzzle that never reaches the threshold is counted at ")
+                .append(maxSteps())
+                .append(", so no step above ")
+                .append(maxSteps())
+                .append(" can be observed.");
         return md.toString();
     }
 
     private static String range(int[] v) {
-        int lo = Arrays.stream(v).min().orElseThrow(), hi = Arrays.stream(v).max().orElseThrow();
+        int lo = Arrays.stream(v).min().orElseThrow(),
+                hi = Arrays.stream(v).max().orElseThrow();
         return lo == hi ? String.valueOf(lo) : lo + "–" + hi;
     }
 
@@ -312,8 +340,14 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
      * @param savedVsFixedMax 1 − adaptiveMeanSteps / N_sup
      * @param savedVsEqual    1 − adaptiveMeanSteps / equalFixedSteps; NaN when equalFixedSteps is 0
      */
-    public record Savings(double adaptiveAccuracy, double adaptiveMeanSteps, int maxSteps, double maxStepsAccuracy,
-                          int equalFixedSteps, double savedVsFixedMax, double savedVsEqual) {}
+    public record Savings(
+            double adaptiveAccuracy,
+            double adaptiveMeanSteps,
+            int maxSteps,
+            double maxStepsAccuracy,
+            int equalFixedSteps,
+            double savedVsFixedMax,
+            double savedVsEqual) {}
 
     public Savings savings() {
         List<Budget> b = budgets();
@@ -326,14 +360,21 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
             }
         }
         double mean = full.adaptiveMeanSteps();
-        return new Savings(full.adaptiveAccuracy(), mean, full.maxSteps(), full.fixedAccuracy(), equal,
-                1 - mean / full.maxSteps(), equal == 0 ? Double.NaN : 1 - mean / equal);
+        return new Savings(
+                full.adaptiveAccuracy(),
+                mean,
+                full.maxSteps(),
+                full.fixedAccuracy(),
+                equal,
+                1 - mean / full.maxSteps(),
+                equal == 0 ? Double.NaN : 1 - mean / equal);
     }
 
     public Table savingsTable() {
         Savings s = savings();
         StringColumn how = StringColumn.create("policy");
-        DoubleColumn acc = DoubleColumn.create("accuracy"), steps = DoubleColumn.create("mean steps"),
+        DoubleColumn acc = DoubleColumn.create("accuracy"),
+                steps = DoubleColumn.create("mean steps"),
                 saved = DoubleColumn.create("steps saved by adaptive");
         how.append("fixed N_sup = " + s.maxSteps());
         acc.append(s.maxStepsAccuracy());
@@ -411,14 +452,17 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
                 acc.append(b.accuracy());
             }
         }
-        return Table.create(caption(String.format(Locale.ROOT, "Halt-head calibration, ECE %.3f", c.ece())), bin, n, mean, acc);
+        return Table.create(
+                caption(String.format(Locale.ROOT, "Halt-head calibration, ECE %.3f", c.ece())), bin, n, mean, acc);
     }
 
     /** Per step: mean cells changed, mean cells wrong, share correct, share that have halted by then. */
     public Table byStep() {
         IntColumn k = IntColumn.create("step");
-        DoubleColumn changed = DoubleColumn.create("mean cells changed"), wrong = DoubleColumn.create("mean cells wrong"),
-                acc = DoubleColumn.create("accuracy"), halted = DoubleColumn.create("halted by this step"),
+        DoubleColumn changed = DoubleColumn.create("mean cells changed"),
+                wrong = DoubleColumn.create("mean cells wrong"),
+                acc = DoubleColumn.create("accuracy"),
+                halted = DoubleColumn.create("halted by this step"),
                 prob = DoubleColumn.create("mean halt probability");
         int n = puzzles.size();
         for (int s = 1; s <= maxSteps(); s++) {

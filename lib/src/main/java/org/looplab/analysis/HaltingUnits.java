@@ -20,13 +20,19 @@ public record HaltingUnits(int answerUpdatesPerStep, int netCallsPerStep, String
     public static HaltingUnits of(ModelConfig config) {
         if (config instanceof TrmConfig t) {
             int calls = t.recursions() * (t.latentSteps() + 1);
-            return new HaltingUnits(t.recursions(), calls, "T = " + t.recursions() + " y-updates; T(n+1) = "
-                    + t.recursions() + "·(" + t.latentSteps() + "+1) = " + calls + " net calls");
+            return new HaltingUnits(
+                    t.recursions(),
+                    calls,
+                    "T = " + t.recursions() + " y-updates; T(n+1) = " + t.recursions() + "·(" + t.latentSteps()
+                            + "+1) = " + calls + " net calls");
         }
         if (config instanceof HrmConfig h) {
             int calls = h.highCycles() * (h.lowCycles() + 1);
-            return new HaltingUnits(h.highCycles(), calls, "N = " + h.highCycles() + " z_H-updates; N(T+1) = "
-                    + h.highCycles() + "·(" + h.lowCycles() + "+1) = " + calls + " net calls");
+            return new HaltingUnits(
+                    h.highCycles(),
+                    calls,
+                    "N = " + h.highCycles() + " z_H-updates; N(T+1) = " + h.highCycles() + "·(" + h.lowCycles()
+                            + "+1) = " + calls + " net calls");
         }
         if (config instanceof DirectConfig) return new HaltingUnits(1, 1, "one pass of the stack");
         throw new IllegalArgumentException("no halting units for " + config);

@@ -17,20 +17,33 @@ import org.looplab.model.HaltingRule;
  *                        overwrote)
  * @param cellsWrong      {@code [N_sup]} cells that differ from the target after that step
  */
-public record PuzzleTrajectory(int row, int difficulty, int givens, HaltSignals halting, boolean[] correct,
-                               int[] cellsChanged, int[] cellsWrong) {
+public record PuzzleTrajectory(
+        int row,
+        int difficulty,
+        int givens,
+        HaltSignals halting,
+        boolean[] correct,
+        int[] cellsChanged,
+        int[] cellsWrong) {
 
     public PuzzleTrajectory {
         int n = halting.steps();
         if (n == 0) throw new IllegalArgumentException("row " + row + ": no steps");
         if (correct.length != n || cellsChanged.length != n || cellsWrong.length != n)
-            throw new IllegalArgumentException("row " + row + ": " + n + " halt probabilities but " + correct.length
-                    + " correctness flags, " + cellsChanged.length + " change counts, " + cellsWrong.length + " error counts");
+            throw new IllegalArgumentException(
+                    "row " + row + ": " + n + " halt probabilities but " + correct.length + " correctness flags, "
+                            + cellsChanged.length + " change counts, " + cellsWrong.length + " error counts");
     }
 
     /** A trajectory known only by its halt probabilities (hand-made ones; HRM's rule never fires on them). */
-    public PuzzleTrajectory(int row, int difficulty, int givens, float[] haltProbability, boolean[] correct,
-                            int[] cellsChanged, int[] cellsWrong) {
+    public PuzzleTrajectory(
+            int row,
+            int difficulty,
+            int givens,
+            float[] haltProbability,
+            boolean[] correct,
+            int[] cellsChanged,
+            int[] cellsWrong) {
         this(row, difficulty, givens, HaltSignals.ofProbabilities(haltProbability), correct, cellsChanged, cellsWrong);
     }
 

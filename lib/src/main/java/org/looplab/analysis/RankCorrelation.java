@@ -20,7 +20,7 @@ public final class RankCorrelation {
         for (int from = 0; from < n; ) {
             int to = from;
             while (to + 1 < n && values[order[to + 1]] == values[order[from]]) to++;
-            double shared = (from + to) / 2.0 + 1;                    // mean of ranks from+1 .. to+1
+            double shared = (from + to) / 2.0 + 1; // mean of ranks from+1 .. to+1
             for (int k = from; k <= to; k++) ranks[order[k]] = shared;
             from = to + 1;
         }
@@ -32,13 +32,15 @@ public final class RankCorrelation {
      * ordering exists to correlate, and 0 would wrongly read as "measured, no relation".
      */
     public static double spearman(double[] x, double[] y) {
-        if (x.length != y.length) throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
+        if (x.length != y.length)
+            throw new IllegalArgumentException(x.length + " x values but " + y.length + " y values");
         if (x.length < 2) throw new IllegalArgumentException("Spearman needs at least 2 pairs, got " + x.length);
         return pearson(averageRanks(x), averageRanks(y));
     }
 
     static double pearson(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElseThrow(), my = Arrays.stream(y).average().orElseThrow();
+        double mx = Arrays.stream(x).average().orElseThrow(),
+                my = Arrays.stream(y).average().orElseThrow();
         double sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < x.length; i++) {
             sxy += (x[i] - mx) * (y[i] - my);

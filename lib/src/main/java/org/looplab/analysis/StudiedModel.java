@@ -1,5 +1,11 @@
 package org.looplab.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.looplab.Profile;
 import org.looplab.data.DataSetFolder;
 import org.looplab.data.DataSetSpec;
@@ -8,24 +14,16 @@ import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.model.Checkpoint;
+import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
-import org.looplab.model.ModelConfig;
 import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.RunFolder;
 import org.looplab.train.ModelFamily;
+import org.looplab.train.RunManifest;
 import org.looplab.train.TrainConfig;
 import org.looplab.train.TrainingListener;
 import org.looplab.train.TrainingRun;
-import org.looplab.provenance.RunFolder;
-import org.looplab.train.RunManifest;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A model to analyse and the data set it is analysed on, with an honest description of where the model came from
@@ -34,8 +32,9 @@ import java.util.Map;
  * @param trained     false when the model is not a real training result (the fallback, see {@link #loadOrFallback})
  * @param trainSha256 content hash of the training split the model saw, or null when the checkpoint does not say
  */
-public record StudiedModel(ReasoningModel model, String description, boolean trained, PuzzleSplits data,
-                           String trainSha256) implements AutoCloseable {
+public record StudiedModel(
+        ReasoningModel model, String description, boolean trained, PuzzleSplits data, String trainSha256)
+        implements AutoCloseable {
 
     public StudiedModel {
         // The papers' split keeps test puzzles out of training; an equal hash means someone passed train as test.
@@ -57,7 +56,8 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
         if (!RunFolder.isCheckpoint(folder.root()) && !folder.hasManifest() && folder.holdsModel())
             // Name what is missing for what the folder looks like: a run without its manifest, not a config.json.
             throw new IllegalArgumentException(folder.manifest() + ": missing, so the training run's data set and"
-                    + " training-data hash are unknown; pass its " + RunFolder.MODEL + "/ folder to study the bare model");
+                    + " training-data hash are unknown; pass its " + RunFolder.MODEL
+                    + "/ folder to study the bare model");
         RunManifest run = RunManifest.readIfPresent(folder);
         ReasoningModel m = Checkpoint.load(folder.checkpoint());
         try {
@@ -65,8 +65,12 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
             String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
             PuzzleSplits data = DataSetFolder.load(name, p, dataRoot);
             check(m.task(), data, name);
-            return new StudiedModel(m, "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")"),
-                    true, data, run == null ? null : run.data().trainSha256());
+            return new StudiedModel(
+                    m,
+                    "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")"),
+                    true,
+                    data,
+                    run == null ? null : run.data().trainSha256());
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -88,8 +92,12 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
         try (TrainingRun run = TrainingRun.start(cfg, recipe, dataName, profile, FALLBACK_SEED, dataRoot, null)) {
             run.train(TrainingListener.NONE, null, null);
             ReasoningModel averaged = run.trainer().withAveragedWeights(StudiedModel::copyOf);
-            return new StudiedModel(averaged, "NOT A RESULT: tiny TRM-MLP trained here for " + run.trainer().steps()
-                    + " steps, smoke recipe (" + why + "), seed " + FALLBACK_SEED, false, run.data(),
+            return new StudiedModel(
+                    averaged,
+                    "NOT A RESULT: tiny TRM-MLP trained here for "
+                            + run.trainer().steps() + " steps, smoke recipe (" + why + "), seed " + FALLBACK_SEED,
+                    false,
+                    run.data(),
                     run.trainer().trainSha256());
         }
     }
@@ -108,7 +116,8 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
             }
             return copy;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the model through a temporary checkpoint: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot copy the model through a temporary checkpoint: " + e.getMessage(), e);
         }
     }
 
@@ -116,29 +125,36 @@ public record StudiedModel(ReasoningModel model, String description, boolean tra
     public static String dataSetFor(TaskShape task, Profile profile) {
         for (String name : PuzzleDataSets.NAMES) {
             DataSetSpec spec = PuzzleDataSets.spec(name, profile);
-            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s ? TaskShape.sudoku(s.side())
+            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s
+                    ? TaskShape.sudoku(s.side())
                     : TaskShape.maze(((MazeGeneratorConfig) spec.generator()).size());
             if (shape.vocabSize() == task.vocabSize() && shape.gridCells() == task.gridCells()) return name;
         }
-        throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and " + task.gridCells()
-                + " cells; pass one of " + String.join(", ", PuzzleDataSets.NAMES));
+        throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and "
+                + task.gridCells() + " cells; pass one of " + String.join(", ", PuzzleDataSets.NAMES));
     }
 
     private static void check(TaskShape task, PuzzleSplits data, String name) {
         if (data.test().vocab() != task.vocabSize() || data.test().seqLen() != task.gridCells())
-            throw new IllegalArgumentException(name + ": vocab " + data.test().vocab() + ", " + data.test().seqLen()
-                    + " cells, but the model was built for vocab " + task.vocabSize() + ", " + task.gridCells() + " cells");
+            throw new IllegalArgumentException(name + ": vocab " + data.test().vocab() + ", "
+                    + data.test().seqLen() + " cells, but the model was built for vocab " + task.vocabSize() + ", "
+                    + task.gridCells() + " cells");
     }
 
     /** What is being measured, for a notebook's first table. */
     public Map<String, String> facts() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("model", description);
-        f.put("real training result", trained ? "yes" : "NO: a tiny model trained for seconds; it shows the machinery, not a result");
+        f.put(
+                "real training result",
+                trained ? "yes" : "NO: a tiny model trained for seconds; it shows the machinery, not a result");
         f.put("architecture", model.config().toString());
         f.put("parameters", String.valueOf(model.parameterCount()));
         f.put("supervision steps N_sup", String.valueOf(model.config().supervisionSteps()));
-        f.put("test set", dataLabel() + ", " + data.test().count() + " puzzles, profile " + data.manifest().profile());
+        f.put(
+                "test set",
+                dataLabel() + ", " + data.test().count() + " puzzles, profile "
+                        + data.manifest().profile());
         return f;
     }
 

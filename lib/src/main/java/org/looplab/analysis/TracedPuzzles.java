@@ -1,5 +1,8 @@
 package org.looplab.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.looplab.data.Maze;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
@@ -8,14 +11,9 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
 import org.looplab.model.TraceStep;
 import org.looplab.provenance.CodeVersion;
-
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Real traces of a model on a few easy and hard test puzzles, in the plain form the trace viewer embeds as JSON.
@@ -28,18 +26,32 @@ import java.util.List;
  * @param symbols   how each token id is drawn ("" for blank and pad)
  * @param puzzles   in the order "new puzzle" cycles through them: easy, hard, easy, hard, ...
  */
-public record TracedPuzzles(String title, String model, String data, double threshold, String code, int side,
-                            List<String> symbols, List<Puzzle> puzzles) {
+public record TracedPuzzles(
+        String title,
+        String model,
+        String data,
+        double threshold,
+        String code,
+        int side,
+        List<String> symbols,
+        List<Puzzle> puzzles) {
 
     /**
      * One puzzle and its N_sup steps.
      *
      * @param bucket   easy, medium or hard among the candidate rows ({@link DifficultyBucket})
      * @param haltStep the first step at which the model's halting rule fires (TRM: the halt probability reaches the
- *                 threshold; HRM: q_halt > q_continue); 0 when it never does
+     *                 threshold; HRM: q_halt > q_continue); 0 when it never does
      */
-    public record Puzzle(int row, String bucket, int difficulty, int givens, int[] input, int[] target, int haltStep,
-                         List<Step> steps) {}
+    public record Puzzle(
+            int row,
+            String bucket,
+            int difficulty,
+            int givens,
+            int[] input,
+            int[] target,
+            int haltStep,
+            List<Step> steps) {}
 
     /**
      * @param answer       predicted token per cell after this step
@@ -53,11 +65,17 @@ public record TracedPuzzles(String title, String model, String data, double thre
      * Picks {@code count} puzzles among the first {@code candidates} test rows, alternately the easiest-bucket and the
      * hardest-bucket ones in row order (medium stands in when a set has no hard bucket), and traces them.
      */
-    public static TracedPuzzles of(ReasoningModel model, String modelName, PuzzleDataSet test, String data,
-                                   int count, int candidates, double threshold) {
+    public static TracedPuzzles of(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            int count,
+            int candidates,
+            double threshold) {
         int n = Math.min(candidates, test.count());
-        if (count < 1 || n < 1) throw new IllegalArgumentException("need count >= 1 and rows to pick from; count " + count
-                + ", rows " + n);
+        if (count < 1 || n < 1)
+            throw new IllegalArgumentException("need count >= 1 and rows to pick from; count " + count + ", rows " + n);
         int[] backtracks = new int[n], givens = new int[n];
         for (int r = 0; r < n; r++) {
             backtracks[r] = test.difficulty(r);
@@ -65,7 +83,8 @@ public record TracedPuzzles(String title, String model, String data, double thre
         }
         DifficultyBucket[] bucket = DifficultyBucket.of(backtracks, givens);
         List<Integer> easy = new ArrayList<>(), hard = new ArrayList<>(), medium = new ArrayList<>();
-        for (int r = 0; r < n; r++) (bucket[r] == DifficultyBucket.EASY ? easy : bucket[r] == DifficultyBucket.HARD ? hard : medium).add(r);
+        for (int r = 0; r < n; r++)
+            (bucket[r] == DifficultyBucket.EASY ? easy : bucket[r] == DifficultyBucket.HARD ? hard : medium).add(r);
         if (hard.isEmpty()) hard = medium;
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; rows.size() < Math.min(count, n) && (i < easy.size() || i < hard.size()); i++) {
@@ -75,7 +94,8 @@ public record TracedPuzzles(String title, String model, String data, double thre
         long[][] tokens = new long[rows.size()][];
         long[] ids = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            tokens[i] = Arrays.stream(test.inputInts(rows.get(i))).asLongStream().toArray();
+            tokens[i] =
+                    Arrays.stream(test.inputInts(rows.get(i))).asLongStream().toArray();
             ids[i] = test.puzzleIdentifier(rows.get(i));
         }
         RecursionTrace trace = RecursionTrace.of(model, tokens, ids);
@@ -85,20 +105,38 @@ public record TracedPuzzles(String title, String model, String data, double thre
             int r = rows.get(i);
             List<Step> steps = new ArrayList<>();
             for (TraceStep s : trace.steps())
-                steps.add(new Step(s.prediction()[i], s.haltProbability()[i], s.latentGroups()[i], s.latentChange()[i]));
+                steps.add(
+                        new Step(s.prediction()[i], s.haltProbability()[i], s.latentGroups()[i], s.latentChange()[i]));
             PuzzleTrajectory t = HaltingStats.trajectory(trace, i, r, test);
-            out.add(new Puzzle(r, bucket[r].label(), test.difficulty(r), givens[r], test.inputInts(r), test.labelInts(r),
-                    t.firstHalt(rule), steps));
+            out.add(new Puzzle(
+                    r,
+                    bucket[r].label(),
+                    test.difficulty(r),
+                    givens[r],
+                    test.inputInts(r),
+                    test.labelInts(r),
+                    t.firstHalt(rule),
+                    steps));
         }
         CodeVersion v = CodeVersion.current();
-        return new TracedPuzzles(trace.model() + " on " + test.name(), modelName, data, threshold,
-                v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")", test.side(), symbols(test), out);
+        return new TracedPuzzles(
+                trace.model() + " on " + test.name(),
+                modelName,
+                data,
+                threshold,
+                v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")",
+                test.side(),
+                symbols(test),
+                out);
     }
 
     /** One row per traced puzzle: difficulty, where it halts, when it is first right, and whether it is right at the halt. */
     public Table table() {
-        IntColumn index = IntColumn.create("puzzle"), row = IntColumn.create("test row"), bt = IntColumn.create("backtracks"),
-                giv = IntColumn.create("givens"), halt = IntColumn.create("halts at step"),
+        IntColumn index = IntColumn.create("puzzle"),
+                row = IntColumn.create("test row"),
+                bt = IntColumn.create("backtracks"),
+                giv = IntColumn.create("givens"),
+                halt = IntColumn.create("halts at step"),
                 first = IntColumn.create("first right at step");
         StringColumn bucket = StringColumn.create("bucket"), atHalt = StringColumn.create("right where it stops");
         for (int i = 0; i < puzzles.size(); i++) {
@@ -123,13 +161,15 @@ public record TracedPuzzles(String title, String model, String data, double thre
         List<String> out = new ArrayList<>();
         for (int t = 0; t < set.vocab(); t++) {
             if (set.kind() == PuzzleKind.SUDOKU) out.add(t <= 1 ? "" : String.valueOf(t - 1));
-            else if (set.kind() == PuzzleKind.MAZE) out.add(switch (t) {
-                case Maze.WALL -> "█";
-                case Maze.START -> "S";
-                case Maze.GOAL -> "G";
-                case Maze.PATH -> "•";
-                default -> "";
-            });
+            else if (set.kind() == PuzzleKind.MAZE)
+                out.add(
+                        switch (t) {
+                            case Maze.WALL -> "█";
+                            case Maze.START -> "S";
+                            case Maze.GOAL -> "G";
+                            case Maze.PATH -> "•";
+                            default -> "";
+                        });
             else out.add(t == 0 ? "" : String.valueOf(t));
         }
         return out;

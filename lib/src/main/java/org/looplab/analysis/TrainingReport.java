@@ -1,5 +1,10 @@
 package org.looplab.analysis;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.looplab.model.ModelConfig;
 import org.looplab.provenance.RunResults;
 import org.looplab.train.RunManifest;
@@ -9,12 +14,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Tables and facts about training runs for notebooks: what ran, and how it did on held-out puzzles. */
 public final class TrainingReport {
@@ -29,15 +28,39 @@ public final class TrainingReport {
 
     /** Exact match first, then per-cell, then the adaptive-halting reading. */
     public static Table compare(List<Row> rows) {
-        return Table.create("held-out accuracy (EMA weights)",
+        return Table.create(
+                "held-out accuracy (EMA weights)",
                 StringColumn.create("run", rows.stream().map(Row::label).toList()),
                 LongColumn.create("steps", rows.stream().mapToLong(Row::steps).toArray()),
-                DoubleColumn.create("train s", rows.stream().mapToDouble(r -> Math.round(r.seconds())).toArray()),
-                DoubleColumn.create("exact (N_sup)", rows.stream().mapToDouble(r -> round(r.result().exactAccuracy())).toArray()),
-                DoubleColumn.create("cell (N_sup)", rows.stream().mapToDouble(r -> round(r.result().cellAccuracy())).toArray()),
-                DoubleColumn.create("exact (adaptive)", rows.stream().mapToDouble(r -> round(r.result().adaptiveExact())).toArray()),
-                DoubleColumn.create("mean steps (adaptive)", rows.stream().mapToDouble(r -> Math.round(r.result().meanSteps() * 100) / 100.0).toArray()),
-                StringColumn.create("test puzzles", rows.stream().map(r -> r.result().puzzles() + " of " + r.result().data()).toList()));
+                DoubleColumn.create(
+                        "train s",
+                        rows.stream().mapToDouble(r -> Math.round(r.seconds())).toArray()),
+                DoubleColumn.create(
+                        "exact (N_sup)",
+                        rows.stream()
+                                .mapToDouble(r -> round(r.result().exactAccuracy()))
+                                .toArray()),
+                DoubleColumn.create(
+                        "cell (N_sup)",
+                        rows.stream()
+                                .mapToDouble(r -> round(r.result().cellAccuracy()))
+                                .toArray()),
+                DoubleColumn.create(
+                        "exact (adaptive)",
+                        rows.stream()
+                                .mapToDouble(r -> round(r.result().adaptiveExact()))
+                                .toArray()),
+                DoubleColumn.create(
+                        "mean steps (adaptive)",
+                        rows.stream()
+                                .mapToDouble(r -> Math.round(r.result().meanSteps() * 100) / 100.0)
+                                .toArray()),
+                StringColumn.create(
+                        "test puzzles",
+                        rows.stream()
+                                .map(r -> r.result().puzzles() + " of "
+                                        + r.result().data())
+                                .toList()));
     }
 
     /** Adaptive halting at several thresholds: how many steps it saves and what it costs. */
@@ -48,8 +71,11 @@ public final class TrainingReport {
             exact[i] = round(r.adaptiveExact());
             steps[i] = Math.round(r.meanSteps() * 100) / 100.0;
         }
-        return Table.create("adaptive halting: stop a puzzle when sigmoid(q_halt) >= p",
-                DoubleColumn.create("p", ps), DoubleColumn.create("exact", exact), DoubleColumn.create("mean steps", steps));
+        return Table.create(
+                "adaptive halting: stop a puzzle when sigmoid(q_halt) >= p",
+                DoubleColumn.create("p", ps),
+                DoubleColumn.create("exact", exact),
+                DoubleColumn.create("mean steps", steps));
     }
 
     /** The model and recipe as name → value pairs. */
@@ -75,7 +101,10 @@ public final class TrainingReport {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("run", r.id());
         m.put("model", r.config().model().toString());
-        m.put("data", r.data().name() + " (" + r.data().profile().id() + ", sha256 " + r.data().sha256().substring(0, 12) + "…)");
+        m.put(
+                "data",
+                r.data().name() + " (" + r.data().profile().id() + ", sha256 "
+                        + r.data().sha256().substring(0, 12) + "…)");
         m.put("steps", Long.toString(r.steps()));
         m.put("training time", String.format(Locale.ROOT, "%.1f min", r.seconds() / 60));
         RunResults results = r.results();
@@ -90,8 +119,12 @@ public final class TrainingReport {
         String s = String.format(Locale.ROOT, "step %d: exact %.4f, cell %.4f", h.step(), h.exact(), h.cell());
         if (h.puzzles() != null) s += " on " + h.puzzles() + " puzzles";
         if (h.adaptive() != null)
-            s += String.format(Locale.ROOT, "; adaptive at %.2f: exact %.4f, mean steps %.2f", h.adaptive().threshold(),
-                    h.adaptive().exact(), h.adaptive().meanSteps());
+            s += String.format(
+                    Locale.ROOT,
+                    "; adaptive at %.2f: exact %.4f, mean steps %.2f",
+                    h.adaptive().threshold(),
+                    h.adaptive().exact(),
+                    h.adaptive().meanSteps());
         return s;
     }
 

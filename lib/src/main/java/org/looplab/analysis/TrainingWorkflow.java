@@ -1,9 +1,8 @@
 package org.looplab.analysis;
 
+import java.io.PrintStream;
 import org.looplab.train.TrainingListener;
 import org.looplab.train.TrainingRun;
-
-import java.io.PrintStream;
 
 /**
  * Train, then evaluate on the held-out split with the EMA weights, then record: the one sequence the CLI
@@ -21,13 +20,14 @@ public final class TrainingWorkflow {
      *
      * @param progress where a progress line goes, or null
      */
-    public static Evaluation.Result trainEvaluateRecord(TrainingRun run, TrainingListener listener, PrintStream progress,
-                                                        int testPuzzles, double threshold) {
+    public static Evaluation.Result trainEvaluateRecord(
+            TrainingRun run, TrainingListener listener, PrintStream progress, int testPuzzles, double threshold) {
         var test = run.data().test();
         run.train(listener, Evaluation.during(test, run.trainer().config().evalPuzzles()), progress);
         int n = testPuzzles == 0 ? test.count() : Math.min(testPuzzles, test.count());
-        Evaluation.Result r = run.trainer().withAveragedWeights(m ->
-                Evaluation.run(m, test, n, run.trainer().trainSha256(), threshold));
+        Evaluation.Result r = run.trainer()
+                .withAveragedWeights(
+                        m -> Evaluation.run(m, test, n, run.trainer().trainSha256(), threshold));
         run.recordFinal(r.recorded(run.trainer().steps()));
         if (run.folder() != null) run.save();
         return r;

@@ -1,12 +1,5 @@
 package org.looplab.claims;
 
-import org.looplab.analysis.HaltingClaim;
-import org.looplab.analysis.HaltingRecord;
-import org.looplab.sweep.CellResult;
-import org.looplab.sweep.SweepTable;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.looplab.analysis.HaltingClaim;
+import org.looplab.analysis.HaltingRecord;
+import org.looplab.sweep.CellResult;
+import org.looplab.sweep.SweepTable;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The deck's and the TRM paper's central claims against our committed results only ({@code data/results/}): every
@@ -42,9 +41,15 @@ public final class ClaimsBoard {
         List<CellResult> runs = sweepRuns(resultsRoot);
         List<ClaimRow> rows = new ArrayList<>();
         rows.addAll(halting(resultsRoot.resolve(HALTING)));
-        rows.addAll(mixer(runs, "MLP beats attention on Sudoku", true,
+        rows.addAll(mixer(
+                runs,
+                "MLP beats attention on Sudoku",
+                true,
                 "TRM paper Table 1: MLP 87.4% vs attention 74.7% (Sudoku-Extreme)"));
-        rows.addAll(mixer(runs, "attention beats MLP on mazes", false,
+        rows.addAll(mixer(
+                runs,
+                "attention beats MLP on mazes",
+                false,
                 "TRM paper Table 5: attention 85.3% vs MLP 0.0% (Maze-Hard 30×30)"));
         rows.addAll(depth(runs));
         String unroll = "full unroll beats the 1-step gradient";
@@ -55,8 +60,8 @@ public final class ClaimsBoard {
                 unrollRows.add(pairedRun(f.resolve(PAIRED), unroll, unrollPaper));
         if (unrollRows.size() > 1) unrollRows.removeIf(r -> r.ours().equals("—"));
         rows.addAll(unrollRows);
-        rows.addAll(twoGrids(runs, "EMA of the weights helps", "ema-on", "ema-off",
-                "TRM paper Table 1: 87.4% vs 79.9% (no EMA)"));
+        rows.addAll(twoGrids(
+                runs, "EMA of the weights helps", "ema-on", "ema-off", "TRM paper Table 1: 87.4% vs 79.9% (no EMA)"));
         return rows;
     }
 
@@ -74,13 +79,14 @@ public final class ClaimsBoard {
         int step = header.indexOf("step"), full = header.indexOf("full_exact"), one = header.indexOf("one_step_exact");
         if (step < 0 || full < 0 || one < 0)
             throw new IllegalArgumentException(csv + ": line 1 needs columns step, full_exact, one_step_exact");
-        StringBuilder ours = new StringBuilder("full vs 1-step, one seed, " + csv.getParent().getFileName() + ":");
+        StringBuilder ours =
+                new StringBuilder("full vs 1-step, one seed, " + csv.getParent().getFileName() + ":");
         Sample a = null, b = null;
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",");
             if (f.length != header.size())
-                throw new IllegalArgumentException(csv + ": line " + (i + 1) + " has " + f.length + " fields, not "
-                        + header.size());
+                throw new IllegalArgumentException(
+                        csv + ": line " + (i + 1) + " has " + f.length + " fields, not " + header.size());
             double fe = Double.parseDouble(f[full]), oe = Double.parseDouble(f[one]);
             ours.append(String.format(Locale.ROOT, " step %s %.1f%% vs %.1f%%;", f[step], 100 * fe, 100 * oe));
             a = new Sample(List.of(fe));
@@ -117,30 +123,52 @@ public final class ClaimsBoard {
             if (!f.toString().endsWith(".json")) continue;
             HaltingRecord r = HaltingRecord.read(f);
             HaltingClaim c = r.claim();
-            StringBuilder ours = new StringBuilder(String.format(Locale.ROOT,
+            StringBuilder ours = new StringBuilder(String.format(
+                    Locale.ROOT,
                     "ρ = %s; adaptive %.1f%% vs all-steps %.1f%% at %.2f of %d steps; bucket means",
                     Double.isNaN(c.spearman()) ? "undefined" : String.format(Locale.ROOT, "%.2f", c.spearman()),
-                    100 * c.adaptiveExact(), 100 * c.fullExact(), c.meanSteps(), c.maxSteps()));
+                    100 * c.adaptiveExact(),
+                    100 * c.fullExact(),
+                    c.meanSteps(),
+                    c.maxSteps()));
             for (HaltingClaim.BucketSteps b : c.buckets())
                 ours.append(String.format(Locale.ROOT, " %s %.2f", b.bucket().label(), b.meanSteps()));
-            ours.append(" (").append(r.model()).append("; ").append(c.puzzles()).append(" puzzles of ")
-                    .append(r.data()).append(')');
+            ours.append(" (")
+                    .append(r.model())
+                    .append("; ")
+                    .append(c.puzzles())
+                    .append(" puzzles of ")
+                    .append(r.data())
+                    .append(')');
             Judgement j = haltingJudgement(c);
-            out.add(new ClaimRow("harder puzzles halt later; adaptive halting keeps accuracy", paper, ours.toString(),
-                    j.verdict(), j.reason()));
+            out.add(new ClaimRow(
+                    "harder puzzles halt later; adaptive halting keeps accuracy",
+                    paper,
+                    ours.toString(),
+                    j.verdict(),
+                    j.reason()));
         }
         if (out.isEmpty())
-            out.add(new ClaimRow("harder puzzles halt later; adaptive halting keeps accuracy", paper, "—",
-                    Verdict.INCONCLUSIVE, "no halting record in " + folder));
+            out.add(new ClaimRow(
+                    "harder puzzles halt later; adaptive halting keeps accuracy",
+                    paper,
+                    "—",
+                    Verdict.INCONCLUSIVE,
+                    "no halting record in " + folder));
         return out;
     }
 
     /** Supported when every target holds; contradicted when harder puzzles do not halt later at all (ρ ≤ 0). */
     static Judgement haltingJudgement(HaltingClaim c) {
         String v = c.verdict();
-        if (v.equals("supported")) return new Judgement(Verdict.SUPPORTED, String.format(Locale.ROOT,
-                "ρ %.2f ≥ %.1f, halting rises over 3 buckets, adaptive within 1 point", c.spearman(),
-                HaltingClaim.MIN_SPEARMAN));
+        if (v.equals("supported"))
+            return new Judgement(
+                    Verdict.SUPPORTED,
+                    String.format(
+                            Locale.ROOT,
+                            "ρ %.2f ≥ %.1f, halting rises over 3 buckets, adaptive within 1 point",
+                            c.spearman(),
+                            HaltingClaim.MIN_SPEARMAN));
         if (!Double.isNaN(c.spearman()) && c.spearman() <= 0)
             return new Judgement(Verdict.CONTRADICTED, v.substring("not supported: ".length()));
         return new Judgement(Verdict.INCONCLUSIVE, v.substring("not supported: ".length()));
@@ -153,16 +181,24 @@ public final class ClaimsBoard {
     /** One row per task of the {@code mixer} grids on Sudoku ({@code mlpFavoured}) or on mazes (attention favoured). */
     static List<ClaimRow> mixer(List<CellResult> runs, String claim, boolean mlpFavoured, String paper) {
         Predicate<String> kind = mlpFavoured ? t -> t.startsWith("sudoku") : t -> t.startsWith("maze");
-        Map<String, List<CellResult>> byBudget = group(runs, r -> inGrid(r, "mixer") && kind.test(r.task()),
-                r -> r.task() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps()
-                        + ", T " + r.recursions());
+        Map<String, List<CellResult>> byBudget = group(
+                runs,
+                r -> inGrid(r, "mixer") && kind.test(r.task()),
+                r -> r.task() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps() + ", T "
+                        + r.recursions());
         List<ClaimRow> out = new ArrayList<>();
         byBudget.forEach((budget, rs) -> {
-            Sample mlp = sample(rs, r -> r.mixer().equals("MLP")), att = sample(rs, r -> r.mixer().equals("ATTENTION"));
-            Judgement j = mlpFavoured ? Judgement.compare("MLP", mlp, "attention", att)
+            Sample mlp = sample(rs, r -> r.mixer().equals("MLP")),
+                    att = sample(rs, r -> r.mixer().equals("ATTENTION"));
+            Judgement j = mlpFavoured
+                    ? Judgement.compare("MLP", mlp, "attention", att)
                     : Judgement.compare("attention", att, "MLP", mlp);
-            out.add(new ClaimRow(claim, paper, "MLP " + mlp.describe() + " vs attention " + att.describe() + " ("
-                    + budget + ")", j.verdict(), j.reason()));
+            out.add(new ClaimRow(
+                    claim,
+                    paper,
+                    "MLP " + mlp.describe() + " vs attention " + att.describe() + " (" + budget + ")",
+                    j.verdict(),
+                    j.reason()));
         });
         if (out.isEmpty()) out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no committed mixer runs"));
         return out;
@@ -186,10 +222,16 @@ public final class ClaimsBoard {
                 Sample deep = sample(rs, r -> r.depth() == hi), shallow = sample(rs, r -> r.depth() == lo);
                 Judgement j = Judgement.compare("depth " + hi, deep, "depth " + lo, shallow);
                 long steps = rs.stream().mapToLong(CellResult::steps).max().orElseThrow();
-                out.add(new ClaimRow(claim, paper, "depth " + hi + ": " + deep.describe() + " vs depth " + lo + ": "
-                        + shallow.describe() + " (" + task + ", " + budget + ", up to " + steps + " steps)",
-                        j.verdict(), j.reason() + (grid.equals("depth") && j.verdict() != Verdict.CONTRADICTED
-                        ? "; equal steps is not equal compute: the deeper run computed more per step" : "")));
+                out.add(new ClaimRow(
+                        claim,
+                        paper,
+                        "depth " + hi + ": " + deep.describe() + " vs depth " + lo + ": " + shallow.describe() + " ("
+                                + task + ", " + budget + ", up to " + steps + " steps)",
+                        j.verdict(),
+                        j.reason()
+                                + (grid.equals("depth") && j.verdict() != Verdict.CONTRADICTED
+                                        ? "; equal steps is not equal compute: the deeper run computed more per step"
+                                        : "")));
             });
         }
         if (out.isEmpty()) out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no committed depth runs"));
@@ -198,39 +240,51 @@ public final class ClaimsBoard {
 
     /** Grid {@code favoured} against grid {@code other}, per task and budget. */
     static List<ClaimRow> twoGrids(List<CellResult> runs, String claim, String favoured, String other, String paper) {
-        Map<String, List<CellResult>> byTask = group(runs, r -> inGrid(r, favoured) || inGrid(r, other),
+        Map<String, List<CellResult>> byTask = group(
+                runs,
+                r -> inGrid(r, favoured) || inGrid(r, other),
                 r -> r.task() + " " + r.model() + ", " + r.steps() + " steps");
         List<ClaimRow> out = new ArrayList<>();
         byTask.forEach((task, rs) -> {
             Sample a = sample(rs, r -> inGrid(r, favoured)), b = sample(rs, r -> inGrid(r, other));
             Judgement j = Judgement.compare(favoured, a, other, b);
-            out.add(new ClaimRow(claim, paper, favoured + " " + a.describe() + " vs " + other + " " + b.describe()
-                    + " (" + task + ")", j.verdict(), j.reason()));
+            out.add(new ClaimRow(
+                    claim,
+                    paper,
+                    favoured + " " + a.describe() + " vs " + other + " " + b.describe() + " (" + task + ")",
+                    j.verdict(),
+                    j.reason()));
         });
         if (out.isEmpty())
-            out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no committed runs in grids " + favoured
-                    + " / " + other));
+            out.add(new ClaimRow(
+                    claim, paper, "—", Verdict.INCONCLUSIVE, "no committed runs in grids " + favoured + " / " + other));
         return out;
     }
 
-    private static Map<String, List<CellResult>> group(List<CellResult> runs, Predicate<CellResult> keep,
-                                                       java.util.function.Function<CellResult, String> key) {
+    private static Map<String, List<CellResult>> group(
+            List<CellResult> runs, Predicate<CellResult> keep, java.util.function.Function<CellResult, String> key) {
         Map<String, List<CellResult>> out = new TreeMap<>();
-        for (CellResult r : runs) if (keep.test(r)) out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        for (CellResult r : runs)
+            if (keep.test(r))
+                out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
         return out;
     }
 
     /** Held-out exact accuracy per seed of the runs that pass {@code which} (one value per distinct seed). */
     private static Sample sample(List<CellResult> runs, Predicate<CellResult> which) {
         Map<Long, Double> bySeed = new LinkedHashMap<>();
-        runs.stream().filter(which).sorted(Comparator.comparingLong(CellResult::seed))
+        runs.stream()
+                .filter(which)
+                .sorted(Comparator.comparingLong(CellResult::seed))
                 .forEach(r -> bySeed.putIfAbsent(r.seed(), r.exactAccuracy()));
         return new Sample(new ArrayList<>(bySeed.values()));
     }
 
     public static Table table(List<ClaimRow> rows) {
-        StringColumn claim = StringColumn.create("claim"), paper = StringColumn.create("deck or paper"),
-                ours = StringColumn.create("ours (held-out exact)"), verdict = StringColumn.create("verdict"),
+        StringColumn claim = StringColumn.create("claim"),
+                paper = StringColumn.create("deck or paper"),
+                ours = StringColumn.create("ours (held-out exact)"),
+                verdict = StringColumn.create("verdict"),
                 reason = StringColumn.create("why");
         for (ClaimRow r : rows) {
             claim.append(r.claim());
@@ -244,10 +298,18 @@ public final class ClaimsBoard {
 
     /** The board as a Markdown table, for the README. */
     public static String markdown(List<ClaimRow> rows) {
-        StringBuilder md = new StringBuilder("| claim | deck or paper | ours (held-out exact) | verdict | why |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(
+                "| claim | deck or paper | ours (held-out exact) | verdict | why |\n|---|---|---|---|---|\n");
         for (ClaimRow r : rows)
-            md.append("| ").append(String.join(" | ", cell(r.claim()), cell(r.paper()), cell(r.ours()),
-                    "**" + r.verdict().label() + "**", cell(r.reason()))).append(" |\n");
+            md.append("| ")
+                    .append(String.join(
+                            " | ",
+                            cell(r.claim()),
+                            cell(r.paper()),
+                            cell(r.ours()),
+                            "**" + r.verdict().label() + "**",
+                            cell(r.reason())))
+                    .append(" |\n");
         return md.toString();
     }
 

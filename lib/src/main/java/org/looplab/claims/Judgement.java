@@ -1,8 +1,7 @@
 package org.looplab.claims;
 
-import org.looplab.sweep.AblationReport;
-
 import java.util.Locale;
+import org.looplab.sweep.AblationReport;
 
 /**
  * A verdict and the reason for it.
@@ -24,18 +23,26 @@ public record Judgement(Verdict verdict, String reason) {
     public static Judgement compare(String favouredName, Sample favoured, String otherName, Sample other) {
         int seeds = Math.min(favoured.seeds(), other.seeds());
         if (seeds < MIN_SEEDS)
-            return new Judgement(Verdict.INCONCLUSIVE, seeds + " seed" + (seeds == 1 ? "" : "s")
-                    + " on the smaller arm (need " + MIN_SEEDS + ")");
+            return new Judgement(
+                    Verdict.INCONCLUSIVE,
+                    seeds + " seed" + (seeds == 1 ? "" : "s") + " on the smaller arm (need " + MIN_SEEDS + ")");
         if (favoured.mean() == 0 && other.mean() == 0)
-            return new Judgement(Verdict.INCONCLUSIVE, "both arms at 0% exact: neither learned the task at this budget");
+            return new Judgement(
+                    Verdict.INCONCLUSIVE, "both arms at 0% exact: neither learned the task at this budget");
         double gap = favoured.mean() - other.mean();
-        double t = AblationReport.welchT(favoured.mean(), favoured.sd(), favoured.seeds(), other.mean(), other.sd(),
-                other.seeds());
-        String numbers = String.format(Locale.ROOT, "%s − %s = %+.1f points, Welch t = %s", favouredName, otherName,
-                100 * gap, Double.isInfinite(t) ? (t > 0 ? "+∞" : "−∞") : String.format(Locale.ROOT, "%.2f", t));
+        double t = AblationReport.welchT(
+                favoured.mean(), favoured.sd(), favoured.seeds(), other.mean(), other.sd(), other.seeds());
+        String numbers = String.format(
+                Locale.ROOT,
+                "%s − %s = %+.1f points, Welch t = %s",
+                favouredName,
+                otherName,
+                100 * gap,
+                Double.isInfinite(t) ? (t > 0 ? "+∞" : "−∞") : String.format(Locale.ROOT, "%.2f", t));
         if (t >= AblationReport.T_CRITICAL) return new Judgement(Verdict.SUPPORTED, numbers);
         if (t <= -AblationReport.T_CRITICAL) return new Judgement(Verdict.CONTRADICTED, numbers);
-        return new Judgement(Verdict.INCONCLUSIVE, numbers + String.format(Locale.ROOT, " (|t| < %.2f: within seed noise)",
-                AblationReport.T_CRITICAL));
+        return new Judgement(
+                Verdict.INCONCLUSIVE,
+                numbers + String.format(Locale.ROOT, " (|t| < %.2f: within seed noise)", AblationReport.T_CRITICAL));
     }
 }

@@ -33,7 +33,7 @@ public record Sample(List<Double> values) {
 
     /** "84.7% ± 9.7 (3 seeds)". */
     public String describe() {
-        return String.format(Locale.ROOT, "%.1f%% ± %.1f (%d seed%s)", 100 * mean(), 100 * sd(), seeds(),
-                seeds() == 1 ? "" : "s");
+        return String.format(
+                Locale.ROOT, "%.1f%% ± %.1f (%d seed%s)", 100 * mean(), 100 * sd(), seeds(), seeds() == 1 ? "" : "s");
     }
 }

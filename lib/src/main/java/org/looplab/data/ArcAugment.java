@@ -13,10 +13,13 @@ import java.util.Random;
 public record ArcAugment(Dihedral dihedral, byte[] colourMap) {
 
     public ArcAugment {
-        if (colourMap.length != 10 || colourMap[0] != 0) throw new IllegalArgumentException("colourMap must have 10 entries with 0 → 0");
+        if (colourMap.length != 10 || colourMap[0] != 0)
+            throw new IllegalArgumentException("colourMap must have 10 entries with 0 → 0");
         boolean[] seen = new boolean[10];
         for (byte c : colourMap) {
-            if (c < 0 || c > 9 || seen[c]) throw new IllegalArgumentException("colourMap must be a permutation of 0-9: " + Arrays.toString(colourMap));
+            if (c < 0 || c > 9 || seen[c])
+                throw new IllegalArgumentException(
+                        "colourMap must be a permutation of 0-9: " + Arrays.toString(colourMap));
             seen[c] = true;
         }
         colourMap = colourMap.clone();
@@ -43,7 +46,10 @@ public record ArcAugment(Dihedral dihedral, byte[] colourMap) {
 
     /** Every grid of the task, with the same transform. */
     public ArcTask apply(ArcTask task) {
-        return new ArcTask(task.id(), task.train().stream().map(this::apply).toList(), task.test().stream().map(this::apply).toList());
+        return new ArcTask(
+                task.id(),
+                task.train().stream().map(this::apply).toList(),
+                task.test().stream().map(this::apply).toList());
     }
 
     private ArcTask.Pair apply(ArcTask.Pair p) {

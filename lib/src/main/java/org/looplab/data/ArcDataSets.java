@@ -1,10 +1,6 @@
 package org.looplab.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.looplab.provenance.ContentHash;
-import org.looplab.provenance.Json;
-import org.looplab.provenance.Seeds;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
+import org.looplab.provenance.Seeds;
 
 /**
  * An ARC data set in the reference layout: every task gets its original version plus up to {@code augmentations}
@@ -47,20 +46,28 @@ public final class ArcDataSets {
         Path evaluation = root.resolve("evaluation");
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path folder : List.of(training, evaluation)) {
-            if (!Files.isDirectory(folder)) throw new IllegalArgumentException(folder + ": missing; put the public ARC tasks in "
-                    + root + "/training and " + root + "/evaluation");
+            if (!Files.isDirectory(folder))
+                throw new IllegalArgumentException(folder + ": missing; put the public ARC tasks in " + root
+                        + "/training and " + root + "/evaluation");
             try (Stream<Path> s = Files.list(folder)) {
-                s.filter(p -> p.toString().endsWith(".json")).sorted()
+                s.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
                         .forEach(p -> sources.put(root.relativize(p).toString(), ContentHash.of(p)));
             } catch (IOException e) {
                 throw new UncheckedIOException(folder + ": cannot list", e);
             }
         }
-        return build(name, ArcTasks.readFolder(training), ArcTasks.readFolder(evaluation), augmentations, seed, sources);
+        return build(
+                name, ArcTasks.readFolder(training), ArcTasks.readFolder(evaluation), augmentations, seed, sources);
     }
 
-    public static Built build(String name, List<ArcTask> training, List<ArcTask> evaluation, int augmentations, long seed,
-                              Map<String, String> sources) {
+    public static Built build(
+            String name,
+            List<ArcTask> training,
+            List<ArcTask> evaluation,
+            int augmentations,
+            long seed,
+            Map<String, String> sources) {
         if (augmentations < 0) throw new IllegalArgumentException("augmentations must be >= 0, was " + augmentations);
         List<Version> versions = new ArrayList<>();
         List<byte[]> trainIn = new ArrayList<>();
@@ -89,7 +96,7 @@ public final class ArcDataSets {
                 ArcTask v = a.apply(task);
                 for (ArcTask.Pair p : v.train()) add(p, id, trainIn, trainOut, trainIds, task.id());
                 for (ArcTask.Pair p : v.test()) {
-                    if (!p.hasOutput()) continue;   // challenge files without solutions cannot be labels
+                    if (!p.hasOutput()) continue; // challenge files without solutions cannot be labels
                     if (isEvaluation) add(p, id, testIn, testOut, testIds, task.id());
                     else add(p, id, trainIn, trainOut, trainIds, task.id());
                 }
@@ -104,11 +111,20 @@ public final class ArcDataSets {
         config.put("augmentations", augmentations);
         config.put("seed", seed);
         config.put("puzzleIdentifiers", versions.size() + 1);
-        PuzzleSplits splits = PuzzleSplits.of(name, "looplab", "any", seed, config, sources,
-                List.of("reference split: all demonstration pairs (evaluation tasks too) train; evaluation test pairs test",
+        PuzzleSplits splits = PuzzleSplits.of(
+                name,
+                "looplab",
+                "any",
+                seed,
+                config,
+                sources,
+                List.of(
+                        "reference split: all demonstration pairs (evaluation tasks too) train; evaluation test pairs test",
                         "puzzle identifier = (task, augmentation) version; 0 unused",
                         "DEVIATION: no random translation of training grids",
-                        "difficulty unknown (-1)"), train, test);
+                        "difficulty unknown (-1)"),
+                train,
+                test);
         return new Built(splits, List.copyOf(versions));
     }
 
@@ -132,7 +148,15 @@ public final class ArcDataSets {
         }
         int[] difficulty = new int[n];
         java.util.Arrays.fill(difficulty, -1);
-        return new PuzzleDataSet(name, PuzzleKind.ARC, 0, ArcEncoding.VOCAB, ArcEncoding.SEQ_LEN, inputs, labels, difficulty,
+        return new PuzzleDataSet(
+                name,
+                PuzzleKind.ARC,
+                0,
+                ArcEncoding.VOCAB,
+                ArcEncoding.SEQ_LEN,
+                inputs,
+                labels,
+                difficulty,
                 ids.stream().mapToInt(Integer::intValue).toArray());
     }
 }

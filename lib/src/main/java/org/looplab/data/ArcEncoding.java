@@ -19,13 +19,16 @@ public final class ArcEncoding {
 
     public static byte[] encode(Grid grid) {
         if (grid.rows() > SIDE || grid.cols() > SIDE) {
-            throw new IllegalArgumentException("grid is " + grid.rows() + "×" + grid.cols() + "; ARC grids are at most 30×30");
+            throw new IllegalArgumentException(
+                    "grid is " + grid.rows() + "×" + grid.cols() + "; ARC grids are at most 30×30");
         }
         byte[] out = new byte[SEQ_LEN];
         for (int r = 0; r < grid.rows(); r++) {
             for (int c = 0; c < grid.cols(); c++) {
                 int v = grid.get(r, c);
-                if (v < 0 || v > 9) throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
+                if (v < 0 || v > 9)
+                    throw new IllegalArgumentException(
+                            "row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
                 out[r * SIDE + c] = (byte) (v + 2);
             }
         }
@@ -39,7 +42,8 @@ public final class ArcEncoding {
      * (capped by the runs above) gives a rectangle; the largest wins. Empty when the top-left token is not a colour.
      */
     public static Optional<Grid> decode(byte[] tokens) {
-        if (tokens.length != SEQ_LEN) throw new IllegalArgumentException("an ARC row has " + SEQ_LEN + " tokens, got " + tokens.length);
+        if (tokens.length != SEQ_LEN)
+            throw new IllegalArgumentException("an ARC row has " + SEQ_LEN + " tokens, got " + tokens.length);
         int bestArea = 0;
         int bestRows = 0;
         int bestCols = 0;

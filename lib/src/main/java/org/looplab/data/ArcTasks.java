@@ -1,8 +1,6 @@
 package org.looplab.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.provenance.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.looplab.provenance.Json;
 
 /**
  * Loads ARC-AGI tasks in the public JSON form {@code {"train":[{"input":[[..]],"output":[[..]]}],"test":[..]}}.
@@ -27,7 +26,9 @@ public final class ArcTasks {
         if (!Files.isDirectory(folder)) throw new IllegalArgumentException(folder + ": not a folder of ARC task files");
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot list", e);
         }
@@ -55,11 +56,13 @@ public final class ArcTasks {
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) throw new IllegalArgumentException(source + ": an ARC task is a JSON object");
+        if (root == null || !root.isObject())
+            throw new IllegalArgumentException(source + ": an ARC task is a JSON object");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.equals("train") && !key.equals("test")) {
-                throw new IllegalArgumentException(source + ": unknown key '" + key + "' (an ARC task has train and test)");
+                throw new IllegalArgumentException(
+                        source + ": unknown key '" + key + "' (an ARC task has train and test)");
             }
         }
         return new ArcTask(id, pairs(root, "train", source, true), pairs(root, "test", source, false));
@@ -67,17 +70,21 @@ public final class ArcTasks {
 
     private static List<ArcTask.Pair> pairs(JsonNode root, String key, String source, boolean outputRequired) {
         JsonNode list = root.get(key);
-        if (list == null || !list.isArray()) throw new IllegalArgumentException(source + ": '" + key + "' must be a list of pairs");
+        if (list == null || !list.isArray())
+            throw new IllegalArgumentException(source + ": '" + key + "' must be a list of pairs");
         List<ArcTask.Pair> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String where = source + ": " + key + "[" + i + "]";
             JsonNode p = list.get(i);
-            if (!p.isObject() || !p.has("input")) throw new IllegalArgumentException(where + ": a pair needs an 'input' grid");
+            if (!p.isObject() || !p.has("input"))
+                throw new IllegalArgumentException(where + ": a pair needs an 'input' grid");
             for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if (!k.equals("input") && !k.equals("output")) throw new IllegalArgumentException(where + ": unknown key '" + k + "'");
+                if (!k.equals("input") && !k.equals("output"))
+                    throw new IllegalArgumentException(where + ": unknown key '" + k + "'");
             }
-            if (outputRequired && !p.has("output")) throw new IllegalArgumentException(where + ": a demonstration pair needs an 'output' grid");
+            if (outputRequired && !p.has("output"))
+                throw new IllegalArgumentException(where + ": a demonstration pair needs an 'output' grid");
             Grid input = grid(p.get("input"), where + ".input");
             Grid output = p.has("output") ? grid(p.get("output"), where + ".output") : null;
             out.add(new ArcTask.Pair(input, output));
@@ -87,7 +94,8 @@ public final class ArcTasks {
 
     /** A JSON list of rows of colours 0-9, 1..30 rows of 1..30 equal-length rows. */
     static Grid grid(JsonNode rows, String where) {
-        if (rows == null || !rows.isArray() || rows.isEmpty()) throw new IllegalArgumentException(where + ": a grid is a non-empty list of rows");
+        if (rows == null || !rows.isArray() || rows.isEmpty())
+            throw new IllegalArgumentException(where + ": a grid is a non-empty list of rows");
         int h = rows.size();
         int w = rows.get(0).isArray() ? rows.get(0).size() : -1;
         if (h > MAX_SIDE || w > MAX_SIDE) {
@@ -97,12 +105,14 @@ public final class ArcTasks {
         for (int r = 0; r < h; r++) {
             JsonNode row = rows.get(r);
             if (!row.isArray() || row.size() != w || w < 1) {
-                throw new IllegalArgumentException(where + ": row " + (r + 1) + " has " + (row.isArray() ? row.size() : "no") + " cells, row 1 has " + w);
+                throw new IllegalArgumentException(where + ": row " + (r + 1) + " has "
+                        + (row.isArray() ? row.size() : "no") + " cells, row 1 has " + w);
             }
             for (int c = 0; c < w; c++) {
                 JsonNode v = row.get(c);
                 if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 9) {
-                    throw new IllegalArgumentException(where + ": row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
+                    throw new IllegalArgumentException(
+                            where + ": row " + (r + 1) + ", column " + (c + 1) + " is " + v + "; colours are 0-9");
                 }
                 cells[r * w + c] = (byte) v.asInt();
             }

@@ -1,10 +1,6 @@
 package org.looplab.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.Profile;
-import org.looplab.provenance.DataManifest;
-import org.looplab.provenance.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.looplab.Profile;
+import org.looplab.provenance.DataManifest;
+import org.looplab.provenance.Json;
 
 /**
  * Who may read and who may write a named data set's folder ({@link PuzzleDataSets#folder}). Readers ({@code eval},
@@ -32,7 +31,8 @@ public final class DataSetFolder {
         Path folder = PuzzleDataSets.folder(root, name, profile);
         String rebuild = "; rebuild it with: " + buildCommand(name, profile, root);
         if (!Files.exists(folder)) {
-            throw new IllegalArgumentException(folder + ": no such data set; build it with: " + buildCommand(name, profile, root));
+            throw new IllegalArgumentException(
+                    folder + ": no such data set; build it with: " + buildCommand(name, profile, root));
         }
         if (!Files.isRegularFile(folder.resolve(PuzzleSplits.MANIFEST))) {
             throw new IllegalArgumentException(folder + ": no " + PuzzleSplits.MANIFEST + ", so not a LoopLab data set"
@@ -78,7 +78,8 @@ public final class DataSetFolder {
      */
     public static void checkReplaceable(Path folder) {
         if (isEmpty(folder)) return;
-        if (!Files.isDirectory(folder)) throw new IllegalArgumentException(folder + ": exists and is not a folder; not replaced");
+        if (!Files.isDirectory(folder))
+            throw new IllegalArgumentException(folder + ": exists and is not a folder; not replaced");
         Path manifest = folder.resolve(PuzzleSplits.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalArgumentException(folder + ": not empty and has no " + PuzzleSplits.MANIFEST
@@ -98,9 +99,10 @@ public final class DataSetFolder {
             throw new UncheckedIOException(folder + ": cannot list: " + e.getMessage(), e);
         }
         if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException(folder + ": holds " + folder.relativize(foreign.get(0))
-                    + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
-                    + ", which LoopLab's data build did not write; not replaced (move it away or choose another --out)");
+            throw new IllegalArgumentException(
+                    folder + ": holds " + folder.relativize(foreign.get(0))
+                            + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+                            + ", which LoopLab's data build did not write; not replaced (move it away or choose another --out)");
         }
     }
 

@@ -9,18 +9,26 @@ import org.looplab.Profile;
  *                          a class goes wholly to one split, decided by its key's hash, so no test puzzle has an
  *                          augmented copy in train
  */
-public record DataSetSpec(String name, Profile profile, GeneratorConfig generator, int trainCount, int testCount,
-                          long seed, double testClassFraction) {
+public record DataSetSpec(
+        String name,
+        Profile profile,
+        GeneratorConfig generator,
+        int trainCount,
+        int testCount,
+        long seed,
+        double testClassFraction) {
 
     public DataSetSpec {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("data set name must be lower-case letters, digits and '-', was " + name);
         }
         if (trainCount < 1 || testCount < 1) {
-            throw new IllegalArgumentException(name + ": trainCount and testCount must be >= 1, were " + trainCount + ", " + testCount);
+            throw new IllegalArgumentException(
+                    name + ": trainCount and testCount must be >= 1, were " + trainCount + ", " + testCount);
         }
         if (!(testClassFraction > 0 && testClassFraction < 1)) {
-            throw new IllegalArgumentException(name + ": testClassFraction must be in (0, 1), was " + testClassFraction);
+            throw new IllegalArgumentException(
+                    name + ": testClassFraction must be in (0, 1), was " + testClassFraction);
         }
     }
 

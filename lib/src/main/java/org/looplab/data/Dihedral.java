@@ -7,11 +7,11 @@ package org.looplab.data;
  */
 public enum Dihedral {
     IDENTITY(false, false, false),
-    ROT90(true, false, true),          // clockwise
+    ROT90(true, false, true), // clockwise
     ROT180(false, true, true),
     ROT270(true, true, false),
-    FLIP_ROWS(false, true, false),     // upside down
-    FLIP_COLS(false, false, true),     // mirror left-right
+    FLIP_ROWS(false, true, false), // upside down
+    FLIP_COLS(false, false, true), // mirror left-right
     TRANSPOSE(true, false, false),
     ANTI_TRANSPOSE(true, true, true);
 
@@ -47,7 +47,8 @@ public enum Dihedral {
 
     /** The same on a square {@code side×side} array in reading order. */
     public byte[] apply(byte[] square, int side) {
-        if (square.length != side * side) throw new IllegalArgumentException("expected " + side * side + " cells, got " + square.length);
+        if (square.length != side * side)
+            throw new IllegalArgumentException("expected " + side * side + " cells, got " + square.length);
         byte[] out = new byte[square.length];
         for (int r = 0; r < side; r++) {
             for (int c = 0; c < side; c++) out[r * side + c] = square[source(r, c, side, side, side)];

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = SudokuGeneratorConfig.class, name = "sudoku"),
-        @JsonSubTypes.Type(value = MazeGeneratorConfig.class, name = "maze")
+    @JsonSubTypes.Type(value = SudokuGeneratorConfig.class, name = "sudoku"),
+    @JsonSubTypes.Type(value = MazeGeneratorConfig.class, name = "maze")
 })
-public sealed interface GeneratorConfig permits SudokuGeneratorConfig, MazeGeneratorConfig {
-}
+public sealed interface GeneratorConfig permits SudokuGeneratorConfig, MazeGeneratorConfig {}

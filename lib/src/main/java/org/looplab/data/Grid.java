@@ -6,9 +6,11 @@ import java.util.Arrays;
 public record Grid(int rows, int cols, byte[] cells) {
 
     public Grid {
-        if (rows < 1 || cols < 1) throw new IllegalArgumentException("a grid needs at least one row and column, was " + rows + "×" + cols);
+        if (rows < 1 || cols < 1)
+            throw new IllegalArgumentException("a grid needs at least one row and column, was " + rows + "×" + cols);
         if (cells.length != rows * cols) {
-            throw new IllegalArgumentException("a " + rows + "×" + cols + " grid has " + rows * cols + " cells, got " + cells.length);
+            throw new IllegalArgumentException(
+                    "a " + rows + "×" + cols + " grid has " + rows * cols + " cells, got " + cells.length);
         }
         cells = cells.clone();
     }
@@ -18,7 +20,9 @@ public record Grid(int rows, int cols, byte[] cells) {
         int cols = rows[0].length;
         byte[] cells = new byte[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
-            if (rows[r].length != cols) throw new IllegalArgumentException("row " + (r + 1) + " has " + rows[r].length + " values, row 1 has " + cols);
+            if (rows[r].length != cols)
+                throw new IllegalArgumentException(
+                        "row " + (r + 1) + " has " + rows[r].length + " values, row 1 has " + cols);
             for (int c = 0; c < cols; c++) cells[r * cols + c] = (byte) rows[r][c];
         }
         return new Grid(rows.length, cols, cells);

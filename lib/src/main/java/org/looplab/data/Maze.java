@@ -19,14 +19,16 @@ public record Maze(int size, byte[] cells) {
 
     public Maze {
         if (cells.length != size * size) {
-            throw new IllegalArgumentException("a " + size + "×" + size + " maze has " + size * size + " cells, got " + cells.length);
+            throw new IllegalArgumentException(
+                    "a " + size + "×" + size + " maze has " + size * size + " cells, got " + cells.length);
         }
         cells = cells.clone();
         int starts = 0;
         int goals = 0;
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] < WALL || cells[i] > PATH) {
-                throw new IllegalArgumentException("maze cell " + (i + 1) + " holds token " + cells[i] + "; tokens are 1..5");
+                throw new IllegalArgumentException(
+                        "maze cell " + (i + 1) + " holds token " + cells[i] + "; tokens are 1..5");
             }
             if (cells[i] == START) starts++;
             if (cells[i] == GOAL) goals++;

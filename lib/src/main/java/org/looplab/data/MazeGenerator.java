@@ -1,8 +1,7 @@
 package org.looplab.data;
 
-import org.looplab.provenance.Seeds;
-
 import java.util.Random;
+import org.looplab.provenance.Seeds;
 
 /**
  * Seeded N×N maze generator. Corridors run through a lattice of cells at odd coordinates (a border of wall
@@ -35,20 +34,21 @@ public final class MazeGenerator {
             for (int s = 0; s < STARTS_PER_MAZE; s++) {
                 Maze maze = placeStartAndGoal(corridors, random);
                 if (maze == null) continue;
-                int length = MazeSolver.shortestLength(maze).orElseThrow(
-                        () -> new IllegalStateException("generated maze without a path"));
+                int length = MazeSolver.shortestLength(maze)
+                        .orElseThrow(() -> new IllegalStateException("generated maze without a path"));
                 return new Generated(maze, MazeSolver.solve(maze), length, t + 1);
             }
         }
-        throw new IllegalStateException("no " + config.size() + "×" + config.size() + " maze with a path of >= "
-                + config.minPathLength() + " steps in " + config.maxTries() + " tries (seed " + seed + ", index " + index + ")");
+        throw new IllegalStateException(
+                "no " + config.size() + "×" + config.size() + " maze with a path of >= " + config.minPathLength()
+                        + " steps in " + config.maxTries() + " tries (seed " + seed + ", index " + index + ")");
     }
 
     private static final int STARTS_PER_MAZE = 8;
 
     private byte[] carve(Random random) {
         int n = config.size();
-        int k = (n - 1) / 2;                     // lattice cells per side
+        int k = (n - 1) / 2; // lattice cells per side
         byte[] cells = new byte[n * n];
         java.util.Arrays.fill(cells, Maze.WALL);
         boolean[] visited = new boolean[k * k];
@@ -76,7 +76,7 @@ public final class MazeGenerator {
             int d = options[random.nextInt(count)];
             int ni = i + MazeSolver.DR[d];
             int nj = j + MazeSolver.DC[d];
-            cells[(2 * i + 1 + MazeSolver.DR[d]) * n + 2 * j + 1 + MazeSolver.DC[d]] = Maze.OPEN;  // wall between
+            cells[(2 * i + 1 + MazeSolver.DR[d]) * n + 2 * j + 1 + MazeSolver.DC[d]] = Maze.OPEN; // wall between
             open(cells, n, ni, nj);
             visited[ni * k + nj] = true;
             stack[top++] = ni * k + nj;
@@ -112,7 +112,7 @@ public final class MazeGenerator {
         probe[start] = Maze.START;
         int other = start == 0 ? 1 : 0;
         byte keep = probe[other];
-        probe[other] = Maze.GOAL;            // a placeholder goal, only so the BFS sees a valid maze
+        probe[other] = Maze.GOAL; // a placeholder goal, only so the BFS sees a valid maze
         int[] dist = MazeSolver.distancesFromStart(new Maze(n, probe));
         probe[other] = keep;
         int far = 0;

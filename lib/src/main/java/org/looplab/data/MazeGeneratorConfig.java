@@ -9,10 +9,12 @@ package org.looplab.data;
  *                      carved; above 0 a maze has several routes, so "optimal" is more than "valid"
  * @param maxTries      fresh attempts per maze before failing with an error
  */
-public record MazeGeneratorConfig(int size, int minPathLength, double loopFraction, int maxTries) implements GeneratorConfig {
+public record MazeGeneratorConfig(int size, int minPathLength, double loopFraction, int maxTries)
+        implements GeneratorConfig {
 
     /** Maze-Hard keeps 30×30 mazes whose shortest path is longer than 110 steps. */
     public static final int MAZE_HARD_SIZE = 30;
+
     public static final int MAZE_HARD_MIN_EXCLUSIVE = 110;
 
     public MazeGeneratorConfig {

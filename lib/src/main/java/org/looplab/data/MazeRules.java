@@ -17,7 +17,8 @@ public final class MazeRules {
 
     public static Verdict check(Maze input, byte[] predicted) {
         int n = input.size();
-        if (predicted.length != n * n) return new Verdict(false, false, "prediction has " + predicted.length + " cells, maze " + n * n);
+        if (predicted.length != n * n)
+            return new Verdict(false, false, "prediction has " + predicted.length + " cells, maze " + n * n);
         int marked = 0;
         for (int i = 0; i < predicted.length; i++) {
             int want = input.get(i);
@@ -25,7 +26,10 @@ public final class MazeRules {
             if (got == Maze.PATH && want == Maze.OPEN) {
                 marked++;
             } else if (got != want) {
-                return new Verdict(false, false, "row " + (i / n + 1) + ", column " + (i % n + 1) + " is " + got + ", input has " + want);
+                return new Verdict(
+                        false,
+                        false,
+                        "row " + (i / n + 1) + ", column " + (i % n + 1) + " is " + got + ", input has " + want);
             }
         }
         boolean[] seen = new boolean[n * n];

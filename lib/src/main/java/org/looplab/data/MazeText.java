@@ -13,7 +13,11 @@ public final class MazeText {
     private static final String CHARS = "?# SGo";
 
     /** What is wrong with a text that is not a maze; the caller maps it to its own error (an MCP code, an exit). */
-    public enum Problem { NOT_SQUARE, ILLEGAL_CHARACTER, NOT_A_MAZE }
+    public enum Problem {
+        NOT_SQUARE,
+        ILLEGAL_CHARACTER,
+        NOT_A_MAZE
+    }
 
     /** A text that is not a maze, naming the row and column (counted from 1) where it is wrong. */
     public static final class ParseException extends IllegalArgumentException {
@@ -37,8 +41,10 @@ public final class MazeText {
         for (int r = 0; r < n; r++) {
             String row = rows.get(r);
             if (row.length() != n)
-                throw new ParseException(Problem.NOT_SQUARE, "maze row " + (r + 1) + " has " + row.length()
-                        + " characters; a maze is square, " + n + " rows of " + n);
+                throw new ParseException(
+                        Problem.NOT_SQUARE,
+                        "maze row " + (r + 1) + " has " + row.length() + " characters; a maze is square, " + n
+                                + " rows of " + n);
             for (int c = 0; c < n; c++) {
                 char ch = row.charAt(c);
                 cells[r * n + c] = switch (ch) {
@@ -46,8 +52,11 @@ public final class MazeText {
                     case ' ', '.' -> Maze.OPEN;
                     case 'S' -> Maze.START;
                     case 'G' -> Maze.GOAL;
-                    default -> throw new ParseException(Problem.ILLEGAL_CHARACTER, "illegal character '" + ch
-                            + "' at row " + (r + 1) + ", column " + (c + 1) + "; a maze uses # (wall), space or . (open), S, G");
+                    default ->
+                        throw new ParseException(
+                                Problem.ILLEGAL_CHARACTER,
+                                "illegal character '" + ch + "' at row " + (r + 1) + ", column " + (c + 1)
+                                        + "; a maze uses # (wall), space or . (open), S, G");
                 };
             }
         }

@@ -35,7 +35,8 @@ public final class Npy {
     }
 
     public static NpyArray parse(byte[] bytes, String source) {
-        if (bytes.length < 10) throw new IllegalArgumentException(source + ": truncated .npy file (" + bytes.length + " bytes)");
+        if (bytes.length < 10)
+            throw new IllegalArgumentException(source + ": truncated .npy file (" + bytes.length + " bytes)");
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) throw new IllegalArgumentException(source + ": not a .npy file (bad magic)");
         }
@@ -47,7 +48,8 @@ public final class Npy {
             offset = 10;
         } else if (major == 2 || major == 3) {
             if (bytes.length < 12) throw new IllegalArgumentException(source + ": truncated .npy header");
-            headerLength = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8 | (bytes[10] & 0xFF) << 16 | (bytes[11] & 0xFF) << 24;
+            headerLength =
+                    (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8 | (bytes[10] & 0xFF) << 16 | (bytes[11] & 0xFF) << 24;
             offset = 12;
         } else {
             throw new IllegalArgumentException(source + ": unsupported .npy version " + major);
@@ -55,12 +57,14 @@ public final class Npy {
         if (headerLength < 0 || offset + headerLength > bytes.length) {
             throw new IllegalArgumentException(source + ": truncated .npy header");
         }
-        String header = new String(bytes, offset, headerLength, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header = new String(
+                bytes, offset, headerLength, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = group(DESCR, header, "descr", source);
         if (group(FORTRAN, header, "fortran_order", source).equals("True")) {
             throw new IllegalArgumentException(source + ": Fortran-order arrays are not supported");
         }
-        if (descr.startsWith(">")) throw new IllegalArgumentException(source + ": big-endian dtype '" + descr + "' is not supported");
+        if (descr.startsWith(">"))
+            throw new IllegalArgumentException(source + ": big-endian dtype '" + descr + "' is not supported");
         List<Long> dims = new ArrayList<>();
         for (String part : group(SHAPE, header, "shape", source).split(",")) {
             if (!part.isBlank()) dims.add(Long.parseLong(part.trim().replace("L", "")));
@@ -77,8 +81,8 @@ public final class Npy {
         int start = offset + headerLength;
         long need = count * width;
         if (bytes.length - start != need) {
-            throw new IllegalArgumentException(source + ": truncated or oversized data: shape " + dims + " of " + descr + " needs "
-                    + need + " bytes after the header, found " + (bytes.length - start));
+            throw new IllegalArgumentException(source + ": truncated or oversized data: shape " + dims + " of " + descr
+                    + " needs " + need + " bytes after the header, found " + (bytes.length - start));
         }
         byte[] data = new byte[(int) need];
         System.arraycopy(bytes, start, data, 0, data.length);
@@ -87,14 +91,16 @@ public final class Npy {
 
     private static String group(Pattern p, String header, String key, String source) {
         Matcher m = p.matcher(header);
-        if (!m.find()) throw new IllegalArgumentException(source + ": .npy header has no '" + key + "': " + header.strip());
+        if (!m.find())
+            throw new IllegalArgumentException(source + ": .npy header has no '" + key + "': " + header.strip());
         return m.group(1);
     }
 
     /** The file's bytes in format version 1.0 (header padded so the data starts at a multiple of 64). */
     public static byte[] bytes(NpyArray array) {
         long[] shape = array.shape();
-        String dict = "{'descr': '" + array.dtype() + "', 'fortran_order': False, 'shape': (" + joinShape(shape) + "), }";
+        String dict =
+                "{'descr': '" + array.dtype() + "', 'fortran_order': False, 'shape': (" + joinShape(shape) + "), }";
         int unpadded = 10 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";

@@ -20,8 +20,8 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
             count *= d;
         }
         if (count * width != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs " + count * width
-                    + " bytes, got " + data.length);
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs "
+                    + count * width + " bytes, got " + data.length);
         }
         shape = shape.clone();
     }
@@ -33,8 +33,9 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
             case "<u2", "<i2" -> 2;
             case "<u4", "<i4" -> 4;
             case "<i8" -> 8;
-            default -> throw new IllegalArgumentException("unsupported dtype '" + dtype
-                    + "'; LoopLab reads little-endian integer arrays (uint8, int8, int16, int32, int64)");
+            default ->
+                throw new IllegalArgumentException("unsupported dtype '" + dtype
+                        + "'; LoopLab reads little-endian integer arrays (uint8, int8, int16, int32, int64)");
         };
     }
 
@@ -70,9 +71,12 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
             case "|i1", "<i1" -> data[i];
             case "<u2" -> (data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8;
             case "<i2" -> (short) ((data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8);
-            case "<u4" -> ByteBuffer.wrap(data, i, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
-            case "<i4" -> ByteBuffer.wrap(data, i, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            case "<i8" -> ByteBuffer.wrap(data, i, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            case "<u4" ->
+                ByteBuffer.wrap(data, i, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+            case "<i4" ->
+                ByteBuffer.wrap(data, i, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            case "<i8" ->
+                ByteBuffer.wrap(data, i, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
             default -> throw new IllegalStateException(dtype);
         };
     }
@@ -81,14 +85,18 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
     public byte[] toTokenBytes(String source) {
         if (dtype.equals("|u1") || dtype.equals("<u1")) {
             for (int i = 0; i < data.length; i++) {
-                if (data[i] < 0) throw new IllegalArgumentException(source + ": value " + (data[i] & 0xFF) + " at " + i + " is not a token id (0..127)");
+                if (data[i] < 0)
+                    throw new IllegalArgumentException(
+                            source + ": value " + (data[i] & 0xFF) + " at " + i + " is not a token id (0..127)");
             }
             return data.clone();
         }
         byte[] out = new byte[Math.toIntExact(size())];
         for (int i = 0; i < out.length; i++) {
             long v = get(i);
-            if (v < 0 || v > 127) throw new IllegalArgumentException(source + ": value " + v + " at " + i + " is not a token id (0..127)");
+            if (v < 0 || v > 127)
+                throw new IllegalArgumentException(
+                        source + ": value " + v + " at " + i + " is not a token id (0..127)");
             out[i] = (byte) v;
         }
         return out;
@@ -98,7 +106,8 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
         int[] out = new int[Math.toIntExact(size())];
         for (int i = 0; i < out.length; i++) {
             long v = get(i);
-            if (v != (int) v) throw new IllegalArgumentException(source + ": value " + v + " at " + i + " does not fit an int");
+            if (v != (int) v)
+                throw new IllegalArgumentException(source + ": value " + v + " at " + i + " does not fit an int");
             out[i] = (int) v;
         }
         return out;
@@ -106,7 +115,10 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpyArray a && a.dtype.equals(dtype) && Arrays.equals(a.shape, shape) && Arrays.equals(a.data, data);
+        return o instanceof NpyArray a
+                && a.dtype.equals(dtype)
+                && Arrays.equals(a.shape, shape)
+                && Arrays.equals(a.data, data);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package org.looplab.data;
 
-import org.looplab.provenance.ContentHash;
-
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Random;
+import org.looplab.provenance.ContentHash;
 
 /**
  * One split of a puzzle data set, in memory, in the reference token encoding: what training consumes. Rows are
@@ -67,21 +66,32 @@ public final class PuzzleDataSet {
      * @param name   e.g. {@code sudoku4/train}, for messages
      * @param side   grid side (4, 6, 9, 11, 30), or 0 when the rows are not square grids
      */
-    public PuzzleDataSet(String name, PuzzleKind kind, int side, int vocab, int seqLen, byte[] inputs, byte[] labels,
-                         int[] difficulty, int[] puzzleIdentifiers) {
+    public PuzzleDataSet(
+            String name,
+            PuzzleKind kind,
+            int side,
+            int vocab,
+            int seqLen,
+            byte[] inputs,
+            byte[] labels,
+            int[] difficulty,
+            int[] puzzleIdentifiers) {
         if (seqLen < 1 || inputs.length % seqLen != 0) {
-            throw new IllegalArgumentException(name + ": " + inputs.length + " input tokens is not a whole number of rows of " + seqLen);
+            throw new IllegalArgumentException(
+                    name + ": " + inputs.length + " input tokens is not a whole number of rows of " + seqLen);
         }
         int count = inputs.length / seqLen;
         if (labels.length != inputs.length || difficulty.length != count || puzzleIdentifiers.length != count) {
-            throw new IllegalArgumentException(name + ": inputs hold " + count + " rows but labels " + labels.length / seqLen
-                    + ", difficulty " + difficulty.length + ", puzzle identifiers " + puzzleIdentifiers.length);
+            throw new IllegalArgumentException(
+                    name + ": inputs hold " + count + " rows but labels " + labels.length / seqLen + ", difficulty "
+                            + difficulty.length + ", puzzle identifiers " + puzzleIdentifiers.length);
         }
-        if (side != 0 && side * side != seqLen) throw new IllegalArgumentException(name + ": side " + side + " but seqLen " + seqLen);
+        if (side != 0 && side * side != seqLen)
+            throw new IllegalArgumentException(name + ": side " + side + " but seqLen " + seqLen);
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i] < 0 || inputs[i] >= vocab || labels[i] < 0 || labels[i] >= vocab) {
-                throw new IllegalArgumentException(name + ": row " + (i / seqLen + 1) + " cell " + (i % seqLen + 1) + " holds token "
-                        + Math.max(inputs[i], labels[i]) + " outside vocab " + vocab);
+                throw new IllegalArgumentException(name + ": row " + (i / seqLen + 1) + " cell " + (i % seqLen + 1)
+                        + " holds token " + Math.max(inputs[i], labels[i]) + " outside vocab " + vocab);
             }
         }
         this.name = name;
@@ -224,7 +234,11 @@ public final class PuzzleDataSet {
     /** SHA-256 over all arrays: equal sets have equal hashes. */
     public String contentHash() {
         MessageDigest md = ContentHash.sha256();
-        md.update(ByteBuffer.allocate(12).putInt(vocab).putInt(seqLen).putInt(count()).array());
+        md.update(ByteBuffer.allocate(12)
+                .putInt(vocab)
+                .putInt(seqLen)
+                .putInt(count())
+                .array());
         md.update(inputs);
         md.update(labels);
         ByteBuffer ints = ByteBuffer.allocate(8 * count());
@@ -238,7 +252,7 @@ public final class PuzzleDataSet {
         return switch (kind) {
             case SUDOKU -> SudokuCanonical.key(SudokuEncoding.decode(input(i), SudokuShape.ofSide(side)));
             case MAZE -> Maze.canonicalKey(input(i), side);
-            default -> ContentHash.of(input(i));   // no group known: only identical rows count as the same
+            default -> ContentHash.of(input(i)); // no group known: only identical rows count as the same
         };
     }
 

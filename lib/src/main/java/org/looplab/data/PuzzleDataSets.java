@@ -1,9 +1,5 @@
 package org.looplab.data;
 
-import org.looplab.Profile;
-import org.looplab.provenance.ContentHash;
-import org.looplab.provenance.Json;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.looplab.Profile;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
 
 /**
  * The lab's named data sets and how they are built. Which sets exist, and their sizes per profile, is the catalogue
@@ -48,7 +47,8 @@ public final class PuzzleDataSets {
         try {
             return Json.mapper().treeToValue(splits.manifest().config(), DataSetSpec.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(splits.manifest().name() + ": manifest config is not a DataSetSpec: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    splits.manifest().name() + ": manifest config is not a DataSetSpec: " + e.getMessage(), e);
         }
     }
 
@@ -72,8 +72,11 @@ public final class PuzzleDataSets {
             vocab = sc.shape().vocab();
             make = i -> {
                 SudokuGenerator.Generated g = gen.generate(spec.seed(), i);
-                return new Example(SudokuEncoding.encode(g.puzzle()), SudokuEncoding.encode(g.solution()),
-                        (int) Math.min(Integer.MAX_VALUE, g.backtracks()), SudokuCanonical.key(g.puzzle()));
+                return new Example(
+                        SudokuEncoding.encode(g.puzzle()),
+                        SudokuEncoding.encode(g.solution()),
+                        (int) Math.min(Integer.MAX_VALUE, g.backtracks()),
+                        SudokuCanonical.key(g.puzzle()));
             };
         } else if (spec.generator() instanceof MazeGeneratorConfig mc) {
             MazeGenerator gen = new MazeGenerator(mc);
@@ -81,7 +84,11 @@ public final class PuzzleDataSets {
             vocab = Maze.VOCAB;
             make = i -> {
                 MazeGenerator.Generated g = gen.generate(spec.seed(), i);
-                return new Example(g.maze().cells(), g.label().cells(), g.pathLength(), g.maze().canonicalKey());
+                return new Example(
+                        g.maze().cells(),
+                        g.label().cells(),
+                        g.pathLength(),
+                        g.maze().canonicalKey());
             };
         } else {
             throw new IllegalArgumentException(spec.name() + ": no builder for " + spec.generator());
@@ -95,21 +102,26 @@ public final class PuzzleDataSets {
         long next = 0;
         while (train.size() < spec.trainCount() || test.size() < spec.testCount()) {
             if (next >= limit) {
-                throw new IllegalStateException(spec.name() + ": only " + train.size() + " train and " + test.size()
-                        + " test examples after " + next + " candidates; the generator makes too few distinct puzzles for these counts");
+                throw new IllegalStateException(
+                        spec.name() + ": only " + train.size() + " train and " + test.size() + " test examples after "
+                                + next + " candidates; the generator makes too few distinct puzzles for these counts");
             }
             long from = next;
             // Block size never changes the result (candidates are used in index order, extras dropped), only speed.
             int missing = spec.trainCount() - train.size() + spec.testCount() - test.size();
             int size = Math.max(16, Math.min(BLOCK, 2 * missing));
-            List<Example> block = IntStream.range(0, size).parallel().mapToObj(k -> make.apply(from + k)).toList();
+            List<Example> block = IntStream.range(0, size)
+                    .parallel()
+                    .mapToObj(k -> make.apply(from + k))
+                    .toList();
             next += size;
             for (Example e : block) {
                 boolean toTest = isTestClass(e.key(), spec.testClassFraction());
                 List<Example> split = toTest ? test : train;
                 Set<String> seen = toTest ? seenTest : seenTrain;
                 int want = toTest ? spec.testCount() : spec.trainCount();
-                if (split.size() < want && seen.add(new String(e.input(), java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                if (split.size() < want
+                        && seen.add(new String(e.input(), java.nio.charset.StandardCharsets.ISO_8859_1))) {
                     split.add(e);
                 }
             }
@@ -119,14 +131,29 @@ public final class PuzzleDataSets {
         PuzzleDataSet testSet = toSet(spec.name() + "/test", kind, side, vocab, seqLen, test);
         List<String> notes = new ArrayList<>();
         notes.add("test holds only puzzle classes absent from train (class = equivalence under augmentation; "
-                + (kind == PuzzleKind.SUDOKU ? (SudokuCanonical.exact(SudokuShape.ofSide(side)) ? "exact canonical form" : "invariant hash")
-                : "minimum over 8 dihedral transforms") + ")");
-        notes.add("stored un-augmented; PuzzleDataSet.batch(indices, random) augments on the fly (reference stores 1000 copies)");
+                + (kind == PuzzleKind.SUDOKU
+                        ? (SudokuCanonical.exact(SudokuShape.ofSide(side)) ? "exact canonical form" : "invariant hash")
+                        : "minimum over 8 dihedral transforms")
+                + ")");
+        notes.add(
+                "stored un-augmented; PuzzleDataSet.batch(indices, random) augments on the fly (reference stores 1000 copies)");
         if (kind == PuzzleKind.SUDOKU) notes.add("difficulty = solver backtracks over the full uniqueness search");
-        if (kind == PuzzleKind.MAZE) notes.add("difficulty = shortest path length in steps; maze generator is LoopLab's own (Maze-Hard uses Lehnert et al. 2024)");
-        if (spec.name().equals("sudoku4")) notes.add("4×4 minimal puzzles fall into only a few dozen classes, so splits repeat classes within themselves");
-        PuzzleSplits splits = PuzzleSplits.of(spec.name(), "looplab", spec.profile().id(), spec.seed(),
-                Json.mapper().valueToTree(spec), Map.of(), notes, trainSet, testSet);
+        if (kind == PuzzleKind.MAZE)
+            notes.add(
+                    "difficulty = shortest path length in steps; maze generator is LoopLab's own (Maze-Hard uses Lehnert et al. 2024)");
+        if (spec.name().equals("sudoku4"))
+            notes.add(
+                    "4×4 minimal puzzles fall into only a few dozen classes, so splits repeat classes within themselves");
+        PuzzleSplits splits = PuzzleSplits.of(
+                spec.name(),
+                "looplab",
+                spec.profile().id(),
+                spec.seed(),
+                Json.mapper().valueToTree(spec),
+                Map.of(),
+                notes,
+                trainSet,
+                testSet);
         List<Integer> leaked = splits.leakedTestRows();
         if (!leaked.isEmpty()) {
             throw new IllegalStateException(spec.name() + ": test rows " + leaked.subList(0, Math.min(5, leaked.size()))
@@ -137,11 +164,15 @@ public final class PuzzleDataSets {
 
     /** A class belongs to test when its key's hash falls in the first {@code fraction} of the range. */
     static boolean isTestClass(String key, double fraction) {
-        long h = Long.parseUnsignedLong(ContentHash.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12), 16);
+        long h = Long.parseUnsignedLong(
+                ContentHash.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .substring(0, 12),
+                16);
         return h < fraction * (1L << 48);
     }
 
-    private static PuzzleDataSet toSet(String name, PuzzleKind kind, int side, int vocab, int seqLen, List<Example> examples) {
+    private static PuzzleDataSet toSet(
+            String name, PuzzleKind kind, int side, int vocab, int seqLen, List<Example> examples) {
         byte[] inputs = new byte[examples.size() * seqLen];
         byte[] labels = new byte[examples.size() * seqLen];
         int[] difficulty = new int[examples.size()];

@@ -1,12 +1,6 @@
 package org.looplab.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.provenance.AtomicFiles;
-import org.looplab.provenance.CodeVersion;
-import org.looplab.provenance.ContentHash;
-import org.looplab.provenance.DataManifest;
-import org.looplab.provenance.Json;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.CodeVersion;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.DataManifest;
+import org.looplab.provenance.Json;
 
 /**
  * A data set: its manifest and its train and test splits. On disk a folder holds {@code manifest.json} and, per
@@ -27,16 +26,37 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
     private static final List<String> SPLITS = List.of("train", "test");
 
     /** Assembles a data set and its manifest (file hashes computed from the bytes that {@link #write} writes). */
-    public static PuzzleSplits of(String name, String generator, String profile, long seed, JsonNode config,
-                                  Map<String, String> sources, List<String> notes, PuzzleDataSet train, PuzzleDataSet test) {
+    public static PuzzleSplits of(
+            String name,
+            String generator,
+            String profile,
+            long seed,
+            JsonNode config,
+            Map<String, String> sources,
+            List<String> notes,
+            PuzzleDataSet train,
+            PuzzleDataSet test) {
         if (train.vocab() != test.vocab() || train.seqLen() != test.seqLen() || train.kind() != test.kind()) {
             throw new IllegalArgumentException(name + ": train and test differ in kind, vocab or seqLen");
         }
         Map<String, String> files = new LinkedHashMap<>();
         fileBytes(train, test).forEach((path, bytes) -> files.put(path, ContentHash.of(bytes)));
-        DataManifest m = new DataManifest("data", name, train.kind().name(), generator, profile, seed, train.vocab(),
-                train.seqLen(), Map.of("train", train.count(), "test", test.count()), config, files,
-                DataManifest.combinedHash(files), sources, CodeVersion.current(), notes);
+        DataManifest m = new DataManifest(
+                "data",
+                name,
+                train.kind().name(),
+                generator,
+                profile,
+                seed,
+                train.vocab(),
+                train.seqLen(),
+                Map.of("train", train.count(), "test", test.count()),
+                config,
+                files,
+                DataManifest.combinedHash(files),
+                sources,
+                CodeVersion.current(),
+                notes);
         return new PuzzleSplits(m, train, test);
     }
 
@@ -77,11 +97,13 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
      */
     public static PuzzleSplits load(Path folder) {
         Path manifestFile = folder.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) throw new IllegalArgumentException(manifestFile + ": no such data set manifest");
+        if (!Files.isRegularFile(manifestFile))
+            throw new IllegalArgumentException(manifestFile + ": no such data set manifest");
         DataManifest m = Json.read(manifestFile, DataManifest.class);
         for (var e : m.files().entrySet()) {
             Path file = folder.resolve(e.getKey());
-            if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": missing (listed in " + manifestFile + ")");
+            if (!Files.isRegularFile(file))
+                throw new IllegalArgumentException(file + ": missing (listed in " + manifestFile + ")");
             String actual = ContentHash.of(file);
             if (!actual.equals(e.getValue())) {
                 throw new IllegalArgumentException(file + ": content hash " + actual + " does not match " + e.getValue()
@@ -94,16 +116,21 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
         List<PuzzleDataSet> sets = new ArrayList<>();
         for (String split : SPLITS) {
             Path dir = folder.resolve(split);
-            byte[] inputs = Npy.read(dir.resolve("inputs.npy")).toTokenBytes(dir.resolve("inputs.npy").toString());
-            byte[] labels = Npy.read(dir.resolve("labels.npy")).toTokenBytes(dir.resolve("labels.npy").toString());
-            int[] difficulty = Npy.read(dir.resolve("difficulty.npy")).toInts(dir.resolve("difficulty.npy").toString());
-            int[] ids = Npy.read(dir.resolve("puzzle_ids.npy")).toInts(dir.resolve("puzzle_ids.npy").toString());
+            byte[] inputs = Npy.read(dir.resolve("inputs.npy"))
+                    .toTokenBytes(dir.resolve("inputs.npy").toString());
+            byte[] labels = Npy.read(dir.resolve("labels.npy"))
+                    .toTokenBytes(dir.resolve("labels.npy").toString());
+            int[] difficulty = Npy.read(dir.resolve("difficulty.npy"))
+                    .toInts(dir.resolve("difficulty.npy").toString());
+            int[] ids = Npy.read(dir.resolve("puzzle_ids.npy"))
+                    .toInts(dir.resolve("puzzle_ids.npy").toString());
             Integer expected = m.counts().get(split);
             if (expected == null || inputs.length != expected * m.seqLen()) {
                 throw new IllegalArgumentException(dir.resolve("inputs.npy") + ": holds " + inputs.length / m.seqLen()
                         + " rows, " + manifestFile + " says " + expected);
             }
-            sets.add(new PuzzleDataSet(m.name() + "/" + split, kind, side, m.vocab(), m.seqLen(), inputs, labels, difficulty, ids));
+            sets.add(new PuzzleDataSet(
+                    m.name() + "/" + split, kind, side, m.vocab(), m.seqLen(), inputs, labels, difficulty, ids));
         }
         return new PuzzleSplits(m, sets.get(0), sets.get(1));
     }

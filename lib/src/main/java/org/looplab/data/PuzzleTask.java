@@ -1,10 +1,9 @@
 package org.looplab.data;
 
-import org.looplab.Profile;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.looplab.Profile;
 
 /**
  * The catalogue of named data sets: each task owns its generator, its seed and its train/test sizes per profile, so
@@ -14,30 +13,69 @@ import java.util.Locale;
  * the MLP's token mixing should fail (paper §4.5: a position-by-position mixing matrix has no notion of locality).
  */
 public enum PuzzleTask {
-    SUDOKU4("sudoku4", "4×4, minimal givens (the hardest 4×4 there is; propagation still solves all)",
-            new SudokuGeneratorConfig(4, 0, 0, 1), 4, new SplitSizes(64, 32, 2000, 500, 10000, 1000)),
-    SUDOKU6("sudoku6", "6×6 (2×3 boxes), minimal givens",
-            new SudokuGeneratorConfig(6, 0, 0, 1), 6, new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
-    SUDOKU9_HARD("sudoku9-hard", "9×9, minimal, >= 3 backtracks",
-            SudokuGeneratorConfig.hard(9, PuzzleDataSets.SUDOKU9_HARD_MIN_BACKTRACKS), 9,
+    SUDOKU4(
+            "sudoku4",
+            "4×4, minimal givens (the hardest 4×4 there is; propagation still solves all)",
+            new SudokuGeneratorConfig(4, 0, 0, 1),
+            4,
+            new SplitSizes(64, 32, 2000, 500, 10000, 1000)),
+    SUDOKU6(
+            "sudoku6",
+            "6×6 (2×3 boxes), minimal givens",
+            new SudokuGeneratorConfig(6, 0, 0, 1),
+            6,
+            new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
+    SUDOKU9_HARD(
+            "sudoku9-hard",
+            "9×9, minimal, >= 3 backtracks",
+            SudokuGeneratorConfig.hard(9, PuzzleDataSets.SUDOKU9_HARD_MIN_BACKTRACKS),
+            9,
             new SplitSizes(32, 16, 3000, 1000, 50000, 5000)),
-    MAZE11("maze11", "11×11, path >= 15 steps (scaled Maze-Hard rule)",
-            MazeGeneratorConfig.hard(11), 11, new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
-    MAZE30_HARD("maze30-hard", "30×30, path > 110 steps (Maze-Hard)",
-            MazeGeneratorConfig.hard(30), 30, new SplitSizes(16, 8, 1000, 1000, 1000, 1000)),
+    MAZE11(
+            "maze11",
+            "11×11, path >= 15 steps (scaled Maze-Hard rule)",
+            MazeGeneratorConfig.hard(11),
+            11,
+            new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
+    MAZE30_HARD(
+            "maze30-hard",
+            "30×30, path > 110 steps (Maze-Hard)",
+            MazeGeneratorConfig.hard(30),
+            30,
+            new SplitSizes(16, 8, 1000, 1000, 1000, 1000)),
     // The ladder. Minimal 9×9 puzzles, unfiltered, span the range: about a third need no search (rated further by
     // propagation depth, SudokuRating), the rest 1 to a dozen or more backtracks.
-    SUDOKU9_MIXED("sudoku9-mixed", "9×9, minimal, any difficulty: propagation-only to search",
-            SudokuGeneratorConfig.minimal(9), 90, new SplitSizes(32, 16, 3000, 1000, 50000, 5000)),
+    SUDOKU9_MIXED(
+            "sudoku9-mixed",
+            "9×9, minimal, any difficulty: propagation-only to search",
+            SudokuGeneratorConfig.minimal(9),
+            90,
+            new SplitSizes(32, 16, 3000, 1000, 50000, 5000)),
     // 96% of minimal 6×6 puzzles need no search; this keeps the ~4% that do.
-    SUDOKU6_HARD("sudoku6-hard", "6×6, minimal, >= 1 backtrack",
-            SudokuGeneratorConfig.hard(6, 1), 60, new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
-    MAZE15("maze15", "15×15, path >= 28 steps (scaled Maze-Hard rule)",
-            MazeGeneratorConfig.hard(15), 15, new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
-    MAZE20("maze20", "20×20, path >= 49 steps (scaled Maze-Hard rule)",
-            MazeGeneratorConfig.hard(20), 20, new SplitSizes(16, 8, 2000, 500, 10000, 1000)),
-    MAZE25("maze25", "25×25, path >= 77 steps (scaled Maze-Hard rule)",
-            MazeGeneratorConfig.hard(25), 25, new SplitSizes(16, 8, 2000, 500, 10000, 1000));
+    SUDOKU6_HARD(
+            "sudoku6-hard",
+            "6×6, minimal, >= 1 backtrack",
+            SudokuGeneratorConfig.hard(6, 1),
+            60,
+            new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
+    MAZE15(
+            "maze15",
+            "15×15, path >= 28 steps (scaled Maze-Hard rule)",
+            MazeGeneratorConfig.hard(15),
+            15,
+            new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
+    MAZE20(
+            "maze20",
+            "20×20, path >= 49 steps (scaled Maze-Hard rule)",
+            MazeGeneratorConfig.hard(20),
+            20,
+            new SplitSizes(16, 8, 2000, 500, 10000, 1000)),
+    MAZE25(
+            "maze25",
+            "25×25, path >= 77 steps (scaled Maze-Hard rule)",
+            MazeGeneratorConfig.hard(25),
+            25,
+            new SplitSizes(16, 8, 2000, 500, 10000, 1000));
 
     /**
      * Train and test examples for each profile.

@@ -30,16 +30,26 @@ public final class RatedSudokuFile {
         SudokuSolver solver = SudokuSolver.of(grids.get(0).shape());
         for (int i = 0; i < grids.size(); i++) {
             Sudoku g = grids.get(i);
-            if (g.side() != side) throw new IllegalArgumentException(file + ": puzzle " + (i + 1) + " is " + g.side()
-                    + "×" + g.side() + ", the first is " + side + "×" + side);
+            if (g.side() != side)
+                throw new IllegalArgumentException(file + ": puzzle " + (i + 1) + " is " + g.side() + "×" + g.side()
+                        + ", the first is " + side + "×" + side);
             SudokuSolver.Result r = solver.solve(g);
-            if (r.solutions() != 1) throw new IllegalArgumentException(file + ": puzzle " + (i + 1) + " has "
-                    + r.solutions() + " solutions (needs exactly 1)");
+            if (r.solutions() != 1)
+                throw new IllegalArgumentException(
+                        file + ": puzzle " + (i + 1) + " has " + r.solutions() + " solutions (needs exactly 1)");
             System.arraycopy(SudokuEncoding.encode(g), 0, inputs, i * cells, cells);
             System.arraycopy(SudokuEncoding.encode(r.solution()), 0, labels, i * cells, cells);
             backtracks[i] = (int) Math.min(Integer.MAX_VALUE, r.backtracks());
         }
-        return new PuzzleDataSet(file.getFileName().toString(), PuzzleKind.SUDOKU, side,
-                SudokuEncoding.vocab(grids.get(0).shape()), cells, inputs, labels, backtracks, new int[grids.size()]);
+        return new PuzzleDataSet(
+                file.getFileName().toString(),
+                PuzzleKind.SUDOKU,
+                side,
+                SudokuEncoding.vocab(grids.get(0).shape()),
+                cells,
+                inputs,
+                labels,
+                backtracks,
+                new int[grids.size()]);
     }
 }

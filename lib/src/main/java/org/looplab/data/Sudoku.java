@@ -15,7 +15,8 @@ public record Sudoku(SudokuShape shape, byte[] cells) {
         cells = cells.clone();
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] < 0 || cells[i] > shape.side()) {
-                throw new IllegalArgumentException("cell " + (i + 1) + " holds " + cells[i] + "; digits are 0 (blank) or 1.." + shape.side());
+                throw new IllegalArgumentException(
+                        "cell " + (i + 1) + " holds " + cells[i] + "; digits are 0 (blank) or 1.." + shape.side());
             }
         }
     }

@@ -1,10 +1,9 @@
 package org.looplab.data;
 
-import org.looplab.provenance.ContentHash;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.looplab.provenance.ContentHash;
 
 /**
  * A key that is equal for two puzzles whenever one is an augmentation of the other ({@link SudokuTransform}), so
@@ -63,7 +62,7 @@ public final class SudokuCanonical {
                 if (!decided && v != best[i]) {
                     decided = true;
                     better = v < best[i];
-                    if (!better) break;      // already larger than the best: stop early
+                    if (!better) break; // already larger than the best: stop early
                 }
             }
             if (better) best = candidate.clone();
@@ -86,7 +85,8 @@ public final class SudokuCanonical {
                 for (int[][] rows : rowsInBands) {
                     for (int[] stacks : stackPerms) {
                         for (int[][] cols : colsInStacks) {
-                            out.add(SudokuTransform.of(shape, digits, t == 1, bands, rows, stacks, cols).cellFrom());
+                            out.add(SudokuTransform.of(shape, digits, t == 1, bands, rows, stacks, cols)
+                                    .cellFrom());
                         }
                     }
                 }
@@ -156,7 +156,8 @@ public final class SudokuCanonical {
                     int c2 = j % side;
                     boolean line = r == r2 || c == c2;
                     boolean box = shape.box(r, c) == shape.box(r2, c2);
-                    boolean chute = r / shape.boxRows() == r2 / shape.boxRows() || c / shape.boxCols() == c2 / shape.boxCols();
+                    boolean chute =
+                            r / shape.boxRows() == r2 / shape.boxRows() || c / shape.boxCols() == c2 / shape.boxCols();
                     boolean digit = cells[i] != 0 && cells[i] == cells[j];
                     if (!line && !box && !chute && !digit) continue;
                     // The relation kinds are symmetric under transpose (row and column are both "line").

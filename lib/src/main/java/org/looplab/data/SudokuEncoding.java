@@ -31,7 +31,8 @@ public final class SudokuEncoding {
         for (int i = 0; i < tokens.length; i++) {
             int t = tokens[i];
             if (t < BLANK || t > shape.side() + 1) {
-                throw new IllegalArgumentException("token " + t + " at cell " + (i + 1) + " is not blank (1) or a digit (2.." + (shape.side() + 1) + ")");
+                throw new IllegalArgumentException("token " + t + " at cell " + (i + 1)
+                        + " is not blank (1) or a digit (2.." + (shape.side() + 1) + ")");
             }
             cells[i] = (byte) (t - 1);
         }

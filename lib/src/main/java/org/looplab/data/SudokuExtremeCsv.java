@@ -35,7 +35,8 @@ public final class SudokuExtremeCsv {
         try {
             String header = in.readLine();
             if (header == null || !header.strip().equals(HEADER)) {
-                throw new IllegalArgumentException(source + " line 1: header must be '" + HEADER + "', was '" + header + "'");
+                throw new IllegalArgumentException(
+                        source + " line 1: header must be '" + HEADER + "', was '" + header + "'");
             }
             String line;
             int number = 1;
@@ -43,17 +44,21 @@ public final class SudokuExtremeCsv {
                 number++;
                 if (line.isBlank()) continue;
                 String[] f = line.split(",", -1);
-                if (f.length != 4) throw new IllegalArgumentException(source + " line " + number + ": " + f.length + " fields, expected 4 (" + HEADER + ")");
+                if (f.length != 4)
+                    throw new IllegalArgumentException(
+                            source + " line " + number + ": " + f.length + " fields, expected 4 (" + HEADER + ")");
                 Sudoku q = SudokuText.parse(f[1], source, number);
                 Sudoku a = SudokuText.parse(f[2], source, number);
                 if (!SudokuRules.solves(a, q)) {
-                    throw new IllegalArgumentException(source + " line " + number + ": answer does not solve the question");
+                    throw new IllegalArgumentException(
+                            source + " line " + number + ": answer does not solve the question");
                 }
                 int rating;
                 try {
                     rating = Integer.parseInt(f[3].strip());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(source + " line " + number + ": rating '" + f[3] + "' is not an integer");
+                    throw new IllegalArgumentException(
+                            source + " line " + number + ": rating '" + f[3] + "' is not an integer");
                 }
                 rows.add(new Row(f[0], q, a, rating));
             }

@@ -1,8 +1,7 @@
 package org.looplab.data;
 
-import org.looplab.provenance.Seeds;
-
 import java.util.Random;
+import org.looplab.provenance.Seeds;
 
 /**
  * Seeded generator of Sudoku puzzles with exactly one solution. Puzzle {@code index} of seed {@code seed} depends

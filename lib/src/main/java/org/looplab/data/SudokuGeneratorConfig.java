@@ -11,7 +11,8 @@ package org.looplab.data;
  * @param maxTries      fresh attempts per puzzle before giving up with an error (a filter no puzzle can pass
  *                      must fail, not loop forever)
  */
-public record SudokuGeneratorConfig(int side, int targetGivens, int minBacktracks, int maxTries) implements GeneratorConfig {
+public record SudokuGeneratorConfig(int side, int targetGivens, int minBacktracks, int maxTries)
+        implements GeneratorConfig {
 
     public SudokuGeneratorConfig {
         SudokuShape.ofSide(side);

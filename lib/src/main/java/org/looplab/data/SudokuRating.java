@@ -20,8 +20,8 @@ public record SudokuRating(long backtracks, int singlesRounds, boolean solvedByS
         SudokuSolver solver = SudokuSolver.of(puzzle.shape());
         SudokuSolver.Result r = solver.solve(puzzle);
         if (r.solutions() != 1)
-            throw new IllegalArgumentException("puzzle " + puzzle.text() + " has " + r.solutions()
-                    + " solutions; a rating needs exactly 1");
+            throw new IllegalArgumentException(
+                    "puzzle " + puzzle.text() + " has " + r.solutions() + " solutions; a rating needs exactly 1");
         byte[] cells = puzzle.cells().clone();
         int side = puzzle.side(), full = (1 << side) - 1, rounds = 0;
         while (true) {

@@ -15,16 +15,20 @@ public final class SudokuRules {
                 int d = grid.get(r, c);
                 if (d == 0) continue;
                 for (int c2 = c + 1; c2 < side; c2++) {
-                    if (grid.get(r, c2) == d) return Optional.of("row " + (r + 1) + " repeats " + d + " at columns " + (c + 1) + " and " + (c2 + 1));
+                    if (grid.get(r, c2) == d)
+                        return Optional.of(
+                                "row " + (r + 1) + " repeats " + d + " at columns " + (c + 1) + " and " + (c2 + 1));
                 }
                 for (int r2 = r + 1; r2 < side; r2++) {
-                    if (grid.get(r2, c) == d) return Optional.of("column " + (c + 1) + " repeats " + d + " at rows " + (r + 1) + " and " + (r2 + 1));
+                    if (grid.get(r2, c) == d)
+                        return Optional.of(
+                                "column " + (c + 1) + " repeats " + d + " at rows " + (r + 1) + " and " + (r2 + 1));
                 }
                 for (int r2 = r; r2 < side; r2++) {
                     for (int c2 = 0; c2 < side; c2++) {
                         if ((r2 > r || c2 > c) && shape.box(r2, c2) == shape.box(r, c) && grid.get(r2, c2) == d) {
-                            return Optional.of("box " + (shape.box(r, c) + 1) + " repeats " + d + " at row " + (r + 1) + ", column "
-                                    + (c + 1) + " and row " + (r2 + 1) + ", column " + (c2 + 1));
+                            return Optional.of("box " + (shape.box(r, c) + 1) + " repeats " + d + " at row " + (r + 1)
+                                    + ", column " + (c + 1) + " and row " + (r2 + 1) + ", column " + (c2 + 1));
                         }
                     }
                 }

@@ -16,7 +16,8 @@ public record SudokuShape(int boxRows, int boxCols) {
     public SudokuShape {
         // A digit is a bit in an int mask and a byte on disk; 9×9 is the largest the lab needs.
         if (boxRows < 1 || boxCols < 1 || boxRows * boxCols > 9 || boxRows * boxCols < 2) {
-            throw new IllegalArgumentException("Sudoku boxes must be r×c with 2 <= r*c <= 9, was " + boxRows + "×" + boxCols);
+            throw new IllegalArgumentException(
+                    "Sudoku boxes must be r×c with 2 <= r*c <= 9, was " + boxRows + "×" + boxCols);
         }
     }
 
@@ -36,7 +37,8 @@ public record SudokuShape(int boxRows, int boxCols) {
             case 16 -> FOUR;
             case 36 -> SIX;
             case 81 -> NINE;
-            default -> throw new IllegalArgumentException(length + " characters; a puzzle has 16 (4×4), 36 (6×6) or 81 (9×9)");
+            default ->
+                throw new IllegalArgumentException(length + " characters; a puzzle has 16 (4×4), 36 (6×6) or 81 (9×9)");
         };
     }
 

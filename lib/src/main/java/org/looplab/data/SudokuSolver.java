@@ -30,9 +30,10 @@ public final class SudokuSolver {
     private final SudokuShape shape;
     private final int n;
     private final int full;
-    private final int done;        // flag bit above the digits: this cell is fixed and queued (or done) for removal from its peers
-    private final int[][] units;   // rows, columns, boxes; each side cells
-    private final int[][] peers;   // cells sharing a unit, without the cell itself
+    private final int
+            done; // flag bit above the digits: this cell is fixed and queued (or done) for removal from its peers
+    private final int[][] units; // rows, columns, boxes; each side cells
+    private final int[][] peers; // cells sharing a unit, without the cell itself
 
     private SudokuSolver(SudokuShape shape) {
         this.shape = shape;
@@ -84,7 +85,9 @@ public final class SudokuSolver {
     /** The row, column and box of {@code cell}, each as its cells. */
     int[][] unitsOf(int cell) {
         int side = shape.side();
-        return new int[][] {units[cell / side], units[side + cell % side], units[2 * side + shape.box(cell / side, cell % side)]};
+        return new int[][] {
+            units[cell / side], units[side + cell % side], units[2 * side + shape.box(cell / side, cell % side)]
+        };
     }
 
     /** Cells sharing a row, column or box with {@code cell}. */
@@ -218,7 +221,7 @@ public final class SudokuSolver {
             if ((m & done) == 0 && (m & (m - 1)) == 0) {
                 if (m == 0) return false;
                 queue[top++] = c;
-                cand[c] = m | done;       // mark queued, so a cell is queued once
+                cand[c] = m | done; // mark queued, so a cell is queued once
             }
         }
         while (true) {
@@ -228,7 +231,7 @@ public final class SudokuSolver {
                 for (int p : peers[c]) {
                     int pm = cand[p];
                     if ((pm & m) == 0) continue;
-                    if ((pm & done) != 0) return false;   // a placed peer holds the same digit
+                    if ((pm & done) != 0) return false; // a placed peer holds the same digit
                     pm &= ~m;
                     if (pm == 0) return false;
                     if ((pm & (pm - 1)) == 0) {
@@ -246,7 +249,7 @@ public final class SudokuSolver {
                     twice |= once & m;
                     once |= m;
                 }
-                if (once != full) return false;   // some digit has no place left in this unit
+                if (once != full) return false; // some digit has no place left in this unit
                 int hidden = once & ~twice;
                 while (hidden != 0) {
                     int bit = Integer.lowestOneBit(hidden);

@@ -21,7 +21,8 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
     public SudokuTransform {
         int side = shape.side();
         if (digitMap.length != side || !isPermutation(digitMap, 1, side)) {
-            throw new IllegalArgumentException("digitMap must be a permutation of 1.." + side + ", was " + Arrays.toString(digitMap));
+            throw new IllegalArgumentException(
+                    "digitMap must be a permutation of 1.." + side + ", was " + Arrays.toString(digitMap));
         }
         if (cellFrom.length != shape.cells() || !isPermutation(cellFrom, 0, shape.cells())) {
             throw new IllegalArgumentException("cellFrom must be a permutation of the " + shape.cells() + " cells");
@@ -29,7 +30,8 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
         digitMap = digitMap.clone();
         cellFrom = cellFrom.clone();
         if (!preservesUnits(shape, cellFrom)) {
-            throw new IllegalArgumentException("cell permutation does not keep rows, columns and boxes; the grid would not stay valid");
+            throw new IllegalArgumentException(
+                    "cell permutation does not keep rows, columns and boxes; the grid would not stay valid");
         }
     }
 
@@ -39,19 +41,27 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
      * @param bandOrder   output band b takes input band {@code bandOrder[b]}
      * @param rowsInBand  within output band b, output row j takes row {@code rowsInBand[b][j]} of its source band
      */
-    public static SudokuTransform of(SudokuShape shape, byte[] digitMap, boolean transpose,
-                                     int[] bandOrder, int[][] rowsInBand, int[] stackOrder, int[][] colsInStack) {
+    public static SudokuTransform of(
+            SudokuShape shape,
+            byte[] digitMap,
+            boolean transpose,
+            int[] bandOrder,
+            int[][] rowsInBand,
+            int[] stackOrder,
+            int[][] colsInStack) {
         if (transpose && !shape.transposable()) {
             throw new IllegalArgumentException("transpose keeps a " + shape + " grid valid only with square boxes");
         }
         int side = shape.side();
         int[] rowFrom = new int[side];
         for (int b = 0; b < shape.bands(); b++) {
-            for (int j = 0; j < shape.boxRows(); j++) rowFrom[b * shape.boxRows() + j] = bandOrder[b] * shape.boxRows() + rowsInBand[b][j];
+            for (int j = 0; j < shape.boxRows(); j++)
+                rowFrom[b * shape.boxRows() + j] = bandOrder[b] * shape.boxRows() + rowsInBand[b][j];
         }
         int[] colFrom = new int[side];
         for (int s = 0; s < shape.stacks(); s++) {
-            for (int j = 0; j < shape.boxCols(); j++) colFrom[s * shape.boxCols() + j] = stackOrder[s] * shape.boxCols() + colsInStack[s][j];
+            for (int j = 0; j < shape.boxCols(); j++)
+                colFrom[s * shape.boxCols() + j] = stackOrder[s] * shape.boxCols() + colsInStack[s][j];
         }
         int[] cellFrom = new int[shape.cells()];
         for (int r = 0; r < side; r++) {
@@ -90,7 +100,8 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
     }
 
     public Sudoku apply(Sudoku grid) {
-        if (!grid.shape().equals(shape)) throw new IllegalArgumentException("transform for " + shape + " given " + grid.shape());
+        if (!grid.shape().equals(shape))
+            throw new IllegalArgumentException("transform for " + shape + " given " + grid.shape());
         byte[] in = grid.cells();
         byte[] out = new byte[in.length];
         for (int i = 0; i < out.length; i++) {
@@ -173,7 +184,9 @@ public record SudokuTransform(SudokuShape shape, byte[] digitMap, int[] cellFrom
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SudokuTransform t && t.shape.equals(shape) && Arrays.equals(t.digitMap, digitMap)
+        return o instanceof SudokuTransform t
+                && t.shape.equals(shape)
+                && Arrays.equals(t.digitMap, digitMap)
                 && Arrays.equals(t.cellFrom, cellFrom);
     }
 

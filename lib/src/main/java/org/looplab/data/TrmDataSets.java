@@ -1,9 +1,6 @@
 package org.looplab.data;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.looplab.provenance.ContentHash;
-import org.looplab.provenance.Json;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
 
 /**
  * Reads data set folders written by the TRM/HRM build scripts ({@code dataset/build_*_dataset.py}): per split
@@ -24,17 +23,19 @@ public final class TrmDataSets {
     private TrmDataSets() {}
 
     /** The reference {@code dataset.json} (PuzzleDatasetMetadata). */
-    public record Metadata(@JsonProperty("pad_id") int padId,
-                           @JsonProperty("ignore_label_id") Integer ignoreLabelId,
-                           @JsonProperty("blank_identifier_id") int blankIdentifierId,
-                           @JsonProperty("vocab_size") int vocabSize,
-                           @JsonProperty("seq_len") int seqLen,
-                           @JsonProperty("num_puzzle_identifiers") int numPuzzleIdentifiers,
-                           @JsonProperty("total_groups") int totalGroups,
-                           @JsonProperty("mean_puzzle_examples") double meanPuzzleExamples,
-                           @JsonProperty("sets") List<String> sets) {
+    public record Metadata(
+            @JsonProperty("pad_id") int padId,
+            @JsonProperty("ignore_label_id") Integer ignoreLabelId,
+            @JsonProperty("blank_identifier_id") int blankIdentifierId,
+            @JsonProperty("vocab_size") int vocabSize,
+            @JsonProperty("seq_len") int seqLen,
+            @JsonProperty("num_puzzle_identifiers") int numPuzzleIdentifiers,
+            @JsonProperty("total_groups") int totalGroups,
+            @JsonProperty("mean_puzzle_examples") double meanPuzzleExamples,
+            @JsonProperty("sets") List<String> sets) {
         public Metadata {
-            if (vocabSize < 2 || vocabSize > 128) throw new IllegalArgumentException("vocab_size must be in 2..128, was " + vocabSize);
+            if (vocabSize < 2 || vocabSize > 128)
+                throw new IllegalArgumentException("vocab_size must be in 2..128, was " + vocabSize);
             if (seqLen < 1) throw new IllegalArgumentException("seq_len must be >= 1, was " + seqLen);
             if (sets == null || sets.isEmpty()) throw new IllegalArgumentException("sets must name at least one set");
             sets = List.copyOf(sets);
@@ -47,17 +48,25 @@ public final class TrmDataSets {
         PuzzleDataSet train = readSplit(folder, "train", sources);
         PuzzleDataSet test = readSplit(folder, "test", sources);
         Metadata meta = Json.read(folder.resolve("train").resolve("dataset.json"), Metadata.class);
-        return PuzzleSplits.of(folder.getFileName().toString(), "trm-hrm-build-script", "unknown", -1,
-                Json.mapper().valueToTree(meta), sources,
-                List.of("imported from " + folder + "; difficulty unknown (-1)",
+        return PuzzleSplits.of(
+                folder.getFileName().toString(),
+                "trm-hrm-build-script",
+                "unknown",
+                -1,
+                Json.mapper().valueToTree(meta),
+                sources,
+                List.of(
+                        "imported from " + folder + "; difficulty unknown (-1)",
                         "puzzle identifier per example = identifier of its puzzle (puzzle_indices)"),
-                train, test);
+                train,
+                test);
     }
 
     private static PuzzleDataSet readSplit(Path folder, String split, Map<String, String> sources) {
         Path dir = folder.resolve(split);
         Path metaFile = dir.resolve("dataset.json");
-        if (!Files.isRegularFile(metaFile)) throw new IllegalArgumentException(metaFile + ": missing (not a TRM/HRM data set folder?)");
+        if (!Files.isRegularFile(metaFile))
+            throw new IllegalArgumentException(metaFile + ": missing (not a TRM/HRM data set folder?)");
         Metadata meta = Json.read(metaFile, Metadata.class);
         sources.put(split + "/dataset.json", ContentHash.of(metaFile));
         ByteArrayOutputStream inputs = new ByteArrayOutputStream();
@@ -72,11 +81,13 @@ public final class TrmDataSets {
             String inName = dir.resolve(set + "__inputs.npy").toString();
             long[] shape = in.shape();
             if (shape.length != 2 || shape[1] != meta.seqLen()) {
-                throw new IllegalArgumentException(inName + ": shape " + java.util.Arrays.toString(shape) + ", dataset.json says seq_len " + meta.seqLen());
+                throw new IllegalArgumentException(inName + ": shape " + java.util.Arrays.toString(shape)
+                        + ", dataset.json says seq_len " + meta.seqLen());
             }
             if (!java.util.Arrays.equals(out.shape(), shape)) {
-                throw new IllegalArgumentException(dir.resolve(set + "__labels.npy") + ": shape " + java.util.Arrays.toString(out.shape())
-                        + " differs from inputs " + java.util.Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        dir.resolve(set + "__labels.npy") + ": shape " + java.util.Arrays.toString(out.shape())
+                                + " differs from inputs " + java.util.Arrays.toString(shape));
             }
             long n = shape[0];
             long puzzles = puzzleIds.size();
@@ -85,7 +96,8 @@ public final class TrmDataSets {
                 throw new IllegalArgumentException(pi + ": must hold " + (puzzles + 1) + " offsets from 0 to " + n);
             }
             if (groupIndices.size() < 1 || groupIndices.get(groupIndices.size() - 1) != puzzles) {
-                throw new IllegalArgumentException(dir.resolve(set + "__group_indices.npy") + ": last offset must be " + puzzles + " puzzles");
+                throw new IllegalArgumentException(
+                        dir.resolve(set + "__group_indices.npy") + ": last offset must be " + puzzles + " puzzles");
             }
             for (long p = 0; p < puzzles; p++) {
                 long from = puzzleIndices.get(p);
@@ -101,8 +113,16 @@ public final class TrmDataSets {
         int side = (int) Math.round(Math.sqrt(meta.seqLen()));
         if (side * side != meta.seqLen()) side = 0;
         PuzzleKind kind = kindOf(meta, side);
-        return new PuzzleDataSet(folder.getFileName() + "/" + split, kind, kind == PuzzleKind.ARC ? 0 : side, meta.vocabSize(),
-                meta.seqLen(), in, labels.toByteArray(), filled(count), ids.stream().mapToInt(Integer::intValue).toArray());
+        return new PuzzleDataSet(
+                folder.getFileName() + "/" + split,
+                kind,
+                kind == PuzzleKind.ARC ? 0 : side,
+                meta.vocabSize(),
+                meta.seqLen(),
+                in,
+                labels.toByteArray(),
+                filled(count),
+                ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Recognises the reference encodings by vocabulary and length. */

@@ -3,18 +3,17 @@ package org.looplab.model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.ContentHash;
 import org.looplab.provenance.FileHashes;
 import org.looplab.provenance.Json;
 import org.looplab.provenance.RunFolder;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A model on disk: a folder with {@code config.json} (architecture, task, seed, the weights file's SHA-256 and the
@@ -28,8 +27,14 @@ public final class Checkpoint {
     public static final String PARAMS_FILE = RunFolder.CHECKPOINT_PARAMS;
 
     /** What {@code config.json} holds. */
-    public record Manifest(String kind, ModelConfig model, TaskShape task, long seed, String params,
-                           String paramsSha256, CodeVersion code) {
+    public record Manifest(
+            String kind,
+            ModelConfig model,
+            TaskShape task,
+            long seed,
+            String params,
+            String paramsSha256,
+            CodeVersion code) {
         public Manifest {
             ModelConfig.required("model", model);
             ModelConfig.required("task", task);
@@ -42,10 +47,17 @@ public final class Checkpoint {
 
     public static void save(ReasoningModel model, Path folder) {
         if (!(model instanceof ModelParts parts))
-            throw new IllegalArgumentException("cannot save a " + model.getClass().getName());
+            throw new IllegalArgumentException(
+                    "cannot save a " + model.getClass().getName());
         byte[] params = parts.allArrays().encode(NDList.Encoding.SAFETENSORS);
-        Manifest m = new Manifest("checkpoint", model.config(), model.task(), model.seed(), PARAMS_FILE,
-                ContentHash.of(params), CodeVersion.current());
+        Manifest m = new Manifest(
+                "checkpoint",
+                model.config(),
+                model.task(),
+                model.seed(),
+                PARAMS_FILE,
+                ContentHash.of(params),
+                CodeVersion.current());
         AtomicFiles.writeFolder(folder, tmp -> {
             Files.write(tmp.resolve(PARAMS_FILE), params);
             Files.writeString(tmp.resolve(CONFIG_FILE), Json.write(m));
@@ -69,8 +81,8 @@ public final class Checkpoint {
         }
         String sha = ContentHash.of(bytes);
         if (!sha.equals(m.paramsSha256()))
-            throw new IllegalArgumentException(paramsFile + ": corrupt or truncated checkpoint (sha256 " + sha
-                    + ", " + configFile.getFileName() + " says " + m.paramsSha256() + ")");
+            throw new IllegalArgumentException(paramsFile + ": corrupt or truncated checkpoint (sha256 " + sha + ", "
+                    + configFile.getFileName() + " says " + m.paramsSha256() + ")");
         NDManager manager = Engine.getInstance().newBaseManager();
         try {
             NDList stored;

@@ -9,8 +9,15 @@ import org.looplab.Profile;
  * @param layers       blocks in the one pass (8)
  * @param prefixLength puzzle-id prefix positions (1, as HRM)
  */
-public record DirectConfig(int hiddenSize, int heads, double expansion, int layers, Mixer mixer,
-                           PositionEncoding positions, int prefixLength) implements ModelConfig {
+public record DirectConfig(
+        int hiddenSize,
+        int heads,
+        double expansion,
+        int layers,
+        Mixer mixer,
+        PositionEncoding positions,
+        int prefixLength)
+        implements ModelConfig {
 
     public DirectConfig {
         ModelConfig.positive("hiddenSize", hiddenSize);
@@ -21,17 +28,14 @@ public record DirectConfig(int hiddenSize, int heads, double expansion, int laye
         ModelConfig.required("positions", positions);
         ModelConfig.positive("prefixLength", prefixLength);
         if (mixer == Mixer.ATTENTION && positions == PositionEncoding.ROPE && (hiddenSize / heads) % 2 != 0)
-            throw new IllegalArgumentException("heads: RoPE needs an even head size, hiddenSize/heads = "
-                    + hiddenSize / heads);
+            throw new IllegalArgumentException(
+                    "heads: RoPE needs an even head size, hiddenSize/heads = " + hiddenSize / heads);
     }
 
-    public static final DirectConfig PAPER =
-            new DirectConfig(512, 8, 4, 8, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
+    public static final DirectConfig PAPER = new DirectConfig(512, 8, 4, 8, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
     // DEVIATION: hidden 128 on cpu, hidden 32 and 4 layers on smoke (paper 512, 8).
-    public static final DirectConfig SMALL =
-            new DirectConfig(128, 4, 4, 8, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
-    public static final DirectConfig TINY =
-            new DirectConfig(32, 2, 4, 4, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
+    public static final DirectConfig SMALL = new DirectConfig(128, 4, 4, 8, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
+    public static final DirectConfig TINY = new DirectConfig(32, 2, 4, 4, Mixer.ATTENTION, PositionEncoding.ROPE, 1);
 
     public static DirectConfig of(Profile p) {
         return switch (p) {

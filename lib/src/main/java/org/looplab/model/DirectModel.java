@@ -21,11 +21,18 @@ public final class DirectModel extends ModelParts {
     }
 
     private DirectModel(DirectConfig cfg, TaskShape task, long seed, Weights w) {
-        super(task, seed, w, cfg.hiddenSize(), cfg.heads(), cfg.prefixLength(), cfg.positions(),
+        super(
+                task,
+                seed,
+                w,
+                cfg.hiddenSize(),
+                cfg.heads(),
+                cfg.prefixLength(),
+                cfg.positions(),
                 cfg.mixer() == Mixer.ATTENTION);
         this.cfg = cfg;
-        this.stack = new ReasoningNet(w, "net", cfg.layers(), cfg.mixer(), cfg.hiddenSize(), cfg.heads(),
-                cfg.expansion(), seqLen, rope);
+        this.stack = new ReasoningNet(
+                w, "net", cfg.layers(), cfg.mixer(), cfg.hiddenSize(), cfg.heads(), cfg.expansion(), seqLen, rope);
         this.heads = makeHeads(cfg.prefixLength());
         w.checkAllUsed();
     }

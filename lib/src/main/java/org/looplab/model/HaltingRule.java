@@ -70,7 +70,8 @@ public sealed interface HaltingRule {
 
         @Override
         public String describe() {
-            return "sigmoid(q_halt) >= " + String.format(Locale.ROOT, "%.2f", threshold).replaceAll("\\.?0+$", "");
+            return "sigmoid(q_halt) >= "
+                    + String.format(Locale.ROOT, "%.2f", threshold).replaceAll("\\.?0+$", "");
         }
     }
 

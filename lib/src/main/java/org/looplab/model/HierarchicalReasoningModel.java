@@ -10,8 +10,8 @@ import ai.djl.ndarray.types.DataType;
  */
 public final class HierarchicalReasoningModel extends ModelParts {
     private final HrmConfig cfg;
-    private final ReasoningNet low;   // f_L, updates z_L every cycle
-    private final ReasoningNet high;  // f_H, updates z_H once per T low cycles
+    private final ReasoningNet low; // f_L, updates z_L every cycle
+    private final ReasoningNet high; // f_H, updates z_H once per T low cycles
     private final OutputHeads heads;
 
     /**
@@ -22,16 +22,16 @@ public final class HierarchicalReasoningModel extends ModelParts {
     public Latents recurse(Latents s, NDArray x) {
         NDArray zH = s.answer(), zL = s.reasoning();
         try (var off = NoGrad.open()) {
-            for (int h = 0; h < cfg.highCycles(); h++) {                 // N in the paper
-                NDArray plan = zH.add(x);                                // z_H holds still for T low cycles
-                for (int l = 0; l < cfg.lowCycles(); l++) {              // T in the paper
+            for (int h = 0; h < cfg.highCycles(); h++) { // N in the paper
+                NDArray plan = zH.add(x); // z_H holds still for T low cycles
+                for (int l = 0; l < cfg.lowCycles(); l++) { // T in the paper
                     if (h == cfg.highCycles() - 1 && l == cfg.lowCycles() - 1) continue; // kept for the gradient
-                    zL = low.apply(zL.add(plan));                         // L sees the question and the plan z_H
+                    zL = low.apply(zL.add(plan)); // L sees the question and the plan z_H
                 }
                 if (h < cfg.highCycles() - 1) zH = high.apply(zH.add(zL)); // H sees only what L worked out
             }
         }
-        zL = low.apply(zL.add(zH.add(x)));                                // the two updates that learn
+        zL = low.apply(zL.add(zH.add(x))); // the two updates that learn
         zH = high.apply(zH.add(zL));
         return new Latents(zH, zL);
     }
@@ -44,10 +44,26 @@ public final class HierarchicalReasoningModel extends ModelParts {
     private HierarchicalReasoningModel(HrmConfig cfg, TaskShape task, long seed, Weights w) {
         super(task, seed, w, cfg.hiddenSize(), cfg.heads(), cfg.prefixLength(), cfg.positions(), true);
         this.cfg = cfg;
-        this.high = new ReasoningNet(w, "high", cfg.highLayers(), Mixer.ATTENTION, cfg.hiddenSize(), cfg.heads(),
-                cfg.expansion(), seqLen, rope);
-        this.low = new ReasoningNet(w, "low", cfg.lowLayers(), Mixer.ATTENTION, cfg.hiddenSize(), cfg.heads(),
-                cfg.expansion(), seqLen, rope);
+        this.high = new ReasoningNet(
+                w,
+                "high",
+                cfg.highLayers(),
+                Mixer.ATTENTION,
+                cfg.hiddenSize(),
+                cfg.heads(),
+                cfg.expansion(),
+                seqLen,
+                rope);
+        this.low = new ReasoningNet(
+                w,
+                "low",
+                cfg.lowLayers(),
+                Mixer.ATTENTION,
+                cfg.hiddenSize(),
+                cfg.heads(),
+                cfg.expansion(),
+                seqLen,
+                rope);
         this.heads = makeHeads(cfg.prefixLength());
         w.checkAllUsed();
     }

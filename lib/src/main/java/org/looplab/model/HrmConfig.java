@@ -17,9 +17,18 @@ import org.looplab.Profile;
  * @param prefixLength     puzzle-id prefix positions (1 = ceil(512/512))
  * @param positions        ROPE in the paper
  */
-public record HrmConfig(int hiddenSize, int heads, double expansion, int highLayers, int lowLayers,
-                        int highCycles, int lowCycles, int supervisionSteps, int prefixLength,
-                        PositionEncoding positions) implements ModelConfig {
+public record HrmConfig(
+        int hiddenSize,
+        int heads,
+        double expansion,
+        int highLayers,
+        int lowLayers,
+        int highCycles,
+        int lowCycles,
+        int supervisionSteps,
+        int prefixLength,
+        PositionEncoding positions)
+        implements ModelConfig {
 
     public HrmConfig {
         ModelConfig.positive("hiddenSize", hiddenSize);
@@ -34,8 +43,8 @@ public record HrmConfig(int hiddenSize, int heads, double expansion, int highLay
         ModelConfig.positive("prefixLength", prefixLength);
         ModelConfig.required("positions", positions);
         if (positions == PositionEncoding.ROPE && (hiddenSize / heads) % 2 != 0)
-            throw new IllegalArgumentException("heads: RoPE needs an even head size, hiddenSize/heads = "
-                    + hiddenSize / heads);
+            throw new IllegalArgumentException(
+                    "heads: RoPE needs an even head size, hiddenSize/heads = " + hiddenSize / heads);
     }
 
     /** The paper's HRM: 27,275,266 parameters on Sudoku. */
@@ -55,8 +64,8 @@ public record HrmConfig(int hiddenSize, int heads, double expansion, int highLay
 
     /** N and T, e.g. Table 3's depth-matched sweep. */
     public HrmConfig withCycles(int n, int t) {
-        return new HrmConfig(hiddenSize, heads, expansion, highLayers, lowLayers, n, t, supervisionSteps,
-                prefixLength, positions);
+        return new HrmConfig(
+                hiddenSize, heads, expansion, highLayers, lowLayers, n, t, supervisionSteps, prefixLength, positions);
     }
 
     @Override

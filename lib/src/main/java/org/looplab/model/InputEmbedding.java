@@ -11,7 +11,7 @@ import ai.djl.nn.core.Embedding;
  * zeros, i.e. the vector right-padded to prefix·hidden and reshaped, as in the reference.
  */
 final class InputEmbedding {
-    private final NDArray tokens;  // [vocab, hidden], trunc-normal std 1/sqrt(hidden)
+    private final NDArray tokens; // [vocab, hidden], trunc-normal std 1/sqrt(hidden)
     private final NDArray puzzles; // [puzzleIdentifiers, hidden], zeros, its own sign-SGD optimiser
     private final int prefixLength, hidden;
     private final float scale;
@@ -20,11 +20,11 @@ final class InputEmbedding {
         this.hidden = hidden;
         this.prefixLength = prefixLength;
         this.scale = (float) Math.sqrt(hidden);
-        this.tokens = w.truncatedNormal("embed.tokens", new Shape(task.vocabSize(), hidden),
-                1.0 / Math.sqrt(hidden), Weights.Kind.PARAMETER);
+        this.tokens = w.truncatedNormal(
+                "embed.tokens", new Shape(task.vocabSize(), hidden), 1.0 / Math.sqrt(hidden), Weights.Kind.PARAMETER);
         // Zero: a puzzle starts with no identity and learns one only if it helps.
-        this.puzzles = w.constant("embed.puzzle", new Shape(task.puzzleIdentifiers(), hidden), 0f,
-                Weights.Kind.PUZZLE_TABLE);
+        this.puzzles =
+                w.constant("embed.puzzle", new Shape(task.puzzleIdentifiers(), hidden), 0f, Weights.Kind.PUZZLE_TABLE);
     }
 
     NDArray puzzleTable() {
@@ -35,7 +35,8 @@ final class InputEmbedding {
     NDArray embed(NDArray tokenIds, NDArray puzzleIds) {
         long b = tokenIds.getShape().get(0);
         NDArray grid = Embedding.embedding(tokenIds, tokens, SparseFormat.DENSE).singletonOrThrow(); // [B, cells, D]
-        NDArray prefix = Embedding.embedding(puzzleIds, puzzles, SparseFormat.DENSE).singletonOrThrow()
+        NDArray prefix = Embedding.embedding(puzzleIds, puzzles, SparseFormat.DENSE)
+                .singletonOrThrow()
                 .expandDims(1); // [B, 1, D]
         if (prefixLength > 1) {
             NDArray pad = grid.getManager().zeros(new Shape(b, prefixLength - 1, hidden), grid.getDataType());

@@ -18,8 +18,7 @@ final class Linear {
     }
 
     NDArray forward(NDArray x) { // [..., in] -> [..., out]
-        return (bias == null
-                ? ai.djl.nn.core.Linear.linear(x, weight)
-                : ai.djl.nn.core.Linear.linear(x, weight, bias)).singletonOrThrow();
+        return (bias == null ? ai.djl.nn.core.Linear.linear(x, weight) : ai.djl.nn.core.Linear.linear(x, weight, bias))
+                .singletonOrThrow();
     }
 }

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = TrmConfig.class, name = "trm"),
-        @JsonSubTypes.Type(value = HrmConfig.class, name = "hrm"),
-        @JsonSubTypes.Type(value = DirectConfig.class, name = "direct")})
+    @JsonSubTypes.Type(value = TrmConfig.class, name = "trm"),
+    @JsonSubTypes.Type(value = HrmConfig.class, name = "hrm"),
+    @JsonSubTypes.Type(value = DirectConfig.class, name = "direct")
+})
 public sealed interface ModelConfig permits TrmConfig, HrmConfig, DirectConfig {
 
     int hiddenSize();

@@ -19,8 +19,15 @@ abstract class ModelParts implements ReasoningModel {
     final RotaryEmbedding rope; // null when the config has no position encoding
     private final NDArray initAnswer, initReasoning; // [hidden] each, buffers: fixed, not trained
 
-    ModelParts(TaskShape task, long seed, Weights w, int hidden, int attentionHeads, int prefixLength,
-               PositionEncoding positions, boolean usesRope) {
+    ModelParts(
+            TaskShape task,
+            long seed,
+            Weights w,
+            int hidden,
+            int attentionHeads,
+            int prefixLength,
+            PositionEncoding positions,
+            boolean usesRope) {
         this.task = task;
         this.seed = seed;
         this.weights = w;
@@ -28,7 +35,8 @@ abstract class ModelParts implements ReasoningModel {
         this.seqLen = task.sequenceLength(prefixLength);
         this.input = new InputEmbedding(w, task, hidden, prefixLength);
         this.rope = usesRope && positions == PositionEncoding.ROPE
-                ? new RotaryEmbedding(w.manager(), w.dtype(), seqLen, hidden / attentionHeads) : null;
+                ? new RotaryEmbedding(w.manager(), w.dtype(), seqLen, hidden / attentionHeads)
+                : null;
         // std 1, drawn once: every puzzle starts from the same y and z (TRM code trm.py L153-154, L190-194)
         this.initAnswer = w.truncatedNormal("init.answer", new Shape(hidden), 1.0, Weights.Kind.BUFFER);
         this.initReasoning = w.truncatedNormal("init.reasoning", new Shape(hidden), 1.0, Weights.Kind.BUFFER);

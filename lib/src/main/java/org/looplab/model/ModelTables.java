@@ -1,21 +1,20 @@
 package org.looplab.model;
 
+import java.lang.reflect.RecordComponent;
+import java.util.List;
 import org.looplab.Profile;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.lang.reflect.RecordComponent;
-import java.util.List;
-
 /** Tables that put our models beside the papers' numbers (for notebooks; render with viz.HtmlTables). */
 public final class ModelTables {
     private ModelTables() {}
 
     /** One row of a paper table: our config and what the paper printed for it. */
-    public record PaperRow(String name, ModelConfig config, long referenceParameters, String paperParameters,
-                           int paperDepth) {}
+    public record PaperRow(
+            String name, ModelConfig config, long referenceParameters, String paperParameters, int paperDepth) {}
 
     /**
      * The models of TRM paper Tables 4-5 on Sudoku; exact counts computed from the layer shapes of the TRM code (the
@@ -35,8 +34,12 @@ public final class ModelTables {
         return List.of(
                 new PaperRow("HRM", HrmConfig.PAPER, 27_275_266L, "27M", 24),
                 new PaperRow("TRM (T=3, n=6)", mlp, 5_028_866L, "5M", 42),
-                new PaperRow("w/ 4 layers, n=3", new TrmConfig(512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3,
-                        16, 16), 10_045_442L, "10M", 48),
+                new PaperRow(
+                        "w/ 4 layers, n=3",
+                        new TrmConfig(512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3, 16, 16),
+                        10_045_442L,
+                        "10M",
+                        48),
                 new PaperRow("w/ self-attention", TrmConfig.PAPER_ATTENTION, 6_828_034L, "7M", 42),
                 new PaperRow("w/ T=2, n=2", mlp.withRecursion(2, 2), 5_028_866L, "5M", 12),
                 new PaperRow("Direct pred", DirectConfig.PAPER, 27_275_266L, "27M", 8));
@@ -125,8 +128,9 @@ public final class ModelTables {
         StringColumn here = StringColumn.create("here");
         StringColumn there = StringColumn.create("paper");
         if (ours.getClass() != paper.getClass())
-            throw new IllegalArgumentException("compare like with like: " + ours.getClass().getSimpleName()
-                    + " vs " + paper.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "compare like with like: " + ours.getClass().getSimpleName() + " vs "
+                            + paper.getClass().getSimpleName());
         for (RecordComponent rc : ours.getClass().getRecordComponents()) {
             try {
                 Object a = rc.getAccessor().invoke(ours), b = rc.getAccessor().invoke(paper);

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  */
 final class OutputHeads {
     private final Linear answer; // [vocab, hidden]
-    private final Linear halt;   // [2, hidden] + [2]
+    private final Linear halt; // [2, hidden] + [2]
     private final int prefixLength;
 
     OutputHeads(Weights w, TaskShape task, int hidden, int prefixLength) {

@@ -13,8 +13,15 @@ final class ReasoningBlock {
     }
 
     /** Builds the mixer the config names; the rest of the block is the same for both. */
-    static ReasoningBlock of(Weights w, String name, Mixer mixer, int hidden, int heads, double expansion,
-                             int seqLen, RotaryEmbedding rope) {
+    static ReasoningBlock of(
+            Weights w,
+            String name,
+            Mixer mixer,
+            int hidden,
+            int heads,
+            double expansion,
+            int seqLen,
+            RotaryEmbedding rope) {
         SequenceMixer m = switch (mixer) {
             case ATTENTION -> new AttentionMixer(w, name + ".attention", hidden, heads, rope);
             case MLP -> new MlpMixer(w, name + ".mixer", seqLen, expansion);

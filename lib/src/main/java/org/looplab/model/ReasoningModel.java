@@ -3,7 +3,6 @@ package org.looplab.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,6 @@ package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,16 @@ import java.util.List;
 final class ReasoningNet {
     private final List<ReasoningBlock> blocks = new ArrayList<>();
 
-    ReasoningNet(Weights w, String name, int layers, Mixer mixer, int hidden, int heads, double expansion,
-                 int seqLen, RotaryEmbedding rope) {
+    ReasoningNet(
+            Weights w,
+            String name,
+            int layers,
+            Mixer mixer,
+            int hidden,
+            int heads,
+            double expansion,
+            int seqLen,
+            RotaryEmbedding rope) {
         for (int i = 0; i < layers; i++)
             blocks.add(ReasoningBlock.of(w, name + "." + i, mixer, hidden, heads, expansion, seqLen, rope));
     }

@@ -1,14 +1,13 @@
 package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A forward pass watched step by step: for every supervision step k = 1..N_sup, the predicted grid, the halt
@@ -51,7 +50,10 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
         long[] flat = tokens.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
         long[][] rows = new long[b][cells];
         for (int i = 0; i < b; i++) System.arraycopy(flat, i * cells, rows[i], 0, cells);
-        return of(model, rows, puzzleIds.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray());
+        return of(
+                model,
+                rows,
+                puzzleIds.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray());
     }
 
     public static RecursionTrace of(ReasoningModel model, long[][] tokens, long[] puzzleIds) {
@@ -59,15 +61,24 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
         int steps = model.config().supervisionSteps();
         List<float[][]> bars = new ArrayList<>(steps);
         List<float[]> dz = new ArrayList<>(steps), dy = new ArrayList<>(steps);
-        PuzzleRun[] runs = BatchInference.run(model, tokens, puzzleIds,
-                Collections.nCopies(tokens.length, new HaltingRule.FixedSteps(steps)), filled(tokens.length, steps),
-                BatchInference.Keep.EVERY_STEP, (k, rows, before, after) -> {
+        PuzzleRun[] runs = BatchInference.run(
+                model,
+                tokens,
+                puzzleIds,
+                Collections.nCopies(tokens.length, new HaltingRule.FixedSteps(steps)),
+                filled(tokens.length, steps),
+                BatchInference.Keep.EVERY_STEP,
+                (k, rows, before, after) -> {
                     NDArray z = after.reasoning();
                     long b = z.getShape().get(0), d = z.getShape().get(2);
                     int groups = d % LATENT_GROUPS == 0 ? LATENT_GROUPS : (int) d;
                     // [B, groups]: mean |z| over positions, then over each channel slice
-                    bars.add(toRows(floats(z.abs().mean(new int[] {1}).reshape(b, groups, d / groups)
-                            .mean(new int[] {2})), (int) b));
+                    bars.add(toRows(
+                            floats(z.abs()
+                                    .mean(new int[] {1})
+                                    .reshape(b, groups, d / groups)
+                                    .mean(new int[] {2})),
+                            (int) b));
                     dz.add(floats(change(before.reasoning(), z)));
                     dy.add(floats(change(before.answer(), after.answer())));
                 });
@@ -76,12 +87,17 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
             int[][] grid = new int[runs.length][];
             float[] halt = new float[runs.length];
             for (int i = 0; i < runs.length; i++) {
-                grid[i] = Arrays.stream(runs[i].answerAt(k)).mapToInt(t -> (int) t).toArray();
+                grid[i] = Arrays.stream(runs[i].answerAt(k))
+                        .mapToInt(t -> (int) t)
+                        .toArray();
                 halt[i] = runs[i].signals().probability()[k - 1];
             }
             out.add(new TraceStep(k, grid, halt, bars.get(k - 1), dz.get(k - 1), dy.get(k - 1)));
         }
-        return new RecursionTrace(model.getClass().getSimpleName(), tokens, out,
+        return new RecursionTrace(
+                model.getClass().getSimpleName(),
+                tokens,
+                out,
                 Arrays.stream(runs).map(PuzzleRun::signals).toList());
     }
 
@@ -109,18 +125,19 @@ public record RecursionTrace(String model, long[][] inputs, List<TraceStep> step
     private static void check(TaskShape task, long[][] tokens, long[] puzzleIds) {
         if (tokens.length == 0) throw new IllegalArgumentException("tokens: empty batch");
         if (puzzleIds.length != tokens.length)
-            throw new IllegalArgumentException("puzzleIds: " + puzzleIds.length + " ids for " + tokens.length + " puzzles");
+            throw new IllegalArgumentException(
+                    "puzzleIds: " + puzzleIds.length + " ids for " + tokens.length + " puzzles");
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i].length != task.gridCells())
-                throw new IllegalArgumentException("tokens[" + i + "]: " + tokens[i].length + " cells, task has "
-                        + task.gridCells());
+                throw new IllegalArgumentException(
+                        "tokens[" + i + "]: " + tokens[i].length + " cells, task has " + task.gridCells());
             for (int c = 0; c < tokens[i].length; c++)
                 if (tokens[i][c] < 0 || tokens[i][c] >= task.vocabSize())
                     throw new IllegalArgumentException("tokens[" + i + "][" + c + "] = " + tokens[i][c]
                             + ", outside vocab 0.." + (task.vocabSize() - 1));
             if (puzzleIds[i] < 0 || puzzleIds[i] >= task.puzzleIdentifiers())
-                throw new IllegalArgumentException("puzzleIds[" + i + "] = " + puzzleIds[i] + ", table has "
-                        + task.puzzleIdentifiers());
+                throw new IllegalArgumentException(
+                        "puzzleIds[" + i + "] = " + puzzleIds[i] + ", table has " + task.puzzleIdentifiers());
         }
     }
 

@@ -17,6 +17,6 @@ final class RmsNorm {
     static NDArray apply(NDArray x) {
         long width = x.getShape().getLastDimension();
         NDArray meanSquare = x.mul(x).sum(new int[] {-1}, true).div(Scalar.like(x, width)); // [..., 1]
-        return x.mul(meanSquare.add(EPS).pow(Scalar.like(x, -0.5f)));   // constants via Scalar: see why there
+        return x.mul(meanSquare.add(EPS).pow(Scalar.like(x, -0.5f))); // constants via Scalar: see why there
     }
 }

@@ -18,8 +18,8 @@ import ai.djl.ndarray.types.Shape;
  */
 final class RotaryEmbedding {
     static final double BASE = 10000;
-    private final NDArray cos, sin;             // [seq, headDim]; sin carries the rotation's sign: (-sin, +sin)
-    private final NDArray queryCos, querySin;   // the same times 1/sqrt(headDim)
+    private final NDArray cos, sin; // [seq, headDim]; sin carries the rotation's sign: (-sin, +sin)
+    private final NDArray queryCos, querySin; // the same times 1/sqrt(headDim)
     private final int half;
 
     RotaryEmbedding(NDManager manager, DataType dtype, int seqLen, int headDim) {

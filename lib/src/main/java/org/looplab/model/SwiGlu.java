@@ -10,7 +10,7 @@ import ai.djl.nn.Activation;
  */
 final class SwiGlu {
     private final Linear gateUp; // [2·inner, width]
-    private final Linear down;   // [width, inner]
+    private final Linear down; // [width, inner]
 
     SwiGlu(Weights w, String name, long width, double expansion) {
         long inner = innerSize(width, expansion);

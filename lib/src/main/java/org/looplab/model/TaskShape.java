@@ -55,7 +55,8 @@ public record TaskShape(int vocabSize, int gridCells, int puzzleIdentifiers) {
         } catch (NumberFormatException e) {
             // falls through to the error below, which names the value
         }
-        throw new IllegalArgumentException("task must be sudokuN, mazeN or arc (e.g. sudoku9, maze30); was '" + name + "'");
+        throw new IllegalArgumentException(
+                "task must be sudokuN, mazeN or arc (e.g. sudoku9, maze30); was '" + name + "'");
     }
 
     /** Short, for table captions: "vocab 11, 81 cells, 1 puzzle id". */

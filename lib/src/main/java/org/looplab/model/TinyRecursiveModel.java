@@ -10,18 +10,18 @@ import ai.djl.ndarray.types.DataType;
  */
 public final class TinyRecursiveModel extends ModelParts {
     private final TrmConfig cfg;
-    private final ReasoningNet net;   // the one 2-layer net (code: L_level)
+    private final ReasoningNet net; // the one 2-layer net (code: L_level)
     private final OutputHeads heads;
 
     /** Runs {@code rounds} rounds; each is n thinking updates of z, then one revision of y (paper Fig. 3). */
-    public Latents recurse(Latents s, NDArray x, int rounds) {       // rounds: T in the paper
+    public Latents recurse(Latents s, NDArray x, int rounds) { // rounds: T in the paper
         NDArray y = s.answer(), z = s.reasoning();
         for (int r = 0; r < rounds; r++) {
-            NDArray question = x.add(y);                              // y holds still while z thinks: add it once
-            for (int i = 0; i < cfg.latentSteps(); i++) {             // n in the paper
-                z = net.apply(question.add(z));                       // think: only this update sees the question x...
+            NDArray question = x.add(y); // y holds still while z thinks: add it once
+            for (int i = 0; i < cfg.latentSteps(); i++) { // n in the paper
+                z = net.apply(question.add(z)); // think: only this update sees the question x...
             }
-            y = net.apply(y.add(z));                                  // ...which is how one net knows it is revising y
+            y = net.apply(y.add(z)); // ...which is how one net knows it is revising y
         }
         return new Latents(y, z);
     }
@@ -41,8 +41,8 @@ public final class TinyRecursiveModel extends ModelParts {
             if (cfg.backprop() == Backprop.ONE_STEP) warm = think(warm, x, cfg.latentSteps() - 1);
         }
         if (cfg.backprop() == Backprop.ONE_STEP) {
-            NDArray z = net.apply(x.add(warm.answer()).add(warm.reasoning()));   // the last thinking update
-            return new Latents(net.apply(warm.answer().add(z)), z);             // and the revision of y
+            NDArray z = net.apply(x.add(warm.answer()).add(warm.reasoning())); // the last thinking update
+            return new Latents(net.apply(warm.answer().add(z)), z); // and the revision of y
         }
         return recurse(warm, x, 1);
     }
@@ -56,11 +56,18 @@ public final class TinyRecursiveModel extends ModelParts {
     }
 
     private TinyRecursiveModel(TrmConfig cfg, TaskShape task, long seed, Weights w) {
-        super(task, seed, w, cfg.hiddenSize(), cfg.heads(), cfg.prefixLength(), cfg.positions(),
+        super(
+                task,
+                seed,
+                w,
+                cfg.hiddenSize(),
+                cfg.heads(),
+                cfg.prefixLength(),
+                cfg.positions(),
                 cfg.mixer() == Mixer.ATTENTION);
         this.cfg = cfg;
-        this.net = new ReasoningNet(w, "net", cfg.layers(), cfg.mixer(), cfg.hiddenSize(), cfg.heads(),
-                cfg.expansion(), seqLen, rope);
+        this.net = new ReasoningNet(
+                w, "net", cfg.layers(), cfg.mixer(), cfg.hiddenSize(), cfg.heads(), cfg.expansion(), seqLen, rope);
         this.heads = makeHeads(cfg.prefixLength());
         w.checkAllUsed();
     }

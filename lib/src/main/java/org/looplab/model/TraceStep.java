@@ -11,5 +11,10 @@ package org.looplab.model;
  * @param latentChange    {@code [batch]} ‖z_k − z_{k−1}‖ (L2 over all positions and channels); z_0 the initial z
  * @param answerChange    {@code [batch]} ‖y_k − y_{k−1}‖, the same for the answer latent
  */
-public record TraceStep(int step, int[][] prediction, float[] haltProbability, float[][] latentGroups,
-                        float[] latentChange, float[] answerChange) {}
+public record TraceStep(
+        int step,
+        int[][] prediction,
+        float[] haltProbability,
+        float[][] latentGroups,
+        float[] latentChange,
+        float[] answerChange) {}

@@ -18,11 +18,21 @@ import org.looplab.Profile;
  * @param prefixLength     puzzle-id prefix positions (16)
  * @param backprop         FULL_RECURSION (TRM) or ONE_STEP (the paper's "w/ 1-step gradient" ablation)
  */
-public record TrmConfig(int hiddenSize, int heads, double expansion, int layers, Mixer mixer,
-                        PositionEncoding positions, int latentSteps, int recursions, int supervisionSteps,
-                        int prefixLength, Backprop backprop) implements ModelConfig {
+public record TrmConfig(
+        int hiddenSize,
+        int heads,
+        double expansion,
+        int layers,
+        Mixer mixer,
+        PositionEncoding positions,
+        int latentSteps,
+        int recursions,
+        int supervisionSteps,
+        int prefixLength,
+        Backprop backprop)
+        implements ModelConfig {
 
-    public TrmConfig {  // runs for `new` and for Jackson alike, so a bad file fails here and names the field
+    public TrmConfig { // runs for `new` and for Jackson alike, so a bad file fails here and names the field
         ModelConfig.positive("hiddenSize", hiddenSize);
         ModelConfig.headsDivide(hiddenSize, heads);
         if (!(expansion > 0)) throw new IllegalArgumentException("expansion must be > 0, was " + expansion);
@@ -36,15 +46,34 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
         ModelConfig.positive("prefixLength", prefixLength);
         ModelConfig.required("backprop", backprop);
         if (mixer == Mixer.ATTENTION && positions == PositionEncoding.ROPE && (hiddenSize / heads) % 2 != 0)
-            throw new IllegalArgumentException("heads: RoPE needs an even head size, hiddenSize/heads = "
-                    + hiddenSize / heads);
+            throw new IllegalArgumentException(
+                    "heads: RoPE needs an even head size, hiddenSize/heads = " + hiddenSize / heads);
     }
 
     /** The paper's back-propagation (the whole last round); older code calls this 10-argument form. */
-    public TrmConfig(int hiddenSize, int heads, double expansion, int layers, Mixer mixer, PositionEncoding positions,
-                     int latentSteps, int recursions, int supervisionSteps, int prefixLength) {
-        this(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions, supervisionSteps,
-                prefixLength, Backprop.FULL_RECURSION);
+    public TrmConfig(
+            int hiddenSize,
+            int heads,
+            double expansion,
+            int layers,
+            Mixer mixer,
+            PositionEncoding positions,
+            int latentSteps,
+            int recursions,
+            int supervisionSteps,
+            int prefixLength) {
+        this(
+                hiddenSize,
+                heads,
+                expansion,
+                layers,
+                mixer,
+                positions,
+                latentSteps,
+                recursions,
+                supervisionSteps,
+                prefixLength,
+                Backprop.FULL_RECURSION);
     }
 
     /** The paper's TRM-Att: 6,828,034 parameters on Sudoku. */
@@ -71,36 +100,86 @@ public record TrmConfig(int hiddenSize, int heads, double expansion, int layers,
 
     /** The ablation: another mixer, nothing else. */
     public TrmConfig with(Mixer m) {
-        return new TrmConfig(hiddenSize, heads, expansion, layers, m, positions, latentSteps, recursions,
-                supervisionSteps, prefixLength, backprop);
+        return new TrmConfig(
+                hiddenSize,
+                heads,
+                expansion,
+                layers,
+                m,
+                positions,
+                latentSteps,
+                recursions,
+                supervisionSteps,
+                prefixLength,
+                backprop);
     }
 
     public TrmConfig with(PositionEncoding p) {
-        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, p, latentSteps, recursions,
-                supervisionSteps, prefixLength, backprop);
+        return new TrmConfig(
+                hiddenSize,
+                heads,
+                expansion,
+                layers,
+                mixer,
+                p,
+                latentSteps,
+                recursions,
+                supervisionSteps,
+                prefixLength,
+                backprop);
     }
 
     public TrmConfig withSize(int hidden, int numHeads) {
-        return new TrmConfig(hidden, numHeads, expansion, layers, mixer, positions, latentSteps, recursions,
-                supervisionSteps, prefixLength, backprop);
+        return new TrmConfig(
+                hidden,
+                numHeads,
+                expansion,
+                layers,
+                mixer,
+                positions,
+                latentSteps,
+                recursions,
+                supervisionSteps,
+                prefixLength,
+                backprop);
     }
 
     /** n and T, e.g. the Table 1 row "T=2, n=2". */
     public TrmConfig withRecursion(int n, int t) {
-        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, n, t, supervisionSteps,
-                prefixLength, backprop);
+        return new TrmConfig(
+                hiddenSize, heads, expansion, layers, mixer, positions, n, t, supervisionSteps, prefixLength, backprop);
     }
 
     /** The 1-step-gradient ablation (or back): same model, only the gradient's reach differs. */
     public TrmConfig with(Backprop b) {
-        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions,
-                supervisionSteps, prefixLength, b);
+        return new TrmConfig(
+                hiddenSize,
+                heads,
+                expansion,
+                layers,
+                mixer,
+                positions,
+                latentSteps,
+                recursions,
+                supervisionSteps,
+                prefixLength,
+                b);
     }
 
     /** N_sup, e.g. fewer supervision steps for a quick run. */
     public TrmConfig withSupervisionSteps(int nSup) {
-        return new TrmConfig(hiddenSize, heads, expansion, layers, mixer, positions, latentSteps, recursions,
-                nSup, prefixLength, backprop);
+        return new TrmConfig(
+                hiddenSize,
+                heads,
+                expansion,
+                layers,
+                mixer,
+                positions,
+                latentSteps,
+                recursions,
+                nSup,
+                prefixLength,
+                backprop);
     }
 
     @Override

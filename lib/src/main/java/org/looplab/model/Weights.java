@@ -5,13 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.looplab.provenance.Seeds;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
+import org.looplab.provenance.Seeds;
 
 /**
  * The named arrays of one model, made either fresh (seeded draws) or from a checkpoint.
@@ -22,13 +20,17 @@ import java.util.Random;
  */
 final class Weights {
     /** Trained by the main optimiser; puzzle table by sign-SGD; buffers not at all. */
-    enum Kind { PARAMETER, PUZZLE_TABLE, BUFFER }
+    enum Kind {
+        PARAMETER,
+        PUZZLE_TABLE,
+        BUFFER
+    }
 
     private final NDManager manager;
     private final DataType dtype;
     private final long seed;
-    private final Map<String, NDArray> source;   // arrays read from a checkpoint, or null for fresh draws
-    private final String sourceName;             // the checkpoint file, for errors
+    private final Map<String, NDArray> source; // arrays read from a checkpoint, or null for fresh draws
+    private final String sourceName; // the checkpoint file, for errors
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
 
@@ -66,8 +68,12 @@ final class Weights {
     }
 
     NDArray truncatedNormal(String name, Shape shape, double std, Kind kind) {
-        return add(name, shape, kind, () -> ParameterInit.truncatedNormal(
-                Seeds.random(seed, "init/" + name), Math.toIntExact(shape.size()), std));
+        return add(
+                name,
+                shape,
+                kind,
+                () -> ParameterInit.truncatedNormal(
+                        Seeds.random(seed, "init/" + name), Math.toIntExact(shape.size()), std));
     }
 
     NDArray constant(String name, Shape shape, float value, Kind kind) {
@@ -125,7 +131,9 @@ final class Weights {
     /** Arrays of one kind, in creation order, each named. */
     NDList of(Kind kind) {
         NDList out = new NDList();
-        arrays.forEach((name, a) -> { if (kinds.get(name) == kind) out.add(a); });
+        arrays.forEach((name, a) -> {
+            if (kinds.get(name) == kind) out.add(a);
+        });
         return out;
     }
 

@@ -77,8 +77,11 @@ public final class AtomicFiles {
      */
     private static void keepPermissions(Path tmp, Path target) throws IOException {
         if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
-        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                tmp,
+                Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.looplab.provenance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -48,8 +47,11 @@ public record CodeVersion(String commit, boolean dirty, String lib, String sourc
 
     private static CodeVersion load() {
         Properties p = buildInfo();
-        return new CodeVersion(known(p.getProperty("commit")), !"false".equals(p.getProperty("dirty")),
-                known(p.getProperty("version")), known(p.getProperty("sources")));
+        return new CodeVersion(
+                known(p.getProperty("commit")),
+                !"false".equals(p.getProperty("dirty")),
+                known(p.getProperty("version")),
+                known(p.getProperty("sources")));
     }
 
     private static String known(String v) {
@@ -73,7 +75,8 @@ public record CodeVersion(String commit, boolean dirty, String lib, String sourc
     public static final class Upgrade implements OlderForms.Upgrade {
         @Override
         public ObjectNode apply(ObjectNode stored) {
-            if (stored.path("dirty").isTextual()) stored.put("dirty", !"false".equals(stored.get("dirty").asText()));
+            if (stored.path("dirty").isTextual())
+                stored.put("dirty", !"false".equals(stored.get("dirty").asText()));
             if (!stored.has("sources")) stored.put("sources", UNKNOWN);
             return stored;
         }

@@ -1,7 +1,6 @@
 package org.looplab.provenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +20,22 @@ import java.util.TreeMap;
  * @param sources   SHA-256 of each input file the set was made from (empty for generated sets)
  * @param notes     deviations from the reference and other facts a reader needs
  */
-public record DataManifest(String kind, String name, String puzzle, String generator, String profile, long seed,
-                           int vocab, int seqLen, Map<String, Integer> counts, JsonNode config,
-                           Map<String, String> files, String sha256, Map<String, String> sources,
-                           CodeVersion code, List<String> notes) {
+public record DataManifest(
+        String kind,
+        String name,
+        String puzzle,
+        String generator,
+        String profile,
+        long seed,
+        int vocab,
+        int seqLen,
+        Map<String, Integer> counts,
+        JsonNode config,
+        Map<String, String> files,
+        String sha256,
+        Map<String, String> sources,
+        CodeVersion code,
+        List<String> notes) {
 
     public DataManifest {
         if (!"data".equals(kind)) throw new IllegalArgumentException("a data manifest has kind \"data\", was " + kind);
@@ -44,7 +55,9 @@ public record DataManifest(String kind, String name, String puzzle, String gener
     /** The data set's content hash from its per-file hashes. */
     public static String combinedHash(Map<String, String> files) {
         StringBuilder lines = new StringBuilder();
-        new TreeMap<>(files).forEach((path, sha) -> lines.append(path).append(' ').append(sha).append('\n'));
+        new TreeMap<>(files)
+                .forEach((path, sha) ->
+                        lines.append(path).append(' ').append(sha).append('\n'));
         return ContentHash.of(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

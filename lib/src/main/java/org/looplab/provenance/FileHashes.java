@@ -36,7 +36,8 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
         for (String f : files) sums.put(f, ContentHash.of(folder.resolve(f)));
         FileHashes hashes = new FileHashes(folder, sums);
         StringBuilder text = new StringBuilder();
-        hashes.sha256.forEach((f, sha) -> text.append(sha).append("  ").append(f).append('\n'));
+        hashes.sha256.forEach(
+                (f, sha) -> text.append(sha).append("  ").append(f).append('\n'));
         AtomicFiles.writeString(folder.resolve(FILE), text.toString());
         return hashes;
     }
@@ -56,8 +57,8 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
             if (lines.get(i).isBlank()) continue;
             Matcher m = LINE.matcher(lines.get(i));
             if (!m.matches())
-                throw new IllegalArgumentException(file + ": line " + (i + 1) + " is not '<sha256>  <file>': '"
-                        + lines.get(i) + "'");
+                throw new IllegalArgumentException(
+                        file + ": line " + (i + 1) + " is not '<sha256>  <file>': '" + lines.get(i) + "'");
             sums.put(m.group(2), m.group(1));
         }
         return new FileHashes(folder, sums);
@@ -82,8 +83,9 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
             throw new IllegalArgumentException(path + ": missing, but " + folder.resolve(FILE) + " lists it");
         String actual = ContentHash.of(path);
         if (!actual.equals(expected))
-            throw new IllegalArgumentException(path + ": changed after it was written (sha256 " + actual.substring(0, 12)
-                    + "…, " + FILE + " records " + expected.substring(0, 12) + "…); refusing to load an edited "
-                    + path.getFileName() + ": restore it, or write the run again");
+            throw new IllegalArgumentException(
+                    path + ": changed after it was written (sha256 " + actual.substring(0, 12)
+                            + "…, " + FILE + " records " + expected.substring(0, 12) + "…); refusing to load an edited "
+                            + path.getFileName() + ": restore it, or write the run again");
     }
 }

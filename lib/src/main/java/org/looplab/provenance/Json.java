@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,7 +43,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -53,8 +53,8 @@ public final class Json {
         try {
             return MAPPER.readValue(text, type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(source + ": not a valid " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    source + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -64,11 +64,12 @@ public final class Json {
      */
     public static <T> T readOptionalFields(Path file, Class<T> type) {
         try {
-            return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            return MAPPER.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     .readValue(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + ": not a valid " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    file + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
         }
@@ -79,8 +80,8 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + ": not a valid " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    file + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
         }
@@ -89,12 +90,13 @@ public final class Json {
     /** Wraps the deserializer of every {@link OlderForms} type so its upgrade runs on the stored tree first. */
     private static final class OlderFormsModifier extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                      JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             OlderForms forms = description.getBeanClass().getAnnotation(OlderForms.class);
             if (forms == null) return deserializer;
             try {
-                return new Upgrading(deserializer, forms.value().getDeclaredConstructor().newInstance());
+                return new Upgrading(
+                        deserializer, forms.value().getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(forms.value().getName() + " needs a public no-argument constructor", e);
             }

@@ -1,7 +1,6 @@
 package org.looplab.provenance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

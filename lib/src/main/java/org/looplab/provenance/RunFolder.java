@@ -27,6 +27,7 @@ public record RunFolder(Path root) {
     public static final String LIVE = "live";
     /** A checkpoint folder's description, and the file that says a folder is a checkpoint. */
     public static final String CHECKPOINT_CONFIG = "config.json";
+
     public static final String CHECKPOINT_PARAMS = "params.safetensors";
 
     public RunFolder {
@@ -40,10 +41,14 @@ public record RunFolder(Path root) {
     public static RunFolder of(Path given) {
         Path abs = given.toAbsolutePath().normalize();
         Path parent = abs.getParent();
-        boolean modelOfRun = abs.getFileName() != null && abs.getFileName().toString().equals(MODEL)
-                && isCheckpoint(abs) && parent != null && Files.isRegularFile(parent.resolve(MANIFEST));
+        boolean modelOfRun = abs.getFileName() != null
+                && abs.getFileName().toString().equals(MODEL)
+                && isCheckpoint(abs)
+                && parent != null
+                && Files.isRegularFile(parent.resolve(MANIFEST));
         if (!modelOfRun) return new RunFolder(given);
-        return new RunFolder(given.normalize().getParent() != null ? given.normalize().getParent() : parent);
+        return new RunFolder(
+                given.normalize().getParent() != null ? given.normalize().getParent() : parent);
     }
 
     /** True when {@code folder} holds a checkpoint's {@code config.json}. */
@@ -80,8 +85,8 @@ public record RunFolder(Path root) {
     public Path checkpoint() {
         if (!Files.isDirectory(root)) throw new IllegalArgumentException(root + ": no such folder");
         if (!holdsModel())
-            throw new IllegalArgumentException(root + ": neither a run folder (" + MANIFEST + " and " + MODEL + "/) nor a"
-                    + " checkpoint (" + CHECKPOINT_CONFIG + " and " + CHECKPOINT_PARAMS + ")");
+            throw new IllegalArgumentException(root + ": neither a run folder (" + MANIFEST + " and " + MODEL
+                    + "/) nor a" + " checkpoint (" + CHECKPOINT_CONFIG + " and " + CHECKPOINT_PARAMS + ")");
         return model();
     }
 

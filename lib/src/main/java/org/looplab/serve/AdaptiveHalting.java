@@ -1,12 +1,11 @@
 package org.looplab.serve;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.looplab.model.BatchInference;
 import org.looplab.model.HaltingRule;
 import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Test-time halting for the service's batches: each request brings its own threshold and step budget, and each puzzle
@@ -25,7 +24,7 @@ public final class AdaptiveHalting {
     public static PuzzleRun[] run(ReasoningModel model, long[][] tokens, int[] maxSteps, float[] thresholds) {
         List<HaltingRule> rules = new ArrayList<>(tokens.length);
         for (float t : thresholds) rules.add(HaltingRule.of(model, t));
-        return BatchInference.run(model, tokens, new long[tokens.length], rules, maxSteps,
-                BatchInference.Keep.EXIT_ANSWER, null);
+        return BatchInference.run(
+                model, tokens, new long[tokens.length], rules, maxSteps, BatchInference.Keep.EXIT_ANSWER, null);
     }
 }

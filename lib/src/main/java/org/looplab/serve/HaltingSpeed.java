@@ -1,5 +1,9 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
@@ -14,11 +18,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * What adaptive halting buys in throughput: the same puzzles, in the same batches, run for a fixed N_sup steps and
@@ -35,9 +34,18 @@ public final class HaltingSpeed {
      * @param fixedExact        share of puzzles solved after N_sup steps
      * @param adaptiveExact     share solved at their halting step
      */
-    public record Row(String checkpoint, String size, String rule, int puzzles, int batch, int supervisionSteps,
-                      double fixedPerSecond, double adaptivePerSecond, double adaptiveSteps, double fixedExact,
-                      double adaptiveExact) {
+    public record Row(
+            String checkpoint,
+            String size,
+            String rule,
+            int puzzles,
+            int batch,
+            int supervisionSteps,
+            double fixedPerSecond,
+            double adaptivePerSecond,
+            double adaptiveSteps,
+            double fixedExact,
+            double adaptiveExact) {
         public double speedUp() {
             return adaptivePerSecond / fixedPerSecond;
         }
@@ -71,8 +79,18 @@ public final class HaltingSpeed {
             a = a == null || pa.seconds < a.seconds ? pa : a;
         }
         int n = puzzles.size();
-        return new Row(s.name(), s.label(), adaptive.describe(), n, batch, nSup, n / f.seconds, n / a.seconds,
-                a.steps / (double) n, f.solved / (double) n, a.solved / (double) n);
+        return new Row(
+                s.name(),
+                s.label(),
+                adaptive.describe(),
+                n,
+                batch,
+                nSup,
+                n / f.seconds,
+                n / a.seconds,
+                a.steps / (double) n,
+                f.solved / (double) n,
+                a.solved / (double) n);
     }
 
     private record Pass(double seconds, long steps, int solved) {}
@@ -82,10 +100,11 @@ public final class HaltingSpeed {
         long start = System.nanoTime();
         for (int from = 0; from < puzzles.size(); from += batch) {
             List<Sudoku> part = puzzles.subList(from, Math.min(puzzles.size(), from + batch));
-            long[][] tokens = part.stream().map(p -> SolverService.toLongs(SudokuEncoding.encode(p)))
+            long[][] tokens = part.stream()
+                    .map(p -> SolverService.toLongs(SudokuEncoding.encode(p)))
                     .toArray(long[][]::new);
-            runs.addAll(Arrays.asList(BatchInference.run(m, tokens, new long[tokens.length], rule,
-                    BatchInference.Keep.EXIT_ANSWER)));
+            runs.addAll(Arrays.asList(
+                    BatchInference.run(m, tokens, new long[tokens.length], rule, BatchInference.Keep.EXIT_ANSWER)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long steps = 0;
@@ -100,12 +119,15 @@ public final class HaltingSpeed {
 
     /** Fixed and adaptive side by side, one row per checkpoint. */
     public static Table table(List<Row> rows) {
-        StringColumn ckpt = StringColumn.create("checkpoint"), size = StringColumn.create("size"),
+        StringColumn ckpt = StringColumn.create("checkpoint"),
+                size = StringColumn.create("size"),
                 rule = StringColumn.create("halting rule");
         IntColumn n = IntColumn.create("puzzles"), batch = IntColumn.create("batch"), nSup = IntColumn.create("N_sup");
         DoubleColumn fixed = DoubleColumn.create("puzzles/s, fixed N_sup"),
-                adaptive = DoubleColumn.create("puzzles/s, adaptive"), speedUp = DoubleColumn.create("speed-up"),
-                steps = DoubleColumn.create("mean steps, adaptive"), fixedExact = DoubleColumn.create("exact, fixed"),
+                adaptive = DoubleColumn.create("puzzles/s, adaptive"),
+                speedUp = DoubleColumn.create("speed-up"),
+                steps = DoubleColumn.create("mean steps, adaptive"),
+                fixedExact = DoubleColumn.create("exact, fixed"),
                 adaptiveExact = DoubleColumn.create("exact, adaptive");
         for (Row r : rows) {
             ckpt.append(r.checkpoint());
@@ -121,8 +143,20 @@ public final class HaltingSpeed {
             fixedExact.append(round(r.fixedExact()));
             adaptiveExact.append(round(r.adaptiveExact()));
         }
-        return Table.create("inference throughput: fixed N_sup against adaptive halting (halted puzzles leave the batch)",
-                ckpt, size, rule, n, batch, nSup, fixed, adaptive, speedUp, steps, fixedExact, adaptiveExact);
+        return Table.create(
+                "inference throughput: fixed N_sup against adaptive halting (halted puzzles leave the batch)",
+                ckpt,
+                size,
+                rule,
+                n,
+                batch,
+                nSup,
+                fixed,
+                adaptive,
+                speedUp,
+                steps,
+                fixedExact,
+                adaptiveExact);
     }
 
     private static double round(double v) {

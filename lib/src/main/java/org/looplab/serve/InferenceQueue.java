@@ -1,7 +1,5 @@
 package org.looplab.serve;
 
-import org.looplab.model.PuzzleRun;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.looplab.model.PuzzleRun;
 
 /**
  * The one thread that runs models. Requests from any thread queue here; the worker takes the first, waits up to
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InferenceQueue implements AutoCloseable {
 
-    private record Request(LoadedSolver solver, long[] tokens, int maxSteps, float threshold,
-                           CompletableFuture<PuzzleRun> result) {}
+    private record Request(
+            LoadedSolver solver, long[] tokens, int maxSteps, float threshold, CompletableFuture<PuzzleRun> result) {}
 
     private static final Request STOP = new Request(null, null, 0, 0, null);
 
@@ -52,8 +51,8 @@ public final class InferenceQueue implements AutoCloseable {
     }
 
     // synchronized with close(): a request is either queued before STOP (and answered or failed) or refused here.
-    public synchronized CompletableFuture<PuzzleRun> submit(LoadedSolver solver, long[] tokens, int maxSteps,
-                                                            float threshold) {
+    public synchronized CompletableFuture<PuzzleRun> submit(
+            LoadedSolver solver, long[] tokens, int maxSteps, float threshold) {
         CompletableFuture<PuzzleRun> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new IllegalStateException("inference queue is closed"));
@@ -103,7 +102,8 @@ public final class InferenceQueue implements AutoCloseable {
 
     private static void run(List<Request> batch) {
         Map<LoadedSolver, List<Request>> bySolver = new LinkedHashMap<>();
-        for (Request r : batch) bySolver.computeIfAbsent(r.solver(), s -> new ArrayList<>()).add(r);
+        for (Request r : batch)
+            bySolver.computeIfAbsent(r.solver(), s -> new ArrayList<>()).add(r);
         for (var group : bySolver.entrySet()) runBatch(group.getKey(), group.getValue());
     }
 

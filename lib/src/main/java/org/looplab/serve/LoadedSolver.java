@@ -1,13 +1,12 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import org.looplab.data.PuzzleKind;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.RunFolder;
-
-import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * A checkpoint loaded for answering: the model, what it solves and where it came from.
@@ -18,8 +17,9 @@ import java.util.Locale;
  * @param side     grid side: 4, 6 or 9 for Sudoku, n for an n×n maze
  * @param manifest the run manifest beside it, or null when there is none
  */
-public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, ReasoningModel model,
-                           SolverManifest manifest) implements AutoCloseable {
+public record LoadedSolver(
+        String name, Path folder, PuzzleKind kind, int side, ReasoningModel model, SolverManifest manifest)
+        implements AutoCloseable {
 
     /** The folder of a training run's weights (the EMA average, what evaluation loads), inside the run folder. */
     public static final String RUN_MODEL = RunFolder.MODEL;
@@ -35,8 +35,13 @@ public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, 
         ReasoningModel model = Checkpoint.load(run.checkpoint());
         try {
             PuzzleKind kind = kindOf(model.task(), run.name(), manifest);
-            return new LoadedSolver(run.name(), folder.toAbsolutePath().normalize(), kind,
-                    (int) Math.round(Math.sqrt(model.task().gridCells())), model, manifest);
+            return new LoadedSolver(
+                    run.name(),
+                    folder.toAbsolutePath().normalize(),
+                    kind,
+                    (int) Math.round(Math.sqrt(model.task().gridCells())),
+                    model,
+                    manifest);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -48,7 +53,9 @@ public record LoadedSolver(String name, Path folder, PuzzleKind kind, int side, 
      * named in the run manifest decides first, then the folder name, then the shape (Sudoku when it fits).
      */
     static PuzzleKind kindOf(TaskShape task, String folderName, SolverManifest manifest) {
-        String data = manifest == null || manifest.dataName() == null ? "" : manifest.dataName().toLowerCase(Locale.ROOT);
+        String data = manifest == null || manifest.dataName() == null
+                ? ""
+                : manifest.dataName().toLowerCase(Locale.ROOT);
         if (data.startsWith("maze")) return PuzzleKind.MAZE;
         if (data.startsWith("sudoku")) return PuzzleKind.SUDOKU;
         int side = (int) Math.round(Math.sqrt(task.gridCells()));

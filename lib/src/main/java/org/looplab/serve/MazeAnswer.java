@@ -22,10 +22,24 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MazeAnswer(String maze, String size, String path, boolean valid, boolean optimal, boolean verified,
-                         String answeredBy, String modelPath, Boolean modelVerified, String problem,
-                         Integer stepsUsed, Integer maxSteps, Float haltProbability, Boolean halted,
-                         double haltThreshold, double wallMs, ModelRef model) {
+public record MazeAnswer(
+        String maze,
+        String size,
+        String path,
+        boolean valid,
+        boolean optimal,
+        boolean verified,
+        String answeredBy,
+        String modelPath,
+        Boolean modelVerified,
+        String problem,
+        Integer stepsUsed,
+        Integer maxSteps,
+        Float haltProbability,
+        Boolean halted,
+        double haltThreshold,
+        double wallMs,
+        ModelRef model) {
 
     /** An answer built field by field, by name. */
     public static Builder builder() {
@@ -67,8 +81,24 @@ public record MazeAnswer(String maze, String size, String path, boolean valid, b
         }
 
         public MazeAnswer build() {
-            return new MazeAnswer(maze, size, path, valid, optimal, valid && optimal, answeredBy, modelPath,
-                    modelVerified, problem, stepsUsed, maxSteps, haltProbability, halted, haltThreshold, wallMs, model);
+            return new MazeAnswer(
+                    maze,
+                    size,
+                    path,
+                    valid,
+                    optimal,
+                    valid && optimal,
+                    answeredBy,
+                    modelPath,
+                    modelVerified,
+                    problem,
+                    stepsUsed,
+                    maxSteps,
+                    haltProbability,
+                    halted,
+                    haltThreshold,
+                    wallMs,
+                    model);
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.looplab.serve;
 
-import org.looplab.data.SudokuGenerator;
-import org.looplab.data.SudokuGeneratorConfig;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.looplab.data.SudokuGenerator;
+import org.looplab.data.SudokuGeneratorConfig;
 
 /**
  * Sudoku puzzles of increasing difficulty for a demonstration: per size, from one blank cell to a minimal puzzle
@@ -35,7 +34,12 @@ public final class PuzzleLadder {
                 var gen = new SudokuGenerator(new SudokuGeneratorConfig(side, givens[level], 0, 1));
                 for (int i = 0; i < perLevel; i++) {
                     var g = gen.generate(seed, level * 1000L + i);
-                    out.add(new Rung(names[level], side, g.puzzle().givens(), g.backtracks(), g.puzzle().text()));
+                    out.add(new Rung(
+                            names[level],
+                            side,
+                            g.puzzle().givens(),
+                            g.backtracks(),
+                            g.puzzle().text()));
                 }
             }
         }

@@ -2,9 +2,6 @@ package org.looplab.serve;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.looplab.provenance.Json;
-import org.looplab.serve.SolverException.Code;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +11,8 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.looplab.provenance.Json;
+import org.looplab.serve.SolverException.Code;
 
 /**
  * {@code looplab solve}: puzzles in, answers out, one per line and in order. An input line is a puzzle in the text form
@@ -63,22 +62,28 @@ public final class SolveLines {
     private static CompletableFuture<?> submit(SolverService service, String text, int number) {
         try {
             if (text.length() > SolverService.MAX_INPUT_CHARS * 2)
-                throw new SolverException(Code.OVERSIZED, "line is " + text.length() + " characters; at most "
-                        + SolverService.MAX_INPUT_CHARS * 2);
+                throw new SolverException(
+                        Code.OVERSIZED,
+                        "line is " + text.length() + " characters; at most " + SolverService.MAX_INPUT_CHARS * 2);
             String t = text.strip();
             if (!t.startsWith("{")) return service.solveSudoku(Map.of("puzzle", t));
             Map<String, Object> args;
             try {
                 args = Json.mapper().readValue(t, Map.class);
             } catch (IOException e) {
-                throw new SolverException(Code.BAD_JSON, "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
+                throw new SolverException(
+                        Code.BAD_JSON,
+                        "not a JSON object: "
+                                + e.getMessage().lines().findFirst().orElse(""));
             }
             boolean maze = args.containsKey("maze");
             Set<String> known = maze ? MAZE_ARGS : SUDOKU_ARGS;
             for (String k : args.keySet()) {
                 if (!known.contains(k))
-                    throw new SolverException(Code.UNKNOWN_ARGUMENT, "unknown field '" + k + "'; a line takes "
-                            + String.join(", ", known.stream().sorted().toList()));
+                    throw new SolverException(
+                            Code.UNKNOWN_ARGUMENT,
+                            "unknown field '" + k + "'; a line takes "
+                                    + String.join(", ", known.stream().sorted().toList()));
             }
             return maze ? service.solveMaze(args) : service.solveSudoku(args);
         } catch (SolverException e) {
@@ -93,20 +98,25 @@ public final class SolveLines {
         } catch (SolverException e) {
             return error(p.line(), e.error(), out, json);
         } catch (RuntimeException e) {
-            return error(p.line(), new SolverException.SolverError(Code.INTERNAL.id(),
-                    e.getMessage() == null ? "unexpected error" : e.getMessage()), out, json);
+            return error(
+                    p.line(),
+                    new SolverException.SolverError(
+                            Code.INTERNAL.id(), e.getMessage() == null ? "unexpected error" : e.getMessage()),
+                    out,
+                    json);
         }
         if (json) out.println(line(answer));
-        else if (answer instanceof SudokuAnswer a) out.println(a.solution() + "\t" + (a.verified() ? "verified" : "UNVERIFIED")
-                + "\t" + a.answeredBy() + "\t" + (a.stepsUsed() == null ? "-" : a.stepsUsed() + " steps"));
-        else if (answer instanceof MazeAnswer a) out.println(a.path() + "\n" + (a.verified() ? "verified" : "UNVERIFIED")
-                + "\t" + a.answeredBy());
+        else if (answer instanceof SudokuAnswer a)
+            out.println(a.solution() + "\t" + (a.verified() ? "verified" : "UNVERIFIED") + "\t" + a.answeredBy() + "\t"
+                    + (a.stepsUsed() == null ? "-" : a.stepsUsed() + " steps"));
+        else if (answer instanceof MazeAnswer a)
+            out.println(a.path() + "\n" + (a.verified() ? "verified" : "UNVERIFIED") + "\t" + a.answeredBy());
         return 0;
     }
 
     private static int error(int line, SolverException.SolverError error, PrintWriter out, boolean json) {
         if (json) out.println(line(Map.of("line", line, "error", error)));
-        else System.err.println("line " + line + ": " + error.code() + ": " + error.message());   // not among the answers
+        else System.err.println("line " + line + ": " + error.code() + ": " + error.message()); // not among the answers
         return 1;
     }
 

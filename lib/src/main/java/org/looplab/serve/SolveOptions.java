@@ -50,8 +50,8 @@ public record SolveOptions(Integer maxSteps, double haltThreshold, boolean class
         int nSup = solver.supervisionSteps();
         if (maxSteps == null) return nSup;
         if (maxSteps > nSup)
-            throw bad("max_steps " + maxSteps + " is more than " + solver.name() + " was trained for (N_sup = "
-                    + nSup + ")");
+            throw bad("max_steps " + maxSteps + " is more than " + solver.name() + " was trained for (N_sup = " + nSup
+                    + ")");
         return maxSteps;
     }
 

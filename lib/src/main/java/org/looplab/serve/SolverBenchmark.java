@@ -1,5 +1,10 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuGenerator;
 import org.looplab.data.SudokuGeneratorConfig;
@@ -9,12 +14,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Speed of the solver service in process (no MCP transport): per loaded Sudoku model, puzzles per second and p50/p99
@@ -26,8 +25,16 @@ public final class SolverBenchmark {
     private SolverBenchmark() {}
 
     /** One measured case. */
-    public record Row(String checkpoint, String size, String mode, int puzzles, double puzzlesPerSecond,
-                      double p50Ms, double p99Ms, double verifiedFraction, double meanSteps) {}
+    public record Row(
+            String checkpoint,
+            String size,
+            String mode,
+            int puzzles,
+            double puzzlesPerSecond,
+            double p50Ms,
+            double p99Ms,
+            double verifiedFraction,
+            double meanSteps) {}
 
     /**
      * @param concurrent puzzles per model sent all at once
@@ -40,9 +47,12 @@ public final class SolverBenchmark {
                 if (s.kind() != org.looplab.data.PuzzleKind.SUDOKU) continue;
                 SudokuGenerator gen = new SudokuGenerator(SudokuGeneratorConfig.minimal(s.side()));
                 List<Sudoku> puzzles = new ArrayList<>();
-                for (int i = 0; i < Math.max(concurrent, sequential); i++) puzzles.add(gen.generate(seed, i).puzzle());
-                for (int i = 0; i < 8; i++) SolverService.await(service.solveSudoku(puzzles.get(i % puzzles.size()),
-                        SolveOptions.defaults())); // warm-up: first calls pay for allocation and kernel selection
+                for (int i = 0; i < Math.max(concurrent, sequential); i++)
+                    puzzles.add(gen.generate(seed, i).puzzle());
+                for (int i = 0; i < 8; i++)
+                    SolverService.await(service.solveSudoku(
+                            puzzles.get(i % puzzles.size()),
+                            SolveOptions.defaults())); // warm-up: first calls pay for allocation and kernel selection
                 rows.add(measure(service, s, puzzles.subList(0, concurrent), true));
                 rows.add(measure(service, s, puzzles.subList(0, sequential), false));
             }
@@ -61,11 +71,21 @@ public final class SolverBenchmark {
             for (Sudoku p : puzzles) answers.add(SolverService.await(service.solveSudoku(p, SolveOptions.defaults())));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] ms = answers.stream().mapToDouble(SudokuAnswer::wallMs).sorted().toArray();
+        double[] ms =
+                answers.stream().mapToDouble(SudokuAnswer::wallMs).sorted().toArray();
         double verified = answers.stream().filter(SudokuAnswer::verified).count() / (double) answers.size();
-        double steps = answers.stream().mapToInt(SudokuAnswer::stepsUsed).average().orElse(0);
-        return new Row(s.name(), s.side() + "x" + s.side(), atOnce ? "all at once" : "one at a time", puzzles.size(),
-                puzzles.size() / seconds, percentile(ms, 0.50), percentile(ms, 0.99), verified, steps);
+        double steps =
+                answers.stream().mapToInt(SudokuAnswer::stepsUsed).average().orElse(0);
+        return new Row(
+                s.name(),
+                s.side() + "x" + s.side(),
+                atOnce ? "all at once" : "one at a time",
+                puzzles.size(),
+                puzzles.size() / seconds,
+                percentile(ms, 0.50),
+                percentile(ms, 0.99),
+                verified,
+                steps);
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -76,11 +96,19 @@ public final class SolverBenchmark {
     }
 
     public static Table table(List<Row> rows) {
-        Table t = Table.create("solver service speed (in process, " + RuntimeFacts.current().engine() + ", lib "
-                + CodeVersion.current().lib() + " " + CodeVersion.current().commit() + ")",
-                StringColumn.create("checkpoint"), StringColumn.create("size"), StringColumn.create("mode"),
-                IntColumn.create("puzzles"), DoubleColumn.create("puzzles/s"), DoubleColumn.create("p50 ms"),
-                DoubleColumn.create("p99 ms"), DoubleColumn.create("verified"), DoubleColumn.create("mean steps"));
+        Table t = Table.create(
+                "solver service speed (in process, " + RuntimeFacts.current().engine() + ", lib "
+                        + CodeVersion.current().lib() + " "
+                        + CodeVersion.current().commit() + ")",
+                StringColumn.create("checkpoint"),
+                StringColumn.create("size"),
+                StringColumn.create("mode"),
+                IntColumn.create("puzzles"),
+                DoubleColumn.create("puzzles/s"),
+                DoubleColumn.create("p50 ms"),
+                DoubleColumn.create("p99 ms"),
+                DoubleColumn.create("verified"),
+                DoubleColumn.create("mean steps"));
         for (Row r : rows) {
             t.stringColumn(0).append(r.checkpoint());
             t.stringColumn(1).append(r.size());

@@ -1,12 +1,11 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import org.looplab.model.Preset;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.RunFolder;
-
-import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Which checkpoint a notebook, test or benchmark serves: the shipped one ({@code data/checkpoints/<name>}: a checkpoint or a training run folder, trained,

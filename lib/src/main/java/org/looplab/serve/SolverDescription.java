@@ -3,12 +3,11 @@ package org.looplab.serve;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.looplab.model.ModelConfig;
-import org.looplab.provenance.CodeVersion;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.looplab.model.ModelConfig;
+import org.looplab.provenance.CodeVersion;
 
 /**
  * What {@code describe_solver} says: each loaded model, where it came from, and how well it was measured to do.
@@ -36,22 +35,45 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Model(String checkpoint, String path, String puzzle, String size, String architecture,
-                        ModelConfig config, long parameters, int supervisionSteps, String manifestId,
-                        Map<String, Object> metrics, String accuracy, Map<String, Object> manifest) {}
+    public record Model(
+            String checkpoint,
+            String path,
+            String puzzle,
+            String size,
+            String architecture,
+            ModelConfig config,
+            long parameters,
+            int supervisionSteps,
+            String manifestId,
+            Map<String, Object> metrics,
+            String accuracy,
+            Map<String, Object> manifest) {}
 
     static SolverDescription of(List<LoadedSolver> solvers) {
-        List<Model> models = solvers.stream().map(s -> {
-            SolverManifest m = s.manifest();
-            boolean measured = m != null && m.measured();
-            String accuracy = measured ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
-                    : m == null ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
-                    : "not measured: " + SolverManifest.FILE + " has no held-out results";
-            return new Model(s.name(), s.folder().toString(), s.kind().name().toLowerCase(Locale.ROOT),
-                    s.side() + "x" + s.side(), s.model().config().getClass().getSimpleName(), s.model().config(),
-                    s.model().parameterCount(), s.supervisionSteps(), m == null ? null : m.id(),
-                    measured ? m.metrics() : null, accuracy, m == null ? null : m.document());
-        }).toList();
+        List<Model> models = solvers.stream()
+                .map(s -> {
+                    SolverManifest m = s.manifest();
+                    boolean measured = m != null && m.measured();
+                    String accuracy = measured
+                            ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
+                            : m == null
+                                    ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
+                                    : "not measured: " + SolverManifest.FILE + " has no held-out results";
+                    return new Model(
+                            s.name(),
+                            s.folder().toString(),
+                            s.kind().name().toLowerCase(Locale.ROOT),
+                            s.side() + "x" + s.side(),
+                            s.model().config().getClass().getSimpleName(),
+                            s.model().config(),
+                            s.model().parameterCount(),
+                            s.supervisionSteps(),
+                            m == null ? null : m.id(),
+                            measured ? m.metrics() : null,
+                            accuracy,
+                            m == null ? null : m.document());
+                })
+                .toList();
         return new SolverDescription(models, CodeVersion.current());
     }
 }

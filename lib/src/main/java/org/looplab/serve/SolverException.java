@@ -8,8 +8,16 @@ public final class SolverException extends RuntimeException {
 
     /** What was wrong; the names are the JSON codes. */
     public enum Code {
-        WRONG_LENGTH, ILLEGAL_CHARACTER, CONTRADICTORY_GIVENS, NO_SOLUTION, OVERSIZED, BAD_ARGUMENT, UNKNOWN_ARGUMENT,
-        NO_MODEL, BAD_JSON, INTERNAL;
+        WRONG_LENGTH,
+        ILLEGAL_CHARACTER,
+        CONTRADICTORY_GIVENS,
+        NO_SOLUTION,
+        OVERSIZED,
+        BAD_ARGUMENT,
+        UNKNOWN_ARGUMENT,
+        NO_MODEL,
+        BAD_JSON,
+        INTERNAL;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,13 +1,12 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.looplab.provenance.Json;
 import org.looplab.provenance.RunFolder;
 import org.looplab.provenance.RunResults;
 import org.looplab.train.RunManifest;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The run manifest beside a checkpoint (STYLE §4), as a caller of the solver sees it: the run id, what was measured

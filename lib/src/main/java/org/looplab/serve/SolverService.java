@@ -1,5 +1,12 @@
 package org.looplab.serve;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.looplab.data.Maze;
 import org.looplab.data.MazeRules;
 import org.looplab.data.MazeSolver;
@@ -12,14 +19,6 @@ import org.looplab.data.SudokuShape;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
 import org.looplab.serve.SolverException.Code;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The tiny solver behind the MCP tools and {@code looplab solve}: checks a request, asks the model (through the one
@@ -49,8 +48,8 @@ public final class SolverService implements AutoCloseable {
                 loaded.add(s);
                 for (LoadedSolver other : loaded) {
                     if (other != s && other.kind() == s.kind() && other.side() == s.side())
-                        throw new IllegalArgumentException("two checkpoints answer " + s.label() + ": "
-                                + other.folder() + " and " + s.folder());
+                        throw new IllegalArgumentException(
+                                "two checkpoints answer " + s.label() + ": " + other.folder() + " and " + s.folder());
                 }
             }
         } catch (RuntimeException e) {
@@ -74,11 +73,15 @@ public final class SolverService implements AutoCloseable {
     }
 
     private Optional<LoadedSolver> solverFor(PuzzleKind kind, int side) {
-        return solvers.stream().filter(s -> s.kind() == kind && s.side() == side).findFirst();
+        return solvers.stream()
+                .filter(s -> s.kind() == kind && s.side() == side)
+                .findFirst();
     }
 
     private String loadedList() {
-        return String.join(", ", solvers.stream().map(s -> s.label() + " (" + s.name() + ")").toList());
+        return String.join(
+                ", ",
+                solvers.stream().map(s -> s.label() + " (" + s.name() + ")").toList());
     }
 
     // ---- Sudoku -------------------------------------------------------------------------------------------------
@@ -89,11 +92,12 @@ public final class SolverService implements AutoCloseable {
         if (!(value instanceof String text)) throw new SolverException(Code.BAD_ARGUMENT, "puzzle must be a string");
         String line = text.strip();
         if (line.length() > MAX_INPUT_CHARS)
-            throw new SolverException(Code.OVERSIZED, "puzzle is " + line.length()
-                    + " characters; the largest puzzle is 81 (9x9)");
+            throw new SolverException(
+                    Code.OVERSIZED, "puzzle is " + line.length() + " characters; the largest puzzle is 81 (9x9)");
         if (line.length() != 16 && line.length() != 36 && line.length() != 81)
-            throw new SolverException(Code.WRONG_LENGTH, "puzzle has " + line.length()
-                    + " characters; a puzzle has 16 (4x4), 36 (6x6) or 81 (9x9)");
+            throw new SolverException(
+                    Code.WRONG_LENGTH,
+                    "puzzle has " + line.length() + " characters; a puzzle has 16 (4x4), 36 (6x6) or 81 (9x9)");
         Sudoku puzzle;
         try {
             puzzle = SudokuText.parse(line, "puzzle", 1);
@@ -117,20 +121,26 @@ public final class SolverService implements AutoCloseable {
         // before it costs model time, and the fallback needs the solution anyway. 9×9 takes well under a millisecond.
         SudokuSolver.Result classical = SudokuSolver.of(puzzle.shape()).solve(puzzle);
         if (classical.solutions() == 0)
-            throw new SolverException(Code.NO_SOLUTION, "the givens admit no solution (a contradiction "
-                    + "that only search finds)");
+            throw new SolverException(
+                    Code.NO_SOLUTION, "the givens admit no solution (a contradiction " + "that only search finds)");
         int side = puzzle.side();
         String size = side + "x" + side;
         Optional<LoadedSolver> solver = solverFor(PuzzleKind.SUDOKU, side);
         if (solver.isEmpty()) {
             if (!options.classicalFallback())
-                throw new SolverException(Code.NO_MODEL, "no " + size + " Sudoku model is loaded; loaded: "
-                        + loadedList() + " (ask with fallback \"classical\" for the classical solver's answer)");
-            return CompletableFuture.completedFuture(SudokuAnswer.builder().puzzle(puzzle.text(), size)
-                    .solution(classical.solution().text(), SudokuRules.solves(classical.solution(), puzzle),
+                throw new SolverException(
+                        Code.NO_MODEL,
+                        "no " + size + " Sudoku model is loaded; loaded: " + loadedList()
+                                + " (ask with fallback \"classical\" for the classical solver's answer)");
+            return CompletableFuture.completedFuture(SudokuAnswer.builder()
+                    .puzzle(puzzle.text(), size)
+                    .solution(
+                            classical.solution().text(),
+                            SudokuRules.solves(classical.solution(), puzzle),
                             SudokuAnswer.BY_CLASSICAL)
                     .problem("no " + size + " Sudoku model is loaded")
-                    .request(options.haltThreshold(), millisSince(start)).build());
+                    .request(options.haltThreshold(), millisSince(start))
+                    .build());
         }
         LoadedSolver s = solver.get();
         int steps = options.stepsOn(s);
@@ -141,12 +151,16 @@ public final class SolverService implements AutoCloseable {
             boolean right = problem == null;
             boolean replace = !right && options.classicalFallback();
             Sudoku answer = replace ? classical.solution() : said;
-            return SudokuAnswer.builder().puzzle(puzzle.text(), size)
-                    .solution(answer.text(), replace ? SudokuRules.solves(answer, puzzle) : right,
+            return SudokuAnswer.builder()
+                    .puzzle(puzzle.text(), size)
+                    .solution(
+                            answer.text(),
+                            replace ? SudokuRules.solves(answer, puzzle) : right,
                             replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
                     .modelSaid(said.text(), right, problem)
                     .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
-                    .request(options.haltThreshold(), millisSince(start)).build();
+                    .request(options.haltThreshold(), millisSince(start))
+                    .build();
         });
     }
 
@@ -186,16 +200,18 @@ public final class SolverService implements AutoCloseable {
         if (value == null) throw new SolverException(Code.BAD_ARGUMENT, "maze is required");
         if (!(value instanceof String text)) throw new SolverException(Code.BAD_ARGUMENT, "maze must be a string");
         if (text.length() > MAX_INPUT_CHARS)
-            throw new SolverException(Code.OVERSIZED, "maze is " + text.length() + " characters; at most "
-                    + MAX_INPUT_CHARS);
+            throw new SolverException(
+                    Code.OVERSIZED, "maze is " + text.length() + " characters; at most " + MAX_INPUT_CHARS);
         try {
             return MazeText.parse(text);
         } catch (MazeText.ParseException e) {
-            throw new SolverException(switch (e.problem()) {
-                case NOT_SQUARE -> Code.WRONG_LENGTH;
-                case ILLEGAL_CHARACTER -> Code.ILLEGAL_CHARACTER;
-                case NOT_A_MAZE -> Code.CONTRADICTORY_GIVENS;
-            }, e.getMessage());
+            throw new SolverException(
+                    switch (e.problem()) {
+                        case NOT_SQUARE -> Code.WRONG_LENGTH;
+                        case ILLEGAL_CHARACTER -> Code.ILLEGAL_CHARACTER;
+                        case NOT_A_MAZE -> Code.CONTRADICTORY_GIVENS;
+                    },
+                    e.getMessage());
         }
     }
 
@@ -209,24 +225,31 @@ public final class SolverService implements AutoCloseable {
             throw new SolverException(Code.NO_SOLUTION, "no path leads from S to G");
         int n = maze.size();
         String size = n + "x" + n;
-        LoadedSolver s = solverFor(PuzzleKind.MAZE, n).orElseThrow(() -> new SolverException(Code.NO_MODEL,
-                "no " + size + " maze model is loaded; loaded: " + loadedList()));
+        LoadedSolver s = solverFor(PuzzleKind.MAZE, n)
+                .orElseThrow(() -> new SolverException(
+                        Code.NO_MODEL, "no " + size + " maze model is loaded; loaded: " + loadedList()));
         int steps = options.stepsOn(s);
-        return queue.submit(s, toLongs(maze.cells()), steps, (float) options.haltThreshold()).thenApply(inf -> {
-            byte[] said = new byte[inf.answer().length];
-            for (int i = 0; i < said.length; i++) said[i] = (byte) inf.answer()[i];
-            MazeRules.Verdict v = MazeRules.check(maze, said);
-            boolean right = v.valid() && v.optimal();
-            boolean replace = !right && options.classicalFallback();
-            byte[] answer = replace ? MazeSolver.solve(maze).cells() : said;
-            MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
-            return MazeAnswer.builder().maze(MazeText.format(maze.cells(), n), size)
-                    .path(MazeText.format(answer, n), av.valid(), av.optimal(),
-                            replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
-                    .modelSaid(MazeText.format(said, n), right, right ? null : v.problem())
-                    .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
-                    .request(options.haltThreshold(), millisSince(start)).build();
-        });
+        return queue.submit(s, toLongs(maze.cells()), steps, (float) options.haltThreshold())
+                .thenApply(inf -> {
+                    byte[] said = new byte[inf.answer().length];
+                    for (int i = 0; i < said.length; i++) said[i] = (byte) inf.answer()[i];
+                    MazeRules.Verdict v = MazeRules.check(maze, said);
+                    boolean right = v.valid() && v.optimal();
+                    boolean replace = !right && options.classicalFallback();
+                    byte[] answer = replace ? MazeSolver.solve(maze).cells() : said;
+                    MazeRules.Verdict av = replace ? MazeRules.check(maze, answer) : v;
+                    return MazeAnswer.builder()
+                            .maze(MazeText.format(maze.cells(), n), size)
+                            .path(
+                                    MazeText.format(answer, n),
+                                    av.valid(),
+                                    av.optimal(),
+                                    replace ? SudokuAnswer.BY_CLASSICAL : SudokuAnswer.BY_MODEL)
+                            .modelSaid(MazeText.format(said, n), right, right ? null : v.problem())
+                            .run(inf.exitStep(), steps, inf.haltProbability(), inf.halted(), s.ref())
+                            .request(options.haltThreshold(), millisSince(start))
+                            .build();
+                });
     }
 
     // ---- describe -----------------------------------------------------------------------------------------------

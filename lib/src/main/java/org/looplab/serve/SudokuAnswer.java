@@ -27,10 +27,22 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SudokuAnswer(String puzzle, String size, String solution, boolean verified, String answeredBy,
-                           String modelSolution, Boolean modelVerified, String problem, Integer stepsUsed,
-                           Integer maxSteps, Float haltProbability, Boolean halted, double haltThreshold,
-                           double wallMs, ModelRef model) {
+public record SudokuAnswer(
+        String puzzle,
+        String size,
+        String solution,
+        boolean verified,
+        String answeredBy,
+        String modelSolution,
+        Boolean modelVerified,
+        String problem,
+        Integer stepsUsed,
+        Integer maxSteps,
+        Float haltProbability,
+        Boolean halted,
+        double haltThreshold,
+        double wallMs,
+        ModelRef model) {
 
     public static final String BY_MODEL = "model";
     public static final String BY_CLASSICAL = "classical";
@@ -80,8 +92,22 @@ public record SudokuAnswer(String puzzle, String size, String solution, boolean 
         }
 
         public SudokuAnswer build() {
-            return new SudokuAnswer(puzzle, size, solution, verified, answeredBy, modelSolution, modelVerified, problem,
-                    stepsUsed, maxSteps, haltProbability, halted, haltThreshold, wallMs, model);
+            return new SudokuAnswer(
+                    puzzle,
+                    size,
+                    solution,
+                    verified,
+                    answeredBy,
+                    modelSolution,
+                    modelVerified,
+                    problem,
+                    stepsUsed,
+                    maxSteps,
+                    haltProbability,
+                    halted,
+                    haltThreshold,
+                    wallMs,
+                    model);
         }
     }
 }

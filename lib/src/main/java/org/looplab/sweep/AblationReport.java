@@ -1,14 +1,13 @@
 package org.looplab.sweep;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Row;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Reads an attention-vs-MLP sweep against the TRM paper: our numbers beside the paper's, and, per task, whether
@@ -33,12 +32,16 @@ public final class AblationReport {
 
     /** Our mixer comparison per task beside the paper's (the tasks differ in size; see the notes column). */
     public static Table paperTable(Table mixerSummary) {
-        StringColumn ours = StringColumn.create("our task"), mlp = StringColumn.create("our MLP"),
-                att = StringColumn.create("our attention"), paper = StringColumn.create("paper task"),
-                pMlp = StringColumn.create("paper MLP"), pAtt = StringColumn.create("paper attention"),
+        StringColumn ours = StringColumn.create("our task"),
+                mlp = StringColumn.create("our MLP"),
+                att = StringColumn.create("our attention"),
+                paper = StringColumn.create("paper task"),
+                pMlp = StringColumn.create("paper MLP"),
+                pAtt = StringColumn.create("paper attention"),
                 note = StringColumn.create("how they differ");
         for (String task : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, task, "MLP"), a = SweepSummary.find(mixerSummary, task, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, task, "MLP"),
+                    a = SweepSummary.find(mixerSummary, task, "ATTENTION");
             ours.append(task);
             mlp.append(m == null ? "—" : pct(m));
             att.append(a == null ? "—" : pct(a));
@@ -46,11 +49,20 @@ public final class AblationReport {
             paper.append(p.paperTask());
             pMlp.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.mlp()));
             pAtt.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.attention()));
-            note.append(task.startsWith("maze") ? "11×11 mazes, not 30×30; minutes of CPU, not GPU-days; hidden 64, not 512"
-                    : "smaller, easier grids; minutes of CPU, not GPU-days; hidden 64, not 512");
+            note.append(
+                    task.startsWith("maze")
+                            ? "11×11 mazes, not 30×30; minutes of CPU, not GPU-days; hidden 64, not 512"
+                            : "smaller, easier grids; minutes of CPU, not GPU-days; hidden 64, not 512");
         }
-        return Table.create("attention vs MLP: ours (held-out exact, mean ± sd over seeds) and the paper's",
-                ours, mlp, att, paper, pMlp, pAtt, note);
+        return Table.create(
+                "attention vs MLP: ours (held-out exact, mean ± sd over seeds) and the paper's",
+                ours,
+                mlp,
+                att,
+                paper,
+                pMlp,
+                pAtt,
+                note);
     }
 
     /**
@@ -60,8 +72,10 @@ public final class AblationReport {
     public static Table copyInputBaselines(SweepSpec spec, java.nio.file.Path dataRoot) {
         StringColumn task = StringColumn.create("task");
         DoubleColumn exact = DoubleColumn.create("copy-input exact"), cell = DoubleColumn.create("copy-input cell");
-        for (String name : new LinkedHashSet<>(spec.grids().stream().flatMap(g -> g.tasks().stream()).toList())) {
-            var test = org.looplab.data.DataSetFolder.buildIfAbsent(name, spec.profile(), dataRoot).test();
+        for (String name : new LinkedHashSet<>(
+                spec.grids().stream().flatMap(g -> g.tasks().stream()).toList())) {
+            var test = org.looplab.data.DataSetFolder.buildIfAbsent(name, spec.profile(), dataRoot)
+                    .test();
             double[] b = org.looplab.analysis.Evaluation.copyInputBaseline(test);
             task.append(name);
             exact.append(b[0]);
@@ -76,7 +90,8 @@ public final class AblationReport {
         DoubleColumn gap = DoubleColumn.create("MLP − attention"), t = DoubleColumn.create("Welch t");
         StringColumn seeds = StringColumn.create("seeds (MLP / attention)");
         for (String name : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, name, "MLP"), a = SweepSummary.find(mixerSummary, name, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, name, "MLP"),
+                    a = SweepSummary.find(mixerSummary, name, "ATTENTION");
             if (m == null || a == null) continue;
             double d = m.getDouble("exact_mean") - a.getDouble("exact_mean");
             double tv = welch(m, a);
@@ -93,16 +108,24 @@ public final class AblationReport {
     static String verdict(double gap, double t, int seeds) {
         if (seeds < 2) return "one seed: no spread to judge the gap against";
         if (Double.isInfinite(t) || Math.abs(t) >= T_CRITICAL)
-            return (gap > 0 ? "MLP ahead" : "attention ahead") + String.format(Locale.ROOT,
-                    " by %.1f points (|t| ≥ %.2f)", 100 * Math.abs(gap), T_CRITICAL);
-        return String.format(Locale.ROOT, "no clear difference: %.1f points is within seed noise (|t| < %.2f)",
-                100 * Math.abs(gap), T_CRITICAL);
+            return (gap > 0 ? "MLP ahead" : "attention ahead")
+                    + String.format(Locale.ROOT, " by %.1f points (|t| ≥ %.2f)", 100 * Math.abs(gap), T_CRITICAL);
+        return String.format(
+                Locale.ROOT,
+                "no clear difference: %.1f points is within seed noise (|t| < %.2f)",
+                100 * Math.abs(gap),
+                T_CRITICAL);
     }
 
     /** Welch's t of the two exact-accuracy means; ±∞ when both sides have zero spread and differ, 0 when equal. */
     static double welch(Row m, Row a) {
-        return welchT(m.getDouble("exact_mean"), m.getDouble("exact_sd"), m.getInt("seeds"),
-                a.getDouble("exact_mean"), a.getDouble("exact_sd"), a.getInt("seeds"));
+        return welchT(
+                m.getDouble("exact_mean"),
+                m.getDouble("exact_sd"),
+                m.getInt("seeds"),
+                a.getDouble("exact_mean"),
+                a.getDouble("exact_sd"),
+                a.getInt("seeds"));
     }
 
     /** Welch's t of mean a − mean b from means, sample sds and counts; ±∞ when neither side spreads and they differ. */
@@ -118,8 +141,12 @@ public final class AblationReport {
     }
 
     private static String pct(Row r) {
-        return String.format(Locale.ROOT, "%.1f%% ± %.1f (%d seeds)", 100 * r.getDouble("exact_mean"),
-                100 * r.getDouble("exact_sd"), r.getInt("seeds"));
+        return String.format(
+                Locale.ROOT,
+                "%.1f%% ± %.1f (%d seeds)",
+                100 * r.getDouble("exact_mean"),
+                100 * r.getDouble("exact_sd"),
+                r.getInt("seeds"));
     }
 
     private static List<String> tasks(Table summary) {

@@ -1,7 +1,5 @@
 package org.looplab.sweep;
 
-import org.looplab.provenance.Json;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.function.Predicate;
+import org.looplab.provenance.Json;
 
 /**
  * The claim of one process on one sweep cell, so that two tasks never write the same cell: a file created with
@@ -39,7 +38,11 @@ public final class CellLock implements AutoCloseable {
      */
     public record Holder(String job, String host, long pid, String since) {
         public static Holder current(String job) {
-            return new Holder(job == null ? "local" : job, hostName(), ProcessHandle.current().pid(), Instant.now().toString());
+            return new Holder(
+                    job == null ? "local" : job,
+                    hostName(),
+                    ProcessHandle.current().pid(),
+                    Instant.now().toString());
         }
 
         /** Whether this holder is a scheduler job, not a bare process (not named isJob: Jackson would write it as "job"). */
@@ -94,11 +97,11 @@ public final class CellLock implements AutoCloseable {
                     return new CellLock(file, me);
                 } catch (FileAlreadyExistsException held) {
                     Holder other = holderOf(file);
-                    if (other == null) continue;  // released between our two calls: try again
+                    if (other == null) continue; // released between our two calls: try again
                     String why = staleReason(other, me, ended);
                     if (why == null)
-                        throw new IllegalStateException(file + ": cell is being trained by " + other
-                                + "; if that is gone, delete this file");
+                        throw new IllegalStateException(
+                                file + ": cell is being trained by " + other + "; if that is gone, delete this file");
                     if (log != null) log.println("taking over " + file + " (" + why + ")");
                     Files.deleteIfExists(file);
                 }
@@ -111,8 +114,10 @@ public final class CellLock implements AutoCloseable {
 
     /** Why another holder's lock may be taken over, or null if it may not. */
     static String staleReason(Holder other, Holder me, Predicate<Holder> ended) {
-        if (other.scheduled() && other.job().equals(me.job())) return "left by an earlier attempt of this job " + other.job();
-        if (other.host().equals(me.host()) && ProcessHandle.of(other.pid()).map(p -> !p.isAlive()).orElse(true))
+        if (other.scheduled() && other.job().equals(me.job()))
+            return "left by an earlier attempt of this job " + other.job();
+        if (other.host().equals(me.host())
+                && ProcessHandle.of(other.pid()).map(p -> !p.isAlive()).orElse(true))
             return "process " + other.pid() + " on this host is gone";
         if (other.scheduled() && ended.test(other)) return "job " + other.job() + " has ended";
         return null;

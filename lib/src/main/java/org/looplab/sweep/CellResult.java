@@ -1,10 +1,9 @@
 package org.looplab.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.OlderForms;
-
-import java.util.List;
 
 /**
  * A finished sweep run, as {@code runs/FOLDER/result.json} and one row of the results table.
@@ -37,11 +36,31 @@ import java.util.List;
  *                          were made by different training code ({@code "unknown"}: written before it was recorded)
  */
 @OlderForms(CellResult.Upgrade.class)
-public record CellResult(String folder, String hash, String runId, List<String> grids, String task, String model,
-                         String mixer, int latentSteps, int recursions, int hiddenSize, int layers, int depth,
-                         long seed, long steps, double seconds, long parameters, double exactAccuracy,
-                         double cellAccuracy, double adaptiveExact, double adaptiveMeanSteps, int testPuzzles,
-                         int resumes, String commit, String sources) {
+public record CellResult(
+        String folder,
+        String hash,
+        String runId,
+        List<String> grids,
+        String task,
+        String model,
+        String mixer,
+        int latentSteps,
+        int recursions,
+        int hiddenSize,
+        int layers,
+        int depth,
+        long seed,
+        long steps,
+        double seconds,
+        long parameters,
+        double exactAccuracy,
+        double cellAccuracy,
+        double adaptiveExact,
+        double adaptiveMeanSteps,
+        int testPuzzles,
+        int resumes,
+        String commit,
+        String sources) {
 
     public CellResult {
         grids = List.copyOf(grids);
@@ -55,9 +74,31 @@ public record CellResult(String folder, String hash, String runId, List<String> 
 
     /** The same result listed under {@code grids} (a cached run may belong to more grids than when it ran). */
     CellResult inGrids(List<String> newGrids) {
-        return new CellResult(folder, hash, runId, newGrids, task, model, mixer, latentSteps, recursions, hiddenSize,
-                layers, depth, seed, steps, seconds, parameters, exactAccuracy, cellAccuracy, adaptiveExact,
-                adaptiveMeanSteps, testPuzzles, resumes, commit, sources);
+        return new CellResult(
+                folder,
+                hash,
+                runId,
+                newGrids,
+                task,
+                model,
+                mixer,
+                latentSteps,
+                recursions,
+                hiddenSize,
+                layers,
+                depth,
+                seed,
+                steps,
+                seconds,
+                parameters,
+                exactAccuracy,
+                cellAccuracy,
+                adaptiveExact,
+                adaptiveMeanSteps,
+                testPuzzles,
+                resumes,
+                commit,
+                sources);
     }
 
     /** Results written before 0.2 have no {@code sources}: their training code is not known. */

@@ -20,7 +20,8 @@ public record Shard(int index, int count) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("shard must look like 2/4 (this machine's number / machines), was '" + text + "'");
+        throw new IllegalArgumentException(
+                "shard must look like 2/4 (this machine's number / machines), was '" + text + "'");
     }
 
     /** Whether the cell at 0-based {@code position} of the spec's cell list is this shard's. */

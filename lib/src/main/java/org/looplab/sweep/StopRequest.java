@@ -1,10 +1,9 @@
 package org.looplab.sweep;
 
-import org.looplab.train.TrainingListener;
-import org.looplab.train.TrainingMetrics;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.looplab.train.TrainingListener;
+import org.looplab.train.TrainingMetrics;
 
 /**
  * A request to stop training at the next metrics line and keep a checkpoint there: how a cell that runs in its own

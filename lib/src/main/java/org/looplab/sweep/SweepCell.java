@@ -1,17 +1,16 @@
 package org.looplab.sweep;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.looplab.model.Backprop;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.ContentHash;
 import org.looplab.provenance.Json;
 import org.looplab.train.TrainConfig;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One run of a sweep: a task, a fully resolved model and training config, and a seed.
@@ -23,8 +22,8 @@ import java.util.Map;
  * @param train  recipe (fixed step budget)
  * @param grids  the spec's grids this cell belongs to
  */
-public record SweepCell(String task, String model, long seed, ModelConfig config, TrainConfig train,
-                        List<String> grids) {
+public record SweepCell(
+        String task, String model, long seed, ModelConfig config, TrainConfig train, List<String> grids) {
 
     public SweepCell {
         grids = List.copyOf(grids);
@@ -56,8 +55,13 @@ public record SweepCell(String task, String model, long seed, ModelConfig config
     public String folderName(String hash) {
         StringBuilder b = new StringBuilder(task).append('-').append(model);
         if (config instanceof TrmConfig t) {
-            b.append("-n").append(t.latentSteps()).append("-T").append(t.recursions()).append("-w").append(t.hiddenSize());
-            if (t.backprop() == Backprop.ONE_STEP) b.append("-1step");   // N_sup and the rest: in the hash
+            b.append("-n")
+                    .append(t.latentSteps())
+                    .append("-T")
+                    .append(t.recursions())
+                    .append("-w")
+                    .append(t.hiddenSize());
+            if (t.backprop() == Backprop.ONE_STEP) b.append("-1step"); // N_sup and the rest: in the hash
         }
         return b.append("-s").append(seed).append('-').append(hash, 0, 10).toString();
     }

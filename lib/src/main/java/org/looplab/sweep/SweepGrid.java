@@ -1,8 +1,7 @@
 package org.looplab.sweep;
 
-import org.looplab.model.Backprop;
-
 import java.util.List;
+import org.looplab.model.Backprop;
 
 /**
  * One factorial block of a sweep: every task × model × n × T × width, each with every seed of the spec.
@@ -19,13 +18,26 @@ import java.util.List;
  * @param backprop     FULL_RECURSION and/or ONE_STEP (the paper's "w/ 1-step gradient" ablation)
  * @param train        overrides on top of the spec's
  */
-public record SweepGrid(String name, List<String> tasks, List<String> models, List<Integer> latentSteps,
-                        List<Integer> recursions, List<Integer> hiddenSize, List<Integer> supervisionSteps,
-                        List<Backprop> backprop, TrainOverrides train) {
+public record SweepGrid(
+        String name,
+        List<String> tasks,
+        List<String> models,
+        List<Integer> latentSteps,
+        List<Integer> recursions,
+        List<Integer> hiddenSize,
+        List<Integer> supervisionSteps,
+        List<Backprop> backprop,
+        TrainOverrides train) {
 
     /** A grid over n, T and width only (N_sup and back-propagation as the family's). */
-    public SweepGrid(String name, List<String> tasks, List<String> models, List<Integer> latentSteps,
-                     List<Integer> recursions, List<Integer> hiddenSize, TrainOverrides train) {
+    public SweepGrid(
+            String name,
+            List<String> tasks,
+            List<String> models,
+            List<Integer> latentSteps,
+            List<Integer> recursions,
+            List<Integer> hiddenSize,
+            TrainOverrides train) {
         this(name, tasks, models, latentSteps, recursions, hiddenSize, null, null, train);
     }
 
@@ -48,8 +60,11 @@ public record SweepGrid(String name, List<String> tasks, List<String> models, Li
 
     private static void positive(String grid, String field, List<Integer> values) {
         if (values == null) return;
-        if (values.isEmpty()) throw new IllegalArgumentException("grid " + grid + ": " + field + " is empty (leave it out to keep the default)");
+        if (values.isEmpty())
+            throw new IllegalArgumentException(
+                    "grid " + grid + ": " + field + " is empty (leave it out to keep the default)");
         for (Integer v : values)
-            if (v == null || v < 1) throw new IllegalArgumentException("grid " + grid + ": " + field + " must be >= 1, was " + v);
+            if (v == null || v < 1)
+                throw new IllegalArgumentException("grid " + grid + ": " + field + " must be >= 1, was " + v);
     }
 }

@@ -1,8 +1,7 @@
 package org.looplab.sweep;
 
-import org.looplab.provenance.CodeVersion;
-
 import java.util.List;
+import org.looplab.provenance.CodeVersion;
 
 /**
  * What one invocation of the runner did, and every result the output folder now holds for the spec.

@@ -1,20 +1,5 @@
 package org.looplab.sweep;
 
-import org.looplab.Profile;
-import org.looplab.analysis.Evaluation;
-import org.looplab.data.DataSetFolder;
-import org.looplab.analysis.TrainingWorkflow;
-import org.looplab.data.PuzzleDataSets;
-import org.looplab.data.PuzzleSplits;
-import org.looplab.model.ModelConfig;
-import org.looplab.model.TrmConfig;
-import org.looplab.provenance.AtomicFiles;
-import org.looplab.provenance.Json;
-import org.looplab.train.RunLock;
-import org.looplab.train.RunManifest;
-import org.looplab.train.TrainingListener;
-import org.looplab.train.TrainingRun;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,6 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.looplab.Profile;
+import org.looplab.analysis.Evaluation;
+import org.looplab.analysis.TrainingWorkflow;
+import org.looplab.data.DataSetFolder;
+import org.looplab.data.PuzzleSplits;
+import org.looplab.model.ModelConfig;
+import org.looplab.model.TrmConfig;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.Json;
+import org.looplab.train.RunLock;
+import org.looplab.train.RunManifest;
+import org.looplab.train.TrainingListener;
+import org.looplab.train.TrainingRun;
 
 /**
  * Runs a {@link SweepSpec} into an output folder, one training run per cell, cached by config hash:
@@ -78,8 +76,14 @@ public final class SweepRunner {
                 cached++;
             } else {
                 boolean resume = Files.exists(folder.resolve(TrainingRun.MANIFEST));
-                if (log != null) log.printf(Locale.ROOT, "[%d/%d] %s: %s%n", position, total, folder.getFileName(),
-                        resume ? "resuming" : "training " + cell.train().maxSteps() + " steps");
+                if (log != null)
+                    log.printf(
+                            Locale.ROOT,
+                            "[%d/%d] %s: %s%n",
+                            position,
+                            total,
+                            folder.getFileName(),
+                            resume ? "resuming" : "training " + cell.train().maxSteps() + " steps");
                 try (CellLock lock = CellLock.take(folder, CellLock.Holder.current(null), h -> false, log)) {
                     r = train(cell, folder, resume, TrainingListener.NONE);
                 }
@@ -87,8 +91,17 @@ public final class SweepRunner {
                 if (resume) resumed++;
                 else trained++;
             }
-            if (log != null) log.printf(Locale.ROOT, "[%d/%d] %s: %s, held-out exact %.3f, cell %.3f (%d puzzles)%n",
-                    position, total, r.folder(), how, r.exactAccuracy(), r.cellAccuracy(), r.testPuzzles());
+            if (log != null)
+                log.printf(
+                        Locale.ROOT,
+                        "[%d/%d] %s: %s, held-out exact %.3f, cell %.3f (%d puzzles)%n",
+                        position,
+                        total,
+                        r.folder(),
+                        how,
+                        r.exactAccuracy(),
+                        r.cellAccuracy(),
+                        r.testPuzzles());
             listener.finished(position, total, r, how);
         }
         SweepOutcome outcome = collect(trained, resumed, cached);
@@ -106,31 +119,47 @@ public final class SweepRunner {
      * @param stop  a stop request (SIGTERM): training then stops at the next metrics line with a checkpoint, and
      *              {@link StopRequest.Stopped} is thrown
      */
-    public CellResult runCell(SweepCell cell, CellLock.Holder me, Predicate<CellLock.Holder> ended, StopRequest stop,
-                              PrintStream log) {
+    public CellResult runCell(
+            SweepCell cell, CellLock.Holder me, Predicate<CellLock.Holder> ended, StopRequest stop, PrintStream log) {
         Path folder = folderOf(cell);
         CellResult r = finished(cell, folder);
         if (r == null) {
             try (CellLock lock = CellLock.take(folder, me, ended, log)) {
-                r = finished(cell, folder);  // the lock's previous holder may have finished it meanwhile
+                r = finished(cell, folder); // the lock's previous holder may have finished it meanwhile
                 if (r == null) {
                     boolean resume = Files.exists(folder.resolve(TrainingRun.MANIFEST));
-                    if (log != null) log.printf(Locale.ROOT, "%s: %s (%s)%n", folder.getFileName(), resume
-                            ? "resuming at step " + TrainingRun.readManifest(folder).steps()
-                            : "training " + cell.train().maxSteps() + " steps", me);
+                    if (log != null)
+                        log.printf(
+                                Locale.ROOT,
+                                "%s: %s (%s)%n",
+                                folder.getFileName(),
+                                resume
+                                        ? "resuming at step "
+                                                + TrainingRun.readManifest(folder)
+                                                        .steps()
+                                        : "training " + cell.train().maxSteps() + " steps",
+                                me);
                     r = train(cell, folder, resume, stop);
                 }
             }
         }
-        if (log != null) log.printf(Locale.ROOT, "%s: done, held-out exact %.3f, cell %.3f (%d puzzles)%n", r.folder(),
-                r.exactAccuracy(), r.cellAccuracy(), r.testPuzzles());
+        if (log != null)
+            log.printf(
+                    Locale.ROOT,
+                    "%s: done, held-out exact %.3f, cell %.3f (%d puzzles)%n",
+                    r.folder(),
+                    r.exactAccuracy(),
+                    r.cellAccuracy(),
+                    r.testPuzzles());
         return r;
     }
 
     /** The spec's cell whose cache key starts with {@code hash} (at least the 10 hex digits of its folder name). */
     public SweepCell cell(String hash) {
-        if (hash.length() < 10) throw new IllegalArgumentException("--cell needs at least 10 hex digits of the hash, was '" + hash + "'");
-        List<SweepCell> hits = spec.cells().stream().filter(c -> hashOf(c).startsWith(hash)).toList();
+        if (hash.length() < 10)
+            throw new IllegalArgumentException("--cell needs at least 10 hex digits of the hash, was '" + hash + "'");
+        List<SweepCell> hits =
+                spec.cells().stream().filter(c -> hashOf(c).startsWith(hash)).toList();
         if (hits.size() != 1)
             throw new IllegalArgumentException("sweep " + spec.name() + ": " + (hits.isEmpty() ? "no" : hits.size())
                     + " cells with hash " + hash + (hits.isEmpty() ? " (was the spec edited since submission?)" : ""));
@@ -194,8 +223,8 @@ public final class SweepRunner {
         CellResult r = Json.read(f, CellResult.class);
         String hash = hashOf(cell);
         if (!r.hash().equals(hash))
-            throw new IllegalStateException(f + ": holds the result of config " + r.hash() + ", expected " + hash
-                    + "; remove that folder");
+            throw new IllegalStateException(
+                    f + ": holds the result of config " + r.hash() + ", expected " + hash + "; remove that folder");
         return r.grids().equals(cell.grids()) ? r : r.inGrids(cell.grids());
     }
 
@@ -207,7 +236,9 @@ public final class SweepRunner {
         TrainingRun run;
         if (resume) {
             RunManifest m = TrainingRun.readManifest(folder);
-            if (!m.config().model().equals(cell.config()) || !m.config().train().equals(cell.train()) || m.seed() != cell.seed())
+            if (!m.config().model().equals(cell.config())
+                    || !m.config().train().equals(cell.train())
+                    || m.seed() != cell.seed())
                 throw new IllegalStateException(folder + ": holds a run of another config; remove that folder");
             run = TrainingRun.resume(folder, dataRoot, 0, -1);
         } else {
@@ -219,7 +250,7 @@ public final class SweepRunner {
             try {
                 e = TrainingWorkflow.trainEvaluateRecord(run, listener, null, spec.testPuzzles(), THRESHOLD);
             } catch (StopRequest.Stopped stopped) {
-                run.save();  // keep every step trained so far: a requeued or resubmitted task resumes here exactly
+                run.save(); // keep every step trained so far: a requeued or resubmitted task resumes here exactly
                 throw stopped;
             }
             RunManifest m = run.manifest();
@@ -231,16 +262,38 @@ public final class SweepRunner {
         }
     }
 
-    private CellResult result(SweepCell cell, Path folder, RunManifest m, long params, Evaluation.Result e, int resumes) {
+    private CellResult result(
+            SweepCell cell, Path folder, RunManifest m, long params, Evaluation.Result e, int resumes) {
         ModelConfig mc = cell.config();
         String mixer = mc instanceof TrmConfig t ? t.mixer().name() : cell.model();
         int n = mc instanceof TrmConfig t ? t.latentSteps() : 0;
         int tt = mc instanceof TrmConfig t ? t.recursions() : 0;
         int layers = mc instanceof TrmConfig t ? t.layers() : 0;
-        return new CellResult(folder.getFileName().toString(), hashOf(cell), m.id(), cell.grids(), cell.task(),
-                cell.model(), mixer, n, tt, mc.hiddenSize(), layers, mc.computeDepth(), cell.seed(), m.steps(),
-                m.seconds(), params, e.exactAccuracy(), e.cellAccuracy(), e.adaptiveExact(), e.meanSteps(),
-                e.puzzles(), resumes, m.code().commit(), m.code().sources());
+        return new CellResult(
+                folder.getFileName().toString(),
+                hashOf(cell),
+                m.id(),
+                cell.grids(),
+                cell.task(),
+                cell.model(),
+                mixer,
+                n,
+                tt,
+                mc.hiddenSize(),
+                layers,
+                mc.computeDepth(),
+                cell.seed(),
+                m.steps(),
+                m.seconds(),
+                params,
+                e.exactAccuracy(),
+                e.cellAccuracy(),
+                e.adaptiveExact(),
+                e.meanSteps(),
+                e.puzzles(),
+                resumes,
+                m.code().commit(),
+                m.code().sources());
     }
 
     private static void deleteTree(Path p) {

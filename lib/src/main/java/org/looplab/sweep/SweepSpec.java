@@ -1,5 +1,10 @@
 package org.looplab.sweep;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.looplab.Profile;
 import org.looplab.model.Backprop;
 import org.looplab.model.ModelConfig;
@@ -7,12 +12,6 @@ import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
 import org.looplab.train.ModelFamily;
 import org.looplab.train.TrainConfig;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code looplab sweep --spec FILE.json} runs: grids of model configs, each cell trained once per seed for a
@@ -27,8 +26,13 @@ import java.util.Map;
  * @param grids       the factorial blocks; a name may repeat (one grid split by task, when each task needs its own
  *                    step budget), and the results table groups by name
  */
-public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer testPuzzles, TrainOverrides train,
-                        List<SweepGrid> grids) {
+public record SweepSpec(
+        String name,
+        Profile profile,
+        List<Long> seeds,
+        Integer testPuzzles,
+        TrainOverrides train,
+        List<SweepGrid> grids) {
 
     public SweepSpec {
         if (name == null || !name.matches("[A-Za-z0-9._-]+"))
@@ -68,7 +72,9 @@ public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer 
                             SweepCell cell = new SweepCell(task, family.id(), seed, mc, recipe, List.of(g.name()));
                             String key = Json.write(List.of(task, family.id(), seed, mc, recipe));
                             SweepCell old = byKey.get(key);
-                            byKey.put(key, old == null ? cell : old.grids().contains(g.name()) ? old : old.alsoIn(g.name()));
+                            byKey.put(
+                                    key,
+                                    old == null ? cell : old.grids().contains(g.name()) ? old : old.alsoIn(g.name()));
                         }
                 }
         }
@@ -76,12 +82,15 @@ public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer 
     }
 
     private static List<ModelConfig> variants(SweepGrid g, ModelFamily family, ModelConfig base) {
-        boolean varies = g.latentSteps() != null || g.recursions() != null || g.hiddenSize() != null
-                || g.supervisionSteps() != null || g.backprop() != null;
+        boolean varies = g.latentSteps() != null
+                || g.recursions() != null
+                || g.hiddenSize() != null
+                || g.supervisionSteps() != null
+                || g.backprop() != null;
         if (!(base instanceof TrmConfig t)) {
             if (varies)
-                throw new IllegalArgumentException("grid " + g.name() + ": n, T, width, N_sup and backprop can be swept for TRM models only, not "
-                        + family.id());
+                throw new IllegalArgumentException("grid " + g.name()
+                        + ": n, T, width, N_sup and backprop can be swept for TRM models only, not " + family.id());
             return List.of(base);
         }
         List<ModelConfig> out = new ArrayList<>();
@@ -89,11 +98,14 @@ public record SweepSpec(String name, Profile profile, List<Long> seeds, Integer 
             for (int tt : orDefault(g.recursions(), t.recursions()))
                 for (int w : orDefault(g.hiddenSize(), t.hiddenSize())) {
                     if (w % t.heads() != 0)
-                        throw new IllegalArgumentException("grid " + g.name() + ": hiddenSize " + w + " is not a multiple of "
-                                + t.heads() + " heads");
+                        throw new IllegalArgumentException("grid " + g.name() + ": hiddenSize " + w
+                                + " is not a multiple of " + t.heads() + " heads");
                     for (int nSup : orDefault(g.supervisionSteps(), t.supervisionSteps()))
                         for (Backprop b : g.backprop() == null ? List.of(t.backprop()) : g.backprop())
-                            out.add(t.withRecursion(n, tt).withSize(w, t.heads()).withSupervisionSteps(nSup).with(b));
+                            out.add(t.withRecursion(n, tt)
+                                    .withSize(w, t.heads())
+                                    .withSupervisionSteps(nSup)
+                                    .with(b));
                 }
         return out;
     }

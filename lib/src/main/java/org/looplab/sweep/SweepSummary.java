@@ -1,15 +1,14 @@
 package org.looplab.sweep;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Seeds folded into one row per configuration: mean and sample standard deviation of held-out exact and cell
@@ -29,12 +28,18 @@ public final class SweepSummary {
                     + "|" + r.getInt("width") + "|" + r.getString("sources");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        StringColumn task = StringColumn.create("task"), mixer = StringColumn.create("mixer"),
+        StringColumn task = StringColumn.create("task"),
+                mixer = StringColumn.create("mixer"),
                 sources = StringColumn.create("sources");
-        IntColumn n = IntColumn.create("n"), t = IntColumn.create("T"), width = IntColumn.create("width"),
-                depth = IntColumn.create("depth"), seeds = IntColumn.create("seeds");
-        DoubleColumn exact = DoubleColumn.create("exact_mean"), exactSd = DoubleColumn.create("exact_sd"),
-                cell = DoubleColumn.create("cell_mean"), cellSd = DoubleColumn.create("cell_sd"),
+        IntColumn n = IntColumn.create("n"),
+                t = IntColumn.create("T"),
+                width = IntColumn.create("width"),
+                depth = IntColumn.create("depth"),
+                seeds = IntColumn.create("seeds");
+        DoubleColumn exact = DoubleColumn.create("exact_mean"),
+                exactSd = DoubleColumn.create("exact_sd"),
+                cell = DoubleColumn.create("cell_mean"),
+                cellSd = DoubleColumn.create("cell_sd"),
                 steps = DoubleColumn.create("adaptive_steps_mean");
         for (List<Row> g : groups.values()) {
             Row first = g.get(0);
@@ -53,13 +58,27 @@ public final class SweepSummary {
             steps.append(mean(column(g, "adaptive_mean_steps")));
             sources.append(first.getString("sources"));
         }
-        return Table.create("held-out accuracy, mean ± sd over seeds", task, mixer, n, t, width, depth, seeds, exact,
-                exactSd, cell, cellSd, steps, sources);
+        return Table.create(
+                "held-out accuracy, mean ± sd over seeds",
+                task,
+                mixer,
+                n,
+                t,
+                width,
+                depth,
+                seeds,
+                exact,
+                exactSd,
+                cell,
+                cellSd,
+                steps,
+                sources);
     }
 
     /** The summary of the runs that belong to {@code grid} (a run may belong to several). */
     public static Table ofGrid(Table runs, String grid) {
-        Table in = runs.where(runs.stringColumn("grids").eval(s -> List.of(s.split("\\+")).contains(grid)));
+        Table in = runs.where(
+                runs.stringColumn("grids").eval(s -> List.of(s.split("\\+")).contains(grid)));
         return of(in).setName(grid + ": held-out accuracy, mean ± sd over seeds");
     }
 

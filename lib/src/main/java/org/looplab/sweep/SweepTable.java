@@ -3,7 +3,13 @@ package org.looplab.sweep;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.Json;
@@ -15,14 +21,6 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
-
-import java.io.StringWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A sweep's results as one Tablesaw table (a row per finished run) and its two files, {@code results.csv} and
@@ -57,18 +55,30 @@ public final class SweepTable {
 
     /** The results as a table, compared with {@code build}'s training code. */
     public static Table of(List<CellResult> results, CodeVersion build) {
-        StringColumn folder = StringColumn.create("folder"), runId = StringColumn.create("run_id"),
-                grids = StringColumn.create("grids"), task = StringColumn.create("task"),
-                model = StringColumn.create("model"), mixer = StringColumn.create("mixer"),
-                commit = StringColumn.create("commit"), hash = StringColumn.create("hash"),
-                sources = StringColumn.create("sources"), currentCode = StringColumn.create("current_code");
-        IntColumn n = IntColumn.create("n"), t = IntColumn.create("T"), width = IntColumn.create("width"),
-                layers = IntColumn.create("layers"), depth = IntColumn.create("depth"),
-                puzzles = IntColumn.create("test_puzzles"), resumes = IntColumn.create("resumes");
-        LongColumn seed = LongColumn.create("seed"), steps = LongColumn.create("steps"),
+        StringColumn folder = StringColumn.create("folder"),
+                runId = StringColumn.create("run_id"),
+                grids = StringColumn.create("grids"),
+                task = StringColumn.create("task"),
+                model = StringColumn.create("model"),
+                mixer = StringColumn.create("mixer"),
+                commit = StringColumn.create("commit"),
+                hash = StringColumn.create("hash"),
+                sources = StringColumn.create("sources"),
+                currentCode = StringColumn.create("current_code");
+        IntColumn n = IntColumn.create("n"),
+                t = IntColumn.create("T"),
+                width = IntColumn.create("width"),
+                layers = IntColumn.create("layers"),
+                depth = IntColumn.create("depth"),
+                puzzles = IntColumn.create("test_puzzles"),
+                resumes = IntColumn.create("resumes");
+        LongColumn seed = LongColumn.create("seed"),
+                steps = LongColumn.create("steps"),
                 params = LongColumn.create("parameters");
-        DoubleColumn seconds = DoubleColumn.create("seconds"), exact = DoubleColumn.create("exact"),
-                cell = DoubleColumn.create("cell"), adaptive = DoubleColumn.create("adaptive_exact"),
+        DoubleColumn seconds = DoubleColumn.create("seconds"),
+                exact = DoubleColumn.create("exact"),
+                cell = DoubleColumn.create("cell"),
+                adaptive = DoubleColumn.create("adaptive_exact"),
                 meanSteps = DoubleColumn.create("adaptive_mean_steps");
         for (CellResult r : results) {
             folder.append(r.folder());
@@ -97,8 +107,32 @@ public final class SweepTable {
             sources.append(shortSources(r.sources()));
             currentCode.append(r.madeBy(build) ? "yes" : "no");
         }
-        return Table.create("sweep results", folder, runId, grids, task, model, mixer, n, t, width, layers, depth,
-                seed, steps, seconds, params, exact, cell, adaptive, meanSteps, puzzles, resumes, commit, hash, sources,
+        return Table.create(
+                "sweep results",
+                folder,
+                runId,
+                grids,
+                task,
+                model,
+                mixer,
+                n,
+                t,
+                width,
+                layers,
+                depth,
+                seed,
+                steps,
+                seconds,
+                params,
+                exact,
+                cell,
+                adaptive,
+                meanSteps,
+                puzzles,
+                resumes,
+                commit,
+                hash,
+                sources,
                 currentCode);
     }
 
@@ -114,14 +148,16 @@ public final class SweepTable {
         AtomicFiles.writeString(out.resolve(CSV), csv.toString());
         List<Run> runs = new ArrayList<>();
         for (CellResult r : results)
-            runs.add(new Run(r, TrainingRun.readManifest(out.resolve(SweepRunner.RUNS).resolve(r.folder()))));
+            runs.add(new Run(
+                    r, TrainingRun.readManifest(out.resolve(SweepRunner.RUNS).resolve(r.folder()))));
         AtomicFiles.writeString(out.resolve(JSON), Json.write(new ResultsFile("sweep", spec, runs)));
     }
 
     /** Reads {@code results.json} of a sweep folder; the error names the file. */
     public static ResultsFile read(Path out) {
         Path f = out.resolve(JSON);
-        if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no sweep results (run looplab sweep first)");
+        if (!Files.isRegularFile(f))
+            throw new IllegalArgumentException(f + ": no sweep results (run looplab sweep first)");
         try {
             JsonNode tree = Json.mapper().readTree(f.toFile());
             // Results written before N_sup and backprop became grid factors lack those keys: null means "the family's".

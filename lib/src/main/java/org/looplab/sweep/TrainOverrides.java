@@ -15,27 +15,42 @@ import org.looplab.train.TrainConfig;
  * @param evalPuzzles     held-out puzzles per check
  * @param checkpointEvery steps between checkpoints, which is how far an interrupted run falls back
  */
-public record TrainOverrides(Long steps, Integer warmupSteps, Float learningRate, Float emaDecay, Integer evalEvery,
-                             Integer evalPuzzles, Integer checkpointEvery) {
+public record TrainOverrides(
+        Long steps,
+        Integer warmupSteps,
+        Float learningRate,
+        Float emaDecay,
+        Integer evalEvery,
+        Integer evalPuzzles,
+        Integer checkpointEvery) {
 
     public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null);
 
     /** This, with {@code more}'s non-null fields taking precedence. */
     public TrainOverrides then(TrainOverrides more) {
         if (more == null) return this;
-        return new TrainOverrides(pick(more.steps, steps), pick(more.warmupSteps, warmupSteps),
-                pick(more.learningRate, learningRate), pick(more.emaDecay, emaDecay), pick(more.evalEvery, evalEvery),
-                pick(more.evalPuzzles, evalPuzzles), pick(more.checkpointEvery, checkpointEvery));
+        return new TrainOverrides(
+                pick(more.steps, steps),
+                pick(more.warmupSteps, warmupSteps),
+                pick(more.learningRate, learningRate),
+                pick(more.emaDecay, emaDecay),
+                pick(more.evalEvery, evalEvery),
+                pick(more.evalPuzzles, evalPuzzles),
+                pick(more.checkpointEvery, checkpointEvery));
     }
 
     /** {@code recipe} with these fields applied and the wall-clock budget removed. */
     public TrainConfig applyTo(TrainConfig recipe, String where) {
-        if (steps == null) throw new IllegalArgumentException(where + ": train.steps must be given (the spec's or the grid's)");
+        if (steps == null)
+            throw new IllegalArgumentException(where + ": train.steps must be given (the spec's or the grid's)");
         TrainConfig c = recipe.withSteps(steps).withMinutes(0);
         if (warmupSteps != null || learningRate != null)
             c = c.withRate(pick(learningRate, c.learningRate()), pick(warmupSteps, c.warmupSteps()));
         if (emaDecay != null) c = c.withEma(emaDecay);
-        return c.withCadence(c.logEvery(), pick(evalEvery, c.evalEvery()), pick(evalPuzzles, c.evalPuzzles()),
+        return c.withCadence(
+                c.logEvery(),
+                pick(evalEvery, c.evalEvery()),
+                pick(evalPuzzles, c.evalPuzzles()),
                 pick(checkpointEvery, c.checkpointEvery()));
     }
 

@@ -1,18 +1,22 @@
 package org.looplab.tool;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.looplab.claims.ClaimRow;
 import org.looplab.claims.ClaimsBoard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code looplab claims [--results DIR] [--markdown]}: the claims scoreboard from committed results. */
-@Command(name = "claims", description = "The deck's and paper's claims against our committed results, with computed verdicts.")
+@Command(
+        name = "claims",
+        description = "The deck's and paper's claims against our committed results, with computed verdicts.")
 final class ClaimsCommand implements Callable<Integer> {
-    @Option(names = "--results", defaultValue = "data/results", description = "committed results folder (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--results",
+            defaultValue = "data/results",
+            description = "committed results folder (default ${DEFAULT-VALUE})")
     Path results;
 
     @Option(names = "--markdown", description = "print a Markdown table (the README's) instead of a text table")
@@ -21,7 +25,8 @@ final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ClaimRow> rows = ClaimsBoard.read(results);
-        System.out.print(markdown ? ClaimsBoard.markdown(rows) : ClaimsBoard.table(rows).printAll() + "\n");
+        System.out.print(
+                markdown ? ClaimsBoard.markdown(rows) : ClaimsBoard.table(rows).printAll() + "\n");
         return 0;
     }
 }

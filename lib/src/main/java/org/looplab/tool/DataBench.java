@@ -1,12 +1,5 @@
 package org.looplab.tool;
 
-import org.looplab.data.Sudoku;
-import org.looplab.data.SudokuGenerator;
-import org.looplab.data.SudokuGeneratorConfig;
-import org.looplab.data.SudokuShape;
-import org.looplab.data.SudokuSolver;
-import org.looplab.data.SudokuText;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.looplab.data.Sudoku;
+import org.looplab.data.SudokuGenerator;
+import org.looplab.data.SudokuGeneratorConfig;
+import org.looplab.data.SudokuShape;
+import org.looplab.data.SudokuSolver;
+import org.looplab.data.SudokuText;
 
 /**
  * {@code make bench} speed check of the data code (not a test: timings depend on the machine). Reports, on one
@@ -43,28 +42,31 @@ public final class DataBench {
         }
 
         SudokuGenerator gen = new SudokuGenerator(SudokuGeneratorConfig.minimal(9));
-        for (int i = 0; i < 2000; i++) gen.generate(1, i);               // warm up the JIT
+        for (int i = 0; i < 2000; i++) gen.generate(1, i); // warm up the JIT
         int n = 5000;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) gen.generate(2, i);
         double genSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("generate: %,.0f unique-solution minimal 9×9 puzzles/s on one thread (%d in %.2f s; target >= 1,000)%n",
+        System.out.printf(
+                "generate: %,.0f unique-solution minimal 9×9 puzzles/s on one thread (%d in %.2f s; target >= 1,000)%n",
                 n / genSeconds, n, genSeconds);
 
         SudokuSolver solver = SudokuSolver.of(SudokuShape.NINE);
-        for (Sudoku p : hard) solver.solve(p);                          // warm up
+        for (Sudoku p : hard) solver.solve(p); // warm up
         long backtracks = 0;
         int rounds = 5;
         t0 = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
             for (Sudoku p : hard) {
                 SudokuSolver.Result res = solver.solve(p);
-                if (!res.unique()) throw new IllegalStateException(source + ": a puzzle without a unique solution: " + p.text());
+                if (!res.unique())
+                    throw new IllegalStateException(source + ": a puzzle without a unique solution: " + p.text());
                 backtracks += res.backtracks();
             }
         }
         double ms = (System.nanoTime() - t0) / 1e6 / (rounds * hard.size());
-        System.out.printf("solve: %.3f ms per hard 9×9 puzzle, mean %.1f backtracks, proving uniqueness (%s; target < 1 ms)%n",
+        System.out.printf(
+                "solve: %.3f ms per hard 9×9 puzzle, mean %.1f backtracks, proving uniqueness (%s; target < 1 ms)%n",
                 ms, (double) backtracks / (rounds * hard.size()), source);
     }
 }

@@ -15,12 +15,14 @@ final class ErrorLine {
     private ErrorLine() {}
 
     /** A qualified exception class name and its colon, as {@code Throwable.toString} writes it. */
-    private static final Pattern CLASS_PREFIX = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
     static String of(Throwable e) {
         if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file or folder";
         if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
-        if (e instanceof FileSystemException f) return f.getFile() + ": " + (f.getReason() == null ? "cannot access" : f.getReason());
+        if (e instanceof FileSystemException f)
+            return f.getFile() + ": " + (f.getReason() == null ? "cannot access" : f.getReason());
         String message = e.getMessage();
         Throwable cause = e.getCause();
         if (e instanceof UncheckedIOException && cause != null) {
@@ -29,7 +31,9 @@ final class ErrorLine {
             return message.contains(why) ? clean(message) : clean(message) + ": " + why;
         }
         if (message == null || message.isBlank()) {
-            return cause != null && cause != e ? of(cause) : "unexpected internal error (no message); please report it with the command";
+            return cause != null && cause != e
+                    ? of(cause)
+                    : "unexpected internal error (no message); please report it with the command";
         }
         return clean(message);
     }

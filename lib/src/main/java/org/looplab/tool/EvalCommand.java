@@ -1,9 +1,20 @@
 package org.looplab.tool;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.EvaluationTotals;
-import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.DataSetFolder;
+import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
@@ -16,26 +27,16 @@ import org.looplab.train.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.PrintStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-
 /**
  * {@code looplab eval --checkpoint DIR [--data NAME | --puzzles FILE] [--adaptive-threshold P]}: held-out accuracy
  * of a checkpoint's EMA weights. Prints {@code exact_accuracy}, {@code cell_accuracy} and {@code mean_steps}: after
  * all N_sup steps by default; with a threshold, at each puzzle's halting step (and the full reading as
  * {@code full_*}).
  */
-@Command(name = "eval", description = "Evaluate a checkpoint on held-out puzzles (exact match first). A --puzzles file "
-        + "is read and evaluated 1,024 puzzles at a time, with progress on stderr.")
+@Command(
+        name = "eval",
+        description = "Evaluate a checkpoint on held-out puzzles (exact match first). A --puzzles file "
+                + "is read and evaluated 1,024 puzzles at a time, with progress on stderr.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "a run folder written by looplab train")
     Path checkpoint;
@@ -49,7 +50,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--adaptive-threshold", description = "stop a puzzle when sigmoid(q_halt) >= P")
     Double threshold;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-root",
+            defaultValue = "data",
+            description = "where data sets live (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Override
@@ -58,19 +62,31 @@ final class EvalCommand implements Callable<Integer> {
         RunFolder run = RunFolder.of(checkpoint);
         RunManifest m = RunManifest.read(run);
         double p = threshold == null ? 0.5 : threshold;
-        PuzzleDataSet test = puzzles != null ? null
-                : DataSetFolder.load(data != null ? data : m.data().name(), m.data().profile(), dataRoot).test();
+        PuzzleDataSet test = puzzles != null
+                ? null
+                : DataSetFolder.load(
+                                data != null ? data : m.data().name(), m.data().profile(), dataRoot)
+                        .test();
         try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
-            Evaluation.Result r = test != null ? Evaluation.run(model, test, m.data().trainSha256(), p)
+            Evaluation.Result r = test != null
+                    ? Evaluation.run(model, test, m.data().trainSha256(), p)
                     : fromText(puzzles, model, m.data().trainSha256(), p, CHUNK, System.err, PROGRESS_EVERY_NANOS);
             System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
             System.out.println("data: " + r.data() + " (" + r.puzzles() + " puzzles)");
             if (threshold == null) print(r);
             else {
-                System.out.printf(Locale.ROOT, "exact_accuracy: %.4f%ncell_accuracy: %.4f%nmean_steps: %.2f%n",
-                        r.adaptiveExact(), r.adaptiveCell(), r.meanSteps());
-                System.out.printf(Locale.ROOT, "threshold: %s%nfull_exact_accuracy: %.4f%nfull_cell_accuracy: %.4f%n",
-                        threshold, r.exactAccuracy(), r.cellAccuracy());
+                System.out.printf(
+                        Locale.ROOT,
+                        "exact_accuracy: %.4f%ncell_accuracy: %.4f%nmean_steps: %.2f%n",
+                        r.adaptiveExact(),
+                        r.adaptiveCell(),
+                        r.meanSteps());
+                System.out.printf(
+                        Locale.ROOT,
+                        "threshold: %s%nfull_exact_accuracy: %.4f%nfull_cell_accuracy: %.4f%n",
+                        threshold,
+                        r.exactAccuracy(),
+                        r.cellAccuracy());
             }
         }
         return 0;
@@ -82,25 +98,39 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     static String lines(Evaluation.Result r) {
-        return String.format(Locale.ROOT, "exact_accuracy: %.4f%ncell_accuracy: %.4f%nmean_steps: %.2f%n"
+        return String.format(
+                Locale.ROOT,
+                "exact_accuracy: %.4f%ncell_accuracy: %.4f%nmean_steps: %.2f%n"
                         + "adaptive_exact_accuracy@%.2f: %.4f%nadaptive_mean_steps@%.2f: %.2f%n",
-                r.exactAccuracy(), r.cellAccuracy(), (double) r.supervisionSteps(), r.threshold(), r.adaptiveExact(),
-                r.threshold(), r.meanSteps());
+                r.exactAccuracy(),
+                r.cellAccuracy(),
+                (double) r.supervisionSteps(),
+                r.threshold(),
+                r.adaptiveExact(),
+                r.threshold(),
+                r.meanSteps());
     }
 
     /** Puzzles read and evaluated this many at a time: memory stays flat however long the file is. */
     static final int CHUNK = 1024;
+
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     /**
      * Evaluates the puzzles of a text file a chunk at a time, with labels from the classical solver (each puzzle must
      * have exactly one solution), printing progress to {@code progress} every few seconds.
      */
-    static Evaluation.Result fromText(Path file, ReasoningModel model, String trainSha256, double threshold,
-                                      int chunkSize, PrintStream progress, long progressEveryNanos) {
+    static Evaluation.Result fromText(
+            Path file,
+            ReasoningModel model,
+            String trainSha256,
+            double threshold,
+            int chunkSize,
+            PrintStream progress,
+            long progressEveryNanos) {
         EvaluationTotals totals = new EvaluationTotals();
         long started = System.nanoTime(), reported = started;
-        int side = 0;                                    // the first puzzle's; every other must match it
+        int side = 0; // the first puzzle's; every other must match it
         try (BufferedReader in = Files.newBufferedReader(file)) {
             List<Sudoku> chunk = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
@@ -124,7 +154,10 @@ final class EvalCommand implements Callable<Integer> {
                     long now = System.nanoTime();
                     if (now - reported >= progressEveryNanos && line != null) {
                         reported = now;
-                        progress.printf(Locale.ROOT, "eval: %d puzzles, %.0f/s%n", totals.puzzles(),
+                        progress.printf(
+                                Locale.ROOT,
+                                "eval: %d puzzles, %.0f/s%n",
+                                totals.puzzles(),
                                 totals.puzzles() / ((now - started) / 1e9));
                     }
                 }
@@ -143,20 +176,29 @@ final class EvalCommand implements Callable<Integer> {
         byte[] inputs = new byte[grids.size() * cells], labels = new byte[grids.size() * cells];
         for (int i = 0; i < grids.size(); i++) {
             Sudoku g = grids.get(i);
-            if (g.side() != side) throw new IllegalArgumentException(file + " line " + lines.get(i) + ": puzzle is "
-                    + g.side() + "×" + g.side() + ", the first is " + side + "×" + side);
+            if (g.side() != side)
+                throw new IllegalArgumentException(file + " line " + lines.get(i) + ": puzzle is " + g.side() + "×"
+                        + g.side() + ", the first is " + side + "×" + side);
         }
         SudokuSolver solver = SudokuSolver.of(grids.get(0).shape());
         SudokuSolver.Result[] solved = new SudokuSolver.Result[grids.size()];
         IntStream.range(0, grids.size()).parallel().forEach(i -> solved[i] = solver.solve(grids.get(i)));
-        for (int i = 0; i < grids.size(); i++) {                // in order, so the first bad line is the one named
-            if (solved[i].solutions() != 1) throw new IllegalArgumentException(file + " line " + lines.get(i) + ": "
-                    + solved[i].solutions() + " solutions (a puzzle needs exactly 1)");
+        for (int i = 0; i < grids.size(); i++) { // in order, so the first bad line is the one named
+            if (solved[i].solutions() != 1)
+                throw new IllegalArgumentException(file + " line " + lines.get(i) + ": " + solved[i].solutions()
+                        + " solutions (a puzzle needs exactly 1)");
             System.arraycopy(SudokuEncoding.encode(grids.get(i)), 0, inputs, i * cells, cells);
             System.arraycopy(SudokuEncoding.encode(solved[i].solution()), 0, labels, i * cells, cells);
         }
-        return new PuzzleDataSet(file.getFileName().toString(), PuzzleKind.SUDOKU, side,
-                SudokuEncoding.vocab(grids.get(0).shape()), cells, inputs, labels, new int[grids.size()],
+        return new PuzzleDataSet(
+                file.getFileName().toString(),
+                PuzzleKind.SUDOKU,
+                side,
+                SudokuEncoding.vocab(grids.get(0).shape()),
+                cells,
+                inputs,
+                labels,
+                new int[grids.size()],
                 new int[grids.size()]);
     }
 }

@@ -1,5 +1,8 @@
 package org.looplab.tool;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.looplab.Profile;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
@@ -11,45 +14,66 @@ import org.looplab.provenance.CodeVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code looplab halting --checkpoint DIR [--puzzles FILE]}: when the halt head stops, by difficulty, and what that
  * saves; ends with the claim's lines ({@code spearman_difficulty_steps}, {@code adaptive_exact}, {@code full_exact},
  * {@code mean_steps}) and the halting step in the deck's unit as well as in supervision steps.
  */
-@Command(name = "halting", description = "Measure adaptive halting of a checkpoint on its test set and print the tables.")
+@Command(
+        name = "halting",
+        description = "Measure adaptive halting of a checkpoint on its test set and print the tables.")
 final class HaltingCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true, description = "checkpoint folder (config.json, params.safetensors)")
+    @Option(
+            names = "--checkpoint",
+            required = true,
+            description = "checkpoint folder (config.json, params.safetensors)")
     Path checkpoint;
 
     @Option(names = "--data", description = "test set name (default: the named set matching the model's task)")
     String data;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "halt when sigmoid(q_halt) reaches this (default ${DEFAULT-VALUE}, the code's q_halt_logit > 0)")
+    @Option(
+            names = "--threshold",
+            defaultValue = "0.5",
+            description =
+                    "halt when sigmoid(q_halt) reaches this (default ${DEFAULT-VALUE}, the code's q_halt_logit > 0)")
     double threshold;
 
     @Option(names = "--limit", defaultValue = "1000", description = "first N test puzzles (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--puzzles", description = "Sudoku text file, one puzzle a line, instead of the test set: labelled and rated (backtracks) by the classical solver")
+    @Option(
+            names = "--puzzles",
+            description =
+                    "Sudoku text file, one puzzle a line, instead of the test set: labelled and rated (backtracks) by the classical solver")
     Path puzzles;
 
-    @Option(names = "--record", description = "also write the claim's numbers as JSON to this file (a committed result for `looplab claims`)")
+    @Option(
+            names = "--record",
+            description =
+                    "also write the claim's numbers as JSON to this file (a committed result for `looplab claims`)")
     Path record;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-root",
+            defaultValue = "data",
+            description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Override
     public Integer call() {
         try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
-            if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
-            HaltingStats s = puzzles == null ? m.halting(limit, threshold)
-                    : HaltingStats.measure(m.model(), m.description(), RatedSudokuFile.read(puzzles),
-                    puzzles.getFileName().toString(), limit, threshold);
+            if (data != null && puzzles != null)
+                throw new IllegalArgumentException("give --data or --puzzles, not both");
+            HaltingStats s = puzzles == null
+                    ? m.halting(limit, threshold)
+                    : HaltingStats.measure(
+                            m.model(),
+                            m.description(),
+                            RatedSudokuFile.read(puzzles),
+                            puzzles.getFileName().toString(),
+                            limit,
+                            threshold);
             System.out.println(s.deckComparison().print());
             System.out.println();
             System.out.println(s.byDifficulty().print());
@@ -58,16 +82,23 @@ final class HaltingCommand implements Callable<Integer> {
             System.out.println();
             System.out.println(s.accuracyByMaxSteps().print());
             System.out.println();
-            System.out.println(String.format(Locale.ROOT, "halt-head calibration: ECE %.4f over %d (puzzle, step) pairs",
-                    s.calibration(10).ece(), s.calibration(10).pairs()));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "halt-head calibration: ECE %.4f over %d (puzzle, step) pairs",
+                    s.calibration(10).ece(),
+                    s.calibration(10).pairs()));
             HaltingClaim claim = HaltingClaim.of(s, HaltingUnits.of(m.model().config()));
             System.out.println();
             System.out.println(claim.bucketTable().print());
             System.out.println();
             System.out.print(claim.lines());
             if (record != null) {
-                new HaltingRecord(m.description(), puzzles == null ? m.dataLabel() : puzzles.toString(),
-                        CodeVersion.current().commit(), claim).write(record);
+                new HaltingRecord(
+                                m.description(),
+                                puzzles == null ? m.dataLabel() : puzzles.toString(),
+                                CodeVersion.current().commit(),
+                                claim)
+                        .write(record);
                 System.out.println("recorded: " + record);
             }
         }

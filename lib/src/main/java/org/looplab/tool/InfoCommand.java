@@ -1,12 +1,11 @@
 package org.looplab.tool;
 
+import java.util.concurrent.Callable;
 import org.looplab.Profile;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.RuntimeFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-
-import java.util.concurrent.Callable;
 
 /** {@code looplab info}: versions, engine and device, so a user can see what the lab will run on. */
 @Command(name = "info", description = "Print versions, engine and device.")

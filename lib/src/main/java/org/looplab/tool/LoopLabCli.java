@@ -8,12 +8,27 @@ import picocli.CommandLine.Command;
  * arguments and makes one lib call; the work lives in the domain packages.
  */
 // scope INHERIT: every subcommand (eval, halting, trace, ...) takes --help too, not only the top level.
-@Command(name = "looplab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = InfoCommand.Version.class,
+@Command(
+        name = "looplab",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = InfoCommand.Version.class,
         description = "LoopLab: small recursive reasoning models (TRM, HRM) on grid puzzles.",
-        subcommands = {InfoCommand.class, SudokuCommand.class, DataCommand.class, ModelCommand.class,
-                TrainCommand.class, EvalCommand.class, HaltingCommand.class, TraceCommand.class, ServeCommand.class,
-                SolveCommand.class, SweepCommand.class, ClaimsCommand.class,
-                CompareCommand.class})
+        subcommands = {
+            InfoCommand.class,
+            SudokuCommand.class,
+            DataCommand.class,
+            ModelCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            HaltingCommand.class,
+            TraceCommand.class,
+            ServeCommand.class,
+            SolveCommand.class,
+            SweepCommand.class,
+            ClaimsCommand.class,
+            CompareCommand.class
+        })
 public final class LoopLabCli {
 
     public static void main(String[] args) {

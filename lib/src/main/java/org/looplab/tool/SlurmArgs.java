@@ -1,20 +1,24 @@
 package org.looplab.tool;
 
-import org.looplab.sweep.slurm.SlurmOptions;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.looplab.sweep.slurm.SlurmOptions;
+import picocli.CommandLine.Option;
 
 /** The options of {@code looplab sweep --slurm}: what each cell's array task asks Slurm for. */
 final class SlurmArgs {
     @Option(names = "--partition", description = "Slurm partition (default: the cluster's default)")
     String partition;
 
-    @Option(names = "--gpus-per-cell", defaultValue = "0", description = "GPUs per cell, as --gres=gpu:N (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--gpus-per-cell",
+            defaultValue = "0",
+            description = "GPUs per cell, as --gres=gpu:N (default ${DEFAULT-VALUE})")
     int gpus;
 
-    @Option(names = "--cpus-per-cell", defaultValue = "1",
+    @Option(
+            names = "--cpus-per-cell",
+            defaultValue = "1",
             description = "CPUs per cell; libtorch runs one thread per CPU (default ${DEFAULT-VALUE})")
     int cpus;
 
@@ -24,18 +28,26 @@ final class SlurmArgs {
     @Option(names = "--time", description = "time limit per cell, e.g. 1-00:00:00 (default: the partition's)")
     String time;
 
-    @Option(names = "--max-parallel", defaultValue = "0",
+    @Option(
+            names = "--max-parallel",
+            defaultValue = "0",
             description = "at most K cells at once, the array's %%K throttle (default ${DEFAULT-VALUE}: no limit)")
     int maxParallel;
 
-    @Option(names = "--signal-seconds", defaultValue = "120",
+    @Option(
+            names = "--signal-seconds",
+            defaultValue = "120",
             description = "SIGTERM this long before the time limit, so the cell checkpoints (default ${DEFAULT-VALUE})")
     int signalSeconds;
 
-    @Option(names = "--sbatch-arg", description = "one more sbatch argument, e.g. --sbatch-arg=--account=lab (repeatable)")
+    @Option(
+            names = "--sbatch-arg",
+            description = "one more sbatch argument, e.g. --sbatch-arg=--account=lab (repeatable)")
     List<String> sbatchArgs = new ArrayList<>();
 
-    @Option(names = "--java-option", description = "one JVM option for each cell, e.g. --java-option=-Xmx8g (repeatable)")
+    @Option(
+            names = "--java-option",
+            description = "one JVM option for each cell, e.g. --java-option=-Xmx8g (repeatable)")
     List<String> javaOptions = new ArrayList<>();
 
     SlurmOptions toOptions() {

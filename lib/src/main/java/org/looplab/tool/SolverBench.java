@@ -1,17 +1,16 @@
 package org.looplab.tool;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.looplab.serve.HaltingSpeed;
 import org.looplab.serve.SolverBenchmark;
 import org.looplab.serve.SolverCheckpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.SolverBench}: puzzles per second and p50/p99
@@ -20,29 +19,53 @@ import java.util.concurrent.Callable;
  * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6} (and for the halting table also {@code trm-att-sudoku4}
  * and {@code hrm-sudoku4}), or untrained tiny stand-ins when those are absent (the checkpoint column says which).
  */
-@Command(name = "SolverBench", mixinStandardHelpOptions = true,
+@Command(
+        name = "SolverBench",
+        mixinStandardHelpOptions = true,
         description = "Speed of the tiny solver service (4x4 and 6x6 Sudoku).")
 public final class SolverBench implements Callable<Integer> {
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folders (default: shipped or stand-ins)")
+    @Option(
+            names = "--checkpoint",
+            paramLabel = "DIR",
+            description = "checkpoint folders (default: shipped or stand-ins)")
     List<Path> checkpoints = new ArrayList<>();
 
-    @Option(names = "--data", defaultValue = "data", description = "where shipped checkpoints live (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data",
+            defaultValue = "data",
+            description = "where shipped checkpoints live (default ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--puzzles", defaultValue = "256", description = "puzzles sent at once per size; 0 (with --sequential 0) skips the service table (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--puzzles",
+            defaultValue = "256",
+            description =
+                    "puzzles sent at once per size; 0 (with --sequential 0) skips the service table (default ${DEFAULT-VALUE})")
     int concurrent;
 
-    @Option(names = "--sequential", defaultValue = "32", description = "puzzles sent one at a time (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sequential",
+            defaultValue = "32",
+            description = "puzzles sent one at a time (default ${DEFAULT-VALUE})")
     int sequential;
 
-    @Option(names = "--halting-puzzles", defaultValue = "256",
-            description = "puzzles per model for fixed N_sup against adaptive halting; 0 skips it (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--halting-puzzles",
+            defaultValue = "256",
+            description =
+                    "puzzles per model for fixed N_sup against adaptive halting; 0 skips it (default ${DEFAULT-VALUE})")
     int haltingPuzzles;
 
-    @Option(names = "--halting-batch", defaultValue = "64", description = "batch for that comparison (default ${DEFAULT-VALUE}, the service's largest)")
+    @Option(
+            names = "--halting-batch",
+            defaultValue = "64",
+            description = "batch for that comparison (default ${DEFAULT-VALUE}, the service's largest)")
     int haltingBatch;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "timed passes of each, the best counts (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--repeats",
+            defaultValue = "3",
+            description = "timed passes of each, the best counts (default ${DEFAULT-VALUE})")
     int repeats;
 
     public static void main(String[] args) {
@@ -55,13 +78,15 @@ public final class SolverBench implements Callable<Integer> {
         if (ckpts.isEmpty()) {
             Path scratch = Files.createTempDirectory("looplab-bench");
             for (String name : List.of("trm-mlp-sudoku4", "trm-mlp-sudoku6", "trm-att-sudoku4", "hrm-sudoku4")) {
-                Path folder = SolverCheckpoints.shippedOrUntrained(name, data, scratch).folder();
-                if (name.startsWith("trm-mlp")) ckpts.add(folder);  // the service takes one model per size
+                Path folder = SolverCheckpoints.shippedOrUntrained(name, data, scratch)
+                        .folder();
+                if (name.startsWith("trm-mlp")) ckpts.add(folder); // the service takes one model per size
                 halting.add(folder);
             }
         }
         if (concurrent > 0 && sequential > 0)
-            System.out.println(SolverBenchmark.table(SolverBenchmark.run(ckpts, concurrent, sequential, 1)).print());
+            System.out.println(SolverBenchmark.table(SolverBenchmark.run(ckpts, concurrent, sequential, 1))
+                    .print());
         if (haltingPuzzles > 0) {
             System.out.println(HaltingSpeed.table(HaltingSpeed.run(halting, haltingPuzzles, haltingBatch, repeats, 1))
                     .printAll());

@@ -1,15 +1,5 @@
 package org.looplab.tool;
 
-import org.looplab.data.Sudoku;
-import org.looplab.data.SudokuGenerator;
-import org.looplab.data.SudokuGeneratorConfig;
-import org.looplab.data.SudokuRules;
-import org.looplab.data.SudokuSolver;
-import org.looplab.data.SudokuText;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,15 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.looplab.data.Sudoku;
+import org.looplab.data.SudokuGenerator;
+import org.looplab.data.SudokuGeneratorConfig;
+import org.looplab.data.SudokuRules;
+import org.looplab.data.SudokuSolver;
+import org.looplab.data.SudokuText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code looplab sudoku solve|generate}: the solver and generator on text puzzles. */
-@Command(name = "sudoku", description = "Solve or generate Sudoku puzzles (4×4, 6×6, 9×9) in the one-line text form.",
+@Command(
+        name = "sudoku",
+        description = "Solve or generate Sudoku puzzles (4×4, 6×6, 9×9) in the one-line text form.",
         subcommands = {SudokuCommand.Solve.class, SudokuCommand.Generate.class})
 final class SudokuCommand {
 
-    @Command(name = "solve", description = "Solve puzzles, one per line (16, 36 or 81 characters, . or 0 for blank); "
-            + "print each solution, a tab and the backtrack count. The first bad line stops it with one line on stderr "
-            + "and exit 2; so does a file without puzzles.")
+    @Command(
+            name = "solve",
+            description = "Solve puzzles, one per line (16, 36 or 81 characters, . or 0 for blank); "
+                    + "print each solution, a tab and the backtrack count. The first bad line stops it with one line on stderr "
+                    + "and exit 2; so does a file without puzzles.")
     static final class Solve implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "puzzle file; stdin when absent")
         Path file;
@@ -67,7 +70,8 @@ final class SudokuCommand {
             if (broken.isPresent()) throw new IllegalArgumentException(where + "contradictory puzzle: " + broken.get());
             SudokuSolver.Result r = SudokuSolver.of(p.shape()).solve(p);
             if (r.solutions() == 0) throw new IllegalArgumentException(where + "contradictory puzzle: no solution");
-            if (r.solutions() > 1) throw new IllegalArgumentException(where + "several solutions; a puzzle must have exactly one");
+            if (r.solutions() > 1)
+                throw new IllegalArgumentException(where + "several solutions; a puzzle must have exactly one");
             return r.solution().text() + "\t" + r.backtracks();
         }
     }
@@ -83,10 +87,16 @@ final class SudokuCommand {
         @Option(names = "--seed", defaultValue = "0", description = "seed (default ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--min-backtracks", defaultValue = "0", description = "keep puzzles the solver needs at least this many backtracks for")
+        @Option(
+                names = "--min-backtracks",
+                defaultValue = "0",
+                description = "keep puzzles the solver needs at least this many backtracks for")
         int minBacktracks;
 
-        @Option(names = "--givens", defaultValue = "0", description = "stop blanking at this many givens (0 = minimal puzzle)")
+        @Option(
+                names = "--givens",
+                defaultValue = "0",
+                description = "stop blanking at this many givens (0 = minimal puzzle)")
         int givens;
 
         @Override
@@ -94,7 +104,8 @@ final class SudokuCommand {
             if (count < 0) throw new IllegalArgumentException("--count must be >= 0, was " + count);
             SudokuGenerator gen = new SudokuGenerator(new SudokuGeneratorConfig(size, givens, minBacktracks, 100_000));
             PrintStream out = System.out;
-            for (int i = 0; i < count; i++) out.println(gen.generate(seed, i).puzzle().text());
+            for (int i = 0; i < count; i++)
+                out.println(gen.generate(seed, i).puzzle().text());
             out.flush();
             return 0;
         }

@@ -2,16 +2,6 @@ package org.looplab.tool;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import org.looplab.model.Mixer;
-import org.looplab.train.OpProfile;
-import org.looplab.train.StepBenchTable;
-import org.looplab.train.StepBenchmark;
-import org.looplab.train.StepReport;
-import org.looplab.train.ThreadSetting;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,11 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.looplab.model.Mixer;
+import org.looplab.train.OpProfile;
+import org.looplab.train.StepBenchTable;
+import org.looplab.train.StepBenchmark;
+import org.looplab.train.StepReport;
+import org.looplab.train.ThreadSetting;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.TrainBench} ({@code make bench}): the TRM
@@ -38,7 +37,9 @@ import java.util.stream.Collectors;
  * <p>Every measurement runs in a fresh child process (a JVM for DJL, Python for PyTorch) that prints one
  * {@link StepReport} line, so each peak RSS is that run's own and no run inherits another's heap.
  */
-@Command(name = "TrainBench", mixinStandardHelpOptions = true,
+@Command(
+        name = "TrainBench",
+        mixinStandardHelpOptions = true,
         description = "TRM training-step speed and memory, DJL against PyTorch and the matmul ceiling.")
 public final class TrainBench implements Callable<Integer> {
     @Option(names = "--mixers", split = ",", defaultValue = "ATTENTION,MLP", description = "default ${DEFAULT-VALUE}")
@@ -53,20 +54,30 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--memory-batch", defaultValue = "64", description = "memory-check batch (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--memory-batch",
+            defaultValue = "64",
+            description = "memory-check batch (default ${DEFAULT-VALUE})")
     int memoryBatch;
 
-    @Option(names = "--memory-steps", defaultValue = "1000",
+    @Option(
+            names = "--memory-steps",
+            defaultValue = "1000",
             description = "memory-check steps, 0 skips it (default ${DEFAULT-VALUE})")
     int memorySteps;
 
-    @Option(names = "--rss-at", defaultValue = "300", description = "the VmRSS reading after warm-up (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rss-at",
+            defaultValue = "300",
+            description = "the VmRSS reading after warm-up (default ${DEFAULT-VALUE})")
     int rssAt;
 
     @Option(names = "--pytorch-memory", description = "also run the memory check for PyTorch")
     boolean pytorchMemory;
 
-    @Option(names = "--search-steps", defaultValue = "2",
+    @Option(
+            names = "--search-steps",
+            defaultValue = "2",
             description = "measured steps per setting in the all-cores thread search (default ${DEFAULT-VALUE})")
     int searchSteps;
 
@@ -82,14 +93,18 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--script", defaultValue = "bench/trm_step.py", description = "default ${DEFAULT-VALUE}")
     Path script;
 
-    @Option(names = "--profile", description = "instead of timing: libtorch's op profile of --steps steps after "
-            + "--warmup, per mixer, in this process (make profile)")
+    @Option(
+            names = "--profile",
+            description = "instead of timing: libtorch's op profile of --steps steps after "
+                    + "--warmup, per mixer, in this process (make profile)")
     boolean profile;
 
     @Option(names = "--top", defaultValue = "25", description = "ops listed by --profile (default ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--trace-dir", defaultValue = "build/profile",
+    @Option(
+            names = "--trace-dir",
+            defaultValue = "build/profile",
             description = "where --profile writes libtorch's Chrome traces (default ${DEFAULT-VALUE})")
     Path traceDir;
 
@@ -100,26 +115,40 @@ public final class TrainBench implements Callable<Integer> {
     boolean noMatmul;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new TrainBench())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
     public Integer call() {
         if (child) {
             if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
-            System.out.println(StepBenchmark.run(StepBenchmark.config(mixers.get(0)), batch, warmup, steps, rssAt,
-                    !noMatmul).toJsonLine());
+            System.out.println(
+                    StepBenchmark.run(StepBenchmark.config(mixers.get(0)), batch, warmup, steps, rssAt, !noMatmul)
+                            .toJsonLine());
             return 0;
         }
         if (profile) return profile();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s before the bench (other jobs make every "
-                + "timing below slower and noisier)%n", cores, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load average %s before the bench (other jobs make every "
+                        + "timing below slower and noisier)%n",
+                cores,
+                loadAverage());
         String torch = pytorchProblem(python, script);
-        System.out.println(torch == null ? "pytorch: " + python + " " + script : "pytorch: not installed (" + torch
-                + "); the Java-only tables follow. `make bench` installs python3-torch with apt.");
-        System.out.printf(Locale.ROOT, "timing: batch %d, %d warm-up + %d measured steps, median ms per step%n",
-                batch, warmup, steps);
+        System.out.println(
+                torch == null
+                        ? "pytorch: " + python + " " + script
+                        : "pytorch: not installed (" + torch
+                                + "); the Java-only tables follow. `make bench` installs python3-torch with apt.");
+        System.out.printf(
+                Locale.ROOT,
+                "timing: batch %d, %d warm-up + %d measured steps, median ms per step%n",
+                batch,
+                warmup,
+                steps);
         List<String> sides = torch == null ? List.of("djl", "pytorch") : List.of("djl");
         StringBuilder tables = new StringBuilder();
         if (!skipOneCore) {
@@ -130,28 +159,34 @@ public final class TrainBench implements Callable<Integer> {
                 for (Mixer m : mixers) each.put(m, ThreadSetting.oneCore(side));
                 pinned.put(side, each);
             }
-            tables.append(timingTable("One core each (taskset -c 0; OMP/MKL/OPENBLAS_NUM_THREADS=1; DJL num_threads 1,"
-                    + " interop 1; torch set_num_threads(1), set_num_interop_threads(1))", pinned));
+            tables.append(timingTable(
+                    "One core each (taskset -c 0; OMP/MKL/OPENBLAS_NUM_THREADS=1; DJL num_threads 1,"
+                            + " interop 1; torch set_num_threads(1), set_num_interop_threads(1))",
+                    pinned));
         }
         if (!skipAllCores) {
-            System.out.printf(Locale.ROOT, "%n[all cores] search: %d warm-up + %d measured steps per setting%n",
-                    1, searchSteps);
+            System.out.printf(
+                    Locale.ROOT, "%n[all cores] search: %d warm-up + %d measured steps per setting%n", 1, searchSteps);
             Map<String, Map<Mixer, ThreadSetting>> best = new LinkedHashMap<>();
             for (String side : sides) best.put(side, search(side, cores));
-            tables.append(timingTable("All " + cores + " cores, each side at its best setting from the search above",
-                    best));
+            tables.append(
+                    timingTable("All " + cores + " cores, each side at its best setting from the search above", best));
         }
         List<StepBenchTable.MemoryRow> memory = new ArrayList<>();
         if (memorySteps > 0) {
-            System.out.printf(Locale.ROOT, "%nmemory: batch %d, %d steps, VmRSS after step %d (after warm-up) and at "
-                    + "the end, %s%n", memoryBatch, memorySteps, rssAt,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nmemory: batch %d, %d steps, VmRSS after step %d (after warm-up) and at " + "the end, %s%n",
+                    memoryBatch,
+                    memorySteps,
+                    rssAt,
                     memoryBatch < 16 ? "one libtorch thread" : "DJL's default threads");
             for (Mixer m : mixers) {
                 List<String> cmd = djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null);
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
                 if (pytorchMemory && torch == null)
-                    memory.add(new StepBenchTable.MemoryRow(announce(run(
-                            pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
+                    memory.add(new StepBenchTable.MemoryRow(
+                            announce(run(pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
             }
         }
         System.out.println();
@@ -199,31 +234,48 @@ public final class TrainBench implements Callable<Integer> {
                 used.append(String.format(Locale.ROOT, "  %-7s %-9s %s%n", e.getKey(), m, t.label()));
             }
             timed.addAll(bySide.values());
-            speed.add(new StepBenchTable.SpeedRow(bySide.get("djl"), bySide.get("pytorch"),
-                    StepBenchmark.stepFlops(StepBenchmark.config(m), batch), 0));
+            speed.add(new StepBenchTable.SpeedRow(
+                    bySide.get("djl"),
+                    bySide.get("pytorch"),
+                    StepBenchmark.stepFlops(StepBenchmark.config(m), batch),
+                    0));
         }
         double best = ceiling(timed); // every row against the best of the table, not of the runs before it
         speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
         StringBuilder out = new StringBuilder(System.lineSeparator() + title + System.lineSeparator() + used);
         for (StepReport r : timed)
-            out.append(String.format(Locale.ROOT, "  matmul ceiling %-7s %-9s %6.1f GFLOP/s (best n³ of n = 512, "
-                    + "1024, 2048)%n", r.side(), r.mixer(), r.matmulGflops()));
-        out.append(String.format(Locale.ROOT, "  ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count "
-                + "matmuls only (35 net calls' worth)%n", best));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  matmul ceiling %-7s %-9s %6.1f GFLOP/s (best n³ of n = 512, " + "1024, 2048)%n",
+                    r.side(),
+                    r.mixer(),
+                    r.matmulGflops()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count "
+                        + "matmuls only (35 net calls' worth)%n",
+                best));
         return out.append(StepBenchTable.speedTable(speed)).toString();
     }
 
-    private List<String> command(ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt,
-                                 boolean matmul) {
-        return t.side().equals("djl") ? djlCommand(m, batch, warmup, steps, rssAt, matmul, t)
+    private List<String> command(
+            ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+        return t.side().equals("djl")
+                ? djlCommand(m, batch, warmup, steps, rssAt, matmul, t)
                 : pytorchCommand(m, batch, warmup, steps, rssAt, matmul, t);
     }
 
     /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
     private int profile() {
         Engine.getInstance(); // loads the natives that JniUtils calls into
-        System.out.printf(Locale.ROOT, "profile: batch %d, %d warm-up + %d profiled steps, %d libtorch threads, "
-                        + "load average %s%n", batch, warmup, steps, JniUtils.getNumThreads(), loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "profile: batch %d, %d warm-up + %d profiled steps, %d libtorch threads, " + "load average %s%n",
+                batch,
+                warmup,
+                steps,
+                JniUtils.getNumThreads(),
+                loadAverage());
         try {
             Files.createDirectories(traceDir);
         } catch (IOException e) {
@@ -253,10 +305,23 @@ public final class TrainBench implements Callable<Integer> {
     }
 
     private static StepReport announce(StepReport r) {
-        System.out.printf(Locale.ROOT, "  %-7s %-9s batch %2d: %6.0f ms/step, %,d params, loss %.3f -> %.3f, "
+        System.out.printf(
+                Locale.ROOT,
+                "  %-7s %-9s batch %2d: %6.0f ms/step, %,d params, loss %.3f -> %.3f, "
                         + "RSS %.0f MB @%d, %.0f MB at end, peak %.0f MB, %d threads; %s%n",
-                r.side(), r.mixer(), r.batch(), r.medianMs(), r.params(), r.firstLoss(), r.lastLoss(), r.rssAtMb(),
-                r.rssAtStep(), r.finalRssMb(), r.peakRssMb(), r.threads(), r.runtime());
+                r.side(),
+                r.mixer(),
+                r.batch(),
+                r.medianMs(),
+                r.params(),
+                r.firstLoss(),
+                r.lastLoss(),
+                r.rssAtMb(),
+                r.rssAtStep(),
+                r.finalRssMb(),
+                r.peakRssMb(),
+                r.threads(),
+                r.runtime());
         return r;
     }
 
@@ -274,31 +339,60 @@ public final class TrainBench implements Callable<Integer> {
     }
 
     /** A child JVM like this one (same java, classpath and -D/-X options) running one DJL measurement. */
-    static List<String> djlCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul,
-                                   ThreadSetting t) {
+    static List<String> djlCommand(
+            Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul, ThreadSetting t) {
         List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (t != null) cmd.addAll(t.jvmOptions());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainBench.class.getName(), "--child",
-                "--mixers", m.name(), "--batch", "" + batch, "--warmup", "" + warmup, "--steps", "" + steps,
-                "--rss-at", "" + rssAt));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrainBench.class.getName(),
+                "--child",
+                "--mixers",
+                m.name(),
+                "--batch",
+                "" + batch,
+                "--warmup",
+                "" + warmup,
+                "--steps",
+                "" + steps,
+                "--rss-at",
+                "" + rssAt));
         if (!matmul) cmd.add("--no-matmul");
         return cmd;
     }
 
-    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul,
-                                ThreadSetting t) {
+    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul, ThreadSetting t) {
         return pytorchCommand(python, script, m, batch, warmup, steps, rssAt, matmul, t);
     }
 
     /** The script under {@code t} (null: torch's own defaults). */
-    static List<String> pytorchCommand(Path python, Path script, Mixer m, int batch, int warmup, int steps, int rssAt,
-                                       boolean matmul, ThreadSetting t) {
+    static List<String> pytorchCommand(
+            Path python,
+            Path script,
+            Mixer m,
+            int batch,
+            int warmup,
+            int steps,
+            int rssAt,
+            boolean matmul,
+            ThreadSetting t) {
         List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
-        cmd.addAll(List.of(python.toString(), script.toString(), "--mixer",
-                m.name().toLowerCase(Locale.ROOT), "--batch", "" + batch, "--warmup", "" + warmup, "--steps",
-                "" + steps, "--rss-at", "" + rssAt));
+        cmd.addAll(List.of(
+                python.toString(),
+                script.toString(),
+                "--mixer",
+                m.name().toLowerCase(Locale.ROOT),
+                "--batch",
+                "" + batch,
+                "--warmup",
+                "" + warmup,
+                "--steps",
+                "" + steps,
+                "--rss-at",
+                "" + rssAt));
         if (t != null) cmd.addAll(List.of("--threads", "" + t.intraOp(), "--interop-threads", "1"));
         if (!matmul) cmd.add("--no-matmul");
         return cmd;
@@ -310,7 +404,9 @@ public final class TrainBench implements Callable<Integer> {
         if (!Files.isExecutable(python)) return python + " not found";
         try {
             Process p = new ProcessBuilder(python.toString(), "-c", "import torch")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return python + " -c 'import torch' took over 2 minutes";
@@ -330,18 +426,20 @@ public final class TrainBench implements Callable<Integer> {
      */
     static StepReport run(List<String> command, ThreadSetting t) {
         int from = Math.max(0, command.indexOf(TrainBench.class.getName())); // not the JVM's long classpath
-        String shown = (t == null ? "" : t.environment().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue() + " ").collect(Collectors.joining()))
+        String shown = (t == null
+                        ? ""
+                        : t.environment().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue() + " ")
+                                .collect(Collectors.joining()))
                 + String.join(" ", command.subList(from, command.size()));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             if (t != null) pb.environment().putAll(t.environment());
             Process p = pb.start();
             String last = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; )
-                    if (line.startsWith("{")) last = line;
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) if (line.startsWith("{")) last = line;
             }
             int rc = p.waitFor();
             if (rc != 0) throw new IllegalStateException(shown + ": exit code " + rc);

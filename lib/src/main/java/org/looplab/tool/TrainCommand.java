@@ -1,5 +1,8 @@
 package org.looplab.tool;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.TrainingWorkflow;
@@ -13,10 +16,6 @@ import org.looplab.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code looplab train --task sudoku4 --model trm-mlp [--profile cpu] [--minutes M] [--steps N] [--seed S] [--out DIR]}:
  * trains with deep supervision, evaluates on the held-out split and writes a checkpoint folder with manifest and
@@ -27,7 +26,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", description = "data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard")
     String task;
 
-    @Option(names = "--model", defaultValue = "trm-mlp", description = "trm-mlp, trm-att, hrm or direct (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--model",
+            defaultValue = "trm-mlp",
+            description = "trm-mlp, trm-att, hrm or direct (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--profile", description = "smoke, cpu or gpu (default: $LOOPLAB_PROFILE, else cpu)")
@@ -45,13 +47,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "checkpoint folder (default data/checkpoints/<model>-<task>)")
     Path out;
 
-    @Option(names = "--data-root", defaultValue = "data", description = "where data sets live (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-root",
+            defaultValue = "data",
+            description = "where data sets live (default ${DEFAULT-VALUE})")
     Path dataRoot;
 
     @Option(names = "--one-step-gradient", description = "TRM only: the paper's 'w/ 1-step gradient' ablation")
     boolean oneStep;
 
-    @Option(names = "--resume", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
+            arity = "0..1",
+            fallbackValue = "",
             description = "continue the run in DIR (or in --out) exactly where its last checkpoint stopped"
                     + " (--steps then means more steps)")
     Path resume;
@@ -61,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run;
         if (resume != null) {
             Path folder = resume.toString().isEmpty() ? out : resume;
-            if (folder == null) throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
+            if (folder == null)
+                throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
             run = TrainingRun.resume(folder, dataRoot, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");
@@ -70,13 +80,15 @@ final class TrainCommand implements Callable<Integer> {
             ModelConfig mc = family.config(p, task);
             if (oneStep) {
                 if (!(mc instanceof org.looplab.model.TrmConfig t))
-                    throw new IllegalArgumentException("--one-step-gradient is for TRM models; " + model + " is not one");
+                    throw new IllegalArgumentException(
+                            "--one-step-gradient is for TRM models; " + model + " is not one");
                 mc = t.with(org.looplab.model.Backprop.ONE_STEP);
             }
             TrainConfig tc = TrainConfig.of(p, task);
             if (steps != null) tc = tc.withSteps(steps);
             if (minutes != null) tc = tc.withMinutes(minutes);
-            Path folder = out != null ? out
+            Path folder = out != null
+                    ? out
                     : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + task);
             run = TrainingRun.start(mc, tc, task, p, seed, dataRoot, folder);
         }
@@ -84,8 +96,9 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("run: " + run.id() + " -> " + run.folder());
             System.out.println("model: " + run.trainer().model().config());
             System.out.println("train: " + run.trainer().config());
-            System.out.println("data: " + run.data().manifest().name() + " train " + run.data().train().count()
-                    + ", held-out test " + run.data().test().count());
+            System.out.println("data: " + run.data().manifest().name() + " train "
+                    + run.data().train().count() + ", held-out test "
+                    + run.data().test().count());
             // Train, then the full held-out evaluation with the EMA weights (what the checkpoint holds), recorded.
             Evaluation.Result r = TrainingWorkflow.trainEvaluateRecord(run, TrainingListener.NONE, System.out, 0, 0.5);
             RunManifest m = run.manifest();

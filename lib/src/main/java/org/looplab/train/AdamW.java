@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +31,8 @@ public final class AdamW implements AutoCloseable {
     private final List<NDArray> means = new ArrayList<>(), variances = new ArrayList<>();
     private long updates;
 
-    public AdamW(NDList parameters, WarmupSchedule schedule, float beta1, float beta2, float weightDecay,
-                 NDManager parent) {
+    public AdamW(
+            NDList parameters, WarmupSchedule schedule, float beta1, float beta2, float weightDecay, NDManager parent) {
         this.schedule = schedule;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -49,7 +48,7 @@ public final class AdamW implements AutoCloseable {
 
     private NDArray zerosOf(NDArray p) {
         NDArray z = manager.zeros(p.getShape(), p.getDataType());
-        NDScope.unregister(z);   // owned by this optimiser, whatever scope is open
+        NDScope.unregister(z); // owned by this optimiser, whatever scope is open
         return z;
     }
 
@@ -62,7 +61,7 @@ public final class AdamW implements AutoCloseable {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray w = parameters.get(i);
             try (NDScope local = new NDScope()) {
-                NDArray g = w.getGradient();     // a new wrapper per call: the scope closes it
+                NDArray g = w.getGradient(); // a new wrapper per call: the scope closes it
                 NDArray m = means.get(i), v = variances.get(i);
                 w.subi(w.mul(lr).muli(weightDecay));
                 m.muli(beta1).addi(g.mul(1 - beta1));
@@ -107,13 +106,14 @@ public final class AdamW implements AutoCloseable {
         NDArray a = saved.get(name);
         if (a == null) throw new IllegalArgumentException(source + ": no array named '" + name + "'");
         if (!a.getShape().equals(into.getShape()))
-            throw new IllegalArgumentException(source + ": '" + name + "' has shape " + a.getShape() + ", expected "
-                    + into.getShape());
+            throw new IllegalArgumentException(
+                    source + ": '" + name + "' has shape " + a.getShape() + ", expected " + into.getShape());
         InPlaceCopy.copy(a, into);
     }
 
     private void check(int n) {
-        if (n != names.size()) throw new IllegalArgumentException("AdamW holds " + names.size() + " parameters, got " + n);
+        if (n != names.size())
+            throw new IllegalArgumentException("AdamW holds " + names.size() + " parameters, got " + n);
     }
 
     @Override

@@ -4,13 +4,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import org.looplab.model.Checkpoint;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
+import org.looplab.model.Checkpoint;
 
 /**
  * How far two checkpoints are apart, array by array: the largest absolute difference of any element. What
@@ -31,9 +30,11 @@ public record CheckpointDiff(double weights, double ema, double optimizer, doubl
             Side sa = Side.of(a, m), sb = Side.of(b, m);
             double weights = maxAbs(sa.weights, sb.weights, n -> true);
             double ema = sa.ema == null || sb.ema == null ? Double.NaN : maxAbs(sa.ema, sb.ema, n -> true);
-            double optimizer = sa.state == null || sb.state == null ? Double.NaN
+            double optimizer = sa.state == null || sb.state == null
+                    ? Double.NaN
                     : maxAbs(sa.state, sb.state, n -> n.startsWith("adam_"));
-            double carry = sa.state == null || sb.state == null ? Double.NaN
+            double carry = sa.state == null || sb.state == null
+                    ? Double.NaN
                     : maxAbs(sa.state, sb.state, n -> n.startsWith("carry/"));
             return new CheckpointDiff(weights, ema, optimizer, carry);
         }
@@ -83,7 +84,9 @@ public record CheckpointDiff(double weights, double ema, double optimizer, doubl
         for (NDArray x : a.arrays()) {
             if (!which.test(x.getName())) continue;
             NDArray y = b.arrays().get(x.getName());
-            if (y == null) throw new IllegalArgumentException(b.file() + ": no array '" + x.getName() + "' (" + a.file() + " has one)");
+            if (y == null)
+                throw new IllegalArgumentException(
+                        b.file() + ": no array '" + x.getName() + "' (" + a.file() + " has one)");
             if (!x.getShape().equals(y.getShape()))
                 throw new IllegalArgumentException("'" + x.getName() + "' has shape " + x.getShape() + " in " + a.file()
                         + " but " + y.getShape() + " in " + b.file());
@@ -94,7 +97,8 @@ public record CheckpointDiff(double weights, double ema, double optimizer, doubl
         }
         long inB = b.arrays().stream().filter(y -> which.test(y.getName())).count();
         if (inB != compared)
-            throw new IllegalArgumentException(b.file() + " holds " + inB + " such arrays, " + a.file() + " " + compared);
+            throw new IllegalArgumentException(
+                    b.file() + " holds " + inB + " such arrays, " + a.file() + " " + compared);
         return compared == 0 ? Double.NaN : max;
     }
 }

@@ -8,15 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.looplab.data.PuzzleDataSet;
-import org.looplab.model.Latents;
-import org.looplab.model.NoGrad;
-import org.looplab.model.ReasoningModel;
-import org.looplab.model.Readout;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.model.Latents;
+import org.looplab.model.NoGrad;
+import org.looplab.model.Readout;
+import org.looplab.model.ReasoningModel;
 
 /**
  * Deep supervision with learned halting (TRM §2.4-2.5, HRM §3), one optimiser step per supervision step. The parts:
@@ -58,7 +57,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     private final NDManager carryOwner;
     private final MetricsWindow window = new MetricsWindow();
     private final List<TrainingMetrics> history = new ArrayList<>();
-    private Latents carry;                            // null until the first step
+    private Latents carry; // null until the first step
     private long step;
     private long skipped;
     private double seconds;
@@ -66,8 +65,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     /** A fresh trainer for {@code model} on {@code train}; {@link #restore} turns it into a resumed one. */
     public DeepSupervisionTrainer(ReasoningModel model, PuzzleDataSet train, TrainConfig cfg, long seed) {
         if (train.seqLen() != model.task().gridCells())
-            throw new IllegalArgumentException(train.name() + ": " + train.seqLen() + " cells per puzzle, the model takes "
-                    + model.task().gridCells());
+            throw new IllegalArgumentException(train.name() + ": " + train.seqLen()
+                    + " cells per puzzle, the model takes " + model.task().gridCells());
         this.model = model;
         this.data = train;
         this.trainSha256 = train.contentHash();
@@ -83,8 +82,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
      * The earlier signature, kept so callers written against it still compile: {@code startStep} must be 0, since
      * a resumed trainer now needs its saved state ({@link TrainingRun#resume}), not just a step number.
      */
-    public DeepSupervisionTrainer(ReasoningModel model, PuzzleDataSet train, TrainConfig cfg, long seed,
-                                  long startStep) {
+    public DeepSupervisionTrainer(
+            ReasoningModel model, PuzzleDataSet train, TrainConfig cfg, long seed, long startStep) {
         this(model, train, cfg, freshOnly(seed, startStep));
     }
 
@@ -114,7 +113,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
                 Latents start = startOf(reset);
                 Latents next;
                 try (GradientCollector grad = Engine.getInstance().newGradientCollector()) {
-                    NDArray x = model.embed(tokens, puzzleIds);              // in the collector: embeddings learn
+                    NDArray x = model.embed(tokens, puzzleIds); // in the collector: embeddings learn
                     next = model.supervisionStep(start, x);
                     Readout out = model.readout(next);
                     SupervisionLoss.Terms terms = loss.of(next, out, x, target, stepsAfter);
@@ -127,7 +126,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
                     right = terms.exact().toFloatArray();
                     margin = terms.haltMargin().toFloatArray();
                 }
-                newAnswer = next.answer().stopGradient();     // no gradient between supervision steps
+                newAnswer = next.answer().stopGradient(); // no gradient between supervision steps
                 newReasoning = next.reasoning().stopGradient();
                 NDScope.unregister(newAnswer, newReasoning);
             }
@@ -161,8 +160,12 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
         Latents init = model.initialLatents(cfg.batchSize());
         if (carry == null) return init;
         // [B,1,1] mask, broadcast by hand to [B,S,D]: DJL's where checks shapes instead of broadcasting
-        NDArray mask = carryOwner.create(reset).reshape(reset.length, 1, 1).broadcast(carry.answer().getShape());
-        return new Latents(NDArrays.where(mask, init.answer(), carry.answer()),
+        NDArray mask = carryOwner
+                .create(reset)
+                .reshape(reset.length, 1, 1)
+                .broadcast(carry.answer().getShape());
+        return new Latents(
+                NDArrays.where(mask, init.answer(), carry.answer()),
                 NDArrays.where(mask, init.reasoning(), carry.reasoning()));
     }
 
@@ -177,7 +180,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
     public <T> T withAveragedWeights(Function<ReasoningModel, T> f) {
         NDList params = optimiser.params();
         List<NDArray> live = new ArrayList<>();
-        try (var off = NoGrad.open(); NDManager backup = model.manager().newSubManager()) {
+        try (var off = NoGrad.open();
+                NDManager backup = model.manager().newSubManager()) {
             for (NDArray p : params) {
                 NDArray copy = p.duplicate();
                 copy.attach(backup);
@@ -214,8 +218,8 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
 
     /** Everything else the next steps depend on; {@code arraysSha256} is the hash of the saved {@link #arrays()}. */
     TrainerState state(String arraysSha256) {
-        return new TrainerState(step, seconds, optimiser.adamw().updates(), skipped, feed.state(), window.state(),
-                arraysSha256);
+        return new TrainerState(
+                step, seconds, optimiser.adamw().updates(), skipped, feed.state(), window.state(), arraysSha256);
     }
 
     /** Puts back a saved state (the model already holds the saved raw weights); {@code source} names the files. */

@@ -2,7 +2,6 @@ package org.looplab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public final class ExponentialMovingAverage implements AutoCloseable {
         this.decay = decay;
         this.manager = parent.newSubManager();
         for (NDArray p : parameters) {
-            NDArray copy = p.duplicate();     // a clone: no autograd history, no requiresGrad
+            NDArray copy = p.duplicate(); // a clone: no autograd history, no requiresGrad
             copy.attach(manager);
             averages.add(copy);
         }
@@ -32,7 +31,8 @@ public final class ExponentialMovingAverage implements AutoCloseable {
         check(parameters);
         for (int i = 0; i < averages.size(); i++) {
             // both temporaries closed: an unclosed stopGradient() would leak one array per parameter per step
-            try (NDArray detached = parameters.get(i).stopGradient(); NDArray scaled = detached.mul(1 - decay)) {
+            try (NDArray detached = parameters.get(i).stopGradient();
+                    NDArray scaled = detached.mul(1 - decay)) {
                 averages.get(i).muli(decay).addi(scaled);
             }
         }

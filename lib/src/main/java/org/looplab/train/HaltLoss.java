@@ -26,7 +26,10 @@ public final class HaltLoss {
         NDArray predicted = logits.argMax(-1).toType(DataType.INT64, false);
         NDArray lab = labels.toType(DataType.INT64, false);
         NDArray wrong = predicted.neq(lab).logicalAnd(lab.neq(StablemaxCrossEntropy.IGNORE));
-        return wrong.toType(DataType.FLOAT32, false).sum(new int[] {-1}).eq(0).toType(DataType.FLOAT32, false)
+        return wrong.toType(DataType.FLOAT32, false)
+                .sum(new int[] {-1})
+                .eq(0)
+                .toType(DataType.FLOAT32, false)
                 .stopGradient();
     }
 

@@ -17,18 +17,19 @@ import java.util.function.IntSupplier;
  * head also sees late steps. HRM's rule ({@code q_halt > q_continue}) passes the difference of its logits.
  */
 public final class HaltingSlots {
-    private final int maxSteps;          // N_sup
-    private final double exploration;    // 0.1 in both papers
+    private final int maxSteps; // N_sup
+    private final double exploration; // 0.1 in both papers
     private final Random random;
-    private final int[] puzzle;          // data index held by each slot, -1 before the first fill
-    private final int[] steps;           // supervision steps this slot's puzzle has had
-    private final int[] minSteps;        // exploration floor for this slot's puzzle
+    private final int[] puzzle; // data index held by each slot, -1 before the first fill
+    private final int[] steps; // supervision steps this slot's puzzle has had
+    private final int[] minSteps; // exploration floor for this slot's puzzle
     private final boolean[] halted;
 
     public HaltingSlots(int slots, int maxSteps, double exploration, Random random) {
         if (slots < 1) throw new IllegalArgumentException("slots must be >= 1, was " + slots);
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps (N_sup) must be >= 1, was " + maxSteps);
-        if (exploration < 0 || exploration > 1) throw new IllegalArgumentException("exploration must be in [0, 1], was " + exploration);
+        if (exploration < 0 || exploration > 1)
+            throw new IllegalArgumentException("exploration must be in [0, 1], was " + exploration);
         this.maxSteps = maxSteps;
         this.exploration = exploration;
         this.random = random;
@@ -37,10 +38,12 @@ public final class HaltingSlots {
         this.minSteps = new int[slots];
         this.halted = new boolean[slots];
         Arrays.fill(puzzle, -1);
-        Arrays.fill(halted, true);  // every slot starts empty, i.e. as if its (non-existent) puzzle had halted
+        Arrays.fill(halted, true); // every slot starts empty, i.e. as if its (non-existent) puzzle had halted
     }
 
-    public int slots() { return puzzle.length; }
+    public int slots() {
+        return puzzle.length;
+    }
 
     /**
      * Starts a supervision step: refills every halted slot with {@code next.getAsInt()} and resets its counters.
@@ -86,13 +89,19 @@ public final class HaltingSlots {
     }
 
     /** Data index each slot holds now. */
-    public int[] puzzles() { return puzzle.clone(); }
+    public int[] puzzles() {
+        return puzzle.clone();
+    }
 
     /** Supervision steps each slot's puzzle has had (after {@link #endStep}: including this one). */
-    public int[] steps() { return steps.clone(); }
+    public int[] steps() {
+        return steps.clone();
+    }
 
     /** Exploration floors (1 = may halt after any step). */
-    public int[] minSteps() { return minSteps.clone(); }
+    public int[] minSteps() {
+        return minSteps.clone();
+    }
 
     /** Everything that decides the next steps, for a checkpoint (the generator is not part of it: see beginStep). */
     public record State(int[] puzzle, int[] steps, int[] minSteps, boolean[] halted) {}
@@ -103,10 +112,12 @@ public final class HaltingSlots {
 
     /** Puts back a {@link #state()} of the same number of slots. */
     public void restore(State s) {
-        if (s.puzzle().length != puzzle.length || s.steps().length != puzzle.length
-                || s.minSteps().length != puzzle.length || s.halted().length != puzzle.length)
-            throw new IllegalArgumentException("saved slot state holds " + s.puzzle().length + " slots, this batch has "
-                    + puzzle.length);
+        if (s.puzzle().length != puzzle.length
+                || s.steps().length != puzzle.length
+                || s.minSteps().length != puzzle.length
+                || s.halted().length != puzzle.length)
+            throw new IllegalArgumentException(
+                    "saved slot state holds " + s.puzzle().length + " slots, this batch has " + puzzle.length);
         System.arraycopy(s.puzzle(), 0, puzzle, 0, puzzle.length);
         System.arraycopy(s.steps(), 0, steps, 0, puzzle.length);
         System.arraycopy(s.minSteps(), 0, minSteps, 0, puzzle.length);

@@ -18,7 +18,8 @@ final class InPlaceCopy {
         if (!from.getShape().equals(into.getShape()))
             throw new IllegalArgumentException("cannot copy " + from.getShape() + " into " + into.getShape());
         // no graph: the targets are often weights (leaves that require gradients); a scope for any temporaries
-        try (var off = NoGrad.open(); NDScope local = new NDScope()) {
+        try (var off = NoGrad.open();
+                NDScope local = new NDScope()) {
             into.set(new NDIndex("..."), from);
         }
     }

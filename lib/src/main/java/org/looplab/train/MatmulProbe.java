@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Measures float32 matrix-multiply throughput on the engine's default device. It is the ceiling a training step
@@ -52,9 +51,18 @@ public final class MatmulProbe {
     }
 
     public static Table table(List<Result> results) {
-        return Table.create("float32 matmul throughput",
+        return Table.create(
+                "float32 matmul throughput",
                 IntColumn.create("n", results.stream().mapToInt(Result::n).toArray()),
-                DoubleColumn.create("ms", results.stream().mapToDouble(r -> Math.round(r.millis() * 100) / 100.0).toArray()),
-                DoubleColumn.create("GFLOP/s", results.stream().mapToDouble(r -> Math.round(r.gflops() * 10) / 10.0).toArray()));
+                DoubleColumn.create(
+                        "ms",
+                        results.stream()
+                                .mapToDouble(r -> Math.round(r.millis() * 100) / 100.0)
+                                .toArray()),
+                DoubleColumn.create(
+                        "GFLOP/s",
+                        results.stream()
+                                .mapToDouble(r -> Math.round(r.gflops() * 10) / 10.0)
+                                .toArray()));
     }
 }

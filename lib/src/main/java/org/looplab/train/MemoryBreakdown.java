@@ -4,7 +4,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Structure;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -24,8 +23,8 @@ import java.util.Locale;
  * @param codeMb        committed JIT code cache
  * @param metaMb        committed metaspace and compressed class space
  */
-public record MemoryBreakdown(double rssMb, double mallocHeldMb, double mallocUsedMb, double heapMb, double codeMb,
-                              double metaMb) {
+public record MemoryBreakdown(
+        double rssMb, double mallocHeldMb, double mallocUsedMb, double heapMb, double codeMb, double metaMb) {
     private static final double MB = 1048576.0;
 
     public static MemoryBreakdown now() {
@@ -48,13 +47,31 @@ public record MemoryBreakdown(double rssMb, double mallocHeldMb, double mallocUs
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "VmRSS %.0f MB; malloc holds %.0f MB, %.0f in use; Java heap committed %.0f, "
-                + "JIT code %.1f, metaspace %.0f", rssMb, mallocHeldMb, mallocUsedMb, heapMb, codeMb, metaMb);
+        return String.format(
+                Locale.ROOT,
+                "VmRSS %.0f MB; malloc holds %.0f MB, %.0f in use; Java heap committed %.0f, "
+                        + "JIT code %.1f, metaspace %.0f",
+                rssMb,
+                mallocHeldMb,
+                mallocUsedMb,
+                heapMb,
+                codeMb,
+                metaMb);
     }
 
     /** glibc's {@code struct mallinfo2} (glibc 2.33+): ten size_t fields. */
-    @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-            "fordblks", "keepcost"})
+    @Structure.FieldOrder({
+        "arena",
+        "ordblks",
+        "smblks",
+        "hblks",
+        "hblkhd",
+        "usmblks",
+        "fsmblks",
+        "uordblks",
+        "fordblks",
+        "keepcost"
+    })
     public static class MallInfo2 extends Structure {
         public static class ByValue extends MallInfo2 implements Structure.ByValue {}
 

@@ -1,9 +1,6 @@
 package org.looplab.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.provenance.AtomicFiles;
-import org.looplab.provenance.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.Json;
 
 /**
  * Training metrics as JSON lines ({@code metrics.jsonl}): one object per logged step, appended and flushed, so a
@@ -29,7 +28,9 @@ public final class MetricsLog {
         this.file = file;
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** Appends one line; {@code values} keep their insertion order. */
     public void append(Map<String, ?> values) {
@@ -55,7 +56,7 @@ public final class MetricsLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String[] lines = text.split("\n", -1);   // the last element is what follows the last newline
+        String[] lines = text.split("\n", -1); // the last element is what follows the last newline
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isBlank()) continue;
@@ -113,7 +114,11 @@ public final class MetricsLog {
 
     /** The largest {@code step} logged, or 0. */
     public long lastStep() {
-        return read().stream().filter(r -> r.has("step")).mapToLong(r -> r.get("step").asLong()).max().orElse(0);
+        return read().stream()
+                .filter(r -> r.has("step"))
+                .mapToLong(r -> r.get("step").asLong())
+                .max()
+                .orElse(0);
     }
 
     private static Map<String, JsonNode> toNodes(Map<String, ?> values) {

@@ -1,14 +1,13 @@
 package org.looplab.train;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.looplab.Profile;
 import org.looplab.model.DirectConfig;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
-
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What {@code looplab train --model} names: a model family, sized by profile and task. The model package's
@@ -16,7 +15,10 @@ import java.util.stream.Collectors;
  * easiest tasks, where the paper's n=6, T=3 and hidden 128 cost CPU minutes without buying accuracy.
  */
 public enum ModelFamily {
-    TRM_MLP("trm-mlp"), TRM_ATT("trm-att"), HRM("hrm"), DIRECT("direct");
+    TRM_MLP("trm-mlp"),
+    TRM_ATT("trm-att"),
+    HRM("hrm"),
+    DIRECT("direct");
 
     private final String id;
 
@@ -41,20 +43,24 @@ public enum ModelFamily {
     public ModelConfig config(Profile profile, String dataName) {
         return switch (this) {
             case TRM_MLP -> trm(TrmConfig.PAPER_MLP, TrmConfig.SMALL_MLP, TrmConfig.TINY_MLP, profile, dataName);
-            case TRM_ATT -> trm(TrmConfig.PAPER_ATTENTION, TrmConfig.SMALL_ATTENTION, TrmConfig.TINY_ATTENTION,
-                    profile, dataName);
-            case HRM -> switch (profile) {
-                case SMOKE -> HrmConfig.TINY;
-                // DEVIATION: hidden 64 on 4×4 and 6×6 Sudoku (paper 512), 2+2 layers (paper 4+4).
-                case CPU -> dataName.equals("sudoku4") || dataName.equals("sudoku6") ? new HrmConfig(64, 4, 4, 2, 2, 2, 2, 16, 1,
-                        HrmConfig.SMALL.positions()) : HrmConfig.SMALL;
-                case GPU -> HrmConfig.PAPER;
-            };
-            case DIRECT -> switch (profile) {
-                case SMOKE -> DirectConfig.TINY;
-                case CPU -> DirectConfig.SMALL;
-                case GPU -> DirectConfig.PAPER;
-            };
+            case TRM_ATT ->
+                trm(TrmConfig.PAPER_ATTENTION, TrmConfig.SMALL_ATTENTION, TrmConfig.TINY_ATTENTION, profile, dataName);
+            case HRM ->
+                switch (profile) {
+                    case SMOKE -> HrmConfig.TINY;
+                    // DEVIATION: hidden 64 on 4×4 and 6×6 Sudoku (paper 512), 2+2 layers (paper 4+4).
+                    case CPU ->
+                        dataName.equals("sudoku4") || dataName.equals("sudoku6")
+                                ? new HrmConfig(64, 4, 4, 2, 2, 2, 2, 16, 1, HrmConfig.SMALL.positions())
+                                : HrmConfig.SMALL;
+                    case GPU -> HrmConfig.PAPER;
+                };
+            case DIRECT ->
+                switch (profile) {
+                    case SMOKE -> DirectConfig.TINY;
+                    case CPU -> DirectConfig.SMALL;
+                    case GPU -> DirectConfig.PAPER;
+                };
         };
     }
 
@@ -64,8 +70,10 @@ public enum ModelFamily {
             // DEVIATION: on 4×4 and 6×6 Sudoku hidden 64, n=3, T=2 (paper 512, n=6, T=3): small grids need little
             // depth, and this is ~6× cheaper per step than hidden 128, n=6, T=3, which is what fits the 15- and
             // 60-minute CPU budgets (more steps beat a bigger model there).
-            case CPU -> dataName.equals("sudoku4") || dataName.equals("sudoku6")
-                    ? small.withSize(64, 4).withRecursion(3, 2) : small;
+            case CPU ->
+                dataName.equals("sudoku4") || dataName.equals("sudoku6")
+                        ? small.withSize(64, 4).withRecursion(3, 2)
+                        : small;
             case GPU -> paper;
         };
     }

@@ -1,8 +1,6 @@
 package org.looplab.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.provenance.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.looplab.provenance.Json;
 
 /**
  * Where the time of profiled training steps went, op by op: libtorch's own profiler (reached through DJL's
@@ -33,8 +32,16 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
      * The ops that run a BLAS GEMM (or oneDNN's): everything else is element-wise work, reductions, copies and
      * bookkeeping. {@code aten::matmul} and {@code aten::linear} only dispatch to these, so their self time is small.
      */
-    static final Set<String> MATMUL_OPS = Set.of("aten::mm", "aten::bmm", "aten::addmm", "aten::baddbmm",
-            "aten::addbmm", "aten::_mkldnn_matmul", "aten::mkldnn_matmul", "aten::dot", "aten::mv");
+    static final Set<String> MATMUL_OPS = Set.of(
+            "aten::mm",
+            "aten::bmm",
+            "aten::addmm",
+            "aten::baddbmm",
+            "aten::addbmm",
+            "aten::_mkldnn_matmul",
+            "aten::mkldnn_matmul",
+            "aten::dot",
+            "aten::mv");
 
     /** One op name: total self time over the trace, call count, and whether it is a matmul. */
     public record OpTime(String name, double selfMs, long calls, boolean matmul) {}
@@ -60,7 +67,10 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
         List<Event> list = new ArrayList<>();
         for (JsonNode e : events) {
             if (!"X".equals(e.path("ph").asText()) || !e.has("dur")) continue;
-            list.add(new Event(e.path("name").asText(), e.path("tid").asText(), e.path("ts").asDouble(),
+            list.add(new Event(
+                    e.path("name").asText(),
+                    e.path("tid").asText(),
+                    e.path("ts").asDouble(),
                     e.path("dur").asDouble()));
         }
         return new OpProfile(selfTimes(list), steps, wallMs);
@@ -80,11 +90,12 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
     static List<OpTime> selfTimes(List<Event> events) {
         Map<String, double[]> byName = new HashMap<>(); // name -> {self µs, calls}
         Map<String, List<Event>> byThread = new HashMap<>();
-        for (Event e : events) byThread.computeIfAbsent(e.thread(), t -> new ArrayList<>()).add(e);
+        for (Event e : events)
+            byThread.computeIfAbsent(e.thread(), t -> new ArrayList<>()).add(e);
         for (List<Event> thread : byThread.values()) {
             // Longer first on a tie: a parent that starts in the same µs as its first child encloses it.
-            thread.sort(Comparator.comparingDouble(Event::start).thenComparing(Event::duration,
-                    Comparator.reverseOrder()));
+            thread.sort(
+                    Comparator.comparingDouble(Event::start).thenComparing(Event::duration, Comparator.reverseOrder()));
             Deque<Event> open = new ArrayDeque<>();
             Map<Event, double[]> self = new HashMap<>();
             for (Event e : thread) {
@@ -108,24 +119,43 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
     /** The top {@code top} ops by self time, per step, with their share, then matmul against everything else. */
     public String table(int top) {
         double total = profiledMs();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-44s  %10s  %7s  %7s  %s%n", "op",
-                "self ms/step", "share", "cumul.", "calls/step"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT, "%-44s  %10s  %7s  %7s  %s%n", "op", "self ms/step", "share", "cumul.", "calls/step"));
         double cumulative = 0;
         for (OpTime o : ops.subList(0, Math.min(top, ops.size()))) {
             cumulative += o.selfMs();
-            out.append(String.format(Locale.ROOT, "%-44s  %10.1f  %6.1f%%  %6.1f%%  %d%n",
-                    (o.matmul() ? "* " : "  ") + o.name(), o.selfMs() / steps, 100 * o.selfMs() / total,
-                    100 * cumulative / total, o.calls() / steps));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-44s  %10.1f  %6.1f%%  %6.1f%%  %d%n",
+                    (o.matmul() ? "* " : "  ") + o.name(),
+                    o.selfMs() / steps,
+                    100 * o.selfMs() / total,
+                    100 * cumulative / total,
+                    o.calls() / steps));
         }
         double rest = total - cumulative;
-        out.append(String.format(Locale.ROOT, "%-44s  %10.1f  %6.1f%%%n", "  (" + Math.max(0, ops.size() - top)
-                + " other ops)", rest / steps, 100 * rest / total));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-44s  %10.1f  %6.1f%%%n",
+                "  (" + Math.max(0, ops.size() - top) + " other ops)",
+                rest / steps,
+                100 * rest / total));
         double mm = matmulMs();
-        out.append(String.format(Locale.ROOT, "matmul (* above: %s): %.0f ms/step = %.0f%% of the profiled op time; "
-                        + "everything else %.0f ms/step = %.0f%%%n", "mm, bmm, addmm", mm / steps, 100 * mm / total,
-                (total - mm) / steps, 100 * (total - mm) / total));
-        out.append(String.format(Locale.ROOT, "profiled op time %.0f ms/step of %.0f ms/step wall (the rest: Java, "
-                + "JNI, the profiler's own cost)%n", total / steps, wallMs / steps));
+        out.append(String.format(
+                Locale.ROOT,
+                "matmul (* above: %s): %.0f ms/step = %.0f%% of the profiled op time; "
+                        + "everything else %.0f ms/step = %.0f%%%n",
+                "mm, bmm, addmm",
+                mm / steps,
+                100 * mm / total,
+                (total - mm) / steps,
+                100 * (total - mm) / total));
+        out.append(String.format(
+                Locale.ROOT,
+                "profiled op time %.0f ms/step of %.0f ms/step wall (the rest: Java, "
+                        + "JNI, the profiler's own cost)%n",
+                total / steps,
+                wallMs / steps));
         return out.toString();
     }
 }

@@ -27,8 +27,13 @@ final class OptimiserStep implements AutoCloseable {
     OptimiserStep(ReasoningModel model, TrainConfig cfg) {
         this.params = model.parameters();
         this.puzzleTable = model.puzzleEmbedding();
-        this.adamw = new AdamW(params, new WarmupSchedule(cfg.learningRate(), cfg.warmupSteps()), cfg.beta1(),
-                cfg.beta2(), cfg.weightDecay(), model.manager());
+        this.adamw = new AdamW(
+                params,
+                new WarmupSchedule(cfg.learningRate(), cfg.warmupSteps()),
+                cfg.beta1(),
+                cfg.beta2(),
+                cfg.weightDecay(),
+                model.manager());
         this.signSgd = new SignSgd(cfg.puzzleEmbeddingRate(), cfg.puzzleEmbeddingDecay());
         this.ema = new ExponentialMovingAverage(params, cfg.emaDecay(), model.manager());
     }

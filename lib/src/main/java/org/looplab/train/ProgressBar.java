@@ -38,9 +38,20 @@ public final class ProgressBar {
         int filled = (int) Math.round(fraction * WIDTH);
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = rate > 0 ? format(Duration.ofSeconds((long) Math.ceil((total - done) / rate))) : "?";
-        return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d %s  %.1f %s/s  ETA %s  %s",
-                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, unit,
-                rate, unit, eta, suffix == null ? "" : suffix).stripTrailing();
+        return String.format(
+                        Locale.ROOT,
+                        "[%s%s] %3d%% %d/%d %s  %.1f %s/s  ETA %s  %s",
+                        "#".repeat(filled),
+                        "-".repeat(WIDTH - filled),
+                        Math.round(fraction * 100),
+                        done,
+                        total,
+                        unit,
+                        rate,
+                        unit,
+                        eta,
+                        suffix == null ? "" : suffix)
+                .stripTrailing();
     }
 
     static String format(Duration d) {

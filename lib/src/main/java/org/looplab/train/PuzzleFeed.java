@@ -1,11 +1,10 @@
 package org.looplab.train;
 
-import org.looplab.data.PuzzleDataSet;
-import org.looplab.provenance.Seeds;
-
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.provenance.Seeds;
 
 /**
  * The puzzles of the streaming carry ({@link HaltingSlots}): which puzzle each slot holds, in which augmentation,
@@ -21,8 +20,8 @@ public final class PuzzleFeed {
     private final boolean augment;
     private final HaltingSlots slots;
     private final int cells;
-    private final long[] inputs, labels, ids;   // the puzzle each slot holds: [B * cells], [B * cells], [B]
-    private long epoch = -1;                     // -1: no order drawn yet
+    private final long[] inputs, labels, ids; // the puzzle each slot holds: [B * cells], [B * cells], [B]
+    private long epoch = -1; // -1: no order drawn yet
     private int[] permutation;
     private int cursor;
 
@@ -109,7 +108,7 @@ public final class PuzzleFeed {
         Random r = Seeds.random(seed, "data order@epoch " + e);
         int[] p = new int[data.count()];
         for (int i = 0; i < p.length; i++) p[i] = i;
-        for (int i = p.length - 1; i > 0; i--) {   // Fisher-Yates
+        for (int i = p.length - 1; i > 0; i--) { // Fisher-Yates
             int j = r.nextInt(i + 1);
             int t = p[i];
             p[i] = p[j];

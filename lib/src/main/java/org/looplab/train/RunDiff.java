@@ -1,8 +1,6 @@
 package org.looplab.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.looplab.provenance.Json;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.looplab.provenance.Json;
 
 /**
  * What differs between two runs' manifests, field by field: the first thing to read when two results disagree
@@ -23,7 +22,12 @@ import java.util.Set;
 public record RunDiff(List<Difference> differences) {
 
     /** Where a difference lies. */
-    public enum Part { CONFIG, DATA, CODE, RUNTIME }
+    public enum Part {
+        CONFIG,
+        DATA,
+        CODE,
+        RUNTIME
+    }
 
     /**
      * @param part  which part of the manifest
@@ -46,9 +50,15 @@ public record RunDiff(List<Difference> differences) {
     static RunDiff of(RunManifest a, RunManifest b) {
         JsonNode ta = Json.mapper().valueToTree(a), tb = Json.mapper().valueToTree(b);
         List<Difference> out = new ArrayList<>();
-        for (String top : List.of("profile", "seed", "steps", "config")) compare(Part.CONFIG, top, ta.get(top), tb.get(top), out);
+        for (String top : List.of("profile", "seed", "steps", "config"))
+            compare(Part.CONFIG, top, ta.get(top), tb.get(top), out);
         for (String field : List.of("name", "profile", "sha256", "trainSha256"))
-            compare(Part.DATA, "data." + field, ta.path("data").get(field), tb.path("data").get(field), out);
+            compare(
+                    Part.DATA,
+                    "data." + field,
+                    ta.path("data").get(field),
+                    tb.path("data").get(field),
+                    out);
         compare(Part.CODE, "code", ta.get("code"), tb.get("code"), out);
         compare(Part.RUNTIME, "runtime", ta.get("runtime"), tb.get("runtime"), out);
         return new RunDiff(out);

@@ -32,7 +32,8 @@ public final class RunLock implements AutoCloseable {
             Files.createDirectories(folder);
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
-                    Files.writeString(f, me, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    Files.writeString(
+                            f, me, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     return new RunLock(f, me);
                 } catch (FileAlreadyExistsException taken) {
                     String holder = Files.readString(f, StandardCharsets.UTF_8);
@@ -62,7 +63,7 @@ public final class RunLock implements AutoCloseable {
             if (!Files.isRegularFile(f)) return;
             String holder = Files.readString(f, StandardCharsets.UTF_8);
             String[] parts = holder.trim().split("\\s+", 2);
-            if (parts.length < 2 || parts[1].equals(host())) return;   // this host's locks: acquire decides
+            if (parts.length < 2 || parts[1].equals(host())) return; // this host's locks: acquire decides
             System.err.println(folder + ": removing the run lock of process " + describe(holder)
                     + " (another host; this cell's lock says that job no longer runs it)");
             Files.deleteIfExists(f);
@@ -74,14 +75,15 @@ public final class RunLock implements AutoCloseable {
     /** A lock is stale when its process is gone and it was taken on this host (another host's pids mean nothing here). */
     static boolean isStale(String holder) {
         String[] parts = holder.trim().split("\\s+", 2);
-        if (parts.length < 2) return false;  // unreadable: refuse, naming the file, rather than guess
+        if (parts.length < 2) return false; // unreadable: refuse, naming the file, rather than guess
         long pid;
         try {
             pid = Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
             return false;
         }
-        return parts[1].equals(host()) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        return parts[1].equals(host())
+                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static String describe(String holder) {
@@ -101,7 +103,8 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(owner)) Files.delete(file);
+            if (Files.exists(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(owner)) Files.delete(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release " + file, e);
         }

@@ -2,6 +2,11 @@ package org.looplab.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import org.looplab.Profile;
 import org.looplab.model.ModelConfig;
 import org.looplab.provenance.CodeVersion;
@@ -11,12 +16,6 @@ import org.looplab.provenance.OlderForms;
 import org.looplab.provenance.RunFolder;
 import org.looplab.provenance.RunResults;
 import org.looplab.provenance.RuntimeFacts;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A training run's {@code manifest.json} (STYLE §4), the one reader and writer of it. It lives in train, not
@@ -39,9 +38,20 @@ import java.util.Map;
  * @param files      what the folder holds
  */
 @OlderForms(RunManifest.Upgrade.class)
-public record RunManifest(String kind, String id, Profile profile, long seed, long steps, double seconds, Config config,
-                          Data data, CodeVersion code, List<String> deviations, RuntimeFacts runtime,
-                          RunResults results, Map<String, String> files) {
+public record RunManifest(
+        String kind,
+        String id,
+        Profile profile,
+        long seed,
+        long steps,
+        double seconds,
+        Config config,
+        Data data,
+        CodeVersion code,
+        List<String> deviations,
+        RuntimeFacts runtime,
+        RunResults results,
+        Map<String, String> files) {
 
     public RunManifest {
         if (!"run".equals(kind)) throw new IllegalArgumentException("kind must be \"run\", was " + kind);
@@ -111,7 +121,8 @@ public record RunManifest(String kind, String id, Profile profile, long seed, lo
     }
 
     public RunManifest withResults(RunResults r) {
-        return new RunManifest(kind, id, profile, seed, steps, seconds, config, data, code, deviations, runtime, r, files);
+        return new RunManifest(
+                kind, id, profile, seed, steps, seconds, config, data, code, deviations, runtime, r, files);
     }
 
     private static void required(String field, Object v) {
@@ -156,7 +167,8 @@ public record RunManifest(String kind, String id, Profile profile, long seed, lo
                 if (!results.has(field)) results.putNull(field);
             Iterator<String> left = m.fieldNames();
             if (left.hasNext())
-                throw new IllegalArgumentException("metrics: unknown key '" + left.next() + "' in a manifest before 0.2");
+                throw new IllegalArgumentException(
+                        "metrics: unknown key '" + left.next() + "' in a manifest before 0.2");
             return stored;
         }
 
@@ -168,7 +180,8 @@ public record RunManifest(String kind, String id, Profile profile, long seed, lo
 
         private static JsonNode take(ObjectNode from, String key) {
             JsonNode v = from.remove(key);
-            if (v == null) throw new IllegalArgumentException("metrics: '" + key + "' is missing in a manifest before 0.2");
+            if (v == null)
+                throw new IllegalArgumentException("metrics: '" + key + "' is missing in a manifest before 0.2");
             return v;
         }
     }

@@ -1,9 +1,9 @@
 package org.looplab.train;
 
-import org.looplab.model.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import org.looplab.model.Scalar;
 
 /**
  * Stable-max cross-entropy (Prieto et al. 2025), the TRM/HRM answer loss (TRM code losses.py L11-32).
@@ -28,16 +28,16 @@ public final class StablemaxCrossEntropy {
      * @return scalar loss, in the logits' type
      */
     public static NDArray loss(NDArray logits, NDArray labels) {
-        NDArray perPuzzle = perPuzzle(logits, labels);  // [batch]
+        NDArray perPuzzle = perPuzzle(logits, labels); // [batch]
         return perPuzzle.mean();
     }
 
     /** Per-puzzle loss [batch]: the mean over counted cells. */
     public static NDArray perPuzzle(NDArray logits, NDArray labels) {
-        NDArray s = stableMax(logits);                                         // [b, cells, vocab]
-        NDArray logSum = s.sum(new int[] {-1}).log();                     // [b, cells]
+        NDArray s = stableMax(logits); // [b, cells, vocab]
+        NDArray logSum = s.sum(new int[] {-1}).log(); // [b, cells]
         NDArray idx = labels.toType(DataType.INT64, false).expandDims(-1);
-        NDArray logLabel = s.gather(idx, -1).squeeze(-1).log();           // [b, cells]
+        NDArray logLabel = s.gather(idx, -1).squeeze(-1).log(); // [b, cells]
         NDArray counted = labels.neq(IGNORE).toType(logits.getDataType(), false);
         NDArray tokenLoss = logSum.sub(logLabel).mul(counted);
         // A puzzle with no counted cell (impossible for real data) would divide by 0; clamp keeps it at 0.
@@ -50,9 +50,9 @@ public final class StablemaxCrossEntropy {
      */
     static NDArray stableMax(NDArray x) {
         NDArray negative = x.lt(0);
-        NDArray zero = Scalar.like(x, 0);                                // constants via Scalar: see why there
+        NDArray zero = Scalar.like(x, 0); // constants via Scalar: see why there
         NDArray below = x.minimum(zero).neg().add(1).pow(Scalar.like(x, -1)); // 1 / (1 - x) for x < 0
-        NDArray above = x.maximum(zero).add(1);                          // x + 1 for x >= 0
+        NDArray above = x.maximum(zero).add(1); // x + 1 for x >= 0
         return NDArrays.where(negative, below, above);
     }
 }

@@ -1,9 +1,8 @@
 package org.looplab.train;
 
-import org.looplab.model.Mixer;
-
 import java.util.List;
 import java.util.Locale;
+import org.looplab.model.Mixer;
 
 /**
  * The verdicts of {@code make bench} on the training step (issues #5 and #13), from measured {@link StepReport}s: the ratio
@@ -20,7 +19,11 @@ public final class StepBenchTable {
 
     private StepBenchTable() {}
 
-    public enum Verdict { PASS, MISS, NOT_RUN }
+    public enum Verdict {
+        PASS,
+        MISS,
+        NOT_RUN
+    }
 
     /**
      * One mixer's timing: ours, PyTorch's (null when it did not run), the step's matmul FLOPs and the ceiling (the
@@ -81,22 +84,43 @@ public final class StepBenchTable {
 
     /** The ratio table: one line per mixer, targets and verdicts in their own columns. */
     public static String speedTable(List<SpeedRow> rows) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-9s  %-19s  %8s  %10s  %8s  %-10s  %8s  %8s  %7s  %-10s  %s%n", "mixer", "params DJL|PyTorch",
-                "DJL ms", "PyTorch ms", "speed-up", "≥" + SPEEDUP_TARGET + "×", "DJL GF/s", "PT GF/s", "of ceil",
-                "≥" + Math.round(100 * CEILING_TARGET) + "%", "peak RSS MB DJL|PyTorch"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-9s  %-19s  %8s  %10s  %8s  %-10s  %8s  %8s  %7s  %-10s  %s%n",
+                "mixer",
+                "params DJL|PyTorch",
+                "DJL ms",
+                "PyTorch ms",
+                "speed-up",
+                "≥" + SPEEDUP_TARGET + "×",
+                "DJL GF/s",
+                "PT GF/s",
+                "of ceil",
+                "≥" + Math.round(100 * CEILING_TARGET) + "%",
+                "peak RSS MB DJL|PyTorch"));
         for (SpeedRow r : rows) {
             StepReport d = r.djl(), p = r.pytorch();
-            String params = p == null ? d.params() + " | —"
-                    : d.params() + (r.paramsMatch() ? " = " : " ≠ ") + p.params();
-            out.append(String.format(Locale.ROOT, "%-9s  %-19s  %8.0f  %10s  %8s  %-10s  %8.1f  %8s  %7s  %-10s  %s%n",
-                    r.mixer(), params, d.medianMs(), p == null ? "—" : String.format(Locale.ROOT, "%.0f", p.medianMs()),
-                    p == null ? "—" : String.format(Locale.ROOT, "%.2f×", r.speedup()), label(r.speedVerdict()),
-                    d.gflops(r.stepFlop()), p == null ? "—" : String.format(Locale.ROOT, "%.1f", p.gflops(r.stepFlop())),
-                    Double.isNaN(r.ceilingFraction()) ? "—"
+            String params =
+                    p == null ? d.params() + " | —" : d.params() + (r.paramsMatch() ? " = " : " ≠ ") + p.params();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-9s  %-19s  %8.0f  %10s  %8s  %-10s  %8.1f  %8s  %7s  %-10s  %s%n",
+                    r.mixer(),
+                    params,
+                    d.medianMs(),
+                    p == null ? "—" : String.format(Locale.ROOT, "%.0f", p.medianMs()),
+                    p == null ? "—" : String.format(Locale.ROOT, "%.2f×", r.speedup()),
+                    label(r.speedVerdict()),
+                    d.gflops(r.stepFlop()),
+                    p == null ? "—" : String.format(Locale.ROOT, "%.1f", p.gflops(r.stepFlop())),
+                    Double.isNaN(r.ceilingFraction())
+                            ? "—"
                             : String.format(Locale.ROOT, "%.0f%%", 100 * r.ceilingFraction()),
                     label(r.ceilingVerdict()),
-                    String.format(Locale.ROOT, "%.0f | %s", d.peakRssMb(),
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f | %s",
+                            d.peakRssMb(),
                             p == null ? "—" : String.format(Locale.ROOT, "%.0f", p.peakRssMb()))));
         }
         return out.toString();
@@ -104,16 +128,34 @@ public final class StepBenchTable {
 
     /** The memory table: VmRSS early and at the end, growth, peak, verdict. */
     public static String memoryTable(List<MemoryRow> rows) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%-8s  %-9s  %5s  %6s  %12s  %12s  %9s  %8s  %8s  %s%n", "side", "mixer", "batch", "steps",
-                "RSS@early MB", "RSS@end MB", "growth MB", "growth", "peak MB", "≤" + Math.round(100 * GROWTH_TARGET)
-                        + "%"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-8s  %-9s  %5s  %6s  %12s  %12s  %9s  %8s  %8s  %s%n",
+                "side",
+                "mixer",
+                "batch",
+                "steps",
+                "RSS@early MB",
+                "RSS@end MB",
+                "growth MB",
+                "growth",
+                "peak MB",
+                "≤" + Math.round(100 * GROWTH_TARGET) + "%"));
         for (MemoryRow m : rows) {
             StepReport r = m.run();
-            out.append(String.format(Locale.ROOT, "%-8s  %-9s  %5d  %6d  %12s  %12.0f  %+9.0f  %+7.1f%%  %8.0f  %s%n",
-                    r.side(), r.mixer(), r.batch(), r.warmup() + r.steps(),
-                    String.format(Locale.ROOT, "%.0f @%d", r.rssAtMb(), r.rssAtStep()), r.finalRssMb(),
-                    r.rssGrowthMb(), 100 * m.growthFraction(), r.peakRssMb(), label(m.verdict())));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-8s  %-9s  %5d  %6d  %12s  %12.0f  %+9.0f  %+7.1f%%  %8.0f  %s%n",
+                    r.side(),
+                    r.mixer(),
+                    r.batch(),
+                    r.warmup() + r.steps(),
+                    String.format(Locale.ROOT, "%.0f @%d", r.rssAtMb(), r.rssAtStep()),
+                    r.finalRssMb(),
+                    r.rssGrowthMb(),
+                    100 * m.growthFraction(),
+                    r.peakRssMb(),
+                    label(m.verdict())));
         }
         return out.toString();
     }

@@ -1,6 +1,13 @@
 package org.looplab.train;
 
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
 import org.looplab.Profile;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
@@ -11,14 +18,6 @@ import org.looplab.model.TrmConfig;
 import org.looplab.provenance.RuntimeFacts;
 import org.looplab.provenance.Seeds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Random;
-
 /**
  * The DJL side of {@code make bench}: times {@link DeepSupervisionTrainer#step()} for a TRM on random 9×9
  * Sudoku-sized inputs (speed does not depend on the values) with the cpu recipe, and reads the process's memory.
@@ -27,6 +26,7 @@ import java.util.Random;
 public final class StepBenchmark {
     /** The fixed config: 9×9 Sudoku (vocab 11, 81 cells, one puzzle id). */
     public static final TaskShape TASK = TaskShape.sudoku9();
+
     static final int[] MATMUL_SIZES = {512, 1024, 2048};
 
     private StepBenchmark() {}
@@ -44,7 +44,7 @@ public final class StepBenchmark {
         int rssStep = Math.min(rssAt, total);
         PuzzleDataSet data = randomPuzzles(256, TASK);
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
-             var trainer = trainer(model, data, batch, total)) {
+                var trainer = trainer(model, data, batch, total)) {
             double[] ms = new double[steps];
             double firstLoss = 0, lastLoss = 0, rssAtMb = 0;
             for (int s = 0; s < total; s++) {
@@ -54,14 +54,28 @@ public final class StepBenchmark {
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
                 if (s + 1 == rssStep) rssAtMb = statusMb("VmRSS");
-                if ((s + 1) % 50 == 0) System.err.printf(Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1,
-                        total, MemoryBreakdown.now());
+                if ((s + 1) % 50 == 0)
+                    System.err.printf(
+                            Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1, total, MemoryBreakdown.now());
             }
             RuntimeFacts facts = RuntimeFacts.current();
-            return new StepReport("djl", cfg.mixer(), batch, warmup, steps, model.parameterCount(), median(ms),
-                    firstLoss, lastLoss, rssStep, rssAtMb, statusMb("VmRSS"), statusMb("VmHWM"),
-                    JniUtils.getNumThreads(), ceiling, "DJL " + facts.djl() + ", " + facts.engine() + ", java "
-                    + facts.java());
+            return new StepReport(
+                    "djl",
+                    cfg.mixer(),
+                    batch,
+                    warmup,
+                    steps,
+                    model.parameterCount(),
+                    median(ms),
+                    firstLoss,
+                    lastLoss,
+                    rssStep,
+                    rssAtMb,
+                    statusMb("VmRSS"),
+                    statusMb("VmHWM"),
+                    JniUtils.getNumThreads(),
+                    ceiling,
+                    "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java());
         }
     }
 
@@ -72,7 +86,7 @@ public final class StepBenchmark {
     public static OpProfile profile(TrmConfig cfg, int batch, int warmup, int steps, Path trace) {
         PuzzleDataSet data = randomPuzzles(256, TASK);
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
-             var trainer = trainer(model, data, batch, warmup + steps)) {
+                var trainer = trainer(model, data, batch, warmup + steps)) {
             for (int s = 0; s < warmup; s++) trainer.step();
             JniUtils.startProfile(false, false, false);
             long t0 = System.nanoTime();
@@ -85,7 +99,9 @@ public final class StepBenchmark {
 
     /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
     private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
-        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard").withBatchSize(batch).withSteps(total)
+        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard")
+                .withBatchSize(batch)
+                .withSteps(total)
                 .withAugment(false);
         return new DeepSupervisionTrainer(model, data, tc, 0, 0);
     }
@@ -129,8 +145,8 @@ public final class StepBenchmark {
             in[i] = r.nextInt(3) == 0 ? out[i] : 1;
         }
         int side = (int) Math.round(Math.sqrt(cells));
-        return new PuzzleDataSet("bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count],
-                new int[count]);
+        return new PuzzleDataSet(
+                "bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count], new int[count]);
     }
 
     static double median(double[] v) {

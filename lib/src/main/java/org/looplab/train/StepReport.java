@@ -22,11 +22,25 @@ import org.looplab.provenance.Json;
  * @param matmulGflops best float32 n³ matmul rate of the same library in the same process; 0 when not measured
  * @param runtime      library, version and BLAS, in words
  */
-public record StepReport(String side, Mixer mixer, int batch, int warmup, int steps, long params, double medianMs,
-                         double firstLoss, double lastLoss, int rssAtStep, double rssAtMb, double finalRssMb,
-                         double peakRssMb, int threads, double matmulGflops, String runtime) {
+public record StepReport(
+        String side,
+        Mixer mixer,
+        int batch,
+        int warmup,
+        int steps,
+        long params,
+        double medianMs,
+        double firstLoss,
+        double lastLoss,
+        int rssAtStep,
+        double rssAtMb,
+        double finalRssMb,
+        double peakRssMb,
+        int threads,
+        double matmulGflops,
+        String runtime) {
 
-    public StepReport {  // runs for `new` and for Jackson alike, so a bad line fails here and names the field
+    public StepReport { // runs for `new` and for Jackson alike, so a bad line fails here and names the field
         if (!"djl".equals(side) && !"pytorch".equals(side))
             throw new IllegalArgumentException("side must be djl or pytorch, was " + side);
         if (mixer == null) throw new IllegalArgumentException("mixer must be given, was null");
@@ -50,7 +64,10 @@ public record StepReport(String side, Mixer mixer, int batch, int warmup, int st
     /** One line of JSON (the shared mapper indents; a child process must print exactly one line). */
     public String toJsonLine() {
         try {
-            return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+            return Json.mapper()
+                    .writer()
+                    .without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + this, e);
         }

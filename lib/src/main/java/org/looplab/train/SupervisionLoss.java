@@ -1,6 +1,5 @@
 package org.looplab.train;
 
-import org.looplab.model.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -8,8 +7,9 @@ import ai.djl.nn.Activation;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.Latents;
 import org.looplab.model.NoGrad;
-import org.looplab.model.ReasoningModel;
 import org.looplab.model.Readout;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.Scalar;
 
 /**
  * The loss of one supervision step (TRM §2.4-2.5, HRM §3 "deep supervision" and "ACT"):
@@ -20,8 +20,8 @@ import org.looplab.model.Readout;
  */
 final class SupervisionLoss {
     private final ReasoningModel model;
-    private final boolean qLearning;     // HRM: halt when q_halt > q_continue, continue loss
-    private final int maxSupervision;    // N_sup
+    private final boolean qLearning; // HRM: halt when q_halt > q_continue, continue loss
+    private final int maxSupervision; // N_sup
 
     SupervisionLoss(ReasoningModel model) {
         this.model = model;
@@ -33,8 +33,8 @@ final class SupervisionLoss {
     record Terms(NDArray total, NDArray answer, NDArray halt, NDArray cont, NDArray exact, NDArray haltMargin) {
         /** The values, read once the backward pass is done. */
         StepLoss values() {
-            return new StepLoss(total.getFloat(), answer.getFloat(), halt.getFloat(),
-                    cont == null ? Double.NaN : cont.getFloat());
+            return new StepLoss(
+                    total.getFloat(), answer.getFloat(), halt.getFloat(), cont == null ? Double.NaN : cont.getFloat());
         }
     }
 
@@ -53,7 +53,13 @@ final class SupervisionLoss {
             qLoss = halt.add(cont);
         }
         NDArray margin = qLearning ? out.haltLogit().sub(out.continueLogit()) : out.haltLogit();
-        return new Terms(answer.add(qLoss.mul(Scalar.like(qLoss, HaltLoss.WEIGHT))), answer, halt, cont, exact, margin.stopGradient());
+        return new Terms(
+                answer.add(qLoss.mul(Scalar.like(qLoss, HaltLoss.WEIGHT))),
+                answer,
+                halt,
+                cont,
+                exact,
+                margin.stopGradient());
     }
 
     /**

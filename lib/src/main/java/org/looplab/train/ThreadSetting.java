@@ -28,7 +28,10 @@ public record ThreadSetting(String side, int intraOp, int blas, WaitPolicy waitP
     }
 
     /** OpenMP's choice while a thread waits for work: spin (ACTIVE) or sleep (PASSIVE). */
-    public enum WaitPolicy { ACTIVE, PASSIVE }
+    public enum WaitPolicy {
+        ACTIVE,
+        PASSIVE
+    }
 
     /** One core each: pinned to core 0, every pool at one thread. */
     public static ThreadSetting oneCore(String side) {

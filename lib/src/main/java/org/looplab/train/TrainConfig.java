@@ -1,9 +1,8 @@
 package org.looplab.train;
 
-import org.looplab.Profile;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.looplab.Profile;
 
 /**
  * How a run trains (TRM paper, Hyper-parameters; TRM code config/cfg_pretrain.yaml, pretrain.py L148-214): optimiser,
@@ -27,12 +26,26 @@ import java.util.List;
  * @param evalPuzzles                 held-out puzzles used by those evaluations (the final one uses the whole test set)
  * @param checkpointEvery             steps between checkpoints when the run has an output folder (0 = only at the end)
  */
-public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float learningRate, int warmupSteps,
-                          float weightDecay, float beta1, float beta2, float puzzleEmbeddingRate,
-                          float puzzleEmbeddingDecay, float emaDecay, double haltExploration, boolean augment,
-                          int logEvery, int evalEvery, int evalPuzzles, int checkpointEvery) {
+public record TrainConfig(
+        int batchSize,
+        long maxSteps,
+        double maxMinutes,
+        float learningRate,
+        int warmupSteps,
+        float weightDecay,
+        float beta1,
+        float beta2,
+        float puzzleEmbeddingRate,
+        float puzzleEmbeddingDecay,
+        float emaDecay,
+        double haltExploration,
+        boolean augment,
+        int logEvery,
+        int evalEvery,
+        int evalPuzzles,
+        int checkpointEvery) {
 
-    public TrainConfig {  // runs for `new` and for Jackson alike, so a bad file fails here and names the field
+    public TrainConfig { // runs for `new` and for Jackson alike, so a bad file fails here and names the field
         positive("batchSize", batchSize);
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1, was " + maxSteps);
         if (!(maxMinutes >= 0)) throw new IllegalArgumentException("maxMinutes must be >= 0, was " + maxMinutes);
@@ -45,13 +58,15 @@ public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float
             throw new IllegalArgumentException("puzzleEmbeddingRate must be > 0, was " + puzzleEmbeddingRate);
         if (!(puzzleEmbeddingDecay >= 0))
             throw new IllegalArgumentException("puzzleEmbeddingDecay must be >= 0, was " + puzzleEmbeddingDecay);
-        if (!(emaDecay > 0 && emaDecay < 1)) throw new IllegalArgumentException("emaDecay must be in (0, 1), was " + emaDecay);
+        if (!(emaDecay > 0 && emaDecay < 1))
+            throw new IllegalArgumentException("emaDecay must be in (0, 1), was " + emaDecay);
         if (!(haltExploration >= 0 && haltExploration <= 1))
             throw new IllegalArgumentException("haltExploration must be in [0, 1], was " + haltExploration);
         positive("logEvery", logEvery);
         if (evalEvery < 0) throw new IllegalArgumentException("evalEvery must be >= 0, was " + evalEvery);
         positive("evalPuzzles", evalPuzzles);
-        if (checkpointEvery < 0) throw new IllegalArgumentException("checkpointEvery must be >= 0, was " + checkpointEvery);
+        if (checkpointEvery < 0)
+            throw new IllegalArgumentException("checkpointEvery must be >= 0, was " + checkpointEvery);
     }
 
     private static void positive(String field, int value) {
@@ -59,8 +74,8 @@ public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float
     }
 
     /** The papers' recipe (TRM code, Sudoku/Maze): batch 768, lr 1e-4, warm-up 2000, wd 1.0, EMA 0.999. */
-    public static final TrainConfig PAPER = new TrainConfig(768, 65_104, 0, 1e-4f, 2000, 1.0f, 0.9f, 0.95f, 1e-4f,
-            1.0f, 0.999f, 0.1, true, 100, 5000, 1000, 5000);
+    public static final TrainConfig PAPER = new TrainConfig(
+            768, 65_104, 0, 1e-4f, 2000, 1.0f, 0.9f, 0.95f, 1e-4f, 1.0f, 0.999f, 0.1, true, 100, 5000, 1000, 5000);
 
     /**
      * The recipe for a profile and data set. cpu and smoke deviate from the paper (see {@link #deviations()}):
@@ -71,16 +86,23 @@ public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float
      */
     public static TrainConfig of(Profile profile, String dataName) {
         return switch (profile) {
-            case SMOKE -> new TrainConfig(16, 60, 0, 1e-3f, 10, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.9f, 0.1, true,
-                    5, 30, 32, 0);
-            case CPU -> switch (dataName) {
-                case "sudoku4" -> new TrainConfig(64, 4000, 15, 1e-3f, 200, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f,
-                        0.1, true, 25, 500, 500, 500);
-                case "sudoku6" -> new TrainConfig(64, 20_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f,
-                        0.995f, 0.1, true, 25, 1000, 500, 1000);
-                default -> new TrainConfig(64, 10_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f,
-                        0.1, true, 25, 1000, 500, 1000);
-            };
+            case SMOKE ->
+                new TrainConfig(16, 60, 0, 1e-3f, 10, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.9f, 0.1, true, 5, 30, 32, 0);
+            case CPU ->
+                switch (dataName) {
+                    case "sudoku4" ->
+                        new TrainConfig(
+                                64, 4000, 15, 1e-3f, 200, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 500,
+                                500, 500);
+                    case "sudoku6" ->
+                        new TrainConfig(
+                                64, 20_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000,
+                                500, 1000);
+                    default ->
+                        new TrainConfig(
+                                64, 10_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000,
+                                500, 1000);
+                };
             case GPU -> PAPER;
         };
     }
@@ -90,7 +112,8 @@ public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float
         List<String> out = new ArrayList<>();
         out.add("optimiser: AdamW (DJL), paper code uses AdamATan2; nano-trm reproduces the paper with AdamW");
         if (batchSize != PAPER.batchSize) out.add("batchSize " + batchSize + ", paper 768");
-        if (maxSteps != PAPER.maxSteps) out.add("maxSteps " + maxSteps + ", paper ~65k (Sudoku 50k epochs over 1k puzzles)");
+        if (maxSteps != PAPER.maxSteps)
+            out.add("maxSteps " + maxSteps + ", paper ~65k (Sudoku 50k epochs over 1k puzzles)");
         if (learningRate != PAPER.learningRate) out.add("learningRate " + learningRate + ", paper 1e-4");
         if (warmupSteps != PAPER.warmupSteps) out.add("warmupSteps " + warmupSteps + ", paper 2000");
         if (weightDecay != PAPER.weightDecay) out.add("weightDecay " + weightDecay + ", paper 1.0 (Sudoku/Maze)");
@@ -98,52 +121,159 @@ public record TrainConfig(int batchSize, long maxSteps, double maxMinutes, float
             out.add("puzzleEmbeddingRate " + puzzleEmbeddingRate + ", paper 1e-4");
         if (puzzleEmbeddingDecay != PAPER.puzzleEmbeddingDecay)
             out.add("puzzleEmbeddingDecay " + puzzleEmbeddingDecay + ", paper 1.0");
-        if (emaDecay != PAPER.emaDecay) out.add("emaDecay " + emaDecay + ", paper 0.999 (short run: see TrainConfig.of)");
-        out.add("augmentation: a fresh random transform per loaded puzzle (reference: 1000 stored augmentations per puzzle)");
+        if (emaDecay != PAPER.emaDecay)
+            out.add("emaDecay " + emaDecay + ", paper 0.999 (short run: see TrainConfig.of)");
+        out.add(
+                "augmentation: a fresh random transform per loaded puzzle (reference: 1000 stored augmentations per puzzle)");
         out.add("no gradient clipping (none in the reference either)");
         return out;
     }
 
     public TrainConfig withSteps(long steps) {
-        return new TrainConfig(batchSize, steps, maxMinutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, augment, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batchSize,
+                steps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     public TrainConfig withMinutes(double minutes) {
-        return new TrainConfig(batchSize, maxSteps, minutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, augment, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                minutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     public TrainConfig withBatchSize(int batch) {
-        return new TrainConfig(batch, maxSteps, maxMinutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, augment, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batch,
+                maxSteps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     public TrainConfig withRate(float rate, int warmup) {
-        return new TrainConfig(batchSize, maxSteps, maxMinutes, rate, warmup, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, augment, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                maxMinutes,
+                rate,
+                warmup,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     public TrainConfig withEma(float decay) {
-        return new TrainConfig(batchSize, maxSteps, maxMinutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, decay, haltExploration, augment, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                decay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     public TrainConfig withAugment(boolean on) {
-        return new TrainConfig(batchSize, maxSteps, maxMinutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, on, logEvery, evalEvery,
-                evalPuzzles, checkpointEvery);
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                on,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery);
     }
 
     /** Logging, evaluation and checkpoint cadence in steps (0 for eval/checkpoint = only at the end). */
     public TrainConfig withCadence(int log, int eval, int evalCount, int checkpoint) {
-        return new TrainConfig(batchSize, maxSteps, maxMinutes, learningRate, warmupSteps, weightDecay, beta1, beta2,
-                puzzleEmbeddingRate, puzzleEmbeddingDecay, emaDecay, haltExploration, augment, log, eval, evalCount,
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                log,
+                eval,
+                evalCount,
                 checkpoint);
     }
 }

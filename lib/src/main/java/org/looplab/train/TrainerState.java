@@ -13,8 +13,14 @@ package org.looplab.train;
  * @param window        metrics sums since the last metrics line
  * @param arraysSha256  SHA-256 of {@code state.safetensors}
  */
-public record TrainerState(long step, double seconds, long adamUpdates, long skipped, PuzzleFeed.State feed,
-                           MetricsWindow.State window, String arraysSha256) {
+public record TrainerState(
+        long step,
+        double seconds,
+        long adamUpdates,
+        long skipped,
+        PuzzleFeed.State feed,
+        MetricsWindow.State window,
+        String arraysSha256) {
     public TrainerState {
         if (step < 0) throw new IllegalArgumentException("step must be >= 0, was " + step);
         if (feed == null) throw new IllegalArgumentException("feed must be given, was null");

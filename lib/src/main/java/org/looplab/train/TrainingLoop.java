@@ -20,9 +20,9 @@ public final class TrainingLoop {
 
     private final DeepSupervisionTrainer trainer;
     private TrainingListener listener = TrainingListener.NONE;
-    private HeldOutCheck heldOut;                 // null: no held-out checks
+    private HeldOutCheck heldOut; // null: no held-out checks
     private MetricsSink metrics = m -> {};
-    private ProgressBar bar;                      // null: no progress line
+    private ProgressBar bar; // null: no progress line
     private Runnable checkpoint = () -> {};
 
     public TrainingLoop(DeepSupervisionTrainer trainer) {
@@ -65,7 +65,8 @@ public final class TrainingLoop {
             boolean last = step >= cfg.maxSteps() || trainer.seconds() - startSeconds >= budget;
             boolean eval = heldOut != null && (last || (cfg.evalEvery() > 0 && step % cfg.evalEvery() == 0));
             if (step % cfg.logEvery() == 0 || last || eval) {
-                double[] acc = eval ? trainer.withAveragedWeights(m -> heldOut.exactAndCell(m, trainer.trainSha256()))
+                double[] acc = eval
+                        ? trainer.withAveragedWeights(m -> heldOut.exactAndCell(m, trainer.trainSha256()))
                         : new double[] {Double.NaN, Double.NaN};
                 TrainingMetrics m = trainer.closeWindow(acc[0], acc[1]);
                 metrics.append(m);
@@ -78,7 +79,11 @@ public final class TrainingLoop {
     }
 
     private String progressText(TrainingMetrics m, boolean eval) {
-        return String.format(Locale.ROOT, "loss %.3f  exact %.2f%s%s", m.loss(), m.haltedExact(),
+        return String.format(
+                Locale.ROOT,
+                "loss %.3f  exact %.2f%s%s",
+                m.loss(),
+                m.haltedExact(),
                 trainer.skipped() > 0 ? "  skipped " + trainer.skipped() : "",
                 eval ? String.format(Locale.ROOT, "  held-out %.3f", m.evalExact()) : "");
     }

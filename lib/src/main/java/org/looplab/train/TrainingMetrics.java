@@ -23,9 +23,20 @@ import java.util.Map;
  * @param evalCell      held-out per-cell accuracy (NaN when not evaluated)
  * @param skipped       updates skipped in the window because a gradient was not finite
  */
-public record TrainingMetrics(long step, double seconds, double learningRate, double loss, double answerLoss,
-                              double haltLoss, double continueLoss, double trainExact, double haltedExact,
-                              double haltedSteps, double evalExact, double evalCell, long skipped) {
+public record TrainingMetrics(
+        long step,
+        double seconds,
+        double learningRate,
+        double loss,
+        double answerLoss,
+        double haltLoss,
+        double continueLoss,
+        double trainExact,
+        double haltedExact,
+        double haltedSteps,
+        double evalExact,
+        double evalCell,
+        long skipped) {
 
     /** As a metrics.jsonl line; NaN values are left out (JSON has no NaN). */
     public Map<String, Object> asMap() {
@@ -48,9 +59,19 @@ public record TrainingMetrics(long step, double seconds, double learningRate, do
 
     /** Reads a line written by {@link #asMap()} (absent values come back as NaN). */
     public static TrainingMetrics fromJson(com.fasterxml.jackson.databind.JsonNode n) {
-        return new TrainingMetrics(n.path("step").asLong(), num(n, "seconds"), num(n, "lr"), num(n, "loss"),
-                num(n, "answer_loss"), num(n, "halt_loss"), num(n, "continue_loss"), num(n, "train_exact"),
-                num(n, "halted_exact"), num(n, "halted_steps"), num(n, "eval_exact"), num(n, "eval_cell"),
+        return new TrainingMetrics(
+                n.path("step").asLong(),
+                num(n, "seconds"),
+                num(n, "lr"),
+                num(n, "loss"),
+                num(n, "answer_loss"),
+                num(n, "halt_loss"),
+                num(n, "continue_loss"),
+                num(n, "train_exact"),
+                num(n, "halted_exact"),
+                num(n, "halted_steps"),
+                num(n, "eval_exact"),
+                num(n, "eval_cell"),
                 n.path("skipped").asLong());
     }
 

@@ -2,23 +2,6 @@ package org.looplab.train;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import org.looplab.Profile;
-import org.looplab.data.DataSetFolder;
-import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.PuzzleDataSets;
-import org.looplab.data.PuzzleSplits;
-import org.looplab.model.Checkpoint;
-import org.looplab.model.ModelConfig;
-import org.looplab.model.ReasoningModel;
-import org.looplab.model.TaskShape;
-import org.looplab.provenance.AtomicFiles;
-import org.looplab.provenance.CodeVersion;
-import org.looplab.provenance.RunFolder;
-import org.looplab.provenance.RunResults;
-import org.looplab.provenance.ContentHash;
-import org.looplab.provenance.Json;
-import org.looplab.provenance.RuntimeFacts;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,6 +13,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.Profile;
+import org.looplab.data.DataSetFolder;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.PuzzleDataSets;
+import org.looplab.data.PuzzleSplits;
+import org.looplab.model.Checkpoint;
+import org.looplab.model.ModelConfig;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.CodeVersion;
+import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+import org.looplab.provenance.RunResults;
+import org.looplab.provenance.RuntimeFacts;
 
 /**
  * One training run with its provenance: the data set, the trainer, and (optionally) an output folder that holds
@@ -56,7 +55,9 @@ public final class TrainingRun implements AutoCloseable {
     public static final String MODEL = RunFolder.MODEL;
     public static final String LIVE = RunFolder.LIVE;
     /** Inside {@link #LIVE}: the raw weights, the state arrays and the trainer state. */
-    public static final String LIVE_WEIGHTS = "weights", LIVE_ARRAYS = "state.safetensors", LIVE_TRAINER = "trainer.json";
+    public static final String LIVE_WEIGHTS = "weights",
+            LIVE_ARRAYS = "state.safetensors",
+            LIVE_TRAINER = "trainer.json";
     /** How a manifest's deviations line for each resume starts. */
     public static final String RESUMED_AT = "resumed at step ";
 
@@ -65,13 +66,19 @@ public final class TrainingRun implements AutoCloseable {
     private final PuzzleSplits data;
     private final Path dataFolder;
     private final DeepSupervisionTrainer trainer;
-    private final Path out;   // null: nothing written
-    private final RunLock lock;   // null when out is
-    private RunResults.HeldOut finalEvaluation;   // null until recordFinal
+    private final Path out; // null: nothing written
+    private final RunLock lock; // null when out is
+    private RunResults.HeldOut finalEvaluation; // null until recordFinal
     private final List<String> resumeNotes = new ArrayList<>();
 
-    private TrainingRun(String id, Profile profile, PuzzleSplits data, Path dataFolder, DeepSupervisionTrainer trainer,
-                        Path out, RunLock lock) {
+    private TrainingRun(
+            String id,
+            Profile profile,
+            PuzzleSplits data,
+            Path dataFolder,
+            DeepSupervisionTrainer trainer,
+            Path out,
+            RunLock lock) {
         this.id = id;
         this.profile = profile;
         this.data = data;
@@ -82,10 +89,16 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** A fresh run of {@code family} on the named data set, sized by {@code profile}. */
-    public static TrainingRun start(ModelFamily family, String dataName, Profile profile, long seed, Path dataRoot,
-                                    Path out) {
-        return start(family.config(profile, dataName), TrainConfig.of(profile, dataName), dataName, profile, seed,
-                dataRoot, out);
+    public static TrainingRun start(
+            ModelFamily family, String dataName, Profile profile, long seed, Path dataRoot, Path out) {
+        return start(
+                family.config(profile, dataName),
+                TrainConfig.of(profile, dataName),
+                dataName,
+                profile,
+                seed,
+                dataRoot,
+                out);
     }
 
     /**
@@ -93,8 +106,14 @@ public final class TrainingRun implements AutoCloseable {
      * holds a run is refused; the leftovers of a run killed before its first complete checkpoint (no manifest) are
      * replaced, saying so; files LoopLab did not write are left alone.
      */
-    public static TrainingRun start(ModelConfig modelCfg, TrainConfig trainCfg, String dataName, Profile profile,
-                                    long seed, Path dataRoot, Path out) {
+    public static TrainingRun start(
+            ModelConfig modelCfg,
+            TrainConfig trainCfg,
+            String dataName,
+            Profile profile,
+            long seed,
+            Path dataRoot,
+            Path out) {
         RunLock lock = out == null ? null : RunLock.acquire(out);
         try {
             if (out != null) clearLeftovers(out);
@@ -102,8 +121,14 @@ public final class TrainingRun implements AutoCloseable {
             ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
             String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
                     + modelName(modelCfg) + "-" + dataName + "-s" + seed;
-            return new TrainingRun(id, profile, data, PuzzleDataSets.folder(dataRoot, dataName, profile),
-                    new DeepSupervisionTrainer(model, data.train(), trainCfg, seed), out, lock);
+            return new TrainingRun(
+                    id,
+                    profile,
+                    data,
+                    PuzzleDataSets.folder(dataRoot, dataName, profile),
+                    new DeepSupervisionTrainer(model, data.train(), trainCfg, seed),
+                    out,
+                    lock);
         } catch (RuntimeException e) {
             if (lock != null) lock.close();
             throw e;
@@ -112,7 +137,8 @@ public final class TrainingRun implements AutoCloseable {
 
     private static void clearLeftovers(Path out) {
         if (Files.exists(out.resolve(MANIFEST)))
-            throw new IllegalArgumentException(out + ": already holds a run; resume it (--resume) or choose another --out");
+            throw new IllegalArgumentException(
+                    out + ": already holds a run; resume it (--resume) or choose another --out");
         List<String> removed = new ArrayList<>();
         try {
             for (String name : List.of(METRICS, LIVE, MODEL)) {
@@ -156,8 +182,9 @@ public final class TrainingRun implements AutoCloseable {
         Profile profile = m.data().profile();
         PuzzleSplits data = DataSetFolder.load(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
-            throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data " + m.data().name()
-                    + " now hashes " + data.train().contentHash() + ", the run trained on " + m.data().trainSha256());
+            throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data "
+                    + m.data().name() + " now hashes " + data.train().contentHash() + ", the run trained on "
+                    + m.data().trainSha256());
         TrainConfig cfg = m.config().train();
         if (moreSteps > 0) cfg = cfg.withSteps(state.step() + moreSteps);
         if (minutes >= 0) cfg = cfg.withMinutes(minutes);
@@ -185,11 +212,18 @@ public final class TrainingRun implements AutoCloseable {
             model.close();
             throw e;
         }
-        TrainingRun run = new TrainingRun(m.id(), profile, data,
-                PuzzleDataSets.folder(dataRoot, m.data().name(), profile), trainer, folder, lock);
+        TrainingRun run = new TrainingRun(
+                m.id(),
+                profile,
+                data,
+                PuzzleDataSets.folder(dataRoot, m.data().name(), profile),
+                trainer,
+                folder,
+                lock);
         // Each resume is recorded (not a deviation any more: the state is restored exactly); earlier ones carry over.
         m.deviations().stream().filter(d -> d.startsWith(RESUMED_AT)).forEach(run.resumeNotes::add);
-        run.resumeNotes.add(RESUMED_AT + state.step() + " (exact: weights, EMA, AdamW moments, carry and draws restored)");
+        run.resumeNotes.add(
+                RESUMED_AT + state.step() + " (exact: weights, EMA, AdamW moments, carry and draws restored)");
         return run;
     }
 
@@ -259,7 +293,7 @@ public final class TrainingRun implements AutoCloseable {
             return null;
         });
         if (!Files.exists(out.resolve(METRICS))) AtomicFiles.writeString(out.resolve(METRICS), "");
-        manifest().writeInto(out);   // manifest.json and its hash in SHA256SUMS
+        manifest().writeInto(out); // manifest.json and its hash in SHA256SUMS
     }
 
     /**
@@ -274,7 +308,9 @@ public final class TrainingRun implements AutoCloseable {
     public RunManifest manifest() {
         ModelConfig mc = trainer.model().config();
         List<String> deviations = new ArrayList<>(trainer.config().deviations());
-        deviations.add(0, "model: " + modelName(mc) + " " + mc + (profile == Profile.GPU ? "" : " (smaller than the paper's)"));
+        deviations.add(
+                0,
+                "model: " + modelName(mc) + " " + mc + (profile == Profile.GPU ? "" : " (smaller than the paper's)"));
         deviations.addAll(resumeNotes);
         List<TrainingMetrics> h = trainer.history();
         Double loss = null, haltedExact = null;
@@ -294,11 +330,25 @@ public final class TrainingRun implements AutoCloseable {
         files.put(MODEL, "EMA weights (evaluate these)");
         files.put(LIVE, "resume state: raw weights, AdamW moments, EMA, carry, data position");
         files.put(METRICS, "metrics, one JSON object per logged step");
-        return new RunManifest("run", id, profile, trainer.seed(), trainer.steps(), trainer.seconds(),
+        return new RunManifest(
+                "run",
+                id,
+                profile,
+                trainer.seed(),
+                trainer.steps(),
+                trainer.seconds(),
                 new RunManifest.Config(mc, trainer.config()),
-                new RunManifest.Data(data.manifest().name(), profile, data.sha256(), trainer.trainSha256(),
+                new RunManifest.Data(
+                        data.manifest().name(),
+                        profile,
+                        data.sha256(),
+                        trainer.trainSha256(),
                         dataFolder.resolve(PuzzleSplits.MANIFEST).toString()),
-                CodeVersion.current(), deviations, RuntimeFacts.current(), results, files);
+                CodeVersion.current(),
+                deviations,
+                RuntimeFacts.current(),
+                results,
+                files);
     }
 
     /** {@code [vocab, cells, puzzle ids]} as the model needs them. */

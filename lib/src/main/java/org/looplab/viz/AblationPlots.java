@@ -1,5 +1,13 @@
 package org.looplab.viz;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -13,15 +21,6 @@ import org.looplab.train.MetricsLog;
 import org.looplab.train.TrainingMetrics;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
-
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The attention-vs-MLP ablation's pictures, drawn from sweep summaries ({@code SweepSummary.of}: one row per
@@ -38,11 +37,17 @@ public final class AblationPlots {
 
     /** Held-out {@code metric} ("exact" or "cell") per task, one bar per mixer, with error bars. */
     public static BufferedImage byMixer(Table summary, String metric) {
-        CategoryChart c = new CategoryChartBuilder().width(640).height(400).title("held-out " + metric + " accuracy by mixer")
-                .xAxisTitle("task").yAxisTitle(metric + " accuracy (mean ± sd over seeds)").build();
+        CategoryChart c = new CategoryChartBuilder()
+                .width(640)
+                .height(400)
+                .title("held-out " + metric + " accuracy by mixer")
+                .xAxisTitle("task")
+                .yAxisTitle(metric + " accuracy (mean ± sd over seeds)")
+                .build();
         style(c.getStyler());
         c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        List<String> tasks = new ArrayList<>(new java.util.LinkedHashSet<>(summary.stringColumn("task").asList()));
+        List<String> tasks = new ArrayList<>(
+                new java.util.LinkedHashSet<>(summary.stringColumn("task").asList()));
         for (String mixer : new TreeSet<>(summary.stringColumn("mixer").asList())) {
             List<Double> y = new ArrayList<>(), err = new ArrayList<>();
             for (String task : tasks) {
@@ -57,20 +62,28 @@ public final class AblationPlots {
 
     /** Held-out exact accuracy against a numeric factor column ("depth" or "width"), one line per task and mixer. */
     public static BufferedImage against(Table summary, String factor, String title) {
-        XYChart c = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle(factor)
-                .yAxisTitle("exact accuracy (mean ± sd over seeds)").build();
+        XYChart c = new XYChartBuilder()
+                .width(640)
+                .height(400)
+                .title(title)
+                .xAxisTitle(factor)
+                .yAxisTitle("exact accuracy (mean ± sd over seeds)")
+                .build();
         style(c.getStyler());
         c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         Map<String, TreeMap<Integer, double[]>> lines = new TreeMap<>();
         for (Row r : summary) {
             String key = r.getString("mixer") + " " + r.getString("task");
             // two (n, T) pairs can share a depth; keep the better-trained reading by averaging them
-            lines.computeIfAbsent(key, k -> new TreeMap<>()).merge(r.getInt(factor),
-                    new double[] {r.getDouble("exact_mean"), r.getDouble("exact_sd"), 1},
-                    (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+            lines.computeIfAbsent(key, k -> new TreeMap<>())
+                    .merge(
+                            r.getInt(factor),
+                            new double[] {r.getDouble("exact_mean"), r.getDouble("exact_sd"), 1},
+                            (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
         }
         lines.forEach((name, points) -> {
-            double[] x = points.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] x =
+                    points.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
             double[] y = points.values().stream().mapToDouble(v -> v[0] / v[2]).toArray();
             double[] e = points.values().stream().mapToDouble(v -> v[1] / v[2]).toArray();
             XYSeries s = c.addSeries(name, x, y, e);
@@ -89,16 +102,23 @@ public final class AblationPlots {
         for (SweepTable.Run run : file.runs()) {
             if (!run.result().grids().contains(grid)) continue;
             String key = run.result().mixer() + " " + run.result().task();
-            Path metrics = sweepFolder.resolve("runs").resolve(run.result().folder()).resolve("metrics.jsonl");
+            Path metrics =
+                    sweepFolder.resolve("runs").resolve(run.result().folder()).resolve("metrics.jsonl");
             for (var node : new MetricsLog(metrics).read()) {
                 TrainingMetrics m = TrainingMetrics.fromJson(node);
                 if (!m.evaluated()) continue;
-                lines.computeIfAbsent(key, k -> new TreeMap<>()).merge(m.step(), new double[] {m.evalExact(), 1},
-                        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+                lines.computeIfAbsent(key, k -> new TreeMap<>())
+                        .merge(m.step(), new double[] {m.evalExact(), 1}, (a, b) ->
+                                new double[] {a[0] + b[0], a[1] + b[1]});
             }
         }
-        XYChart c = new XYChartBuilder().width(640).height(400).title("held-out exact accuracy during training")
-                .xAxisTitle("step").yAxisTitle("exact accuracy (mean over seeds)").build();
+        XYChart c = new XYChartBuilder()
+                .width(640)
+                .height(400)
+                .title("held-out exact accuracy during training")
+                .xAxisTitle("step")
+                .yAxisTitle("exact accuracy (mean over seeds)")
+                .build();
         style(c.getStyler());
         c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         lines.forEach((name, points) -> {

@@ -1,9 +1,8 @@
 package org.looplab.viz;
 
+import java.awt.image.BufferedImage;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-
-import java.awt.image.BufferedImage;
 
 /**
  * XChart charts as images. A notebook ends a cell with {@code render(img)} or calls {@code display(img)}; the

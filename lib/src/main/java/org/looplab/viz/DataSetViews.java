@@ -1,5 +1,8 @@
 package org.looplab.viz;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.looplab.data.PuzzleDataSet;
@@ -10,10 +13,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /** Summaries of data sets: a difficulty histogram per split and one statistics row per set. */
 public final class DataSetViews {
     private DataSetViews() {}
@@ -23,15 +22,23 @@ public final class DataSetViews {
      * the range is small; otherwise doubling ranges (0, 1, 2-3, 4-7, 8-15, ...), since backtracks have a long tail.
      */
     public static CategoryChart difficultyHistogram(PuzzleSplits splits) {
-        int max = Math.max(Arrays.stream(splits.train().difficulties()).max().orElse(0), Arrays.stream(splits.test().difficulties()).max().orElse(0));
-        int min = Math.min(Arrays.stream(splits.train().difficulties()).min().orElse(0), Arrays.stream(splits.test().difficulties()).min().orElse(0));
+        int max = Math.max(
+                Arrays.stream(splits.train().difficulties()).max().orElse(0),
+                Arrays.stream(splits.test().difficulties()).max().orElse(0));
+        int min = Math.min(
+                Arrays.stream(splits.train().difficulties()).min().orElse(0),
+                Arrays.stream(splits.test().difficulties()).min().orElse(0));
         List<int[]> bins = bins(min, max);
         List<String> labels = new ArrayList<>();
         for (int[] b : bins) labels.add(b[0] == b[1] ? String.valueOf(b[0]) : b[0] + "-" + b[1]);
         boolean sudoku = splits.train().kind() == PuzzleKind.SUDOKU;
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(360)
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(640)
+                .height(360)
                 .title("Difficulty of " + splits.manifest().name())
-                .xAxisTitle(sudoku ? "solver backtracks" : "shortest path (steps)").yAxisTitle("share of split (%)").build();
+                .xAxisTitle(sudoku ? "solver backtracks" : "shortest path (steps)")
+                .yAxisTitle("share of split (%)")
+                .build();
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setLegendVisible(true);
         for (PuzzleDataSet set : List.of(splits.train(), splits.test())) {
@@ -41,7 +48,10 @@ public final class DataSetViews {
                 long n = Arrays.stream(d).filter(v -> v >= b[0] && v <= b[1]).count();
                 share.add(100.0 * n / Math.max(1, d.length));
             }
-            chart.addSeries(set == splits.train() ? "train (" + set.count() + ")" : "test (" + set.count() + ")", labels, share);
+            chart.addSeries(
+                    set == splits.train() ? "train (" + set.count() + ")" : "test (" + set.count() + ")",
+                    labels,
+                    share);
         }
         return chart;
     }

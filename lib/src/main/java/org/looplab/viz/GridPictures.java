@@ -1,14 +1,5 @@
 package org.looplab.viz;
 
-import org.looplab.data.ArcTask;
-import org.looplab.data.Grid;
-import org.looplab.data.Maze;
-import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.SudokuEncoding;
-import org.looplab.data.Sudoku;
-import org.looplab.data.SudokuShape;
-import org.looplab.data.SudokuTransform;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -18,6 +9,14 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.looplab.data.ArcTask;
+import org.looplab.data.Grid;
+import org.looplab.data.Maze;
+import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.Sudoku;
+import org.looplab.data.SudokuEncoding;
+import org.looplab.data.SudokuShape;
+import org.looplab.data.SudokuTransform;
 
 /**
  * Puzzles as pictures (plain Java2D, no chart library): Sudoku with givens in bold black and filled-in digits in
@@ -28,8 +27,9 @@ public final class GridPictures {
 
     /** The palette of the ARC viewer: 0 black, 1 blue, 2 red, 3 green, 4 yellow, 5 grey, 6 magenta, 7 orange, 8 azure, 9 maroon. */
     public static final Color[] ARC_PALETTE = {
-            new Color(0x000000), new Color(0x0074D9), new Color(0xFF4136), new Color(0x2ECC40), new Color(0xFFDC00),
-            new Color(0xAAAAAA), new Color(0xF012BE), new Color(0xFF851B), new Color(0x7FDBFF), new Color(0x870C25)};
+        new Color(0x000000), new Color(0x0074D9), new Color(0xFF4136), new Color(0x2ECC40), new Color(0xFFDC00),
+        new Color(0xAAAAAA), new Color(0xF012BE), new Color(0xFF851B), new Color(0x7FDBFF), new Color(0x870C25)
+    };
 
     private static final Color GIVEN = new Color(0x111111);
     private static final Color FILLED = new Color(0x1F5FBF);
@@ -74,8 +74,10 @@ public final class GridPictures {
         }
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(3));
-        for (int i = 0; i <= side; i += shape.boxCols()) g.drawLine(pad + i * cell, pad, pad + i * cell, pad + side * cell);
-        for (int i = 0; i <= side; i += shape.boxRows()) g.drawLine(pad, pad + i * cell, pad + side * cell, pad + i * cell);
+        for (int i = 0; i <= side; i += shape.boxCols())
+            g.drawLine(pad + i * cell, pad, pad + i * cell, pad + side * cell);
+        for (int i = 0; i <= side; i += shape.boxRows())
+            g.drawLine(pad, pad + i * cell, pad + side * cell, pad + i * cell);
         g.dispose();
         return img;
     }
@@ -90,15 +92,20 @@ public final class GridPictures {
                 SudokuShape shape = SudokuShape.ofSide(set.side());
                 yield sudoku(SudokuEncoding.decode(set.input(i), shape), SudokuEncoding.decode(set.label(i), shape));
             }
-            case MAZE -> row(List.of("maze", "label: a shortest path (" + set.difficulty(i) + " steps)"),
-                    List.of(maze(new Maze(set.side(), set.input(i))), maze(new Maze(set.side(), set.label(i)))));
-            default -> throw new IllegalArgumentException(set.name() + ": pictures of " + set.kind() + " rows need the task grids (arcTask)");
+            case MAZE ->
+                row(
+                        List.of("maze", "label: a shortest path (" + set.difficulty(i) + " steps)"),
+                        List.of(maze(new Maze(set.side(), set.input(i))), maze(new Maze(set.side(), set.label(i)))));
+            default ->
+                throw new IllegalArgumentException(
+                        set.name() + ": pictures of " + set.kind() + " rows need the task grids (arcTask)");
         };
     }
 
     /** A puzzle and solution before and after one augmentation, side by side. */
     public static BufferedImage augmentation(Sudoku puzzle, Sudoku solution, SudokuTransform t) {
-        return row(List.of("before", "after augmentation"),
+        return row(
+                List.of("before", "after augmentation"),
                 List.of(sudoku(puzzle, solution), sudoku(t.apply(puzzle), t.apply(solution))));
     }
 
@@ -110,13 +117,14 @@ public final class GridPictures {
         Graphics2D g = graphics(img);
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
-                g.setColor(switch (maze.get(r, c)) {
-                    case Maze.WALL -> WALL;
-                    case Maze.START -> START;
-                    case Maze.GOAL -> GOAL;
-                    case Maze.PATH -> PATH;
-                    default -> OPEN;
-                });
+                g.setColor(
+                        switch (maze.get(r, c)) {
+                            case Maze.WALL -> WALL;
+                            case Maze.START -> START;
+                            case Maze.GOAL -> GOAL;
+                            case Maze.PATH -> PATH;
+                            default -> OPEN;
+                        });
                 g.fillRect(c * cell, r * cell, cell, cell);
             }
         }
@@ -163,7 +171,11 @@ public final class GridPictures {
         Graphics2D g = graphics(img);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(task.id() + ": " + task.train().size() + " demonstrations, then " + task.test().size() + " test", 4, 16);
+        g.drawString(
+                task.id() + ": " + task.train().size() + " demonstrations, then "
+                        + task.test().size() + " test",
+                4,
+                16);
         int y = TITLE;
         for (BufferedImage r : rows) {
             g.drawImage(r, 0, y, null);
@@ -175,7 +187,8 @@ public final class GridPictures {
 
     /** Images side by side, each with a title above it. */
     public static BufferedImage row(List<String> titles, List<BufferedImage> images) {
-        if (titles.size() != images.size()) throw new IllegalArgumentException(titles.size() + " titles for " + images.size() + " images");
+        if (titles.size() != images.size())
+            throw new IllegalArgumentException(titles.size() + " titles for " + images.size() + " images");
         int gap = 16;
         int w = images.stream().mapToInt(BufferedImage::getWidth).sum() + gap * (images.size() + 1);
         int h = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1) + TITLE + gap;

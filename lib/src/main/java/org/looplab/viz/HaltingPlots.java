@@ -1,5 +1,13 @@
 package org.looplab.viz;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -11,15 +19,6 @@ import org.looplab.analysis.DifficultyBucket;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.analysis.PuzzleTrajectory;
 import org.looplab.model.HaltingRule;
-
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
 
 /** Pictures of {@link HaltingStats}: when the halt head stops, what stopping costs and buys, and whether it is calibrated. */
 public final class HaltingPlots {
@@ -39,7 +38,8 @@ public final class HaltingPlots {
     // squeezes XChart's plot area to nothing.
     private static String sub(HaltingStats s) {
         String rule = s.rule() instanceof HaltingRule.HaltProbability h
-                ? "threshold " + String.format(Locale.ROOT, "%.2f", h.threshold()) : s.rule().describe();
+                ? "threshold " + String.format(Locale.ROOT, "%.2f", h.threshold())
+                : s.rule().describe();
         return rule + ", N_sup " + s.maxSteps();
     }
 
@@ -49,9 +49,13 @@ public final class HaltingPlots {
      */
     public static BufferedImage stepsByDifficulty(HaltingStats s) {
         int n = s.maxSteps();
-        CategoryChart chart = new CategoryChartBuilder().width(720).height(380)
-                .title("Halting step by difficulty (" + sub(s) + ")").xAxisTitle("supervision step where it halts")
-                .yAxisTitle("puzzles").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(720)
+                .height(380)
+                .title("Halting step by difficulty (" + sub(s) + ")")
+                .xAxisTitle("supervision step where it halts")
+                .yAxisTitle("puzzles")
+                .build();
         chart.getStyler().setOverlapped(false);
         List<Integer> steps = IntStream.rangeClosed(1, n).boxed().toList();
         DifficultyBucket[] b = s.buckets();
@@ -66,8 +70,11 @@ public final class HaltingPlots {
             }
             if (halts.isEmpty()) continue;
             double mean = halts.stream().mapToInt(Integer::intValue).average().orElseThrow();
-            chart.addSeries(String.format(Locale.ROOT, "%s (n=%d, mean %.1f)", which.label(), halts.size(), mean), steps,
-                    Arrays.stream(count).boxed().toList()).setFillColor(colour(which));
+            chart.addSeries(
+                            String.format(Locale.ROOT, "%s (n=%d, mean %.1f)", which.label(), halts.size(), mean),
+                            steps,
+                            Arrays.stream(count).boxed().toList())
+                    .setFillColor(colour(which));
         }
         return Charts.png(chart);
     }
@@ -79,14 +86,28 @@ public final class HaltingPlots {
     public static BufferedImage accuracyByMaxSteps(HaltingStats s) {
         List<HaltingStats.Budget> b = s.budgets();
         double[] k = b.stream().mapToDouble(HaltingStats.Budget::maxSteps).toArray();
-        XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Accuracy against steps allowed (" + sub(s) + ")").xAxisTitle("max supervision steps K")
-                .yAxisTitle("exact-match accuracy").build();
+        XYChart chart = new XYChartBuilder()
+                .width(720)
+                .height(380)
+                .title("Accuracy against steps allowed (" + sub(s) + ")")
+                .xAxisTitle("max supervision steps K")
+                .yAxisTitle("exact-match accuracy")
+                .build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.addSeries("fixed: always K steps", k, b.stream().mapToDouble(HaltingStats.Budget::fixedAccuracy).toArray())
+        chart.addSeries(
+                        "fixed: always K steps",
+                        k,
+                        b.stream()
+                                .mapToDouble(HaltingStats.Budget::fixedAccuracy)
+                                .toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
-        chart.addSeries("adaptive: halt head, at most K", k,
-                b.stream().mapToDouble(HaltingStats.Budget::adaptiveAccuracy).toArray()).setMarker(SeriesMarkers.DIAMOND);
+        chart.addSeries(
+                        "adaptive: halt head, at most K",
+                        k,
+                        b.stream()
+                                .mapToDouble(HaltingStats.Budget::adaptiveAccuracy)
+                                .toArray())
+                .setMarker(SeriesMarkers.DIAMOND);
         return Charts.png(chart);
     }
 
@@ -94,9 +115,13 @@ public final class HaltingPlots {
     public static BufferedImage haltTrajectories(HaltingStats s, int perBucket) {
         int n = s.maxSteps();
         double[] k = IntStream.rangeClosed(1, n).asDoubleStream().toArray();
-        XYChart chart = new XYChartBuilder().width(720).height(380)
-                .title("Halt probability by step (" + sub(s) + ")").xAxisTitle("supervision step")
-                .yAxisTitle("sigmoid(q_halt)").build();
+        XYChart chart = new XYChartBuilder()
+                .width(720)
+                .height(380)
+                .title("Halt probability by step (" + sub(s) + ")")
+                .xAxisTitle("supervision step")
+                .yAxisTitle("sigmoid(q_halt)")
+                .build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setMarkerSize(4);
         DifficultyBucket[] b = s.buckets();
         int[] shown = new int[DifficultyBucket.values().length];
@@ -130,16 +155,26 @@ public final class HaltingPlots {
         names.add(String.format(Locale.ROOT, "fixed %d (acc %.2f)", v.maxSteps(), v.maxStepsAccuracy()));
         steps.add((double) v.maxSteps());
         if (v.equalFixedSteps() > 0) {
-            names.add(String.format(Locale.ROOT, "fixed %d (acc %.2f)", v.equalFixedSteps(),
+            names.add(String.format(
+                    Locale.ROOT,
+                    "fixed %d (acc %.2f)",
+                    v.equalFixedSteps(),
                     s.budgets().get(v.equalFixedSteps() - 1).fixedAccuracy()));
             steps.add((double) v.equalFixedSteps());
         }
         names.add(String.format(Locale.ROOT, "adaptive (acc %.2f)", v.adaptiveAccuracy()));
         steps.add(v.adaptiveMeanSteps());
-        CategoryChart chart = new CategoryChartBuilder().width(720).height(340)
-                .title(String.format(Locale.ROOT, "Adaptive halting saves %.0f%% of N_sup steps (%s)",
-                        100 * v.savedVsFixedMax(), sub(s)))
-                .xAxisTitle("policy").yAxisTitle("mean supervision steps per puzzle").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(720)
+                .height(340)
+                .title(String.format(
+                        Locale.ROOT,
+                        "Adaptive halting saves %.0f%% of N_sup steps (%s)",
+                        100 * v.savedVsFixedMax(),
+                        sub(s)))
+                .xAxisTitle("policy")
+                .yAxisTitle("mean supervision steps per puzzle")
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("steps", names, steps);
         return Charts.png(chart);
@@ -157,9 +192,13 @@ public final class HaltingPlots {
             x.add(b.meanProbability());
             y.add(b.accuracy());
         }
-        XYChart chart = new XYChartBuilder().width(520).height(480)
+        XYChart chart = new XYChartBuilder()
+                .width(520)
+                .height(480)
                 .title(String.format(Locale.ROOT, "Halt-head calibration · ECE %.3f · %d pairs", c.ece(), c.pairs()))
-                .xAxisTitle("predicted halt probability (bin mean)").yAxisTitle("fraction of answers right").build();
+                .xAxisTitle("predicted halt probability (bin mean)")
+                .yAxisTitle("fraction of answers right")
+                .build();
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         XYSeries d = chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
         d.setMarker(SeriesMarkers.NONE);

@@ -22,7 +22,8 @@ public final class HtmlTables {
             html.append("<caption>").append(escape(table.name())).append("</caption>");
         }
         html.append("<thead><tr>");
-        for (Column<?> c : table.columns()) html.append("<th>").append(escape(c.name())).append("</th>");
+        for (Column<?> c : table.columns())
+            html.append("<th>").append(escape(c.name())).append("</th>");
         html.append("</tr></thead><tbody>");
         int rows = Math.min(maxRows, table.rowCount());
         for (int r = 0; r < rows; r++) {
@@ -41,10 +42,14 @@ public final class HtmlTables {
 
     /** A two-column table of named facts (versions, devices, settings). */
     public static String keyValue(String caption, java.util.Map<String, ?> facts) {
-        StringBuilder html = new StringBuilder("<table class=\"looplab\"><caption>").append(escape(caption))
+        StringBuilder html = new StringBuilder("<table class=\"looplab\"><caption>")
+                .append(escape(caption))
                 .append("</caption><tbody>");
-        facts.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
-                .append(escape(String.valueOf(v))).append("</td></tr>"));
+        facts.forEach((k, v) -> html.append("<tr><th>")
+                .append(escape(k))
+                .append("</th><td>")
+                .append(escape(String.valueOf(v)))
+                .append("</td></tr>"));
         return html.append("</tbody></table>").toString();
     }
 
@@ -54,7 +59,10 @@ public final class HtmlTables {
         double v = ((Number) c.get(row)).doubleValue();
         if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String escape(String s) {

@@ -1,18 +1,17 @@
 package org.looplab.viz;
 
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.looplab.serve.PuzzleLadder;
 import org.looplab.serve.SolverCheckpoints;
 import org.looplab.serve.mcp.SolverClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Tables of what the solver server said, for notebook 07 ({@code display(HtmlTables.of(...), "text/html")}). */
 public final class SolverTables {
@@ -20,26 +19,44 @@ public final class SolverTables {
 
     /** Which checkpoints are served, and whether each is trained or an untrained stand-in. */
     public static Table checkpoints(List<SolverCheckpoints.Choice> choices) {
-        Table t = Table.create("checkpoints served", StringColumn.create("name"), StringColumn.create("folder"),
+        Table t = Table.create(
+                "checkpoints served",
+                StringColumn.create("name"),
+                StringColumn.create("folder"),
                 StringColumn.create("weights"));
         for (var c : choices) {
             t.stringColumn(0).append(c.name());
             t.stringColumn(1).append(c.folder().toString());
-            t.stringColumn(2).append(c.shipped() ? "trained (shipped, data/checkpoints)"
-                    : "UNTRAINED stand-in (no shipped checkpoint here)");
+            t.stringColumn(2)
+                    .append(
+                            c.shipped()
+                                    ? "trained (shipped, data/checkpoints)"
+                                    : "UNTRAINED stand-in (no shipped checkpoint here)");
         }
         return t;
     }
 
     /** The tools the server lists, with their arguments. */
     public static Table tools(List<McpSchema.Tool> tools) {
-        Table t = Table.create("tools the server offers", StringColumn.create("tool"), StringColumn.create("arguments"),
-                StringColumn.create("required"), StringColumn.create("description"));
+        Table t = Table.create(
+                "tools the server offers",
+                StringColumn.create("tool"),
+                StringColumn.create("arguments"),
+                StringColumn.create("required"),
+                StringColumn.create("description"));
         for (var tool : tools) {
             t.stringColumn(0).append(tool.name());
-            t.stringColumn(1).append(String.join(", ", tool.inputSchema().properties() == null ? List.of()
-                    : tool.inputSchema().properties().keySet()));
-            t.stringColumn(2).append(tool.inputSchema().required() == null ? "" : String.join(", ", tool.inputSchema().required()));
+            t.stringColumn(1)
+                    .append(String.join(
+                            ", ",
+                            tool.inputSchema().properties() == null
+                                    ? List.of()
+                                    : tool.inputSchema().properties().keySet()));
+            t.stringColumn(2)
+                    .append(
+                            tool.inputSchema().required() == null
+                                    ? ""
+                                    : String.join(", ", tool.inputSchema().required()));
             t.stringColumn(3).append(tool.description());
         }
         return t;
@@ -48,9 +65,16 @@ public final class SolverTables {
     /** {@code describe_solver}'s models, one row each. */
     @SuppressWarnings("unchecked")
     public static Table models(SolverClient.Reply describe) {
-        Table t = Table.create("models loaded", StringColumn.create("checkpoint"), StringColumn.create("puzzle"),
-                StringColumn.create("size"), StringColumn.create("architecture"), IntColumn.create("parameters"),
-                IntColumn.create("N_sup"), StringColumn.create("manifest id"), StringColumn.create("accuracy"));
+        Table t = Table.create(
+                "models loaded",
+                StringColumn.create("checkpoint"),
+                StringColumn.create("puzzle"),
+                StringColumn.create("size"),
+                StringColumn.create("architecture"),
+                IntColumn.create("parameters"),
+                IntColumn.create("N_sup"),
+                StringColumn.create("manifest id"),
+                StringColumn.create("accuracy"));
         for (var m : (List<Map<String, Object>>) describe.answer().get("models")) {
             t.stringColumn(0).append(str(m.get("checkpoint")));
             t.stringColumn(1).append(str(m.get("puzzle")));
@@ -66,9 +90,16 @@ public final class SolverTables {
 
     /** One row per puzzle: its level, what came back and whether the checker accepted it. */
     public static Table answers(List<PuzzleLadder.Rung> ladder, List<SolverClient.Reply> replies) {
-        Table t = Table.create("answers, easiest first", StringColumn.create("size"), StringColumn.create("level"),
-                IntColumn.create("givens"), StringColumn.create("puzzle"), StringColumn.create("answer"),
-                BooleanColumn.create("verified"), IntColumn.create("steps"), DoubleColumn.create("halt p"),
+        Table t = Table.create(
+                "answers, easiest first",
+                StringColumn.create("size"),
+                StringColumn.create("level"),
+                IntColumn.create("givens"),
+                StringColumn.create("puzzle"),
+                StringColumn.create("answer"),
+                BooleanColumn.create("verified"),
+                IntColumn.create("steps"),
+                DoubleColumn.create("halt p"),
                 StringColumn.create("what the checker found"));
         for (int i = 0; i < ladder.size(); i++) {
             var rung = ladder.get(i);
@@ -82,7 +113,8 @@ public final class SolverTables {
                 t.booleanColumn(5).append(false);
                 t.intColumn(6).appendMissing();
                 t.doubleColumn(7).appendMissing();
-                t.stringColumn(8).append("error " + r.error().code() + ": " + r.error().message());
+                t.stringColumn(8)
+                        .append("error " + r.error().code() + ": " + r.error().message());
                 continue;
             }
             var a = r.answer();
@@ -102,7 +134,8 @@ public final class SolverTables {
         for (int i = 0; i < ladder.size(); i++) {
             var rung = ladder.get(i);
             var a = replies.get(i).answer();
-            double[] s = acc.computeIfAbsent(rung.side() + "x" + rung.side() + " | " + rung.level(), k -> new double[4]);
+            double[] s =
+                    acc.computeIfAbsent(rung.side() + "x" + rung.side() + " | " + rung.level(), k -> new double[4]);
             if (a == null) continue;
             boolean ok = Boolean.TRUE.equals(a.get("verified"));
             double p = ((Number) a.get("halt_probability")).doubleValue();
@@ -110,8 +143,12 @@ public final class SolverTables {
             s[1] += 1;
             s[ok ? 2 : 3] += p;
         }
-        Table t = Table.create("verified by level", StringColumn.create("size"), StringColumn.create("level"),
-                StringColumn.create("verified"), DoubleColumn.create("halt p when right"),
+        Table t = Table.create(
+                "verified by level",
+                StringColumn.create("size"),
+                StringColumn.create("level"),
+                StringColumn.create("verified"),
+                DoubleColumn.create("halt p when right"),
                 DoubleColumn.create("halt p when wrong"));
         acc.forEach((k, s) -> {
             String[] parts = k.split(" \\| ");
@@ -128,7 +165,10 @@ public final class SolverTables {
 
     /** Refused requests: the code and message each came back with. */
     public static Table errors(List<String> sent, List<SolverClient.Reply> replies) {
-        Table t = Table.create("refused requests", StringColumn.create("sent"), StringColumn.create("error code"),
+        Table t = Table.create(
+                "refused requests",
+                StringColumn.create("sent"),
+                StringColumn.create("error code"),
                 StringColumn.create("message"));
         for (int i = 0; i < replies.size(); i++) {
             var r = replies.get(i);

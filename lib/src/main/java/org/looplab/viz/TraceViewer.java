@@ -2,13 +2,12 @@ package org.looplab.viz;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.looplab.analysis.TracedPuzzles;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.ContentHash;
 import org.looplab.provenance.Json;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The deck's recursive trace viewer (slide 06) on real traces: input with givens, the current answer y after step k,
@@ -31,11 +30,14 @@ public final class TraceViewer {
     public static String fragment(TracedPuzzles traces) {
         String json = json(traces);
         // The root id is unique per content, so two viewers in one notebook drive their own elements.
-        String root = "looplab-trace-" + ContentHash.of(json.getBytes(StandardCharsets.UTF_8)).substring(0, 10);
+        String root = "looplab-trace-"
+                + ContentHash.of(json.getBytes(StandardCharsets.UTF_8)).substring(0, 10);
         return TEMPLATE.replace("%ROOT%", root)
                 .replace("%TITLE%", HtmlTables.escape(traces.title()))
-                .replace("%PROVENANCE%", HtmlTables.escape("model: " + traces.model() + " · data: " + traces.data()
-                        + " · halt threshold " + traces.threshold() + " · LoopLab " + traces.code()))
+                .replace(
+                        "%PROVENANCE%",
+                        HtmlTables.escape("model: " + traces.model() + " · data: " + traces.data()
+                                + " · halt threshold " + traces.threshold() + " · LoopLab " + traces.code()))
                 .replace("%DATA%", json);
     }
 
@@ -53,7 +55,10 @@ public final class TraceViewer {
 
     static String json(TracedPuzzles traces) {
         try {
-            String s = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(traces);
+            String s = Json.mapper()
+                    .writer()
+                    .without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(traces);
             // "<" occurs only inside JSON strings, where \u003c means the same; so no "</script" or "<!--" can end or
             // confuse the script element, whatever a title or path holds.
             return s.replace("<", "\\u003c");

@@ -1,15 +1,14 @@
 package org.looplab.viz;
 
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.looplab.train.TrainingMetrics;
-
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Loss and accuracy against optimiser steps, as one PNG: left the losses, right the accuracies (train-time exact
@@ -35,8 +34,8 @@ public final class TrainingCurves {
         add(acc, "held-out exact", history, TrainingMetrics::evalExact, true);
         add(acc, "held-out cell", history, TrainingMetrics::evalCell, true);
         BufferedImage a = Charts.png(loss), b = Charts.png(acc);
-        BufferedImage both = new BufferedImage(a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()),
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage both = new BufferedImage(
+                a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
         var g = both.createGraphics();
         g.drawImage(a, 0, 0, null);
         g.drawImage(b, a.getWidth(), 0, null);
@@ -45,15 +44,21 @@ public final class TrainingCurves {
     }
 
     private static XYChart chart(String title, String y) {
-        XYChart c = new XYChartBuilder().width(480).height(360).title(title).xAxisTitle("step").yAxisTitle(y).build();
+        XYChart c = new XYChartBuilder()
+                .width(480)
+                .height(360)
+                .title(title)
+                .xAxisTitle("step")
+                .yAxisTitle(y)
+                .build();
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         return c;
     }
 
     /** Adds a series of the non-NaN points; a series with no point is left out (XChart refuses empty ones). */
-    private static void add(XYChart c, String name, List<TrainingMetrics> h, ToDoubleFunction<TrainingMetrics> f,
-                            boolean markers) {
+    private static void add(
+            XYChart c, String name, List<TrainingMetrics> h, ToDoubleFunction<TrainingMetrics> f, boolean markers) {
         List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (TrainingMetrics m : h) {
             double v = f.applyAsDouble(m);

@@ -1,30 +1,31 @@
 package org.looplab.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.Mixer;
 import org.looplab.model.PositionEncoding;
 import org.looplab.model.TrmConfig;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Spearman with ties, the difficulty buckets' mean halting steps and the claim's verdict, on hand-made puzzles. */
 class HaltingClaimTest {
     private static final boolean T = true, F = false;
-    private static final HaltingUnits TRM_N3_T2 = HaltingUnits.of(
-            new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16));
+    private static final HaltingUnits TRM_N3_T2 =
+            HaltingUnits.of(new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16));
 
     private static PuzzleTrajectory p(int row, int backtracks, float[] halt, boolean[] correct) {
         return new PuzzleTrajectory(row, backtracks, 30, halt, correct, new int[halt.length], new int[halt.length]);
     }
 
-    private static final float[] AT1 = {0.9f, 0.9f, 0.9f, 0.9f}, AT2 = {0.1f, 0.9f, 0.9f, 0.9f},
-            AT3 = {0.1f, 0.1f, 0.9f, 0.9f}, AT4 = {0.1f, 0.1f, 0.1f, 0.9f};
+    private static final float[] AT1 = {0.9f, 0.9f, 0.9f, 0.9f},
+            AT2 = {0.1f, 0.9f, 0.9f, 0.9f},
+            AT3 = {0.1f, 0.1f, 0.9f, 0.9f},
+            AT4 = {0.1f, 0.1f, 0.1f, 0.9f};
 
     // Backtracks 0, 0, 1, 1, 5, 5 (three distinct levels, two puzzles each: easy, medium, hard);
     // halting steps 1, 1, 2, 2, 4, 3; every puzzle is right from its halting step on.
@@ -48,7 +49,9 @@ class HaltingClaimTest {
         assertEquals(-1, RankCorrelation.spearman(x, new double[] {25, 16, 9, 4, 1}), 1e-12);
         // Ties: x ranks 1..4 (deviations -1.5 -.5 .5 1.5), y ranks 1.5 1.5 3.5 3.5 (deviations -1 -1 1 1):
         // sxy = 4, sxx = 5, syy = 4, rho = 4 / sqrt(20).
-        assertEquals(4 / Math.sqrt(20), RankCorrelation.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}),
+        assertEquals(
+                4 / Math.sqrt(20),
+                RankCorrelation.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}),
                 1e-12);
         assertTrue(Double.isNaN(RankCorrelation.spearman(x, new double[] {3, 3, 3, 3, 3})), "constant: undefined");
     }
@@ -59,10 +62,15 @@ class HaltingClaimTest {
         // difficulty ranks 1.5 1.5 3.5 3.5 5.5 5.5 (dev -2 -2 0 0 2 2); step ranks 1.5 1.5 3.5 3.5 6 5
         // (dev -2 -2 0 0 2.5 1.5): sxy = 16, sxx = 16, syy = 16.5.
         assertEquals(16 / Math.sqrt(16 * 16.5), c.spearman(), 1e-12);
-        assertEquals(List.of(DifficultyBucket.EASY, DifficultyBucket.MEDIUM, DifficultyBucket.HARD),
+        assertEquals(
+                List.of(DifficultyBucket.EASY, DifficultyBucket.MEDIUM, DifficultyBucket.HARD),
                 c.buckets().stream().map(HaltingClaim.BucketSteps::bucket).toList());
-        assertArrayEquals(new double[] {1, 2, 3.5},
-                c.buckets().stream().mapToDouble(HaltingClaim.BucketSteps::meanSteps).toArray(), 1e-12);
+        assertArrayEquals(
+                new double[] {1, 2, 3.5},
+                c.buckets().stream()
+                        .mapToDouble(HaltingClaim.BucketSteps::meanSteps)
+                        .toArray(),
+                1e-12);
         assertEquals(5, c.buckets().get(2).minDifficulty());
         assertTrue(c.risesAcrossBuckets());
         assertEquals(1.0, c.adaptiveExact());
@@ -73,8 +81,11 @@ class HaltingClaimTest {
         String lines = c.lines();
         assertTrue(lines.contains("spearman_difficulty_steps: 0.9847"), lines);
         assertTrue(lines.contains("adaptive_exact: 1.0000") && lines.contains("full_exact: 1.0000"), lines);
-        assertTrue(lines.contains("mean_steps: 2.167") && lines.contains("mean_answer_updates: 4.333")
-                && lines.contains("mean_net_calls: 17.333"), lines);
+        assertTrue(
+                lines.contains("mean_steps: 2.167")
+                        && lines.contains("mean_answer_updates: 4.333")
+                        && lines.contains("mean_net_calls: 17.333"),
+                lines);
         assertEquals(3, c.bucketTable().rowCount());
         assertEquals(8.0, c.bucketTable().doubleColumn("mean net calls").get(0), 1e-12);
     }
@@ -86,8 +97,10 @@ class HaltingClaimTest {
         assertEquals(5 / 6.0, early.adaptiveExact(), 1e-12);
         assertTrue(early.verdict().contains("more than 1 point below"), early.verdict());
         // Everything halts at step 1: no ordering of halting steps, so rho is undefined, and nothing rises.
-        List<PuzzleTrajectory> flat = List.of(p(0, 0, AT1, new boolean[] {T, T, T, T}),
-                p(1, 3, AT1, new boolean[] {T, T, T, T}), p(2, 9, AT1, new boolean[] {T, T, T, T}));
+        List<PuzzleTrajectory> flat = List.of(
+                p(0, 0, AT1, new boolean[] {T, T, T, T}),
+                p(1, 3, AT1, new boolean[] {T, T, T, T}),
+                p(2, 9, AT1, new boolean[] {T, T, T, T}));
         HaltingClaim c = HaltingClaim.of(new HaltingStats("hand-made", "flat", 0.5, flat), TRM_N3_T2);
         assertTrue(Double.isNaN(c.spearman()));
         assertFalse(c.risesAcrossBuckets());
@@ -101,9 +114,9 @@ class HaltingClaimTest {
         assertEquals(1, deck.answerUpdatesPerStep());
         assertEquals(2, deck.netCallsPerStep());
         assertTrue(deck.sameAsDeckIteration());
-        assertEquals(21, HaltingUnits.of(TrmConfig.PAPER_MLP).netCallsPerStep());   // T(n+1) = 3·7
+        assertEquals(21, HaltingUnits.of(TrmConfig.PAPER_MLP).netCallsPerStep()); // T(n+1) = 3·7
         assertFalse(HaltingUnits.of(TrmConfig.PAPER_MLP).sameAsDeckIteration());
-        HaltingUnits hrm = HaltingUnits.of(HrmConfig.PAPER);                            // N = 2, T = 2
+        HaltingUnits hrm = HaltingUnits.of(HrmConfig.PAPER); // N = 2, T = 2
         assertEquals(2, hrm.answerUpdatesPerStep());
         assertEquals(6, hrm.netCallsPerStep());
     }

@@ -1,21 +1,19 @@
 package org.looplab.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
-import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.ExampleRunManifest;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Finding the model and its test set: bare checkpoints, training-run folders, and a run's own data profile. */
 class StudiedModelTest {
@@ -47,7 +45,7 @@ class StudiedModelTest {
     void evaluatingOnTheTrainingSetIsRefused(@TempDir Path tmp) throws Exception {
         PuzzleSplits data = org.looplab.data.DataSetFolder.buildIfAbsent("sudoku4", Profile.SMOKE, tmp);
         Path run = tmp.resolve("run");
-        runFolder(run, "sudoku4", Profile.SMOKE, data.test().contentHash());   // as if it had trained on the test split
+        runFolder(run, "sudoku4", Profile.SMOKE, data.test().contentHash()); // as if it had trained on the test split
         var e = assertThrows(IllegalArgumentException.class, () -> StudiedModel.load(run, null, Profile.SMOKE, tmp));
         assertTrue(e.getMessage().contains("training set"), e.getMessage());
     }

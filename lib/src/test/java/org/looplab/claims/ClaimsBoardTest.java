@@ -1,16 +1,15 @@
 package org.looplab.claims;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.sweep.CellResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.sweep.CellResult;
 
 /** The scoreboard's verdicts on hand-made results: every expected t is worked out in the comments. */
 class ClaimsBoardTest {
@@ -25,7 +24,7 @@ class ClaimsBoardTest {
     void sampleMeanAndSampleSd() {
         Sample a = s(0.8, 0.9, 1.0);
         assertEquals(0.9, a.mean(), 1e-12);
-        assertEquals(0.1, a.sd(), 1e-12);                 // deviations ±0.1, 0: sqrt(0.02 / 2)
+        assertEquals(0.1, a.sd(), 1e-12); // deviations ±0.1, 0: sqrt(0.02 / 2)
         assertEquals(0, s(0.5).sd());
         assertEquals("90.0% ± 10.0 (3 seeds)", a.describe());
     }
@@ -37,13 +36,17 @@ class ClaimsBoardTest {
         assertEquals(Verdict.SUPPORTED, up.verdict(), up.reason());
         assertTrue(up.reason().contains("+40.0 points") && up.reason().contains("t = 4.90"), up.reason());
         // The same numbers the other way round contradict the claim.
-        assertEquals(Verdict.CONTRADICTED, Judgement.compare("B", s(0.4, 0.5, 0.6), "A", s(0.8, 0.9, 1.0)).verdict());
+        assertEquals(
+                Verdict.CONTRADICTED,
+                Judgement.compare("B", s(0.4, 0.5, 0.6), "A", s(0.8, 0.9, 1.0)).verdict());
         // 0.9 ± 0.1 vs 0.8 ± 0.1: t = 0.1 / 0.08165 = 1.22, within noise.
         Judgement close = Judgement.compare("A", s(0.8, 0.9, 1.0), "B", s(0.7, 0.8, 0.9));
         assertEquals(Verdict.INCONCLUSIVE, close.verdict());
         assertTrue(close.reason().contains("within seed noise"), close.reason());
         // No spread and a gap: t is infinite, and the claim is supported.
-        assertEquals(Verdict.SUPPORTED, Judgement.compare("A", s(1, 1, 1), "B", s(0, 0, 0)).verdict());
+        assertEquals(
+                Verdict.SUPPORTED,
+                Judgement.compare("A", s(1, 1, 1), "B", s(0, 0, 0)).verdict());
     }
 
     @Test
@@ -57,8 +60,31 @@ class ClaimsBoardTest {
     }
 
     private static CellResult run(String grid, String task, String mixer, int depth, long seed, double exact) {
-        return new CellResult("f" + seed, "h", "r", List.of(grid), task, mixer.equals("MLP") ? "trm-mlp" : "trm-att",
-                mixer, 2, 2, 64, 2, depth, seed, 500, 1, 1, exact, exact, exact, 1, 100, 0, "c", "s");
+        return new CellResult(
+                "f" + seed,
+                "h",
+                "r",
+                List.of(grid),
+                task,
+                mixer.equals("MLP") ? "trm-mlp" : "trm-att",
+                mixer,
+                2,
+                2,
+                64,
+                2,
+                depth,
+                seed,
+                500,
+                1,
+                1,
+                exact,
+                exact,
+                exact,
+                1,
+                100,
+                0,
+                "c",
+                "s");
     }
 
     @Test
@@ -75,8 +101,10 @@ class ClaimsBoardTest {
         assertEquals(Verdict.SUPPORTED, sudoku.get(0).verdict());
         assertTrue(sudoku.get(0).ours().contains("sudoku6"), sudoku.get(0).ours());
         List<ClaimRow> maze = ClaimsBoard.mixer(runs, "attention wins", false, "p");
-        assertEquals(Verdict.SUPPORTED, maze.get(0).verdict(), maze.get(0).reason());  // 0.6 ± 0.1 vs 0: t = 10.4
-        assertEquals(Verdict.INCONCLUSIVE, ClaimsBoard.mixer(List.of(), "x", true, "p").get(0).verdict());
+        assertEquals(Verdict.SUPPORTED, maze.get(0).verdict(), maze.get(0).reason()); // 0.6 ± 0.1 vs 0: t = 10.4
+        assertEquals(
+                Verdict.INCONCLUSIVE,
+                ClaimsBoard.mixer(List.of(), "x", true, "p").get(0).verdict());
     }
 
     @Test
@@ -90,18 +118,25 @@ class ClaimsBoardTest {
         List<ClaimRow> rows = ClaimsBoard.depth(runs);
         assertEquals(1, rows.size());
         assertEquals(Verdict.CONTRADICTED, rows.get(0).verdict(), rows.get(0).reason());
-        assertTrue(rows.get(0).ours().contains("depth 28") && rows.get(0).ours().contains("depth 6")
-                && rows.get(0).ours().contains("equal optimiser steps"), rows.get(0).ours());
+        assertTrue(
+                rows.get(0).ours().contains("depth 28")
+                        && rows.get(0).ours().contains("depth 6")
+                        && rows.get(0).ours().contains("equal optimiser steps"),
+                rows.get(0).ours());
     }
 
     @Test
     void aOneSeedPairedComparisonIsInconclusive(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("full-vs-1step-sudoku4");
         Files.createDirectories(f);
-        Files.writeString(f.resolve("comparison.csv"), "step,full_run,full_exact,one_step_run,one_step_exact\n"
-                + "500,a,0.882,b,0.468\n1500,a,1.0,b,1.0\n");
+        Files.writeString(
+                f.resolve("comparison.csv"),
+                "step,full_run,full_exact,one_step_run,one_step_exact\n" + "500,a,0.882,b,0.468\n1500,a,1.0,b,1.0\n");
         List<ClaimRow> rows = ClaimsBoard.read(dir);
-        ClaimRow unroll = rows.stream().filter(r -> r.claim().startsWith("full unroll")).findFirst().orElseThrow();
+        ClaimRow unroll = rows.stream()
+                .filter(r -> r.claim().startsWith("full unroll"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Verdict.INCONCLUSIVE, unroll.verdict());
         assertTrue(unroll.reason().startsWith("1 seed"), unroll.reason());
         assertTrue(unroll.ours().contains("step 500 88.2% vs 46.8%"), unroll.ours());

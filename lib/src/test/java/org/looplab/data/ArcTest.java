@@ -1,16 +1,15 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArcTest {
 
@@ -20,11 +19,17 @@ class ArcTest {
     @Test
     void loadsTheFixtureFolder() {
         List<ArcTask> tasks = ArcTasks.readFolder(FIXTURES);
-        assertEquals(List.of("fill-box", "flip-colours"), tasks.stream().map(ArcTask::id).toList());
+        assertEquals(
+                List.of("fill-box", "flip-colours"),
+                tasks.stream().map(ArcTask::id).toList());
         ArcTask flip = tasks.get(1);
         assertEquals(2, flip.train().size());
-        assertEquals(new Grid(2, 3, new byte[] {0, 1, 1, 0, 2, 0}), flip.train().get(0).input());
-        assertEquals(new Grid(3, 2, new byte[] {0, 3, 3, 3, 4, 0}), flip.train().get(1).output());
+        assertEquals(
+                new Grid(2, 3, new byte[] {0, 1, 1, 0, 2, 0}),
+                flip.train().get(0).input());
+        assertEquals(
+                new Grid(3, 2, new byte[] {0, 3, 3, 3, 4, 0}),
+                flip.train().get(1).output());
         // The fixture's rule is a left-right mirror: check every pair obeys it.
         for (ArcTask.Pair p : flip.train()) assertEquals(p.output(), Dihedral.FLIP_COLS.apply(p.input()));
     }
@@ -88,7 +93,9 @@ class ArcTest {
         grid.append("]");
         Files.writeString(big, "{\"train\":[{\"input\":" + grid + ",\"output\":[[1]]}],\"test\":[]}");
         var e = assertThrows(IllegalArgumentException.class, () -> ArcTasks.read(big));
-        assertTrue(e.getMessage().contains("big.json: train[0].input: grid is 31×31; ARC grids are at most 30×30"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("big.json: train[0].input: grid is 31×31; ARC grids are at most 30×30"),
+                e.getMessage());
         Path colour = dir.resolve("colour.json");
         Files.writeString(colour, "{\"train\":[{\"input\":[[1,10]],\"output\":[[1]]}],\"test\":[]}");
         e = assertThrows(IllegalArgumentException.class, () -> ArcTasks.read(colour));
@@ -97,7 +104,12 @@ class ArcTest {
         Files.writeString(ragged, "{\"train\":[],\"test\":[{\"input\":[[1,2],[3]]}]}");
         e = assertThrows(IllegalArgumentException.class, () -> ArcTasks.read(ragged));
         assertTrue(e.getMessage().contains("test[0].input: row 2 has 1 cells, row 1 has 2"), e.getMessage());
-        assertTrue(ArcTasks.parse("{\"train\":[],\"test\":[{\"input\":[[1]]}]}", "t", "t.json").test().get(0).output() == null,
+        assertTrue(
+                ArcTasks.parse("{\"train\":[],\"test\":[{\"input\":[[1]]}]}", "t", "t.json")
+                                .test()
+                                .get(0)
+                                .output()
+                        == null,
                 "evaluation challenges may omit test outputs");
     }
 }

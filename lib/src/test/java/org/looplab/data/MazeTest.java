@@ -1,14 +1,13 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class MazeTest {
 
@@ -35,9 +34,11 @@ class MazeTest {
                 assertEquals(g.pathLength() - 1, marks, "path cells between start and goal");
             }
         }
-        assertEquals(new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(4, 4).maze(),
+        assertEquals(
+                new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(4, 4).maze(),
                 new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(4, 4).maze());
-        assertNotEquals(new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(4, 4).maze(),
+        assertNotEquals(
+                new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(4, 4).maze(),
                 new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(5, 4).maze());
     }
 
@@ -53,7 +54,8 @@ class MazeTest {
         String[] rows = text.split("\n");
         byte[] cells = new byte[rows.length * rows.length];
         for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows.length; c++) cells[r * rows.length + c] = (byte) "?# SGo".indexOf(rows[r].charAt(c));
+            for (int c = 0; c < rows.length; c++)
+                cells[r * rows.length + c] = (byte) "?# SGo".indexOf(rows[r].charAt(c));
         }
         return new Maze(rows.length, cells);
     }

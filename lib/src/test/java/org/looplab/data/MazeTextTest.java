@@ -1,10 +1,10 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class MazeTextTest {
     static final String MAZE5 = String.join("\n", "S   #", "### #", "#   #", "# ###", "#   G");

@@ -1,8 +1,9 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.provenance.Json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.provenance.Json;
 
 class NpyTest {
 
@@ -39,7 +38,8 @@ class NpyTest {
         assertEquals(-1, ints.get(0));
         assertEquals(1L << 40, longs.get(0));
         // Little-endian int32 of 123456 = 0x0001E240.
-        assertArrayEquals(new byte[] {0x40, (byte) 0xE2, 0x01, 0x00}, Arrays.copyOfRange(file, file.length - 4, file.length));
+        assertArrayEquals(
+                new byte[] {0x40, (byte) 0xE2, 0x01, 0x00}, Arrays.copyOfRange(file, file.length - 4, file.length));
     }
 
     @Test
@@ -50,12 +50,18 @@ class NpyTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Npy.read(cut));
         assertTrue(e.getMessage().startsWith(cut + ": truncated"), e.getMessage());
         Path floats = dir.resolve("f.npy");
-        Files.write(floats, new String(file, StandardCharsets.ISO_8859_1).replace("<i4", "<f4").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                floats,
+                new String(file, StandardCharsets.ISO_8859_1)
+                        .replace("<i4", "<f4")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         e = assertThrows(IllegalArgumentException.class, () -> Npy.read(floats));
         assertTrue(e.getMessage().contains("f.npy") && e.getMessage().contains("'<f4'"), e.getMessage());
         Path junk = dir.resolve("junk.npy");
         Files.writeString(junk, "hello world");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.read(junk)).getMessage().contains("bad magic"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.read(junk))
+                .getMessage()
+                .contains("bad magic"));
     }
 
     /**

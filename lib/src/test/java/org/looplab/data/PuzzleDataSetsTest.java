@@ -1,22 +1,21 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.Profile;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Random;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
 
 class PuzzleDataSetsTest {
 
@@ -35,15 +34,19 @@ class PuzzleDataSetsTest {
     void everyNamedSetBuildsWithItsSmokeCounts() {
         for (String name : PuzzleDataSets.NAMES) {
             DataSetSpec spec = PuzzleDataSets.spec(name, Profile.SMOKE);
-            PuzzleSplits s = name.equals("sudoku4") ? sudoku4 : name.equals("sudoku9-hard") ? sudoku9
-                    : name.equals("maze11") ? maze11 : PuzzleDataSets.build(spec);
+            PuzzleSplits s = name.equals("sudoku4")
+                    ? sudoku4
+                    : name.equals("sudoku9-hard")
+                            ? sudoku9
+                            : name.equals("maze11") ? maze11 : PuzzleDataSets.build(spec);
             assertEquals(spec.trainCount(), s.train().count(), name);
             assertEquals(spec.testCount(), s.test().count(), name);
             assertTrue(s.leakedTestRows().isEmpty(), name);
         }
         var e = assertThrows(IllegalArgumentException.class, () -> PuzzleDataSets.spec("sudoku5", Profile.CPU));
         assertTrue(e.getMessage().contains("sudoku5") && e.getMessage().contains("sudoku9-hard"), e.getMessage());
-        assertTrue(PuzzleDataSets.spec("sudoku9-hard", Profile.CPU).trainCount() > PuzzleDataSets.spec("sudoku9-hard", Profile.SMOKE).trainCount());
+        assertTrue(PuzzleDataSets.spec("sudoku9-hard", Profile.CPU).trainCount()
+                > PuzzleDataSets.spec("sudoku9-hard", Profile.SMOKE).trainCount());
     }
 
     @Test
@@ -102,8 +105,11 @@ class PuzzleDataSetsTest {
     void sameSeedSameHashOtherSeedOtherHash() {
         DataSetSpec spec = PuzzleDataSets.spec("sudoku4", Profile.SMOKE);
         assertEquals(sudoku4.sha256(), PuzzleDataSets.build(spec).sha256());
-        assertEquals(sudoku4.train().contentHash(), PuzzleDataSets.build(spec).train().contentHash());
-        assertNotEquals(sudoku4.sha256(), PuzzleDataSets.build(spec.withSeed(99)).sha256());
+        assertEquals(
+                sudoku4.train().contentHash(),
+                PuzzleDataSets.build(spec).train().contentHash());
+        assertNotEquals(
+                sudoku4.sha256(), PuzzleDataSets.build(spec.withSeed(99)).sha256());
         DataSetSpec maze = PuzzleDataSets.spec("maze11", Profile.SMOKE);
         assertNotEquals(maze11.sha256(), PuzzleDataSets.build(maze.withSeed(12)).sha256());
     }
@@ -140,25 +146,37 @@ class PuzzleDataSetsTest {
         b[b.length - 1] ^= 1;
         Files.write(labels, b);
         var e = assertThrows(IllegalArgumentException.class, () -> PuzzleSplits.load(folder));
-        assertTrue(e.getMessage().startsWith(labels.toString()) && e.getMessage().contains("does not match"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(labels.toString()) && e.getMessage().contains("does not match"),
+                e.getMessage());
         // buildIfAbsent rebuilds nothing when the folder is intact, and writes when it is missing.
         Path root = dir.resolve("data");
         PuzzleSplits first = DataSetFolder.buildIfAbsent("maze11", Profile.SMOKE, root);
         assertEquals(maze11.sha256(), first.sha256());
-        assertEquals(maze11.sha256(), DataSetFolder.buildIfAbsent("maze11", Profile.SMOKE, root).sha256());
+        assertEquals(
+                maze11.sha256(),
+                DataSetFolder.buildIfAbsent("maze11", Profile.SMOKE, root).sha256());
     }
 
     @Test
     void specsRoundTripThroughJsonAndUnknownKeysAreNamed() {
         for (String name : PuzzleDataSets.NAMES) {
             DataSetSpec spec = PuzzleDataSets.spec(name, Profile.CPU);
-            assertEquals(spec, org.looplab.provenance.Json.read(org.looplab.provenance.Json.write(spec), DataSetSpec.class, name));
+            assertEquals(
+                    spec,
+                    org.looplab.provenance.Json.read(org.looplab.provenance.Json.write(spec), DataSetSpec.class, name));
         }
-        String json = org.looplab.provenance.Json.write(PuzzleDataSets.spec("maze11", Profile.CPU)).replace("\"loopFraction\"", "\"loopFractoin\" : 1, \"loopFraction\"");
-        var e = assertThrows(IllegalArgumentException.class, () -> org.looplab.provenance.Json.read(json, DataSetSpec.class, "spec.json"));
+        String json = org.looplab.provenance.Json.write(PuzzleDataSets.spec("maze11", Profile.CPU))
+                .replace("\"loopFraction\"", "\"loopFractoin\" : 1, \"loopFraction\"");
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> org.looplab.provenance.Json.read(json, DataSetSpec.class, "spec.json"));
         assertTrue(e.getMessage().contains("loopFractoin"), e.getMessage());
-        var bad = org.looplab.provenance.Json.write(PuzzleDataSets.spec("sudoku4", Profile.CPU)).replace("\"side\" : 4", "\"side\" : 5");
-        var e2 = assertThrows(IllegalArgumentException.class, () -> org.looplab.provenance.Json.read(bad, DataSetSpec.class, "spec.json"));
+        var bad = org.looplab.provenance.Json.write(PuzzleDataSets.spec("sudoku4", Profile.CPU))
+                .replace("\"side\" : 4", "\"side\" : 5");
+        var e2 = assertThrows(
+                IllegalArgumentException.class,
+                () -> org.looplab.provenance.Json.read(bad, DataSetSpec.class, "spec.json"));
         assertTrue(e2.getMessage().contains("side must be 4, 6 or 9, was 5"), e2.getMessage());
     }
 

@@ -1,12 +1,11 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.Profile;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.looplab.Profile;
 
 /**
  * The catalogue keeps the sets that checkpoints and results were made on byte-identical, and the ladder really is
@@ -17,35 +16,53 @@ class PuzzleTaskTest {
     /** Content hashes recorded by the committed checkpoints' and the ablation's run manifests (cpu profile). */
     @Test
     void theShippedSetsBuildToTheHashesTheCommittedRunsRecorded() {
-        assertEquals("ee84e6f9ff2e7bad055143b494db083b2cd0342e7d2516aea4cee3936c9e1365",
-                PuzzleDataSets.build("sudoku4", Profile.CPU).sha256());          // data/checkpoints/trm-mlp-sudoku4
-        assertEquals("ca38b804deb27de3a412c815016bb8e4a39353059b07f1eaed45eb56e209cee8",
-                PuzzleDataSets.build("sudoku6", Profile.CPU).sha256());          // data/checkpoints/trm-mlp-sudoku6
-        assertEquals("858568817581a6ea646d56fbd996d82db9d98c8164aa44068a390b88c35d686b",
-                PuzzleDataSets.build("maze11", Profile.CPU).sha256());           // data/results/ablation
+        assertEquals(
+                "ee84e6f9ff2e7bad055143b494db083b2cd0342e7d2516aea4cee3936c9e1365",
+                PuzzleDataSets.build("sudoku4", Profile.CPU).sha256()); // data/checkpoints/trm-mlp-sudoku4
+        assertEquals(
+                "ca38b804deb27de3a412c815016bb8e4a39353059b07f1eaed45eb56e209cee8",
+                PuzzleDataSets.build("sudoku6", Profile.CPU).sha256()); // data/checkpoints/trm-mlp-sudoku6
+        assertEquals(
+                "858568817581a6ea646d56fbd996d82db9d98c8164aa44068a390b88c35d686b",
+                PuzzleDataSets.build("maze11", Profile.CPU).sha256()); // data/results/ablation
     }
 
     @Test
     void theOriginalSpecsAreUnchangedForEveryProfile() {
         for (Profile p : Profile.values()) {
-            assertEquals(old("sudoku4", p, new SudokuGeneratorConfig(4, 0, 0, 1), 4, 64, 32, 2000, 500, 10000, 1000),
+            assertEquals(
+                    old("sudoku4", p, new SudokuGeneratorConfig(4, 0, 0, 1), 4, 64, 32, 2000, 500, 10000, 1000),
                     PuzzleDataSets.spec("sudoku4", p));
-            assertEquals(old("sudoku6", p, new SudokuGeneratorConfig(6, 0, 0, 1), 6, 64, 32, 3000, 1000, 20000, 2000),
+            assertEquals(
+                    old("sudoku6", p, new SudokuGeneratorConfig(6, 0, 0, 1), 6, 64, 32, 3000, 1000, 20000, 2000),
                     PuzzleDataSets.spec("sudoku6", p));
-            assertEquals(old("sudoku9-hard", p, SudokuGeneratorConfig.hard(9, 3), 9, 32, 16, 3000, 1000, 50000, 5000),
+            assertEquals(
+                    old("sudoku9-hard", p, SudokuGeneratorConfig.hard(9, 3), 9, 32, 16, 3000, 1000, 50000, 5000),
                     PuzzleDataSets.spec("sudoku9-hard", p));
-            assertEquals(old("maze11", p, MazeGeneratorConfig.hard(11), 11, 64, 32, 3000, 1000, 20000, 2000),
+            assertEquals(
+                    old("maze11", p, MazeGeneratorConfig.hard(11), 11, 64, 32, 3000, 1000, 20000, 2000),
                     PuzzleDataSets.spec("maze11", p));
-            assertEquals(old("maze30-hard", p, MazeGeneratorConfig.hard(30), 30, 16, 8, 1000, 1000, 1000, 1000),
+            assertEquals(
+                    old("maze30-hard", p, MazeGeneratorConfig.hard(30), 30, 16, 8, 1000, 1000, 1000, 1000),
                     PuzzleDataSets.spec("maze30-hard", p));
         }
-        assertEquals(List.of("sudoku4", "sudoku6", "sudoku9-hard", "maze11", "maze30-hard"),
+        assertEquals(
+                List.of("sudoku4", "sudoku6", "sudoku9-hard", "maze11", "maze30-hard"),
                 PuzzleDataSets.NAMES.subList(0, 5));
     }
 
     /** How PuzzleDataSets built a spec before the catalogue. */
-    private static DataSetSpec old(String name, Profile p, GeneratorConfig g, long seed, int smokeTrain, int smokeTest,
-                                   int cpuTrain, int cpuTest, int gpuTrain, int gpuTest) {
+    private static DataSetSpec old(
+            String name,
+            Profile p,
+            GeneratorConfig g,
+            long seed,
+            int smokeTrain,
+            int smokeTest,
+            int cpuTrain,
+            int cpuTest,
+            int gpuTrain,
+            int gpuTest) {
         int train = p == Profile.SMOKE ? smokeTrain : p == Profile.CPU ? cpuTrain : gpuTrain;
         int test = p == Profile.SMOKE ? smokeTest : p == Profile.CPU ? cpuTest : gpuTest;
         return new DataSetSpec(name, p, g, train, test, seed, (double) test / (train + test));

@@ -1,11 +1,11 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class SudokuGeneratorTest {
 
@@ -34,7 +34,12 @@ class SudokuGeneratorTest {
             if (cells[i] == 0) continue;
             byte[] fewer = cells.clone();
             fewer[i] = 0;
-            assertEquals(2, SudokuSolver.of(p.shape()).solve(new Sudoku(p.shape(), fewer)).solutions(), "given " + i + " was removable");
+            assertEquals(
+                    2,
+                    SudokuSolver.of(p.shape())
+                            .solve(new Sudoku(p.shape(), fewer))
+                            .solutions(),
+                    "given " + i + " was removable");
         }
     }
 
@@ -44,7 +49,9 @@ class SudokuGeneratorTest {
         for (int i = 0; i < 5; i++) {
             SudokuGenerator.Generated g = hard.generate(11, i);
             assertTrue(g.backtracks() >= 3);
-            assertEquals(g.backtracks(), SudokuSolver.of(SudokuShape.NINE).solve(g.puzzle()).backtracks());
+            assertEquals(
+                    g.backtracks(),
+                    SudokuSolver.of(SudokuShape.NINE).solve(g.puzzle()).backtracks());
         }
         SudokuGenerator easy = new SudokuGenerator(new SudokuGeneratorConfig(9, 40, 0, 1));
         Sudoku p = easy.generate(11, 0).puzzle();

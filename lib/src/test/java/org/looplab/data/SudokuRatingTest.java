@@ -1,20 +1,20 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.BufferedReader;
-import java.io.StringReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
 /** The two difficulty measures on hand-made puzzles. */
 class SudokuRatingTest {
 
     private static Sudoku parse(String line) {
-        return SudokuText.read(new BufferedReader(new StringReader(line)), "test").get(0);
+        return SudokuText.read(new BufferedReader(new StringReader(line)), "test")
+                .get(0);
     }
 
     @Test
@@ -39,8 +39,8 @@ class SudokuRatingTest {
     @Test
     void aPuzzleThatNeedsSearchIsNotSolvedBySingles() {
         // "AI Escargot" (Arto Inkala, 2006), a well-known 9×9 that propagation cannot finish.
-        SudokuRating r = SudokuRating.of(parse(
-                "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.."));
+        SudokuRating r = SudokuRating.of(
+                parse("1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.."));
         assertFalse(r.solvedBySingles());
         assertTrue(r.backtracks() > 0, "search needed: " + r);
     }

@@ -1,15 +1,16 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class SudokuSolverTest {
 
     // A well-known 9×9 puzzle (the Wikipedia example) and its published solution.
     static final String EASY = "53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79";
-    static final String EASY_SOLUTION = "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
+    static final String EASY_SOLUTION =
+            "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
     // A puzzle publicised as very hard (Inkala 2012): singles alone cannot finish it.
     static final String HARD = "8..........36......7..9.2...5...7.......457.....1...3...1....68..85...1..9....4..";
 
@@ -34,8 +35,10 @@ class SudokuSolverTest {
     @Test
     void countsSeveralAndNoSolutions() {
         SudokuSolver four = SudokuSolver.of(SudokuShape.FOUR);
-        assertEquals(2, four.solve(SudokuText.parse("................")).solutions(), "empty grid: stops counting at 2");
-        assertEquals(288, four.count(SudokuText.parse("................"), 1000).solutions(), "there are 288 4×4 grids");
+        assertEquals(
+                2, four.solve(SudokuText.parse("................")).solutions(), "empty grid: stops counting at 2");
+        assertEquals(
+                288, four.count(SudokuText.parse("................"), 1000).solutions(), "there are 288 4×4 grids");
         // Row 0 needs a 4 at column 3 but column 3 already has one below: no solution.
         Sudoku stuck = SudokuText.parse("123." + "...4" + "...." + "....");
         assertEquals(0, four.solve(stuck).solutions());
@@ -59,7 +62,7 @@ class SudokuSolverTest {
     void brokenFourByFourFailsAtItsCell() {
         Sudoku broken = SudokuText.parse("1234" + "3412" + "2143" + "4312");
         String why = SudokuRules.firstViolation(broken).orElseThrow();
-        assertEquals("column 3 repeats 1 at rows 2 and 4", why);         // counted from 1, as users count
+        assertEquals("column 3 repeats 1 at rows 2 and 4", why); // counted from 1, as users count
         assertTrue(SudokuRules.isSolved(SudokuText.parse("1234" + "3412" + "2143" + "4321")));
     }
 }

@@ -1,15 +1,14 @@
 package org.looplab.data;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.Random;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class SudokuTransformTest {
 
@@ -17,7 +16,8 @@ class SudokuTransformTest {
     void augmentationsKeepValidityAndInvertExactly() {
         Random random = new Random(42);
         for (SudokuShape shape : new SudokuShape[] {SudokuShape.FOUR, SudokuShape.SIX, SudokuShape.NINE}) {
-            SudokuGenerator.Generated g = new SudokuGenerator(SudokuGeneratorConfig.minimal(shape.side())).generate(1, 0);
+            SudokuGenerator.Generated g =
+                    new SudokuGenerator(SudokuGeneratorConfig.minimal(shape.side())).generate(1, 0);
             for (int k = 0; k < 50; k++) {
                 SudokuTransform t = SudokuTransform.random(shape, random);
                 Sudoku solution = t.apply(g.solution());
@@ -49,7 +49,8 @@ class SudokuTransformTest {
         byte[] digits = SudokuTransform.identity(six).digitMap();
         int[][] rows = {{0, 1}, {0, 1}, {0, 1}};
         int[][] cols = {{0, 1, 2}, {0, 1, 2}};
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SudokuTransform.of(six, digits, true, new int[] {0, 1, 2}, rows, new int[] {0, 1}, cols));
         assertTrue(e.getMessage().contains("square boxes"), e.getMessage());
         // A raw transposition is not a valid 6×6 cell permutation either.
@@ -57,7 +58,8 @@ class SudokuTransformTest {
         for (int r = 0; r < 6; r++) for (int c = 0; c < 6; c++) transpose[r * 6 + c] = c * 6 + r;
         assertThrows(IllegalArgumentException.class, () -> new SudokuTransform(six, digits, transpose));
         for (int k = 0; k < 40; k++) {
-            assertTrue(SudokuRules.isSolved(SudokuTransform.random(six, random).apply(SudokuSolver.of(six).randomSolution(random))));
+            assertTrue(SudokuRules.isSolved(SudokuTransform.random(six, random)
+                    .apply(SudokuSolver.of(six).randomSolution(random))));
         }
     }
 
@@ -72,14 +74,21 @@ class SudokuTransformTest {
                 Sudoku p = gen.generate(2, i).puzzle();
                 String key = SudokuCanonical.key(p);
                 keys.add(key);
-                for (int k = 0; k < 5; k++) assertEquals(key, SudokuCanonical.key(SudokuTransform.random(shape, random).apply(p)));
+                for (int k = 0; k < 5; k++)
+                    assertEquals(
+                            key,
+                            SudokuCanonical.key(
+                                    SudokuTransform.random(shape, random).apply(p)));
             }
             // 6×6 and 9×9 minimal puzzles are almost never equivalent; 4×4 ones often are (few classes exist).
             if (shape.side() > 4) assertEquals(n, keys.size(), shape.toString());
         }
         // Exact 4×4 form: a non-equivalent puzzle (another given count) has another key.
-        assertTrue(!SudokuCanonical.key(SudokuText.parse("1...............")).equals(SudokuCanonical.key(SudokuText.parse("12.............."))));
-        assertEquals(SudokuCanonical.key(SudokuText.parse("1...............")), SudokuCanonical.key(SudokuText.parse("...............3")));
+        assertTrue(!SudokuCanonical.key(SudokuText.parse("1..............."))
+                .equals(SudokuCanonical.key(SudokuText.parse("12.............."))));
+        assertEquals(
+                SudokuCanonical.key(SudokuText.parse("1...............")),
+                SudokuCanonical.key(SudokuText.parse("...............3")));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package org.looplab.golden;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.looplab.analysis.Evaluation;
-import org.looplab.model.TraceStep;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.looplab.analysis.Evaluation;
+import org.looplab.model.TraceStep;
 
 /**
  * The inference paths give today what they gave before they were merged into one: for shipped checkpoints and 32
@@ -32,8 +31,8 @@ class InferenceGoldenTest {
         assertTrace(before, now);
         for (int k = 0; k < before.haltLogits().length; k++) {
             assertArrayEquals(before.haltLogits()[k], now.haltLogits()[k], TOLERANCE, "q_halt, step " + (k + 1));
-            assertArrayEquals(before.continueLogits()[k], now.continueLogits()[k], TOLERANCE,
-                    "q_continue, step " + (k + 1));
+            assertArrayEquals(
+                    before.continueLogits()[k], now.continueLogits()[k], TOLERANCE, "q_continue, step " + (k + 1));
         }
         if (name.startsWith("hrm")) {
             assertHrmHaltsWhereQHaltBeatsQContinue(before, now);
@@ -68,10 +67,12 @@ class InferenceGoldenTest {
         var set = InferenceSnapshot.dataSet(InferenceSnapshot.fixedPuzzles());
         for (int i = 0; i < n; i++) labels[i] = set.labelInts(i);
         // The rule fires somewhere and not everywhere at step 1 (else this would pin little).
-        assertTrue(java.util.stream.IntStream.of(stop).distinct().count() > 1, "HRM stops vary: " + Arrays.toString(stop));
+        assertTrue(
+                java.util.stream.IntStream.of(stop).distinct().count() > 1, "HRM stops vary: " + Arrays.toString(stop));
         // Evaluation: the full reading as before; the adaptive one at the rule's stops.
         for (String t : before.evaluations().keySet()) {
-            Evaluation.Result a = before.evaluations().get(t), b = now.evaluations().get(t);
+            Evaluation.Result a = before.evaluations().get(t),
+                    b = now.evaluations().get(t);
             assertEquals(a.exactAccuracy(), b.exactAccuracy(), 1e-12, "full exact @" + t);
             assertEquals(a.cellAccuracy(), b.cellAccuracy(), 1e-12, "full cell @" + t);
             assertArrayEquals(stop, b.stepsUsed(), "adaptive steps @" + t);
@@ -85,7 +86,8 @@ class InferenceGoldenTest {
             if (!key.endsWith("/perPuzzle")) continue;
             String table = now.tables().get(key);
             assertTrue(table.contains("q_halt > q_continue"), table);
-            List<String> lines = table.lines().filter(l -> l.matches("\\s*\\d+\\s*\\|.*")).toList();
+            List<String> lines =
+                    table.lines().filter(l -> l.matches("\\s*\\d+\\s*\\|.*")).toList();
             assertEquals(n, lines.size(), table);
             for (int i = 0; i < n; i++) {
                 String[] cells = lines.get(i).split("\\|");
@@ -100,8 +102,11 @@ class InferenceGoldenTest {
             Map<String, Object> a = e.getValue();
             assertEquals(expected, ((Number) a.get("steps_used")).intValue(), e.getKey());
             assertEquals(fired[i] && stop[i] <= cap, a.get("halted"), e.getKey());
-            assertEquals(before.trace().get(expected - 1).haltProbability()[i],
-                    ((Number) a.get("halt_probability")).floatValue(), TOLERANCE, e.getKey());
+            assertEquals(
+                    before.trace().get(expected - 1).haltProbability()[i],
+                    ((Number) a.get("halt_probability")).floatValue(),
+                    TOLERANCE,
+                    e.getKey());
             assertEquals(text(before.trace().get(expected - 1).prediction()[i]), a.get("model_solution"), e.getKey());
         }
     }

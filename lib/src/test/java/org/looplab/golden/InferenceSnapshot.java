@@ -4,6 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.data.PuzzleDataSet;
@@ -17,23 +25,14 @@ import org.looplab.model.Checkpoint;
 import org.looplab.model.HaltingRule;
 import org.looplab.model.Latents;
 import org.looplab.model.NoGrad;
-import org.looplab.model.ReasoningModel;
 import org.looplab.model.Readout;
+import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
 import org.looplab.model.TraceStep;
 import org.looplab.provenance.Json;
 import org.looplab.serve.SolveOptions;
 import org.looplab.serve.SolverService;
 import org.looplab.serve.SudokuAnswer;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What the inference paths of one shipped checkpoint say about fixed puzzles: the recursion trace, the halting
@@ -48,9 +47,15 @@ import java.util.concurrent.CompletableFuture;
  * @param evaluations    {@code Evaluation.run} by threshold
  * @param answers        solver answers by request ("options/puzzle index"), without the wall time
  */
-public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<TraceStep> trace,
-                                float[][] haltLogits, float[][] continueLogits, Map<String, String> tables,
-                                Map<String, Evaluation.Result> evaluations, Map<String, Map<String, Object>> answers) {
+public record InferenceSnapshot(
+        String checkpoint,
+        List<String> puzzles,
+        List<TraceStep> trace,
+        float[][] haltLogits,
+        float[][] continueLogits,
+        Map<String, String> tables,
+        Map<String, Evaluation.Result> evaluations,
+        Map<String, Map<String, Object>> answers) {
 
     static final int PUZZLES = 32;
     static final long SEED = 20261129L;
@@ -75,8 +80,16 @@ public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<Tr
             System.arraycopy(SudokuEncoding.encode(g.solution()), 0, out, i * cells, cells);
             difficulty[i] = (int) g.backtracks();
         }
-        return new PuzzleDataSet("golden-sudoku4-" + SEED, PuzzleKind.SUDOKU, 4,
-                SudokuEncoding.vocab(SudokuShape.FOUR), cells, in, out, difficulty, new int[puzzles.size()]);
+        return new PuzzleDataSet(
+                "golden-sudoku4-" + SEED,
+                PuzzleKind.SUDOKU,
+                4,
+                SudokuEncoding.vocab(SudokuShape.FOUR),
+                cells,
+                in,
+                out,
+                difficulty,
+                new int[puzzles.size()]);
     }
 
     static long[][] tokens(List<Sudoku> puzzles) {
@@ -132,12 +145,19 @@ public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<Tr
         try (SolverService service = SolverService.load(List.of(folder))) {
             Map<String, CompletableFuture<SudokuAnswer>> sent = new LinkedHashMap<>();
             for (var req : requests().entrySet()) // all at once: they share batches, as a busy service's do
-                for (int i = 0; i < puzzles.size(); i++)
+            for (int i = 0; i < puzzles.size(); i++)
                     sent.put(req.getKey() + "/" + i, service.solveSudoku(puzzles.get(i), req.getValue()));
             for (var e : sent.entrySet()) answers.put(e.getKey(), withoutWallTime(SolverService.await(e.getValue())));
         }
-        return new InferenceSnapshot(name, puzzles.stream().map(Sudoku::text).toList(), trace.steps(), logits[0],
-                logits[1], tables, evals, answers);
+        return new InferenceSnapshot(
+                name,
+                puzzles.stream().map(Sudoku::text).toList(),
+                trace.steps(),
+                logits[0],
+                logits[1],
+                tables,
+                evals,
+                answers);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,8 +171,9 @@ public record InferenceSnapshot(String checkpoint, List<String> puzzles, List<Tr
     private static float[][][] logits(ReasoningModel model, long[][] tokens) {
         int steps = model.config().supervisionSteps();
         float[][] halt = new float[steps][], cont = new float[steps][];
-        try (NoGrad off = NoGrad.open(); NDScope whole = new NDScope();
-             NDManager inputs = model.manager().newSubManager()) {
+        try (NoGrad off = NoGrad.open();
+                NDScope whole = new NDScope();
+                NDManager inputs = model.manager().newSubManager()) {
             NDArray x = model.embed(inputs.create(tokens), inputs.create(new long[tokens.length]));
             Latents carry = model.initialLatents(tokens.length);
             for (int k = 0; k < steps; k++) {

@@ -1,5 +1,9 @@
 package org.looplab.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,18 +13,13 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Autograd against finite differences (float64), and the gradient schedules of both papers: TRM back-propagates
@@ -82,7 +81,10 @@ class GradientTest {
             for (int flat : new int[] {big, pick.nextInt(g.length)}) {
                 if (g[flat] == 0) continue;
                 double fd = finiteDifference(m, forward, p, flat);
-                assertEquals(g[flat], fd, 1e-6 * Math.max(1, Math.abs(fd)),
+                assertEquals(
+                        g[flat],
+                        fd,
+                        1e-6 * Math.max(1, Math.abs(fd)),
                         e.getKey() + "[" + flat + "] autograd vs finite difference");
                 checked++;
             }
@@ -93,12 +95,15 @@ class GradientTest {
     private static double finiteDifference(ReasoningModel m, Function<Latents, Latents> forward, NDArray p, int flat) {
         double eps = 1e-5;
         NDIndex at = indexOf(p.getShape(), flat);
-        try (var off = NoGrad.open(); NDScope scope = new NDScope()) {
+        try (var off = NoGrad.open();
+                NDScope scope = new NDScope()) {
             double v = p.get(at).getDouble();
             p.set(at, v + eps);
-            double up = loss(m.readout(forward.apply(m.initialLatents(TOKENS.length)))).getDouble();
+            double up = loss(m.readout(forward.apply(m.initialLatents(TOKENS.length))))
+                    .getDouble();
             p.set(at, v - eps);
-            double down = loss(m.readout(forward.apply(m.initialLatents(TOKENS.length)))).getDouble();
+            double down = loss(m.readout(forward.apply(m.initialLatents(TOKENS.length))))
+                    .getDouble();
             p.set(at, v);
             return (up - down) / (2 * eps);
         }
@@ -137,7 +142,8 @@ class GradientTest {
 
     private static void trmLearnsOnlyFromItsLastRound() {
         TrmConfig cfg = TrmConfig.TINY_ATTENTION.withRecursion(2, 3); // n=2, T=3
-        try (var m = TinyRecursiveModel.create(cfg, TASK, 9, DataType.FLOAT64); NDScope scope = new NDScope()) {
+        try (var m = TinyRecursiveModel.create(cfg, TASK, 9, DataType.FLOAT64);
+                NDScope scope = new NDScope()) {
             Latents start = m.initialLatents(TOKENS.length);
             var step = gradients(m, () -> loss(m.readout(m.supervisionStep(start, embed(m)))));
             var lastRoundAlone = gradients(m, () -> {
@@ -153,7 +159,8 @@ class GradientTest {
 
     private static void hrmLearnsOnlyFromItsLastUpdates() {
         HrmConfig cfg = HrmConfig.TINY; // N = T = 2: no-grad L, L, H, L; then L, H with gradient
-        try (var m = HierarchicalReasoningModel.create(cfg, TASK, 10, DataType.FLOAT64); NDScope scope = new NDScope()) {
+        try (var m = HierarchicalReasoningModel.create(cfg, TASK, 10, DataType.FLOAT64);
+                NDScope scope = new NDScope()) {
             Latents start = m.initialLatents(TOKENS.length);
             var step = gradients(m, () -> loss(m.readout(m.recurse(start, embed(m)))));
             var lastUpdatesAlone = gradients(m, () -> {
@@ -196,7 +203,10 @@ class GradientTest {
         double[] w = new double[(int) logits.getShape().size()];
         for (int i = 0; i < w.length; i++) w[i] = rng.nextGaussian();
         NDArray weights = logits.getManager().create(w, logits.getShape()).toType(logits.getDataType(), false);
-        return logits.mul(weights).sum().add(r.haltLogit().mul(0.7).sum()).add(r.continueLogit().mul(-0.3).sum());
+        return logits.mul(weights)
+                .sum()
+                .add(r.haltLogit().mul(0.7).sum())
+                .add(r.continueLogit().mul(-0.3).sum());
     }
 
     /** Backward of {@code loss} in a fresh collector; returns every gradient and zeroes them (DJL accumulates). */
@@ -233,14 +243,16 @@ class GradientTest {
         Engine.getInstance(); // loaded here, so the engine's "grad off" applies to this thread, not the fresh one
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Boolean> recordingAtStart = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                recordingAtStart.set(NoGrad.isRecording());
-                body.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "fresh-thread");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        recordingAtStart.set(NoGrad.isRecording());
+                        body.run();
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                },
+                "fresh-thread");
         t.start();
         t.join();
         if (failure.get() instanceof Error e) throw e;

@@ -1,32 +1,32 @@
 package org.looplab.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.engine.Engine;
-import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class ModelBehaviourTest {
     private static final TaskShape SUDOKU4 = TaskShape.sudoku(4); // vocab 6, 16 cells
     private static final long[][] PUZZLES = {
-            {2, 1, 4, 1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 5, 1, 2},
-            {1, 3, 1, 1, 4, 1, 1, 1, 1, 1, 2, 1, 1, 1, 5, 1},
-            {5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4}};
+        {2, 1, 4, 1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 5, 1, 2},
+        {1, 3, 1, 1, 4, 1, 1, 1, 1, 1, 2, 1, 1, 1, 5, 1},
+        {5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4}
+    };
 
     private static List<ModelConfig> tinyConfigs() {
         return List.of(TrmConfig.TINY_ATTENTION, TrmConfig.TINY_MLP, HrmConfig.TINY, DirectConfig.TINY);
@@ -34,7 +34,9 @@ class ModelBehaviourTest {
 
     /** Answer logits and halt logits after one supervision step from the initial carry, as Java arrays. */
     private static float[][] outputs(ReasoningModel m) {
-        try (var off = NoGrad.open(); NDScope scope = new NDScope(); NDManager in = m.manager().newSubManager()) {
+        try (var off = NoGrad.open();
+                NDScope scope = new NDScope();
+                NDManager in = m.manager().newSubManager()) {
             NDArray x = m.embed(in.create(PUZZLES), in.create(new long[PUZZLES.length]));
             Readout r = m.readout(m.supervisionStep(m.initialLatents(PUZZLES.length), x));
             return new float[][] {r.answerLogits().toFloatArray(), r.haltLogit().toFloatArray()};
@@ -44,7 +46,9 @@ class ModelBehaviourTest {
     @Test
     void shapesThroughEmbedStepAndReadout() {
         for (ModelConfig cfg : tinyConfigs()) {
-            try (ReasoningModel m = cfg.build(SUDOKU4, 1); var off = NoGrad.open(); NDScope scope = new NDScope()) {
+            try (ReasoningModel m = cfg.build(SUDOKU4, 1);
+                    var off = NoGrad.open();
+                    NDScope scope = new NDScope()) {
                 NDManager mm = m.manager();
                 int seq = cfg.prefixLength() + 16;
                 NDArray x = m.embed(mm.create(PUZZLES), mm.create(new long[3]));
@@ -64,28 +68,40 @@ class ModelBehaviourTest {
 
     @Test
     void embeddingScalesBySqrtHiddenAndPrefixStartsAtZero() {
-        try (ReasoningModel m = TrmConfig.TINY_MLP.build(SUDOKU4, 1); var off = NoGrad.open();
-             NDScope scope = new NDScope()) {
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(SUDOKU4, 1);
+                var off = NoGrad.open();
+                NDScope scope = new NDScope()) {
             NDManager mm = m.manager();
             NDArray x = m.embed(mm.create(PUZZLES), mm.create(new long[3]));
             assertEquals(0f, x.get(":, :16").abs().max().getFloat(), 0f, "zero-initialised puzzle prefix");
-            NDArray table = m.parameters().stream().filter(p -> p.getName().equals("embed.tokens")).findFirst().orElseThrow();
+            NDArray table = m.parameters().stream()
+                    .filter(p -> p.getName().equals("embed.tokens"))
+                    .findFirst()
+                    .orElseThrow();
             // cell 0 of puzzle 0 holds token 2
-            assertArrayEquals(table.get("2").mul(Math.sqrt(32)).toFloatArray(), x.get("0, 16").toFloatArray(), 1e-5f);
+            assertArrayEquals(
+                    table.get("2").mul(Math.sqrt(32)).toFloatArray(),
+                    x.get("0, 16").toFloatArray(),
+                    1e-5f);
         }
     }
 
     @Test
     void sameSeedSameModelOtherSeedOtherModel() {
         for (ModelConfig cfg : tinyConfigs()) {
-            try (ReasoningModel a = cfg.build(SUDOKU4, 7); ReasoningModel b = cfg.build(SUDOKU4, 7);
-                 ReasoningModel c = cfg.build(SUDOKU4, 8)) {
+            try (ReasoningModel a = cfg.build(SUDOKU4, 7);
+                    ReasoningModel b = cfg.build(SUDOKU4, 7);
+                    ReasoningModel c = cfg.build(SUDOKU4, 8)) {
                 NDList pa = a.parameters(), pb = b.parameters(), pc = c.parameters();
                 boolean anyDiffers = false;
                 for (int i = 0; i < pa.size(); i++) {
                     assertEquals(pa.get(i).getName(), pb.get(i).getName());
-                    assertArrayEquals(pa.get(i).toFloatArray(), pb.get(i).toFloatArray(), pa.get(i).getName());
-                    anyDiffers |= !java.util.Arrays.equals(pa.get(i).toFloatArray(), pc.get(i).toFloatArray());
+                    assertArrayEquals(
+                            pa.get(i).toFloatArray(),
+                            pb.get(i).toFloatArray(),
+                            pa.get(i).getName());
+                    anyDiffers |= !java.util.Arrays.equals(
+                            pa.get(i).toFloatArray(), pc.get(i).toFloatArray());
                 }
                 assertTrue(anyDiffers, "seed 8 should draw other weights");
                 float[][] oa = outputs(a), ob = outputs(b);
@@ -98,11 +114,17 @@ class ModelBehaviourTest {
     @Test
     void initialWeightsFollowTruncatedLecunNormal() {
         try (ReasoningModel m = TrmConfig.SMALL_ATTENTION.build(TaskShape.sudoku9(), 3)) {
-            NDArray qkv = m.parameters().stream().filter(p -> p.getName().equals("net.0.attention.qkv"))
-                    .findFirst().orElseThrow(); // [384, 128]
+            NDArray qkv = m.parameters().stream()
+                    .filter(p -> p.getName().equals("net.0.attention.qkv"))
+                    .findFirst()
+                    .orElseThrow(); // [384, 128]
             float[] w = qkv.toFloatArray();
             double sum = 0, sq = 0, max = 0;
-            for (float v : w) { sum += v; sq += v * v; max = Math.max(max, Math.abs(v)); }
+            for (float v : w) {
+                sum += v;
+                sq += v * v;
+                max = Math.max(max, Math.abs(v));
+            }
             double std = Math.sqrt(sq / w.length - Math.pow(sum / w.length, 2));
             assertEquals(1 / Math.sqrt(128), std, 0.02 / Math.sqrt(128), "std 1/sqrt(fan_in) after truncation");
             assertTrue(max <= 2 / Math.sqrt(128) / ParameterInit.TRUNCATED_STD + 1e-6, "cut at 2 sigma: " + max);
@@ -153,7 +175,8 @@ class ModelBehaviourTest {
     @Test
     void noGradStopsRecordingOnAFreshThreadAndRestoresTheMode() throws Exception {
         GradientTest.onFreshThread(() -> {
-            try (ReasoningModel m = TrmConfig.TINY_MLP.build(SUDOKU4, 1); NDScope scope = new NDScope()) {
+            try (ReasoningModel m = TrmConfig.TINY_MLP.build(SUDOKU4, 1);
+                    NDScope scope = new NDScope()) {
                 NDArray p = m.parameters().get(0);
                 assertTrue(recorded(p.mul(p).sum(), p), "premise: this thread records outside any collector");
                 NDArray offTheRecord;
@@ -197,15 +220,20 @@ class ModelBehaviourTest {
             for (TraceStep s : t.steps()) for (float d : s.latentChange()) assertTrue(d > 0, "z moves each step");
             assertEquals(t.steps().size(), t.table(0).rowCount());
             try (NDManager in = m.manager().newSubManager()) {
-                RecursionTrace fromArrays = RecursionTrace.of(m, in.create(PUZZLES), in.zeros(new Shape(3), ai.djl.ndarray.types.DataType.INT32));
-                assertArrayEquals(t.steps().get(1).prediction()[2], fromArrays.steps().get(1).prediction()[2]);
+                RecursionTrace fromArrays = RecursionTrace.of(
+                        m, in.create(PUZZLES), in.zeros(new Shape(3), ai.djl.ndarray.types.DataType.INT32));
+                assertArrayEquals(
+                        t.steps().get(1).prediction()[2],
+                        fromArrays.steps().get(1).prediction()[2]);
             }
 
             // the same trace from a pool thread, where grad mode starts on: same numbers
             List<RecursionTrace> other = new ArrayList<>();
             GradientTest.onFreshThread(() -> other.add(RecursionTrace.of(m, PUZZLES)));
             for (int k = 0; k < t.steps().size(); k++)
-                assertArrayEquals(t.steps().get(k).latentChange(), other.get(0).steps().get(k).latentChange());
+                assertArrayEquals(
+                        t.steps().get(k).latentChange(),
+                        other.get(0).steps().get(k).latentChange());
         }
     }
 

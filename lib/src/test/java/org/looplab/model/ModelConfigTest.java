@@ -1,12 +1,12 @@
 package org.looplab.model;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.Profile;
-import org.looplab.provenance.Json;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.looplab.Profile;
+import org.looplab.provenance.Json;
 
 class ModelConfigTest {
 
@@ -44,22 +44,24 @@ class ModelConfigTest {
         assertEquals(Mixer.ATTENTION, att.mixer());
         assertEquals(TrmConfig.SMALL_MLP, att.with(Mixer.MLP));
         // The paper pair differs in the mixer and in RoPE, which only attention reads.
-        assertEquals(TrmConfig.PAPER_ATTENTION, TrmConfig.PAPER_MLP.with(Mixer.ATTENTION).with(PositionEncoding.ROPE));
+        assertEquals(
+                TrmConfig.PAPER_ATTENTION,
+                TrmConfig.PAPER_MLP.with(Mixer.ATTENTION).with(PositionEncoding.ROPE));
     }
 
     @Test
     void computeDepthMatchesTrmTable1() {
-        assertEquals(42, TrmConfig.PAPER_MLP.computeDepth());          // T(n+1)·layers = 3·7·2
+        assertEquals(42, TrmConfig.PAPER_MLP.computeDepth()); // T(n+1)·layers = 3·7·2
         assertEquals(12, TrmConfig.PAPER_MLP.withRecursion(2, 2).computeDepth()); // "w/ T=2, n=2"
-        assertEquals(24, HrmConfig.PAPER.computeDepth());               // 2·(2·4 + 4)
+        assertEquals(24, HrmConfig.PAPER.computeDepth()); // 2·(2·4 + 4)
         assertEquals(8, DirectConfig.PAPER.computeDepth());
     }
 
     @Test
     void swigluInnerSizeFollowsTheReferenceRounding() {
-        assertEquals(1536, SwiGlu.innerSize(512, 4));  // round(1365.3) = 1365 -> 1536
-        assertEquals(512, SwiGlu.innerSize(97, 4));    // token mixer on Sudoku
-        assertEquals(2560, SwiGlu.innerSize(916, 4));  // token mixer on 30×30
+        assertEquals(1536, SwiGlu.innerSize(512, 4)); // round(1365.3) = 1365 -> 1536
+        assertEquals(512, SwiGlu.innerSize(97, 4)); // token mixer on Sudoku
+        assertEquals(2560, SwiGlu.innerSize(916, 4)); // token mixer on 30×30
         assertEquals(512, SwiGlu.innerSize(128, 4));
     }
 

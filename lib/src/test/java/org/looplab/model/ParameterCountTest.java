@@ -1,8 +1,8 @@
 package org.looplab.model;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** Counts come from the built models' parameter lists; the expected values are the reference's (§1.9). */
 class ParameterCountTest {

@@ -1,14 +1,11 @@
 package org.looplab.notebooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.provenance.Json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.provenance.Json;
 
 /**
  * Notebook 01 as the kernel would run it, without the kernel: every code cell after the {@code %classpath} magic is
@@ -51,8 +50,11 @@ class Notebook01Test {
         JsonNode nb = Json.mapper().readTree(NOTEBOOK.toFile());
         List<JsonNode> code = codeCells(nb);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JShell js = JShell.builder().executionEngine("local").out(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .err(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+        try (JShell js = JShell.builder()
+                .executionEngine("local")
+                .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .err(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .build()) {
             js.addToClasspath(System.getProperty("java.class.path"));
             run(js, "import java.util.*;");
             // The kernel's display/render only publish what a cell already computed; stand-ins that return suffice.
@@ -60,12 +62,16 @@ class Notebook01Test {
             run(js, "Object render(Object o, String... mime) { return o; }");
             for (JsonNode cell : code.subList(1, code.size())) {
                 // Built sets go to a temporary folder, not the worktree's data/.
-                String source = text(cell).replace("Path.of(\"../data\")", "Path.of(\"" + data.toString().replace("\\", "/") + "\")");
+                String source = text(cell)
+                        .replace(
+                                "Path.of(\"../data\")",
+                                "Path.of(\"" + data.toString().replace("\\", "/") + "\")");
                 run(js, source);
             }
         }
-        assertTrue(Files.isRegularFile(org.looplab.data.PuzzleDataSets.folder(data, "sudoku9-hard", org.looplab.Profile.SMOKE)
-                .resolve("manifest.json")));
+        assertTrue(Files.isRegularFile(
+                org.looplab.data.PuzzleDataSets.folder(data, "sudoku9-hard", org.looplab.Profile.SMOKE)
+                        .resolve("manifest.json")));
     }
 
     private static void run(JShell js, String source) {

@@ -1,16 +1,15 @@
 package org.looplab.serve;
 
-import org.looplab.model.PuzzleRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.model.PuzzleRun;
 
 class InferenceQueueTest {
     @TempDir
@@ -19,7 +18,7 @@ class InferenceQueueTest {
     @Test
     void aFailingRequestFailsAloneAndTheWorkerGoesOn() {
         try (LoadedSolver s = LoadedSolver.load(SolverCheckpoints.untrained("t-sudoku4", dir));
-             InferenceQueue q = new InferenceQueue(50, 64)) {
+                InferenceQueue q = new InferenceQueue(50, 64)) {
             long[] good = new long[16];
             java.util.Arrays.fill(good, 1);
             // A wrong-length row and a good row in one window: the batch cannot be built, so each is retried alone
@@ -33,7 +32,8 @@ class InferenceQueueTest {
             assertEquals(16, next.answer().length);
             assertTrue(next.exitStep() >= 1 && next.exitStep() <= 2);
             q.close();
-            assertThrows(CompletionException.class, () -> q.submit(s, good, 2, 0.5f).join(), "closed");
+            assertThrows(
+                    CompletionException.class, () -> q.submit(s, good, 2, 0.5f).join(), "closed");
         }
     }
 }

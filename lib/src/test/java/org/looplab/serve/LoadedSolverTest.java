@@ -1,21 +1,20 @@
 package org.looplab.serve;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.data.PuzzleKind;
-import org.looplab.Profile;
-import org.looplab.model.TaskShape;
-import org.looplab.provenance.RunResults;
-import org.looplab.train.ExampleRunManifest;
-import org.looplab.train.RunManifest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.TaskShape;
+import org.looplab.provenance.RunResults;
+import org.looplab.train.ExampleRunManifest;
+import org.looplab.train.RunManifest;
 
 /** Finding the weights, the manifest and the puzzle kind of a checkpoint folder. */
 class LoadedSolverTest {
@@ -28,22 +27,28 @@ class LoadedSolverTest {
         Files.createDirectories(run);
         Files.move(SolverCheckpoints.untrained("x-sudoku4", dir), run.resolve(LoadedSolver.RUN_MODEL));
         RunManifest m = ExampleRunManifest.of("20261128-150000-trm-mlp-sudoku4-s7", "sudoku4", Profile.SMOKE, "feed");
-        m.withResults(new RunResults(0.1, null, new RunResults.HeldOut(10, 64, 0.97, 0.99, null), null)).writeInto(run);
+        m.withResults(new RunResults(0.1, null, new RunResults.HeldOut(10, 64, 0.97, 0.99, null), null))
+                .writeInto(run);
         for (Path given : List.of(run, run.resolve(LoadedSolver.RUN_MODEL))) {
             try (LoadedSolver s = LoadedSolver.load(given)) {
                 assertEquals("trm-mlp-sudoku4", s.name());
                 assertEquals("20261128-150000-trm-mlp-sudoku4-s7", s.ref().manifestId());
                 assertEquals(0.97, s.manifest().heldOut().get("exact"));
                 assertEquals(PuzzleKind.SUDOKU, s.kind());
-                assertTrue(SolverDescription.of(List.of(s)).models().get(0).accuracy().contains("0.97"));
+                assertTrue(SolverDescription.of(List.of(s))
+                        .models()
+                        .get(0)
+                        .accuracy()
+                        .contains("0.97"));
             }
         }
-        var choice = SolverCheckpoints.shippedOrUntrained("trm-mlp-sudoku4", dir.getParent().resolve(dir.getFileName()),
-                dir.resolve("scratch"));
+        var choice = SolverCheckpoints.shippedOrUntrained(
+                "trm-mlp-sudoku4", dir.getParent().resolve(dir.getFileName()), dir.resolve("scratch"));
         assertEquals(false, choice.shipped(), "shipped ones live under <data>/checkpoints/");
         Files.createDirectories(dir.resolve("checkpoints"));
         Files.move(run, dir.resolve("checkpoints").resolve("trm-mlp-sudoku4"));
-        assertTrue(SolverCheckpoints.shippedOrUntrained("trm-mlp-sudoku4", dir, dir.resolve("scratch")).shipped());
+        assertTrue(SolverCheckpoints.shippedOrUntrained("trm-mlp-sudoku4", dir, dir.resolve("scratch"))
+                .shipped());
     }
 
     @Test

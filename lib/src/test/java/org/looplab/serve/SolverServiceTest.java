@@ -1,5 +1,19 @@
 package org.looplab.serve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,21 +29,6 @@ import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
 import org.looplab.serve.SolverException.Code;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The service on untrained tiny checkpoints: answers are mostly wrong, so these tests pin the checking, not skill. */
 public class SolverServiceTest {
     // A 4×4 with a unique solution (12 givens short of full): 1234/3412/2143/4321.
@@ -39,6 +38,7 @@ public class SolverServiceTest {
 
     @TempDir
     static Path scratch;
+
     static SolverService service;
 
     @BeforeAll
@@ -96,11 +96,14 @@ public class SolverServiceTest {
         Sudoku puzzle = SudokuText.parse(PUZZLE4);
         assertNull(SolverService.sudokuProblem(SudokuText.parse(SOLUTION4), puzzle));
         // Swap two digits of row 0: rows still hold 1-4, but column 0 repeats.
-        assertEquals("changes the given 1 at row 1, column 1 to 2",
+        assertEquals(
+                "changes the given 1 at row 1, column 1 to 2",
                 SolverService.sudokuProblem(SudokuText.parse("2134341221434321"), puzzle));
-        assertEquals("leaves row 1, column 2 blank",
+        assertEquals(
+                "leaves row 1, column 2 blank",
                 SolverService.sudokuProblem(SudokuText.parse("1.34341221434321"), puzzle));
-        assertEquals("row 1 repeats 4 at columns 2 and 4",
+        assertEquals(
+                "row 1 repeats 4 at columns 2 and 4",
                 SolverService.sudokuProblem(SudokuText.parse("1434341221434321"), puzzle));
         // pad (0) and blank (1) tokens decode to blanks, digit d's token d+1 to d, anything else to a blank
         long[] tokens = new long[16];
@@ -108,7 +111,9 @@ public class SolverServiceTest {
         tokens[1] = 0;
         tokens[2] = 1;
         tokens[3] = 9;
-        assertEquals("4..." + "4".repeat(12), SolverService.decodeSudoku(tokens, SudokuShape.FOUR).text());
+        assertEquals(
+                "4..." + "4".repeat(12),
+                SolverService.decodeSudoku(tokens, SudokuShape.FOUR).text());
     }
 
     @Test
@@ -116,14 +121,14 @@ public class SolverServiceTest {
         SudokuAnswer now = SolverService.await(service.solveSudoku(args("puzzle", PUZZLE4, "halt_threshold", 0)));
         assertEquals(1, now.stepsUsed(), "threshold 0: any halt probability stops at step 1");
         assertTrue(now.halted());
-        SudokuAnswer budget = SolverService.await(service.solveSudoku(args("puzzle", PUZZLE4, "halt_threshold", 1,
-                "max_steps", 3)));
+        SudokuAnswer budget =
+                SolverService.await(service.solveSudoku(args("puzzle", PUZZLE4, "halt_threshold", 1, "max_steps", 3)));
         if (budget.haltProbability() < 1f) {
             assertEquals(3, budget.stepsUsed());
             assertFalse(budget.halted());
         }
-        SolverException tooMany = assertThrows(SolverException.class,
-                () -> service.solveSudoku(args("puzzle", PUZZLE4, "max_steps", 5)));
+        SolverException tooMany =
+                assertThrows(SolverException.class, () -> service.solveSudoku(args("puzzle", PUZZLE4, "max_steps", 5)));
         assertEquals(Code.BAD_ARGUMENT, tooMany.code());
         assertTrue(tooMany.getMessage().contains("N_sup = 4"), tooMany.getMessage());
     }
@@ -140,8 +145,8 @@ public class SolverServiceTest {
             assertNotNull(a.problem());
             assertNotNull(a.modelSolution());
         }
-        SudokuAnswer nine = SolverService.await(service.solveSudoku(args("puzzle", ".".repeat(80) + "1",
-                "fallback", "classical")));
+        SudokuAnswer nine =
+                SolverService.await(service.solveSudoku(args("puzzle", ".".repeat(80) + "1", "fallback", "classical")));
         assertEquals("classical", nine.answeredBy(), "no 9x9 model loaded");
         assertTrue(nine.verified());
         assertNull(nine.model());
@@ -154,8 +159,11 @@ public class SolverServiceTest {
         assertEquals(Code.ILLEGAL_CHARACTER, refused(args("puzzle", "1.3..4.2.1.34..5")), "5 in a 4x4");
         assertEquals(Code.CONTRADICTORY_GIVENS, refused(args("puzzle", "11..............")));
         // No two givens clash, yet no solution: row 0 needs a 4 in column 3, where column 3 already has one.
-        assertEquals(Code.NO_SOLUTION, refused(args("puzzle", "123.............4...".substring(0, 16).replace(
-                "123.............", "123............4"))));
+        assertEquals(
+                Code.NO_SOLUTION,
+                refused(args(
+                        "puzzle",
+                        "123.............4...".substring(0, 16).replace("123.............", "123............4"))));
         assertEquals(Code.OVERSIZED, refused(args("puzzle", "1".repeat(5000))));
         assertEquals(Code.BAD_ARGUMENT, refused(args()));
         assertEquals(Code.BAD_ARGUMENT, refused(args("puzzle", 42)));
@@ -185,8 +193,9 @@ public class SolverServiceTest {
             puzzles.add(new Sudoku(SudokuShape.FOUR, c).text());
         }
         List<CompletableFuture<SudokuAnswer>> futures = new ArrayList<>();
-        for (String p : puzzles) futures.add(CompletableFuture.supplyAsync(
-                () -> SolverService.await(service.solveSudoku(args("puzzle", p)))));
+        for (String p : puzzles)
+            futures.add(
+                    CompletableFuture.supplyAsync(() -> SolverService.await(service.solveSudoku(args("puzzle", p)))));
         for (int i = 0; i < puzzles.size(); i++) {
             SudokuAnswer a = futures.get(i).join();
             assertEquals(puzzles.get(i), a.puzzle());
@@ -199,12 +208,15 @@ public class SolverServiceTest {
     @Test
     void aBatchAnswersAsEachPuzzleAlone() {
         ReasoningModel m = service.solvers().get(0).model();
-        long[][] tokens = {{1, 2, 3, 4, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {2, 1, 1, 1, 1, 3, 1, 1, 1, 1, 4, 1, 1, 1, 1, 5},
-                {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2}};
+        long[][] tokens = {
+            {1, 2, 3, 4, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+            {2, 1, 1, 1, 1, 3, 1, 1, 1, 1, 4, 1, 1, 1, 1, 5},
+            {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2}
+        };
         PuzzleRun[] batch = AdaptiveHalting.run(m, tokens, new int[] {4, 2, 3}, new float[] {1, 1, 1});
         for (int i = 0; i < tokens.length; i++) {
-            PuzzleRun alone = AdaptiveHalting.run(m, new long[][] {tokens[i]}, new int[] {batch[i].exitStep()},
-                    new float[] {1})[0];
+            PuzzleRun alone = AdaptiveHalting.run(
+                    m, new long[][] {tokens[i]}, new int[] {batch[i].exitStep()}, new float[] {1})[0];
             assertArrayEquals(alone.answer(), batch[i].answer(), "puzzle " + i);
             assertEquals(alone.haltProbability(), batch[i].haltProbability(), 1e-4);
         }

@@ -1,22 +1,43 @@
 package org.looplab.sweep;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.viz.AblationPlots;
-import tech.tablesaw.api.Table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.looplab.viz.AblationPlots;
+import tech.tablesaw.api.Table;
 
 /** Summaries, verdicts and plots from hand-made results whose statistics are known. */
 class AblationReportTest {
 
     private static CellResult run(String task, String mixer, int n, int width, long seed, double exact) {
-        return new CellResult("f-" + task + mixer + n + width + seed, "h", "id", List.of("mixer", "depth"), task,
-                mixer.equals("MLP") ? "trm-mlp" : "trm-att", mixer, n, 2, width, 2, 2 * (n + 1) * 2, seed, 10, 1.0,
-                1000, exact, 0.9, exact, 3.0, 100, 0, "c", "unknown");
+        return new CellResult(
+                "f-" + task + mixer + n + width + seed,
+                "h",
+                "id",
+                List.of("mixer", "depth"),
+                task,
+                mixer.equals("MLP") ? "trm-mlp" : "trm-att",
+                mixer,
+                n,
+                2,
+                width,
+                2,
+                2 * (n + 1) * 2,
+                seed,
+                10,
+                1.0,
+                1000,
+                exact,
+                0.9,
+                exact,
+                3.0,
+                100,
+                0,
+                "c",
+                "unknown");
     }
 
     private static Table runs(double[] mlp, double[] att) {
@@ -31,26 +52,36 @@ class AblationReportTest {
         Table s = SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1}));
         assertEquals(2, s.rowCount());
         assertEquals(0.7, s.doubleColumn("exact_mean").get(0), 1e-12);
-        assertEquals(0.2, s.doubleColumn("exact_sd").get(0), 1e-12);  // sample sd of 0.5, 0.7, 0.9
+        assertEquals(0.2, s.doubleColumn("exact_sd").get(0), 1e-12); // sample sd of 0.5, 0.7, 0.9
         assertEquals(3, s.intColumn("seeds").get(0));
         assertEquals(0.0, s.doubleColumn("exact_sd").get(1), 1e-12);
         assertEquals(12, s.intColumn("depth").get(0));
-        assertEquals(2, SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "depth").rowCount());
-        assertEquals(0, SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "dep").rowCount());
+        assertEquals(
+                2,
+                SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "depth")
+                        .rowCount());
+        assertEquals(
+                0,
+                SweepSummary.ofGrid(runs(new double[] {1}, new double[] {0}), "dep")
+                        .rowCount());
     }
 
     @Test
     void aGapCountsOnlyWhenItClearsTheSeedNoise() {
         // clear: 0.7 ± 0.2 vs 0.1 ± 0, three seeds each: t = 0.6 / (0.2/√3) = 5.2
-        Table clear = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1})));
+        Table clear = AblationReport.verdicts(
+                SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1})));
         assertEquals(5.196, clear.doubleColumn("Welch t").get(0), 1e-3);
         assertTrue(clear.stringColumn("what the data supports").get(0).startsWith("MLP ahead by 60.0 points"));
         // noisy: 0.5 ± 0.4 vs 0.3 ± 0.1: t ≈ 0.85
-        Table noisy = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.1, 0.5, 0.9}, new double[] {0.2, 0.3, 0.4})));
-        assertTrue(noisy.stringColumn("what the data supports").get(0).startsWith("no clear difference"),
+        Table noisy = AblationReport.verdicts(
+                SweepSummary.of(runs(new double[] {0.1, 0.5, 0.9}, new double[] {0.2, 0.3, 0.4})));
+        assertTrue(
+                noisy.stringColumn("what the data supports").get(0).startsWith("no clear difference"),
                 noisy.stringColumn("what the data supports").get(0));
         // attention ahead with zero spread on both sides
-        Table att = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0.2, 0.2, 0.2})));
+        Table att =
+                AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0.2, 0.2, 0.2})));
         assertTrue(att.stringColumn("what the data supports").get(0).startsWith("attention ahead"));
         // equal means with no spread: no difference, not a division by zero
         Table same = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0, 0, 0})));
@@ -69,14 +100,24 @@ class AblationReportTest {
         assertEquals("87.4%", t.stringColumn("paper MLP").get(0));
         assertEquals("—", t.stringColumn("our attention").get(0));
         assertEquals("85.3%", t.stringColumn("paper attention").get(1));
-        assertTrue(t.stringColumn("our MLP").get(0).startsWith("80.0% ± 0.0 (1 seeds)"), t.stringColumn("our MLP").get(0));
+        assertTrue(
+                t.stringColumn("our MLP").get(0).startsWith("80.0% ± 0.0 (1 seeds)"),
+                t.stringColumn("our MLP").get(0));
     }
 
     @Test
     void theCopyInputBaselineScoresGivensAsRightAndBlanksAsWrong() {
         // two 2×2 grids: one with a blank (token 1), one fully given
-        var set = new org.looplab.data.PuzzleDataSet("t", org.looplab.data.PuzzleKind.SUDOKU, 2, 6, 4,
-                new byte[] {2, 1, 3, 4, 2, 3, 4, 5}, new byte[] {2, 3, 3, 4, 2, 3, 4, 5}, new int[2], new int[2]);
+        var set = new org.looplab.data.PuzzleDataSet(
+                "t",
+                org.looplab.data.PuzzleKind.SUDOKU,
+                2,
+                6,
+                4,
+                new byte[] {2, 1, 3, 4, 2, 3, 4, 5},
+                new byte[] {2, 3, 3, 4, 2, 3, 4, 5},
+                new int[2],
+                new int[2]);
         double[] b = org.looplab.analysis.Evaluation.copyInputBaseline(set);
         assertEquals(0.5, b[0], 1e-12);
         assertEquals((0.75 + 1) / 2, b[1], 1e-12);

@@ -1,15 +1,14 @@
 package org.looplab.sweep;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Two tasks never write the same cell; a lock whose holder is gone is taken over. */
 class CellLockTest {
@@ -25,9 +24,11 @@ class CellLockTest {
         try (CellLock lock = CellLock.take(run, me, h -> false, null)) {
             assertEquals(me, CellLock.holderOf(CellLock.fileOf(run)), "the file names its holder");
             // Another job on this host whose process (this JVM) is alive, and the scheduler says it runs.
-            var e = assertThrows(IllegalStateException.class,
+            var e = assertThrows(
+                    IllegalStateException.class,
                     () -> CellLock.take(run, CellLock.Holder.current("12_4"), h -> false, null));
-            assertTrue(e.getMessage().contains("cell-abc.lock") && e.getMessage().contains("job 12_3"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("cell-abc.lock") && e.getMessage().contains("job 12_3"), e.getMessage());
         }
         assertFalse(Files.exists(CellLock.fileOf(run)), "closing removes the lock");
     }
@@ -35,7 +36,7 @@ class CellLockTest {
     @Test
     void aRequeuedJobTakesBackItsOwnLock(@TempDir Path tmp) {
         Path run = tmp.resolve("cell");
-        CellLock.take(run, holder("12_3", "node7", 4242), h -> false, null);  // its node died: never closed
+        CellLock.take(run, holder("12_3", "node7", 4242), h -> false, null); // its node died: never closed
         try (CellLock again = CellLock.take(run, holder("12_3", "node9", 99), h -> false, null)) {
             assertEquals("node9", CellLock.holderOf(CellLock.fileOf(run)).host());
         }
@@ -51,9 +52,16 @@ class CellLockTest {
         CellLock.take(a, CellLock.Holder.current(null), h -> false, null).close();
 
         CellLock.take(b, holder("7_1", "elsewhere", 1), h -> false, null);
-        assertThrows(IllegalStateException.class, () -> CellLock.take(b, holder("8_0", host, 2), h -> false, null),
+        assertThrows(
+                IllegalStateException.class,
+                () -> CellLock.take(b, holder("8_0", host, 2), h -> false, null),
                 "a job on another host that the scheduler does not call ended keeps its lock");
-        CellLock.take(b, holder("8_0", host, ProcessHandle.current().pid()), h -> h.job().equals("7_1"), null).close();
+        CellLock.take(
+                        b,
+                        holder("8_0", host, ProcessHandle.current().pid()),
+                        h -> h.job().equals("7_1"),
+                        null)
+                .close();
     }
 
     @Test

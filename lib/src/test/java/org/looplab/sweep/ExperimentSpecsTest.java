@@ -1,16 +1,15 @@
 package org.looplab.sweep;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.model.Backprop;
-import org.looplab.model.TrmConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.looplab.model.Backprop;
+import org.looplab.model.TrmConfig;
 
 /**
  * The committed experiment plans ({@code experiments/claim-*.json}) parse, expand, and are what the claims
@@ -22,7 +21,9 @@ class ExperimentSpecsTest {
 
     private static List<Path> claimSpecs() throws Exception {
         try (Stream<Path> s = Files.list(EXPERIMENTS)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("claim-")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("claim-"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -41,11 +42,14 @@ class ExperimentSpecsTest {
     /** Compute per step ~ forward T(n+1) net calls + backward (about twice the forward) of the last n+1: (n+1)(T+2). */
     @Test
     void theDepthClaimRunsAtEqualCompute() throws Exception {
-        List<SweepCell> cells = SweepSpec.read(EXPERIMENTS.resolve("claim-depth.json")).cells();
+        List<SweepCell> cells =
+                SweepSpec.read(EXPERIMENTS.resolve("claim-depth.json")).cells();
         double first = -1;
         for (SweepCell c : cells) {
             TrmConfig t = (TrmConfig) c.config();
-            double units = (double) (t.latentSteps() + 1) * (t.recursions() + 2) * c.train().maxSteps();
+            double units = (double) (t.latentSteps() + 1)
+                    * (t.recursions() + 2)
+                    * c.train().maxSteps();
             if (first < 0) first = units;
             assertEquals(first, units, first * 0.001, c.toString());
         }
@@ -54,11 +58,19 @@ class ExperimentSpecsTest {
 
     @Test
     void theUnrollAndEmaArmsDifferOnlyWhereTheyShould() throws Exception {
-        List<SweepCell> cells = SweepSpec.read(EXPERIMENTS.resolve("claim-unroll-ema.json")).cells();
-        assertTrue(cells.stream().filter(c -> c.grids().contains("unroll-1step"))
+        List<SweepCell> cells =
+                SweepSpec.read(EXPERIMENTS.resolve("claim-unroll-ema.json")).cells();
+        assertTrue(cells.stream()
+                .filter(c -> c.grids().contains("unroll-1step"))
                 .allMatch(c -> ((TrmConfig) c.config()).backprop() == Backprop.ONE_STEP));
-        assertTrue(cells.stream().filter(c -> c.grids().contains("ema-off")).allMatch(c -> c.train().emaDecay() < 1e-3));
+        assertTrue(cells.stream()
+                .filter(c -> c.grids().contains("ema-off"))
+                .allMatch(c -> c.train().emaDecay() < 1e-3));
         // The full-unroll arm with the default EMA is one run per seed, shared by both comparisons.
-        assertEquals(3, cells.stream().filter(c -> c.grids().containsAll(List.of("unroll-full", "ema-on"))).count());
+        assertEquals(
+                3,
+                cells.stream()
+                        .filter(c -> c.grids().containsAll(List.of("unroll-full", "ema-on")))
+                        .count());
     }
 }

@@ -1,17 +1,16 @@
 package org.looplab.sweep;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.train.TrainingRun;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.train.TrainingRun;
 
 /** One cell as one array task runs it: a stop request (SIGTERM) leaves a checkpoint that the next task resumes. */
 class RunCellTest {
@@ -20,7 +19,12 @@ class RunCellTest {
     void aStoppedCellKeepsItsCheckpointAndTheNextTaskResumesIt(@TempDir Path tmp) {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
         // smoke logs every 5 steps: a stop raised before training lands at step 5
-        SweepSpec spec = new SweepSpec("cells", org.looplab.Profile.SMOKE, List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
+        SweepSpec spec = new SweepSpec(
+                "cells",
+                org.looplab.Profile.SMOKE,
+                List.of(3L),
+                8,
+                new TrainOverrides(8L, null, null, null, 0, null, 0),
                 List.of(grid));
         SweepRunner runner = new SweepRunner(spec, tmp.resolve("out"), tmp.resolve("data"));
         SweepCell cell = runner.cell(runner.hashOf(spec.cells().get(0)).substring(0, 10));
@@ -28,7 +32,8 @@ class RunCellTest {
 
         StopRequest sigterm = new StopRequest();
         sigterm.request();
-        var stopped = assertThrows(StopRequest.Stopped.class,
+        var stopped = assertThrows(
+                StopRequest.Stopped.class,
                 () -> runner.runCell(cell, CellLock.Holder.current("5_0"), h -> false, sigterm, null));
         assertEquals(5, stopped.step());
         assertEquals(5, TrainingRun.readManifest(folder).steps(), "checkpoint at the step it stopped");
@@ -39,18 +44,28 @@ class RunCellTest {
         assertEquals(8, r.steps());
         assertEquals(1, r.resumes());
         assertTrue(Files.isRegularFile(folder.resolve(SweepRunner.RESULT)));
-        assertEquals(r, runner.runCell(cell, CellLock.Holder.current("7_0"), h -> false, new StopRequest(), null),
+        assertEquals(
+                r,
+                runner.runCell(cell, CellLock.Holder.current("7_0"), h -> false, new StopRequest(), null),
                 "a finished cell is only read");
     }
 
     @Test
     void anUnknownOrShortHashIsOneClearError(@TempDir Path tmp) {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        SweepSpec spec = new SweepSpec("cells", org.looplab.Profile.SMOKE, List.of(3L), 8, new TrainOverrides(8L, null, null, null, 0, null, 0),
+        SweepSpec spec = new SweepSpec(
+                "cells",
+                org.looplab.Profile.SMOKE,
+                List.of(3L),
+                8,
+                new TrainOverrides(8L, null, null, null, 0, null, 0),
                 List.of(grid));
         SweepRunner runner = new SweepRunner(spec, tmp.resolve("out"), tmp.resolve("data"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.cell("0123456789")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.cell("0123456789"))
+                .getMessage()
                 .contains("no cells with hash 0123456789"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.cell("abc")).getMessage().contains("10 hex digits"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.cell("abc"))
+                .getMessage()
+                .contains("10 hex digits"));
     }
 }

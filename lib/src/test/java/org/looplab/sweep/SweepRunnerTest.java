@@ -1,25 +1,25 @@
 package org.looplab.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
 import org.looplab.train.TrainingRun;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The cache and resume contract of the sweep runner, on smoke-sized models (seconds per run). */
 class SweepRunnerTest {
 
     private static SweepSpec spec(List<Long> seeds) {
-        SweepGrid mixer = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
-        return new SweepSpec("test", Profile.SMOKE, seeds, 8, new TrainOverrides(4L, null, null, null, 0, null, 2),
-                List.of(mixer));
+        SweepGrid mixer =
+                new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
+        return new SweepSpec(
+                "test", Profile.SMOKE, seeds, 8, new TrainOverrides(4L, null, null, null, 0, null, 2), List.of(mixer));
     }
 
     @Test
@@ -43,8 +43,12 @@ class SweepRunnerTest {
         assertTrue(csv.get(0).startsWith("folder,run_id,grids,task,model,mixer,n,T,width"), csv.get(0));
         var file = SweepTable.read(out);
         assertEquals(2, file.runs().size());
-        assertEquals(file.runs().get(0).result().runId(), file.runs().get(0).manifest().id());
-        Path result = out.resolve(SweepRunner.RUNS).resolve(first.results().get(0).folder()).resolve(SweepRunner.RESULT);
+        assertEquals(
+                file.runs().get(0).result().runId(),
+                file.runs().get(0).manifest().id());
+        Path result = out.resolve(SweepRunner.RUNS)
+                .resolve(first.results().get(0).folder())
+                .resolve(SweepRunner.RESULT);
         var written = Files.getLastModifiedTime(result);
 
         SweepOutcome second = new SweepRunner(spec(List.of(0L)), out, data).run(Shard.ALL, SweepListener.NONE, null);
@@ -69,8 +73,8 @@ class SweepRunnerTest {
         SweepRunner runner = new SweepRunner(spec, out, data);
         SweepCell cell = spec.cells().get(0);
         // a run that checkpointed at step 2 of 4 and then died
-        try (TrainingRun run = TrainingRun.start(cell.config(), cell.train(), cell.task(), Profile.SMOKE, cell.seed(),
-                data, runner.folderOf(cell))) {
+        try (TrainingRun run = TrainingRun.start(
+                cell.config(), cell.train(), cell.task(), Profile.SMOKE, cell.seed(), data, runner.folderOf(cell))) {
             run.trainer().step();
             run.trainer().step();
             run.save();

@@ -1,5 +1,14 @@
 package org.looplab.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
@@ -7,39 +16,42 @@ import org.looplab.model.Backprop;
 import org.looplab.model.Mixer;
 import org.looplab.model.TrmConfig;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class SweepSpecTest {
 
     private static final TrainOverrides STEPS_4 = new TrainOverrides(4L, null, null, null, 0, null, null);
 
     @Test
     void gridsExpandToEveryFactorAndSeedAndSharedCellsRunOnce() {
-        SweepGrid mixer = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
+        SweepGrid mixer =
+                new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp", "trm-att"), null, null, null, null);
         // TINY_MLP (smoke) has n = 2, so the n = 2 cells of this grid are the mixer grid's MLP cells
-        SweepGrid depth = new SweepGrid("depth", List.of("sudoku4"), List.of("trm-mlp"), List.of(1, 2), null, null, null);
+        SweepGrid depth =
+                new SweepGrid("depth", List.of("sudoku4"), List.of("trm-mlp"), List.of(1, 2), null, null, null);
         SweepSpec spec = new SweepSpec("t", Profile.SMOKE, List.of(0L, 1L), 8, STEPS_4, List.of(mixer, depth));
         List<SweepCell> cells = spec.cells();
-        assertEquals(6, cells.size(), cells.toString());  // 2 mixers × 2 seeds + (n=1) × 2 seeds
-        long shared = cells.stream().filter(c -> c.grids().equals(List.of("mixer", "depth"))).count();
+        assertEquals(6, cells.size(), cells.toString()); // 2 mixers × 2 seeds + (n=1) × 2 seeds
+        long shared = cells.stream()
+                .filter(c -> c.grids().equals(List.of("mixer", "depth")))
+                .count();
         assertEquals(2, shared);
         assertTrue(cells.stream().anyMatch(c -> ((TrmConfig) c.config()).mixer() == Mixer.ATTENTION));
-        assertTrue(cells.stream().allMatch(c -> c.train().maxSteps() == 4 && c.train().maxMinutes() == 0));
-        assertEquals(1, cells.stream().filter(c -> ((TrmConfig) c.config()).latentSteps() == 1 && c.seed() == 0).count());
+        assertTrue(cells.stream()
+                .allMatch(c -> c.train().maxSteps() == 4 && c.train().maxMinutes() == 0));
+        assertEquals(
+                1,
+                cells.stream()
+                        .filter(c -> ((TrmConfig) c.config()).latentSteps() == 1 && c.seed() == 0)
+                        .count());
     }
 
     @Test
     void widthAndRecursionOverridesReachTheModelConfig() {
-        SweepGrid g = new SweepGrid("w", List.of("sudoku4"), List.of("trm-att"), List.of(4), List.of(3), List.of(64), null);
-        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(g)).cells().get(0).config();
+        SweepGrid g =
+                new SweepGrid("w", List.of("sudoku4"), List.of("trm-att"), List.of(4), List.of(3), List.of(64), null);
+        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(g))
+                .cells()
+                .get(0)
+                .config();
         assertEquals(64, c.hiddenSize());
         assertEquals(4, c.latentSteps());
         assertEquals(3, c.recursions());
@@ -54,14 +66,22 @@ class SweepSpecTest {
                  "grids": [{"name": "unroll", "tasks": ["sudoku4"], "models": ["trm-mlp"], "latentSteps": [1],
                             "recursions": [1], "supervisionSteps": [4, 8], "backprop": ["FULL_RECURSION", "ONE_STEP"]}]}
                 """);
-        List<TrmConfig> configs = SweepSpec.read(f).cells().stream().map(c -> (TrmConfig) c.config()).toList();
+        List<TrmConfig> configs = SweepSpec.read(f).cells().stream()
+                .map(c -> (TrmConfig) c.config())
+                .toList();
         assertEquals(4, configs.size());
-        assertEquals(List.of(4, 4, 8, 8), configs.stream().map(TrmConfig::supervisionSteps).toList());
-        assertEquals(List.of(Backprop.FULL_RECURSION, Backprop.ONE_STEP, Backprop.FULL_RECURSION, Backprop.ONE_STEP),
+        assertEquals(
+                List.of(4, 4, 8, 8),
+                configs.stream().map(TrmConfig::supervisionSteps).toList());
+        assertEquals(
+                List.of(Backprop.FULL_RECURSION, Backprop.ONE_STEP, Backprop.FULL_RECURSION, Backprop.ONE_STEP),
                 configs.stream().map(TrmConfig::backprop).toList());
         // Left out, both keep the family's values (N_sup 4 and full back-propagation for TINY_MLP).
         SweepGrid plain = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
-        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(plain)).cells().get(0).config();
+        TrmConfig c = (TrmConfig) new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(plain))
+                .cells()
+                .get(0)
+                .config();
         assertEquals(TrmConfig.TINY_MLP, c);
     }
 
@@ -73,8 +93,14 @@ class SweepSpecTest {
         assertEquals(a.get(0).hash("smoke", "d"), b.get(0).hash("smoke", "d"));
         assertNotEquals(a.get(0).hash("smoke", "d"), a.get(1).hash("smoke", "d"));
         assertNotEquals(a.get(0).hash("smoke", "d"), a.get(0).hash("smoke", "e"));
-        List<SweepCell> longer = new SweepSpec("t", Profile.SMOKE, List.of(0L), 0,
-                new TrainOverrides(5L, null, null, null, 0, null, null), List.of(g)).cells();
+        List<SweepCell> longer = new SweepSpec(
+                        "t",
+                        Profile.SMOKE,
+                        List.of(0L),
+                        0,
+                        new TrainOverrides(5L, null, null, null, 0, null, null),
+                        List.of(g))
+                .cells();
         assertNotEquals(a.get(0).hash("smoke", "d"), longer.get(0).hash("smoke", "d"));
         assertTrue(a.get(0).folderName(a.get(0).hash("smoke", "d")).startsWith("sudoku4-trm-mlp-n2-T2-w32-s0-"));
     }
@@ -96,17 +122,21 @@ class SweepSpecTest {
 
         Path noSteps = tmp.resolve("nosteps.json");
         Files.writeString(noSteps, Files.readString(ok).replace("\"steps\": 10", "\"emaDecay\": 0.9"));
-        e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.read(noSteps).cells());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> SweepSpec.read(noSteps).cells());
         assertTrue(e.getMessage().contains("train.steps"), e.getMessage());
 
         SweepGrid hrm = new SweepGrid("h", List.of("sudoku4"), List.of("hrm"), List.of(2), null, null, null);
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(hrm)).cells());
         assertTrue(e.getMessage().contains("TRM models only"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), List.of(0), null, null, null));
         assertTrue(e.getMessage().contains("latentSteps must be >= 1, was 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new SweepSpec("t", Profile.SMOKE, List.of(1L, 1L), 0, STEPS_4, List.of(hrm)));
         assertTrue(e.getMessage().contains("seeds must not repeat"), e.getMessage());
     }
@@ -115,8 +145,14 @@ class SweepSpecTest {
     void theCommittedSpecsAreValid() {
         Path experiments = Path.of("..", "experiments");
         // cpu: mixer 3 tasks × 2 + depth 5 more n/T values + width 2 more, each × 3 seeds
-        assertEquals(39, SweepSpec.read(experiments.resolve("ablation-cpu.json")).cells().size());
-        assertEquals(8, SweepSpec.read(experiments.resolve("ablation-smoke.json")).cells().size());
+        assertEquals(
+                39,
+                SweepSpec.read(experiments.resolve("ablation-cpu.json")).cells().size());
+        assertEquals(
+                8,
+                SweepSpec.read(experiments.resolve("ablation-smoke.json"))
+                        .cells()
+                        .size());
         SweepSpec gpu = SweepSpec.read(experiments.resolve("ablation-gpu.json"));
         assertTrue(gpu.cells().stream().allMatch(c -> c.seed() <= 2 && c.train().maxSteps() == 20_000));
     }

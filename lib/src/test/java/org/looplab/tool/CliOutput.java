@@ -1,10 +1,10 @@
 package org.looplab.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Runs a {@code looplab} command in-process, asserts exit code 0, and returns what it printed to stdout. */
 final class CliOutput {

@@ -1,5 +1,20 @@
 package org.looplab.tool;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.analysis.Evaluation;
@@ -15,29 +30,16 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The smaller promises of the command line: BOM, empty files, --help, messages without Java class names. */
 class CommandErrorsTest {
 
     @Test
     void aByteOrderMarkIsNotACharacterOfLineOne(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bom.txt");
-        String puzzle = new SudokuGenerator(new SudokuGeneratorConfig(4, 0, 0, 1)).generate(3, 0).puzzle().text();
+        String puzzle = new SudokuGenerator(new SudokuGeneratorConfig(4, 0, 0, 1))
+                .generate(3, 0)
+                .puzzle()
+                .text();
         Files.write(f, ("\uFEFF" + puzzle + "\n").getBytes(StandardCharsets.UTF_8));
         DataCliTest.Run r = DataCliTest.run("", "sudoku", "solve", f.toString());
         assertEquals(0, r.code(), r.err());
@@ -52,7 +54,8 @@ class CommandErrorsTest {
         assertEquals(2, r.code());
         assertEquals("looplab: " + f + ": no puzzles", r.err().strip());
         assertEquals("", r.out());
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> EvalCommand.fromText(f, null, null, 0.5, EvalCommand.CHUNK, System.err, 0));
         assertEquals(f + ": no puzzles", e.getMessage());
     }
@@ -69,11 +72,14 @@ class CommandErrorsTest {
     @Test
     void errorLinesNameFilesNotJavaClasses() {
         assertEquals("data/x.txt: no such file or folder", ErrorLine.of(new NoSuchFileException("data/x.txt")));
-        assertEquals("data/x.txt: no such file or folder",
+        assertEquals(
+                "data/x.txt: no such file or folder",
                 ErrorLine.of(new UncheckedIOException(new NoSuchFileException("data/x.txt"))));
-        assertEquals("p.txt: cannot read: p.txt: no such file or folder",
+        assertEquals(
+                "p.txt: cannot read: p.txt: no such file or folder",
                 ErrorLine.of(new UncheckedIOException("p.txt: cannot read", new NoSuchFileException("p.txt"))));
-        assertEquals("bad thing", ErrorLine.of(new IllegalStateException("java.lang.IllegalArgumentException: bad thing")));
+        assertEquals(
+                "bad thing", ErrorLine.of(new IllegalStateException("java.lang.IllegalArgumentException: bad thing")));
         assertFalse(ErrorLine.of(new NullPointerException()).contains("Exception"));
         DataCliTest.Run r = DataCliTest.run("", "sudoku", "solve", "no-such-file.txt");
         assertEquals(2, r.code());
@@ -86,22 +92,37 @@ class CommandErrorsTest {
         // 260 puzzles in chunks of 100: two full chunks and a part, each evaluated on its own.
         SudokuGenerator gen = new SudokuGenerator(new SudokuGeneratorConfig(4, 0, 0, 1));
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 260; i++) lines.add(gen.generate(11, i % 40).puzzle().text());
+        for (int i = 0; i < 260; i++)
+            lines.add(gen.generate(11, i % 40).puzzle().text());
         Path f = dir.resolve("many.txt");
         Files.write(f, lines);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 5)) {
-            Evaluation.Result chunked = EvalCommand.fromText(f, model, null, 0.5, 100,
-                    new PrintStream(progress, true, StandardCharsets.UTF_8), 0);
+            Evaluation.Result chunked = EvalCommand.fromText(
+                    f, model, null, 0.5, 100, new PrintStream(progress, true, StandardCharsets.UTF_8), 0);
             int n = lines.size();
             byte[] inputs = new byte[n * 16], labels = new byte[n * 16];
             for (int i = 0; i < n; i++) {
                 Sudoku p = org.looplab.data.SudokuText.parse(lines.get(i));
                 System.arraycopy(SudokuEncoding.encode(p), 0, inputs, i * 16, 16);
-                System.arraycopy(SudokuEncoding.encode(SudokuSolver.of(SudokuShape.FOUR).solve(p).solution()), 0, labels, i * 16, 16);
+                System.arraycopy(
+                        SudokuEncoding.encode(
+                                SudokuSolver.of(SudokuShape.FOUR).solve(p).solution()),
+                        0,
+                        labels,
+                        i * 16,
+                        16);
             }
-            PuzzleDataSet whole = new PuzzleDataSet("many.txt", PuzzleKind.SUDOKU, 4, SudokuEncoding.vocab(SudokuShape.FOUR),
-                    16, inputs, labels, new int[n], new int[n]);
+            PuzzleDataSet whole = new PuzzleDataSet(
+                    "many.txt",
+                    PuzzleKind.SUDOKU,
+                    4,
+                    SudokuEncoding.vocab(SudokuShape.FOUR),
+                    16,
+                    inputs,
+                    labels,
+                    new int[n],
+                    new int[n]);
             Evaluation.Result atOnce = Evaluation.run(model, whole, null, 0.5);
             assertEquals(n, chunked.puzzles());
             assertEquals(atOnce.exactAccuracy(), chunked.exactAccuracy(), 1e-12);

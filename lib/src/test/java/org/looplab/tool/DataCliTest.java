@@ -1,11 +1,8 @@
 package org.looplab.tool;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.data.Sudoku;
-import org.looplab.data.SudokuRules;
-import org.looplab.data.SudokuSolver;
-import org.looplab.data.SudokuText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.data.Sudoku;
+import org.looplab.data.SudokuRules;
+import org.looplab.data.SudokuSolver;
+import org.looplab.data.SudokuText;
 
 class DataCliTest {
 
@@ -47,7 +46,9 @@ class DataCliTest {
     @Test
     void solvesFromFileAndStdin(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("p.txt");
-        Sudoku fourPuzzle = new org.looplab.data.SudokuGenerator(org.looplab.data.SudokuGeneratorConfig.minimal(4)).generate(1, 0).puzzle();
+        Sudoku fourPuzzle = new org.looplab.data.SudokuGenerator(org.looplab.data.SudokuGeneratorConfig.minimal(4))
+                .generate(1, 0)
+                .puzzle();
         Files.writeString(f, EASY + "\n# a 4×4 next\n\n" + fourPuzzle.text().replace('.', '0') + "\n");
         Run r = run("", "sudoku", "solve", f.toString());
         assertEquals(0, r.code(), r.err());
@@ -87,11 +88,15 @@ class DataCliTest {
         String[] lines = r.out().strip().split("\n");
         assertEquals(4, lines.length);
         for (String line : lines) {
-            SudokuSolver.Result s = SudokuSolver.of(SudokuText.parse(line).shape()).solve(SudokuText.parse(line));
+            SudokuSolver.Result s =
+                    SudokuSolver.of(SudokuText.parse(line).shape()).solve(SudokuText.parse(line));
             assertEquals(1, s.solutions());
             assertTrue(s.backtracks() >= 2);
         }
-        assertEquals(r.out(), run("", "sudoku", "generate", "--size", "9", "--count", "4", "--seed", "3", "--min-backtracks", "2").out());
+        assertEquals(
+                r.out(),
+                run("", "sudoku", "generate", "--size", "9", "--count", "4", "--seed", "3", "--min-backtracks", "2")
+                        .out());
         Run six = run("", "sudoku", "generate", "--size", "6", "--count", "2");
         assertEquals(36, six.out().split("\n")[0].length());
         assertEquals(2, run("", "sudoku", "generate", "--size", "5").code());
@@ -101,7 +106,7 @@ class DataCliTest {
     void buildsChecksAndRefusesDamagedSets(@TempDir Path dir) throws Exception {
         Run r = run("", "data", "build", "maze11", "--out", dir.toString(), "--profile", "smoke");
         assertEquals(0, r.code(), r.err());
-        Path folder = dir.resolve("maze11-smoke");  // a non-cpu profile builds into its own folder
+        Path folder = dir.resolve("maze11-smoke"); // a non-cpu profile builds into its own folder
         assertTrue(r.out().startsWith("wrote " + folder), r.out());
         assertTrue(Files.isRegularFile(folder.resolve("manifest.json")));
         Run ok = run("", "data", "check", folder.toString());

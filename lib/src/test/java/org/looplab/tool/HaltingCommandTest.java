@@ -1,5 +1,11 @@
 package org.looplab.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
@@ -8,13 +14,6 @@ import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code looplab halting} and {@code looplab trace} on a saved (untrained) tiny checkpoint and the smoke sudoku4 set. */
 class HaltingCommandTest {
@@ -29,26 +28,46 @@ class HaltingCommandTest {
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
             m.save(ckpt);
         }
-        run("data", "build", "sudoku4", "--out", tmp.toString());   // readers never build a data set themselves
+        run("data", "build", "sudoku4", "--out", tmp.toString()); // readers never build a data set themselves
         String out = run("halting", "--checkpoint", ckpt.toString(), "--limit", "8", "--data-root", tmp.toString());
         assertTrue(out.contains("deck claim") && out.contains("4–6") && out.contains("12–16"), out);
         assertTrue(out.contains("sudoku4/test"), "data set inferred from the 4×4 task: " + out);
         // An untrained head says sigmoid(-5) ≈ 0.007 at every step: nothing halts, so all 8 run to the cap N_sup = 4.
         assertTrue(out.contains("fixed N_sup = 4"), out);
         assertTrue(out.contains("ECE"), out);
-        for (String key : new String[] {"spearman_difficulty_steps: ", "adaptive_exact: ", "full_exact: ",
-                "mean_steps: 4.000", "mean_answer_updates: 8.000", "mean_net_calls: 24.000", "halting_claim: "})
-            assertTrue(out.contains(key), key + " in " + out);   // TINY: n = 2, T = 2, so a step is 2 y-updates, 6 calls
+        for (String key : new String[] {
+            "spearman_difficulty_steps: ",
+            "adaptive_exact: ",
+            "full_exact: ",
+            "mean_steps: 4.000",
+            "mean_answer_updates: 8.000",
+            "mean_net_calls: 24.000",
+            "halting_claim: "
+        }) assertTrue(out.contains(key), key + " in " + out); // TINY: n = 2, T = 2, so a step is 2 y-updates, 6 calls
 
         Path file = tmp.resolve("two.txt");
         Files.writeString(file, ".234341221434321\n12.434.221.34321\n");
-        String rated = run("halting", "--checkpoint", ckpt.toString(), "--puzzles", file.toString(),
-                "--data-root", tmp.toString());
+        String rated = run(
+                "halting",
+                "--checkpoint",
+                ckpt.toString(),
+                "--puzzles",
+                file.toString(),
+                "--data-root",
+                tmp.toString());
         assertTrue(rated.contains("two.txt") && rated.contains("full_exact: "), rated);
 
         Path html = tmp.resolve("viewer.html");
-        String said = run("trace", "--checkpoint", ckpt.toString(), "--out", html.toString(), "--count", "3",
-                "--data-root", tmp.toString());
+        String said = run(
+                "trace",
+                "--checkpoint",
+                ckpt.toString(),
+                "--out",
+                html.toString(),
+                "--count",
+                "3",
+                "--data-root",
+                tmp.toString());
         assertTrue(said.contains("3 puzzles, 4 steps each"), said);
         String page = Files.readString(html);
         assertTrue(page.contains("\"puzzles\":[") && page.contains("id=\"step-label\""), "viewer with embedded data");
@@ -63,17 +82,25 @@ class HaltingCommandTest {
         }
         Profile p = Profile.fromEnv();
         Path folder = PuzzleDataSets.folder(tmp, "sudoku4", p);
-        PuzzleDataSets.build(PuzzleDataSets.spec("sudoku4", Profile.SMOKE).withSeed(99)).write(folder);
+        PuzzleDataSets.build(PuzzleDataSets.spec("sudoku4", Profile.SMOKE).withSeed(99))
+                .write(folder);
         Files.writeString(folder.resolve("mine.txt"), "a user's file");
         String before = PuzzleSplits.load(folder).sha256();
         String[] common = {"--checkpoint", ckpt.toString(), "--data", "sudoku4", "--data-root", tmp.toString()};
-        for (String[] args : new String[][] {{"halting"}, {"trace", "--out", tmp.resolve("t.html").toString()}}) {
-            DataCliTest.Run f = DataCliTest.run("", java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                    java.util.Arrays.stream(common)).toArray(String[]::new));
+        for (String[] args : new String[][] {
+            {"halting"}, {"trace", "--out", tmp.resolve("t.html").toString()}
+        }) {
+            DataCliTest.Run f = DataCliTest.run(
+                    "",
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(common))
+                            .toArray(String[]::new));
             assertEquals(2, f.code(), f.err());
             assertEquals(1, f.err().strip().lines().count(), f.err());
-            assertTrue(f.err().contains(folder + ": built with ") && f.err().contains("seed 99 (expected ")
-                    && f.err().contains("looplab data build sudoku4"), f.err());
+            assertTrue(
+                    f.err().contains(folder + ": built with ")
+                            && f.err().contains("seed 99 (expected ")
+                            && f.err().contains("looplab data build sudoku4"),
+                    f.err());
         }
         assertEquals(before, PuzzleSplits.load(folder).sha256());
         assertEquals("a user's file", Files.readString(folder.resolve("mine.txt")));
@@ -81,14 +108,23 @@ class HaltingCommandTest {
 
     @Test
     void aMissingCheckpointFailsNamingTheFile(@TempDir Path tmp) throws Exception {
-        assertNotEquals(0, LoopLabCli.run("halting", "--checkpoint", tmp.resolve("nope").toString()));
-        DataCliTest.Run r = DataCliTest.run("", "halting", "--checkpoint", tmp.resolve("nope").toString());
-        assertEquals("looplab: " + tmp.resolve("nope") + ": no such folder", r.err().strip());
+        assertNotEquals(
+                0, LoopLabCli.run("halting", "--checkpoint", tmp.resolve("nope").toString()));
+        DataCliTest.Run r = DataCliTest.run(
+                "", "halting", "--checkpoint", tmp.resolve("nope").toString());
+        assertEquals(
+                "looplab: " + tmp.resolve("nope") + ": no such folder", r.err().strip());
         // A run folder whose manifest.json is gone: that file is named, not model/config.json.
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
             m.save(tmp.resolve("run/model"));
         }
-        r = DataCliTest.run("", "trace", "--checkpoint", tmp.resolve("run").toString(), "--out", tmp.resolve("t.html").toString());
+        r = DataCliTest.run(
+                "",
+                "trace",
+                "--checkpoint",
+                tmp.resolve("run").toString(),
+                "--out",
+                tmp.resolve("t.html").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("looplab: " + tmp.resolve("run/manifest.json") + ": missing"), r.err());
     }

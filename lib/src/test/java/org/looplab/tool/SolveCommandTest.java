@@ -1,8 +1,7 @@
 package org.looplab.tool;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.serve.SolverCheckpoints;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +9,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.serve.SolverCheckpoints;
 
 class SolveCommandTest {
     @TempDir
@@ -26,7 +25,8 @@ class SolveCommandTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int rc;
         try {
-            System.setIn(new ByteArrayInputStream("1.3..4.2.1.34..1\n11..............\n".getBytes(StandardCharsets.UTF_8)));
+            System.setIn(
+                    new ByteArrayInputStream("1.3..4.2.1.34..1\n11..............\n".getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
             rc = LoopLabCli.run("solve", "--checkpoint", ckpt.toString(), "--json");
         } finally {

@@ -1,15 +1,14 @@
 package org.looplab.tool;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The scheduler-facing modes of {@code looplab sweep} that need no cluster: status before submission, collect, misuse. */
 class SweepSlurmCliTest {
@@ -20,12 +19,29 @@ class SweepSlurmCliTest {
         Files.writeString(spec, """
                 {"name": "cli", "profile": "smoke", "seeds": [5, 6], "testPuzzles": 8, "train": {"steps": 2},
                  "grids": [{"name": "mixer", "tasks": ["sudoku4"], "models": ["trm-mlp"]}]}""");
-        String status = CliOutput.ofSuccessful("sweep", "--spec", spec.toString(), "--out", out.toString(), "--data-root",
-                data.toString(), "--status");
+        String status = CliOutput.ofSuccessful(
+                "sweep",
+                "--spec",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--data-root",
+                data.toString(),
+                "--status");
         assertTrue(status.startsWith("sweep cli: 2 cells: 0 done, 0 running, 0 failed, 2 pending"), status);
-        assertTrue(status.contains("pending  sudoku4-trm-mlp-n2-T2-w32-s5-") && status.contains("not submitted, no checkpoint"), status);
-        String collected = CliOutput.ofSuccessful("sweep", "--spec", spec.toString(), "--out", out.toString(), "--data-root",
-                data.toString(), "--collect");
+        assertTrue(
+                status.contains("pending  sudoku4-trm-mlp-n2-T2-w32-s5-")
+                        && status.contains("not submitted, no checkpoint"),
+                status);
+        String collected = CliOutput.ofSuccessful(
+                "sweep",
+                "--spec",
+                spec.toString(),
+                "--out",
+                out.toString(),
+                "--data-root",
+                data.toString(),
+                "--collect");
         assertTrue(collected.contains("collected 0 finished cells, 2 without a result"), collected);
         assertTrue(Files.isRegularFile(out.resolve("results.csv")));
     }
@@ -45,7 +61,9 @@ class SweepSlurmCliTest {
         } finally {
             System.setErr(old);
         }
-        assertTrue(err.toString().contains("choose one of --list, --slurm, --status, --cell and --collect"), err.toString());
+        assertTrue(
+                err.toString().contains("choose one of --list, --slurm, --status, --cell and --collect"),
+                err.toString());
         assertTrue(err.toString().contains("--mem-per-cell must look like 16G"), err.toString());
     }
 }

@@ -1,5 +1,11 @@
 package org.looplab.tool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.looplab.model.Mixer;
@@ -7,13 +13,6 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.train.StepBenchmark;
 import org.looplab.train.StepReport;
 import org.looplab.train.ThreadSetting;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The child-process plumbing of TrainBench, and the PyTorch script against our model where torch is installed. */
 class TrainBenchTest {
@@ -23,13 +22,16 @@ class TrainBenchTest {
     @Test
     void aChildThatFailsOrPrintsABadLineIsNamed() {
         var exit = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "exit 3"), null));
-        assertTrue(exit.getMessage().contains("exit 3") && exit.getMessage().contains("exit code 3"), exit.getMessage());
-        var silent = assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "echo hi"), null));
+        assertTrue(
+                exit.getMessage().contains("exit 3") && exit.getMessage().contains("exit code 3"), exit.getMessage());
+        var silent =
+                assertThrows(IllegalStateException.class, () -> TrainBench.run(List.of("sh", "-c", "echo hi"), null));
         assertTrue(silent.getMessage().contains("no JSON report line"), silent.getMessage());
-        var partial = assertThrows(IllegalArgumentException.class,
+        var partial = assertThrows(
+                IllegalArgumentException.class,
                 () -> TrainBench.run(List.of("sh", "-c", "echo '{\"side\":\"pytorch\"}'"), null));
-        assertTrue(partial.getMessage().contains("sh -c") && partial.getMessage().contains("mixer"),
-                partial.getMessage());
+        assertTrue(
+                partial.getMessage().contains("sh -c") && partial.getMessage().contains("mixer"), partial.getMessage());
     }
 
     @Test
@@ -45,8 +47,8 @@ class TrainBenchTest {
         Assumptions.assumeTrue(problem == null, "PyTorch reference not runnable: " + problem);
         for (Mixer m : Mixer.values()) {
             var oneThread = new ThreadSetting("pytorch", 1, 1, null, false);
-            StepReport r = TrainBench.run(TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, false, oneThread),
-                    oneThread);
+            StepReport r = TrainBench.run(
+                    TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, false, oneThread), oneThread);
             assertEquals(1, r.threads(), "set_num_threads from the setting");
             assertEquals("pytorch", r.side());
             assertEquals(m, r.mixer());

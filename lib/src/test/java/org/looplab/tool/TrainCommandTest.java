@@ -1,16 +1,15 @@
 package org.looplab.tool;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
 
@@ -29,8 +28,23 @@ class TrainCommandTest {
     @Test
     void trainWritesACheckpointThatEvalReadsOnHeldOutAndOnATextFile(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run"), data = tmp.resolve("data");
-        String trained = run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "6",
-                "--seed", "1", "--out", out.toString(), "--data-root", data.toString());
+        String trained = run(
+                0,
+                "train",
+                "--task",
+                "sudoku4",
+                "--model",
+                "trm-mlp",
+                "--profile",
+                "smoke",
+                "--steps",
+                "6",
+                "--seed",
+                "1",
+                "--out",
+                out.toString(),
+                "--data-root",
+                data.toString());
         assertTrue(trained.contains("exact_accuracy: "), trained);
         assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
         assertTrue(Files.isRegularFile(out.resolve("model/params.safetensors")));
@@ -40,30 +54,74 @@ class TrainCommandTest {
             assertTrue(eval.contains(key), eval);
 
         // two held-out 4×4 puzzles as text; the classical solver supplies the labels
-        var test = org.looplab.data.PuzzleDataSets.build("sudoku4", org.looplab.Profile.SMOKE).test();
+        var test = org.looplab.data.PuzzleDataSets.build("sudoku4", org.looplab.Profile.SMOKE)
+                .test();
         var shape = org.looplab.data.SudokuShape.ofSide(4);
         Path puzzles = tmp.resolve("p.txt");
-        Files.writeString(puzzles, org.looplab.data.SudokuText.format(org.looplab.data.SudokuEncoding.decode(test.input(0), shape))
-                + "\n" + org.looplab.data.SudokuText.format(org.looplab.data.SudokuEncoding.decode(test.input(1), shape)) + "\n");
-        String text = run(0, "eval", "--checkpoint", out.toString(), "--puzzles", puzzles.toString(),
-                "--adaptive-threshold", "0.9");
+        Files.writeString(
+                puzzles,
+                org.looplab.data.SudokuText.format(org.looplab.data.SudokuEncoding.decode(test.input(0), shape)) + "\n"
+                        + org.looplab.data.SudokuText.format(
+                                org.looplab.data.SudokuEncoding.decode(test.input(1), shape))
+                        + "\n");
+        String text = run(
+                0,
+                "eval",
+                "--checkpoint",
+                out.toString(),
+                "--puzzles",
+                puzzles.toString(),
+                "--adaptive-threshold",
+                "0.9");
         assertTrue(text.contains("(2 puzzles)") && text.contains("mean_steps: "), text);
     }
 
     @Test
     void aRunResumedFromTheCommandLineEndsWhereAnUninterruptedOneEnds(@TempDir Path tmp) {
         Path whole = tmp.resolve("whole"), parts = tmp.resolve("parts"), data = tmp.resolve("data");
-        run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "6", "--seed", "2",
-                "--out", whole.toString(), "--data-root", data.toString());
-        run(0, "train", "--task", "sudoku4", "--model", "trm-mlp", "--profile", "smoke", "--steps", "3", "--seed", "2",
-                "--out", parts.toString(), "--data-root", data.toString());
+        run(
+                0,
+                "train",
+                "--task",
+                "sudoku4",
+                "--model",
+                "trm-mlp",
+                "--profile",
+                "smoke",
+                "--steps",
+                "6",
+                "--seed",
+                "2",
+                "--out",
+                whole.toString(),
+                "--data-root",
+                data.toString());
+        run(
+                0,
+                "train",
+                "--task",
+                "sudoku4",
+                "--model",
+                "trm-mlp",
+                "--profile",
+                "smoke",
+                "--steps",
+                "3",
+                "--seed",
+                "2",
+                "--out",
+                parts.toString(),
+                "--data-root",
+                data.toString());
         String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3", "--data-root", data.toString());
         assertTrue(resumed.contains("steps: 6"), resumed);
         String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
         assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
         assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);
         // The same data and code made both (their manifests may differ in the step limit and runtime facts).
-        assertTrue(diff.contains("manifests: same") || diff.contains("data: same") && diff.contains("code: same"), diff);
-        assertEquals(2, LoopLabCli.run("compare", "--checkpoint", whole.toString()), "one checkpoint is not a comparison");
+        assertTrue(
+                diff.contains("manifests: same") || diff.contains("data: same") && diff.contains("code: same"), diff);
+        assertEquals(
+                2, LoopLabCli.run("compare", "--checkpoint", whole.toString()), "one checkpoint is not a comparison");
     }
 }

@@ -1,9 +1,16 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +27,6 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
 
-import java.lang.reflect.Field;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class DeepSupervisionTrainerTest {
     static PuzzleSplits sudoku;
 
@@ -38,7 +37,10 @@ class DeepSupervisionTrainerTest {
 
     /** A short recipe: no augmentation noise, EMA that follows within a few steps. */
     static TrainConfig quick(int batch, long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4").withBatchSize(batch).withSteps(steps).withEma(0.5f)
+        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+                .withBatchSize(batch)
+                .withSteps(steps)
+                .withEma(0.5f)
                 .withCadence(5, 0, 16, 0);
     }
 
@@ -48,16 +50,24 @@ class DeepSupervisionTrainerTest {
             // vocab 3; puzzle 0: both counted cells right, the third is pad (label 0) and predicted wrong;
             // puzzle 1: one counted cell wrong.
             float[] l = {
-                    0, 5, 1, /**/ 0, 1, 5, /**/ 5, 0, 0,
-                    0, 5, 1, /**/ 0, 5, 1, /**/ 0, 0, 5};
+                0, 5, 1, /**/ 0, 1, 5, /**/ 5, 0, 0,
+                0, 5, 1, /**/ 0, 5, 1, /**/ 0, 0, 5
+            };
             NDArray logits = m.create(l, new Shape(2, 3, 3));
             NDArray labels = m.create(new long[] {1, 2, 0, 1, 2, 2}, new Shape(2, 3));
-            assertArrayEquals(new float[] {1, 0}, HaltLoss.exactlyRight(logits, labels).toFloatArray());
+            assertArrayEquals(
+                    new float[] {1, 0}, HaltLoss.exactlyRight(logits, labels).toFloatArray());
             // BCE at logit 0 is ln 2 whatever the target
-            assertEquals(Math.log(2), HaltLoss.bce(m.create(new float[] {0, 0}), m.create(new float[] {1, 0})).getFloat(), 1e-6);
+            assertEquals(
+                    Math.log(2),
+                    HaltLoss.bce(m.create(new float[] {0, 0}), m.create(new float[] {1, 0}))
+                            .getFloat(),
+                    1e-6);
             // Q-continue: last step -> sigmoid(next halt); else sigmoid(max(next halt, next continue))
-            NDArray t = SupervisionLoss.qContinueTarget(m.create(new float[] {0, 2, -1}),
-                    m.create(new float[] {1, 0, 3}), m.create(new boolean[] {false, true, true}));
+            NDArray t = SupervisionLoss.qContinueTarget(
+                    m.create(new float[] {0, 2, -1}),
+                    m.create(new float[] {1, 0, 3}),
+                    m.create(new boolean[] {false, true, true}));
             assertArrayEquals(new float[] {sigmoid(1), sigmoid(2), sigmoid(-1)}, t.toFloatArray(), 1e-6f);
         }
     }
@@ -81,12 +91,13 @@ class DeepSupervisionTrainerTest {
         TrmConfig cfg = TrmConfig.TINY_MLP.withSize(64, 2);
         TrainConfig tc = quick(16, 1500).withAugment(false).withRate(3e-3f, 20);
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(sixteen), 3);
-             var trainer = new DeepSupervisionTrainer(model, sixteen, tc, 3, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sixteen, tc, 3, 0)) {
             double exact = 0;
             while (trainer.steps() < tc.maxSteps() && exact < 1) {
                 for (int i = 0; i < 50; i++) trainer.step();
                 // memorisation on purpose: the training puzzles themselves (no hash to refuse)
-                exact = trainer.withAveragedWeights(m -> Evaluation.run(m, sixteen, null, 0.5)).exactAccuracy();
+                exact = trainer.withAveragedWeights(m -> Evaluation.run(m, sixteen, null, 0.5))
+                        .exactAccuracy();
             }
             System.out.println("overfit: exact " + exact + " after " + trainer.steps() + " steps");
             assertEquals(1.0, exact, "16 puzzles memorised within " + tc.maxSteps() + " steps");
@@ -96,7 +107,7 @@ class DeepSupervisionTrainerTest {
     @Test
     void managedArrayCountIsTheSameAfter5And50Steps() throws Exception {
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 1);
-             var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1, 0)) {
             for (int i = 0; i < 5; i++) trainer.step();
             int after5 = count(model.manager());
             for (int i = 5; i < 50; i++) trainer.step();
@@ -114,7 +125,7 @@ class DeepSupervisionTrainerTest {
     @Test
     void aSkippedUpdateLeavesNoArraysBehind() throws Exception {
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 1);
-             var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1)) {
+                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1)) {
             for (int i = 0; i < 3; i++) trainer.step();
             int before;
             OptimiserStep optimiser = trainer.optimiser();
@@ -128,7 +139,8 @@ class DeepSupervisionTrainerTest {
                     + (count(model.manager()) - leakedBefore) + " arrays");
             before = count(model.manager());
             for (int i = 0; i < 5; i++) {
-                try (var off = NoGrad.open(); var scope = new ai.djl.ndarray.NDScope()) {
+                try (var off = NoGrad.open();
+                        var scope = new ai.djl.ndarray.NDScope()) {
                     optimiser.params().get(0).getGradient().set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
                 }
                 assertTrue(optimiser.apply(), "a NaN gradient skips the update");
@@ -152,7 +164,8 @@ class DeepSupervisionTrainerTest {
     @Test
     void evaluationRefusesTheTrainingSet() {
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 1)) {
-            var e = assertThrows(IllegalArgumentException.class,
+            var e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> Evaluation.run(model, sudoku.train(), sudoku.train().contentHash(), 0.5));
             assertTrue(e.getMessage().contains("held-out"), e.getMessage());
             var r = Evaluation.run(model, sudoku.test(), sudoku.train().contentHash(), 0.5);
@@ -166,10 +179,11 @@ class DeepSupervisionTrainerTest {
         Path out = tmp.resolve("run");
         Path dataRoot = tmp.resolve("data");
         Evaluation.Result before;
-        try (TrainingRun run = TrainingRun.start(TrmConfig.TINY_MLP, quick(8, 10), "sudoku4", Profile.SMOKE, 5,
-                dataRoot, out)) {
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(8, 10), "sudoku4", Profile.SMOKE, 5, dataRoot, out)) {
             run.train(TrainingListener.NONE, null, null);
-            before = run.trainer().withAveragedWeights(m -> Evaluation.run(m, run.data().test(), null, 0.5));
+            before = run.trainer()
+                    .withAveragedWeights(m -> Evaluation.run(m, run.data().test(), null, 0.5));
         }
         try (ReasoningModel loaded = TrainingRun.loadModel(out)) {
             Evaluation.Result after = Evaluation.run(loaded, sudoku.test(), null, 0.5);
@@ -184,8 +198,8 @@ class DeepSupervisionTrainerTest {
             assertEquals(10, resumed.trainer().steps());
             resumed.train(TrainingListener.NONE, null, null);
         }
-        List<Long> steps = new MetricsLog(out.resolve(TrainingRun.METRICS)).read().stream()
-                .map(n -> n.get("step").asLong()).toList();
+        List<Long> steps = new MetricsLog(out.resolve(TrainingRun.METRICS))
+                .read().stream().map(n -> n.get("step").asLong()).toList();
         assertEquals(List.of(5L, 10L, 15L, 20L), steps);
         assertEquals(20, TrainingRun.readManifest(out).steps());
     }
@@ -194,17 +208,19 @@ class DeepSupervisionTrainerTest {
     void trainsOnAFreshThreadAndLeavesItsGradModeAsFound() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<double[]> seen = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 2);
-                 var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 2, 0)) {
-                boolean before = NoGrad.isRecording();   // on, on a thread that did not load the engine
-                double loss = 0;
-                for (int i = 0; i < 3; i++) loss = trainer.step().loss();
-                seen.set(new double[] {loss, before ? 1 : 0, NoGrad.isRecording() ? 1 : 0});
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "fresh-training-thread");
+        Thread t = new Thread(
+                () -> {
+                    try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 2);
+                            var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 2, 0)) {
+                        boolean before = NoGrad.isRecording(); // on, on a thread that did not load the engine
+                        double loss = 0;
+                        for (int i = 0; i < 3; i++) loss = trainer.step().loss();
+                        seen.set(new double[] {loss, before ? 1 : 0, NoGrad.isRecording() ? 1 : 0});
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                },
+                "fresh-training-thread");
         t.start();
         t.join();
         if (failure.get() != null) throw new AssertionError(failure.get());
@@ -215,10 +231,11 @@ class DeepSupervisionTrainerTest {
     @Test
     void hrmTrainsWithTheQContinueLoss() {
         try (ReasoningModel model = org.looplab.model.HrmConfig.TINY.build(TrainingRun.taskOf(sudoku.train()), 6);
-             var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 6, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 6, 0)) {
             for (int i = 0; i < 3; i++) {
                 var r = trainer.step();
-                assertTrue(Double.isFinite(r.continueLoss()) && r.continueLoss() > 0, "continue loss " + r.continueLoss());
+                assertTrue(
+                        Double.isFinite(r.continueLoss()) && r.continueLoss() > 0, "continue loss " + r.continueLoss());
                 assertEquals(r.answerLoss() + 0.5 * (r.haltLoss() + r.continueLoss()), r.loss(), 1e-4);
             }
         }
@@ -229,8 +246,8 @@ class DeepSupervisionTrainerTest {
         TrmConfig full = TrmConfig.TINY_MLP, one = full.with(Backprop.ONE_STEP);
         assertEquals(2 * full.layers(), one.gradientDepth());
         try (ReasoningModel a = full.build(TrainingRun.taskOf(sudoku.train()), 4);
-             ReasoningModel b = one.build(TrainingRun.taskOf(sudoku.train()), 4);
-             var off = NoGrad.open()) {
+                ReasoningModel b = one.build(TrainingRun.taskOf(sudoku.train()), 4);
+                var off = NoGrad.open()) {
             NDManager m = a.manager();
             NDArray tokens = m.create(sudoku.train().batch(new int[] {0, 1}).inputsAsLongs(), new Shape(2, 16));
             NDArray ids = m.create(new long[] {0, 0});
@@ -244,8 +261,10 @@ class DeepSupervisionTrainerTest {
     void trainConfigRoundTripsAndNamesABadField() {
         TrainConfig c = TrainConfig.of(Profile.CPU, "sudoku4");
         assertEquals(c, Json.read(Json.write(c), TrainConfig.class, "test"));
-        var e = assertThrows(RuntimeException.class,
-                () -> Json.read(Json.write(c).replace("\"batchSize\" : 64", "\"batchSize\" : 0"), TrainConfig.class, "test"));
+        var e = assertThrows(
+                RuntimeException.class,
+                () -> Json.read(
+                        Json.write(c).replace("\"batchSize\" : 64", "\"batchSize\" : 0"), TrainConfig.class, "test"));
         assertTrue(String.valueOf(e.getMessage()).contains("batchSize"), e.getMessage());
     }
 
@@ -255,7 +274,15 @@ class DeepSupervisionTrainerTest {
             System.arraycopy(set.input(i), 0, in, i * set.seqLen(), set.seqLen());
             System.arraycopy(set.label(i), 0, out, i * set.seqLen(), set.seqLen());
         }
-        return new PuzzleDataSet(set.name() + "[:" + n + "]", PuzzleKind.SUDOKU, set.side(), set.vocab(), set.seqLen(),
-                in, out, new int[n], new int[n]);
+        return new PuzzleDataSet(
+                set.name() + "[:" + n + "]",
+                PuzzleKind.SUDOKU,
+                set.side(),
+                set.vocab(),
+                set.seqLen(),
+                in,
+                out,
+                new int[n],
+                new int[n]);
     }
 }

@@ -1,19 +1,18 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run stopped three times and resumed each time by a new {@link TrainingRun} (as a new process would) ends where
@@ -24,7 +23,10 @@ class ExactResumeTest {
 
     /** Augmentation and exploration on, so the resumed run must redraw exactly what the uninterrupted one drew. */
     static TrainConfig recipe(long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4").withBatchSize(8).withSteps(steps).withEma(0.5f)
+        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+                .withBatchSize(8)
+                .withSteps(steps)
+                .withEma(0.5f)
                 .withCadence(1, 0, 16, 0);
     }
 
@@ -43,7 +45,7 @@ class ExactResumeTest {
         try (TrainingRun run = TrainingRun.start(model, recipe(STEPS), "sudoku4", Profile.SMOKE, 3, data, whole)) {
             run.train(TrainingListener.NONE, null, null);
         }
-        long[] stops = {3, 7, 10};   // each stop saves (its last step); the next process resumes from there
+        long[] stops = {3, 7, 10}; // each stop saves (its last step); the next process resumes from there
         try (TrainingRun run = TrainingRun.start(model, recipe(stops[0]), "sudoku4", Profile.SMOKE, 3, data, parts)) {
             run.train(TrainingListener.NONE, null, null);
         }
@@ -62,7 +64,8 @@ class ExactResumeTest {
             try (TrainingRun run = TrainingRun.start(model, recipe(STEPS), "sudoku4", Profile.SMOKE, 3, data, again)) {
                 run.train(TrainingListener.NONE, null, null);
             }
-            org.junit.jupiter.api.Assumptions.assumeTrue(withoutTime(whole).equals(withoutTime(again)),
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    withoutTime(whole).equals(withoutTime(again)),
                     () -> "two uninterrupted runs differ (" + firstDifference(withoutTime(whole), withoutTime(again))
                             + "): libtorch was not deterministic in this run");
         }
@@ -85,7 +88,9 @@ class ExactResumeTest {
 
     /** The metrics lines without {@code seconds}, the one field that measures the machine, not the run. */
     static List<JsonNode> withoutTime(Path run) {
-        return new MetricsLog(run.resolve(TrainingRun.METRICS)).read().stream()
-                .map(n -> (JsonNode) ((ObjectNode) n.deepCopy()).without("seconds")).toList();
+        return new MetricsLog(run.resolve(TrainingRun.METRICS))
+                .read().stream()
+                        .<JsonNode>map(n -> ((ObjectNode) n.deepCopy()).without("seconds"))
+                        .toList();
     }
 }

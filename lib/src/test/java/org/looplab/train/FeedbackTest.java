@@ -1,17 +1,16 @@
 package org.looplab.train;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FeedbackTest {
 
@@ -24,7 +23,7 @@ class FeedbackTest {
         row.put("loss", 1.5);
         log.append(row);
         log.append(Map.of("step", 20, "loss", 0.5));
-        var again = new MetricsLog(dir.resolve("run/metrics.jsonl"));  // a resumed run reopens the file
+        var again = new MetricsLog(dir.resolve("run/metrics.jsonl")); // a resumed run reopens the file
         assertEquals(20, again.lastStep());
         assertEquals(2, again.read().size());
         assertTrue(Files.readAllLines(log.file()).get(0).startsWith("{\"step\":10,\"loss\":1.5}"));

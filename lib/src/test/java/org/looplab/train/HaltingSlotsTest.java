@@ -1,14 +1,13 @@
 package org.looplab.train;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class HaltingSlotsTest {
     final AtomicInteger counter = new AtomicInteger();
@@ -53,7 +52,7 @@ class HaltingSlotsTest {
         java.util.Arrays.fill(always, 3f);
         int[] firstHalt = new int[64];
         for (int step = 1; step <= 16; step++) {
-            boolean[] halted = slots.endStep(always);  // no beginStep: the same puzzles keep counting
+            boolean[] halted = slots.endStep(always); // no beginStep: the same puzzles keep counting
             for (int s = 0; s < 64; s++) if (halted[s] && firstHalt[s] == 0) firstHalt[s] = step;
         }
         assertArrayEquals(min, firstHalt, "a wanting-to-stop slot halts exactly at its drawn minimum");
@@ -70,7 +69,8 @@ class HaltingSlotsTest {
     void explorationRateIsAboutTheRequestedShare() {
         var slots = new HaltingSlots(10_000, 16, 0.1, new Random(11));
         slots.beginStep(counter::getAndIncrement);
-        long exploring = java.util.Arrays.stream(slots.minSteps()).filter(m -> m > 1).count();
+        long exploring =
+                java.util.Arrays.stream(slots.minSteps()).filter(m -> m > 1).count();
         assertEquals(1000, exploring, 100);
     }
 

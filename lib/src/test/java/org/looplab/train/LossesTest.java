@@ -1,5 +1,9 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,20 +13,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 class LossesTest {
     static NDManager m;
 
     @BeforeAll
-    static void start() { m = NDManager.newBaseManager(); }
+    static void start() {
+        m = NDManager.newBaseManager();
+    }
 
     @AfterAll
-    static void stop() { m.close(); }
+    static void stop() {
+        m.close();
+    }
 
-    static double s(double x) { return x >= 0 ? x + 1 : 1 / (1 - x); }
+    static double s(double x) {
+        return x >= 0 ? x + 1 : 1 / (1 - x);
+    }
 
     @Test
     void stablemaxMatchesHandComputation() {

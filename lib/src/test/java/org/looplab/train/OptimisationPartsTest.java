@@ -1,15 +1,14 @@
 package org.looplab.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OptimisationPartsTest {
 
@@ -31,7 +30,8 @@ class OptimisationPartsTest {
             try (var ema = new ExponentialMovingAverage(List.of(p), 0.9f, m)) {
                 p.set(new float[] {3f, 4f});
                 ema.update(List.of(p));
-                assertArrayEquals(new float[] {1.2f, 2.2f}, ema.averages().get(0).toFloatArray(), 1e-6f);
+                assertArrayEquals(
+                        new float[] {1.2f, 2.2f}, ema.averages().get(0).toFloatArray(), 1e-6f);
                 assertArrayEquals(new float[] {3f, 4f}, p.toFloatArray());
                 ema.copyInto(List.of(p));
                 assertArrayEquals(new float[] {1.2f, 2.2f}, p.toFloatArray(), 1e-6f);

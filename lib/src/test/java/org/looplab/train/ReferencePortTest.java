@@ -1,5 +1,8 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,6 +12,16 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,20 +38,6 @@ import org.looplab.model.TaskShape;
 import org.looplab.model.TinyRecursiveModel;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rules out our own port (issue 12 item 0): the same weights and batch go through our DJL model and through
@@ -60,11 +59,16 @@ class ReferencePortTest {
     @BeforeAll
     static void needsTorch() throws Exception {
         script = findScript();
-        Assumptions.assumeTrue(script != null, "bench/port_check.py not found above " + Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(
+                script != null,
+                "bench/port_check.py not found above " + Path.of("").toAbsolutePath());
         Assumptions.assumeTrue(Files.isExecutable(PYTHON), PYTHON + " not found: PyTorch comparison skipped");
         Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Assumptions.assumeTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0,
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Assumptions.assumeTrue(
+                p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0,
                 PYTHON + " cannot import torch and numpy (apt install python3-torch): PyTorch comparison skipped");
     }
 
@@ -88,11 +92,19 @@ class ReferencePortTest {
     void hrmMatchesPyTorch(@TempDir Path dir) throws Exception {
         var cfg = new HrmConfig(64, 4, 4, 2, 2, 2, 2, 4, 1, PositionEncoding.ROPE);
         ObjectNode c = Json.mapper().createObjectNode();
-        c.put("model", "hrm").put("mixer", "attention").put("hidden", cfg.hiddenSize()).put("heads", cfg.heads())
-                .put("expansion", cfg.expansion()).put("layers", cfg.highLayers())
-                .put("highLayers", cfg.highLayers()).put("lowLayers", cfg.lowLayers())
-                .put("highCycles", cfg.highCycles()).put("lowCycles", cfg.lowCycles())
-                .put("latentSteps", 1).put("recursions", 1).put("prefix", cfg.prefixLength());
+        c.put("model", "hrm")
+                .put("mixer", "attention")
+                .put("hidden", cfg.hiddenSize())
+                .put("heads", cfg.heads())
+                .put("expansion", cfg.expansion())
+                .put("layers", cfg.highLayers())
+                .put("highLayers", cfg.highLayers())
+                .put("lowLayers", cfg.lowLayers())
+                .put("highCycles", cfg.highCycles())
+                .put("lowCycles", cfg.lowCycles())
+                .put("latentSteps", 1)
+                .put("recursions", 1)
+                .put("prefix", cfg.prefixLength());
         try (var m = HierarchicalReasoningModel.create(cfg, TASK, 13, DataType.FLOAT64)) {
             compare(m, c, dir);
         }
@@ -100,9 +112,15 @@ class ReferencePortTest {
 
     private static ObjectNode trmCase(TrmConfig cfg, String mixer) {
         ObjectNode c = Json.mapper().createObjectNode();
-        c.put("model", "trm").put("mixer", mixer).put("hidden", cfg.hiddenSize()).put("heads", cfg.heads())
-                .put("expansion", cfg.expansion()).put("layers", cfg.layers()).put("latentSteps", cfg.latentSteps())
-                .put("recursions", cfg.recursions()).put("prefix", cfg.prefixLength());
+        c.put("model", "trm")
+                .put("mixer", mixer)
+                .put("hidden", cfg.hiddenSize())
+                .put("heads", cfg.heads())
+                .put("expansion", cfg.expansion())
+                .put("layers", cfg.layers())
+                .put("latentSteps", cfg.latentSteps())
+                .put("recursions", cfg.recursions())
+                .put("prefix", cfg.prefixLength());
         return c;
     }
 
@@ -121,10 +139,11 @@ class ReferencePortTest {
         long cells = TASK.gridCells();
         long[] tokens = new long[(int) (BATCH * cells)], labels = new long[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            labels[i] = 2 + rng.nextInt(TASK.vocabSize() - 2);     // digits
-            tokens[i] = rng.nextInt(3) == 0 ? labels[i] : 1;      // a third given, the rest blank
+            labels[i] = 2 + rng.nextInt(TASK.vocabSize() - 2); // digits
+            tokens[i] = rng.nextInt(3) == 0 ? labels[i] : 1; // a third given, the rest blank
         }
-        try (NDManager io = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+        try (NDManager io = NDManager.newBaseManager();
+                NDScope scope = new NDScope()) {
             NDArray tok = io.create(tokens, new Shape(BATCH, cells));
             NDArray ids = io.zeros(new Shape(BATCH), DataType.INT64);
             Latents warm;
@@ -132,8 +151,10 @@ class ReferencePortTest {
                 warm = m.supervisionStep(m.initialLatents(BATCH), m.embed(tok, ids));
                 // Half the puzzles get the model's own prediction as label, so "exactly right" is 1 for them and
                 // the halt loss sees both targets.
-                long[] predicted = m.readout(m.supervisionStep(warm, m.embed(tok, ids))).answerLogits()
-                        .argMax(-1).toLongArray();
+                long[] predicted = m.readout(m.supervisionStep(warm, m.embed(tok, ids)))
+                        .answerLogits()
+                        .argMax(-1)
+                        .toLongArray();
                 System.arraycopy(predicted, 0, labels, 0, (int) (BATCH / 2 * cells));
             }
             NDArray lab = io.create(labels, new Shape(BATCH, cells));
@@ -192,13 +213,15 @@ class ReferencePortTest {
             scale = Math.max(scale, Math.abs(theirs[i]));
             diff = Math.max(diff, Math.abs(ours[i] - theirs[i]));
         }
-        assertTrue(diff <= TOLERANCE * Math.max(1, scale),
+        assertTrue(
+                diff <= TOLERANCE * Math.max(1, scale),
                 name + ": max |DJL - PyTorch| = " + diff + " (largest value " + scale + ")");
     }
 
     private static void runPython(Path dir) throws Exception {
         Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), dir.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "port_check.py did not finish");
         assertEquals(0, p.exitValue(), "port_check.py failed:\n" + output);
@@ -211,8 +234,7 @@ class ReferencePortTest {
         write(dir, arrays, name, "float64", b.array(), shape);
     }
 
-    private static void writeLongs(Path dir, ObjectNode arrays, String name, long[] v, Shape shape)
-            throws IOException {
+    private static void writeLongs(Path dir, ObjectNode arrays, String name, long[] v, Shape shape) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (long l : v) b.putLong(l);
         write(dir, arrays, name, "int64", b.array(), shape);

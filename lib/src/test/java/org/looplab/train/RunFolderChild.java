@@ -1,9 +1,8 @@
 package org.looplab.train;
 
+import java.nio.file.Path;
 import org.looplab.Profile;
 import org.looplab.model.TrmConfig;
-
-import java.nio.file.Path;
 
 /**
  * A training process for {@link RunFolderSafetyTest} to kill: {@code start OUT DATA} trains the test recipe from
@@ -14,7 +13,10 @@ public final class RunFolderChild {
 
     /** A metrics line every 2 steps and a checkpoint every 5: lines are written after checkpoints and between them. */
     static TrainConfig recipe() {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4").withBatchSize(8).withSteps(STEPS).withEma(0.5f)
+        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+                .withBatchSize(8)
+                .withSteps(STEPS)
+                .withEma(0.5f)
                 .withCadence(2, 0, 16, 5);
     }
 
@@ -25,6 +27,6 @@ public final class RunFolderChild {
                 : TrainingRun.resume(out, data, 0, -1)) {
             run.train(TrainingListener.NONE, null, null);
         }
-        System.exit(0);   // DJL's engine threads would otherwise keep the JVM alive a while
+        System.exit(0); // DJL's engine threads would otherwise keep the JVM alive a while
     }
 }

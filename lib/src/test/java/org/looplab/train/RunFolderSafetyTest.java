@@ -1,13 +1,8 @@
 package org.looplab.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.Profile;
-import org.looplab.data.DataSetFolder;
-import org.looplab.data.PuzzleDataSets;
-import org.looplab.model.TrmConfig;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,23 +13,31 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
+import org.looplab.data.DataSetFolder;
+import org.looplab.model.TrmConfig;
 
 /** What is on disk after a kill, a second writer, and a save into a folder that holds other files. */
 class RunFolderSafetyTest {
 
     static TrainConfig quick(long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4").withBatchSize(8).withSteps(steps).withEma(0.5f)
+        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+                .withBatchSize(8)
+                .withSteps(steps)
+                .withEma(0.5f)
                 .withCadence(2, 0, 16, 0);
     }
 
     @Test
     void aTornLastLineIsDroppedAndResumeTruncatesToItsCheckpoint(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("metrics.jsonl");
-        Files.writeString(f, "{\"step\":2,\"loss\":1.5}\n{\"step\":4,\"loss\":1.2}\n{\"step\":6,\"lo");   // cut mid-line
+        Files.writeString(f, "{\"step\":2,\"loss\":1.5}\n{\"step\":4,\"loss\":1.2}\n{\"step\":6,\"lo"); // cut mid-line
         var log = new MetricsLog(f);
-        assertEquals(List.of(2L, 4L), log.read().stream().map(n -> n.get("step").asLong()).toList());
+        assertEquals(
+                List.of(2L, 4L),
+                log.read().stream().map(n -> n.get("step").asLong()).toList());
         assertEquals(2, log.truncateAfter(2), "the line after step 2 and the torn one");
         assertEquals("{\"step\":2,\"loss\":1.5}\n", Files.readString(f));
         assertEquals(0, log.truncateAfter(2), "nothing more to drop: the file is not rewritten");
@@ -43,10 +46,16 @@ class RunFolderSafetyTest {
     @Test
     void aSecondWriterIsRefusedAndAStaleLockIsTakenOver(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data"), out = dir.resolve("run");
-        try (TrainingRun first = TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
-            var e = assertThrows(IllegalStateException.class,
+        try (TrainingRun first =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
+            var e = assertThrows(
+                    IllegalStateException.class,
                     () -> TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out));
-            assertTrue(e.getMessage().contains("in use by process " + ProcessHandle.current().pid()), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("in use by process "
+                                    + ProcessHandle.current().pid()),
+                    e.getMessage());
             first.train(TrainingListener.NONE, null, null);
         }
         assertFalse(Files.exists(out.resolve(RunLock.FILE)), "released on close");
@@ -55,7 +64,8 @@ class RunFolderSafetyTest {
         gone.waitFor();
         Files.writeString(out.resolve(RunLock.FILE), gone.pid() + " " + RunLock.host() + "\n");
         try (TrainingRun resumed = TrainingRun.resume(out, data, 2, -1)) {
-            assertEquals(ProcessHandle.current().pid() + " " + RunLock.host() + "\n",
+            assertEquals(
+                    ProcessHandle.current().pid() + " " + RunLock.host() + "\n",
                     Files.readString(out.resolve(RunLock.FILE)));
             resumed.train(TrainingListener.NONE, null, null);
         }
@@ -69,7 +79,8 @@ class RunFolderSafetyTest {
         Files.writeString(out.resolve("train.log"), "the user's own log\n");
         Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rwxr-x---");
         Files.setPosixFilePermissions(out, mode);
-        try (TrainingRun run = TrainingRun.start(TrmConfig.TINY_MLP, quick(4), "sudoku4", Profile.SMOKE, 1, data, out)) {
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(4), "sudoku4", Profile.SMOKE, 1, data, out)) {
             run.train(TrainingListener.NONE, null, null);
             run.save();
         }
@@ -79,9 +90,11 @@ class RunFolderSafetyTest {
         assertEquals("the user's own log\n", Files.readString(out.resolve("train.log")));
         assertEquals(mode, Files.getPosixFilePermissions(out));
         for (String owned : List.of(TrainingRun.MODEL, TrainingRun.LIVE))
-            assertTrue(Files.getPosixFilePermissions(out.resolve(owned)).contains(PosixFilePermission.OWNER_EXECUTE)
-                    && !Files.getPosixFilePermissions(out.resolve(owned)).equals(
-                    PosixFilePermissions.fromString("rwx------")) , owned + " is not left 0700");
+            assertTrue(
+                    Files.getPosixFilePermissions(out.resolve(owned)).contains(PosixFilePermission.OWNER_EXECUTE)
+                            && !Files.getPosixFilePermissions(out.resolve(owned))
+                                    .equals(PosixFilePermissions.fromString("rwx------")),
+                    owned + " is not left 0700");
     }
 
     @Test
@@ -89,13 +102,15 @@ class RunFolderSafetyTest {
         Path data = dir.resolve("data"), out = dir.resolve("run");
         Files.createDirectories(out);
         Files.writeString(out.resolve(TrainingRun.METRICS), "{\"step\":2,\"loss\":9.9}\n{\"step\":4,\"lo");
-        try (TrainingRun run = TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
             run.train(TrainingListener.NONE, null, null);
         }
         List<JsonNode> lines = new MetricsLog(out.resolve(TrainingRun.METRICS)).read();
         assertEquals(1, lines.size(), "the dead run's lines are gone: " + lines);
         assertNotEquals(9.9, lines.get(0).get("loss").asDouble());
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out));
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
     }
@@ -115,13 +130,13 @@ class RunFolderSafetyTest {
         List<JsonNode> reference = ExactResumeTest.withoutTime(whole);
         assertEquals(RunFolderChild.STEPS / 2, reference.size());
         Random r = new Random(20261129);
-        List<String> differences = new ArrayList<>();   // value differences, judged at the end
+        List<String> differences = new ArrayList<>(); // value differences, judged at the end
         for (int kill = 0; kill < 3; kill++) {
             // 3-6 lines (6-12 steps) past what is on disk: at least one more checkpoint (every 5 steps) first
             int lines = ExactResumeTest.withoutTime(killed).size() + 3 + r.nextInt(4);
             Process p = child(kill == 0 ? "start" : "resume", killed, data);
             waitForLines(killed, lines, p);
-            p.destroyForcibly().waitFor();   // SIGKILL
+            p.destroyForcibly().waitFor(); // SIGKILL
             List<JsonNode> onDisk = ExactResumeTest.withoutTime(killed);
             // The steps on disk are a prefix of the uninterrupted run's: none twice, none out of order.
             assertEquals(steps(reference.subList(0, onDisk.size())), steps(onDisk), "steps after kill " + (kill + 1));
@@ -159,10 +174,12 @@ class RunFolderSafetyTest {
         Process p = child("start", again, data);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         List<JsonNode> first = ExactResumeTest.withoutTime(whole), second = ExactResumeTest.withoutTime(again);
-        org.junit.jupiter.api.Assumptions.assumeTrue(first.equals(second), () -> "two uninterrupted runs of the same"
-                + " seed differ (" + ExactResumeTest.firstDifference(first, second) + "): libtorch was not"
-                + " deterministic across processes in this run, so the values of the resumed run cannot be judged: "
-                + differences);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                first.equals(second),
+                () -> "two uninterrupted runs of the same"
+                        + " seed differ (" + ExactResumeTest.firstDifference(first, second) + "): libtorch was not"
+                        + " deterministic across processes in this run, so the values of the resumed run cannot be judged: "
+                        + differences);
         fail("the resumed run differs from two agreeing uninterrupted runs: " + differences);
     }
 
@@ -170,7 +187,8 @@ class RunFolderSafetyTest {
         Path f = run.resolve(TrainingRun.METRICS);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(f) && Files.readString(f).chars().filter(c -> c == '\n').count() >= lines) return;
+            if (Files.exists(f)
+                    && Files.readString(f).chars().filter(c -> c == '\n').count() >= lines) return;
             if (!p.isAlive()) fail("the training process ended (exit " + p.exitValue() + ") before line " + lines);
             Thread.sleep(10);
         }
@@ -179,11 +197,19 @@ class RunFolderSafetyTest {
 
     private static Process child(String mode, Path out, Path data) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), RunFolderChild.class.getName(), mode, out.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RunFolderChild.class.getName(),
+                mode,
+                out.toString(),
                 data.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(new File(out.toString() + "." + mode + ".log")).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(new File(out.toString() + "." + mode + ".log"))
+                .start();
     }
 }

@@ -1,14 +1,13 @@
 package org.looplab.train;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A Slurm task requeued onto another node finds the dead node's run lock: only a cell-lock holder may clear it. */
 class RunLockForeignHostTest {
@@ -16,7 +15,8 @@ class RunLockForeignHostTest {
     @Test
     void anotherHostsLockIsRefusedByAcquireAndClearedByReleaseForeign(@TempDir Path run) throws Exception {
         Files.writeString(run.resolve(RunLock.FILE), "12345 some-other-node\n");
-        assertThrows(IllegalStateException.class, () -> RunLock.acquire(run), "acquire alone cannot judge another host");
+        assertThrows(
+                IllegalStateException.class, () -> RunLock.acquire(run), "acquire alone cannot judge another host");
         RunLock.releaseForeign(run);
         assertFalse(Files.exists(run.resolve(RunLock.FILE)));
         try (RunLock lock = RunLock.acquire(run)) {

@@ -1,6 +1,17 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
@@ -13,18 +24,6 @@ import org.looplab.provenance.FileHashes;
 import org.looplab.provenance.Json;
 import org.looplab.provenance.RunFolder;
 import org.looplab.provenance.RunResults;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one run-manifest reader and writer: hashes against edits, the old form of shipped runs, and the diff. */
 class RunManifestTest {
@@ -57,7 +56,8 @@ class RunManifestTest {
         ExampleRunManifest.of("r1", "sudoku4", Profile.SMOKE, "a".repeat(64)).writeInto(run.root());
         assertEquals("r1", RunManifest.read(run).id());
         String text = Files.readString(run.manifest());
-        Files.writeString(run.manifest(), text.replace("\"sha256\" : \"" + "d".repeat(64), "\"sha256\" : \"" + "e".repeat(64)));
+        Files.writeString(
+                run.manifest(), text.replace("\"sha256\" : \"" + "d".repeat(64), "\"sha256\" : \"" + "e".repeat(64)));
         var e = assertThrows(IllegalArgumentException.class, () -> RunManifest.read(run));
         assertTrue(e.getMessage().startsWith(run.manifest().toString()), e.getMessage());
         // A folder written before hashes were recorded still reads: there is nothing to check it against.
@@ -68,15 +68,22 @@ class RunManifestTest {
     @Test
     void aRunSavesHashesThatCoverManifestAndBothCheckpoints(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
-        try (TrainingRun run = TrainingRun.start(N3, TrainConfig.of(Profile.SMOKE, "sudoku4").withSteps(1), "sudoku4",
-                Profile.SMOKE, 0, tmp.resolve("data"), out)) {
+        try (TrainingRun run = TrainingRun.start(
+                N3,
+                TrainConfig.of(Profile.SMOKE, "sudoku4").withSteps(1),
+                "sudoku4",
+                Profile.SMOKE,
+                0,
+                tmp.resolve("data"),
+                out)) {
             run.train(TrainingListener.NONE, null, null);
             run.save();
         }
         RunFolder folder = new RunFolder(out);
         assertTrue(FileHashes.read(out).sha256().containsKey(RunFolder.MANIFEST));
         for (Path checkpoint : List.of(folder.model(), folder.live().resolve(TrainingRun.LIVE_WEIGHTS)))
-            assertEquals(List.of(Checkpoint.CONFIG_FILE, Checkpoint.PARAMS_FILE),
+            assertEquals(
+                    List.of(Checkpoint.CONFIG_FILE, Checkpoint.PARAMS_FILE),
                     List.copyOf(FileHashes.read(checkpoint).sha256().keySet()));
         RunManifest m = RunManifest.read(folder);
         assertEquals(Profile.SMOKE, m.profile());
@@ -118,8 +125,12 @@ class RunManifestTest {
             assertEquals(old.get("final_test_puzzles").asInt(), last.puzzles());
             assertEquals(old.get("final_exact_accuracy").asDouble(), last.exact());
             assertEquals(old.get("final_cell_accuracy").asDouble(), last.cell());
-            assertEquals(old.get("final_adaptive_exact_accuracy").asDouble(), last.adaptive().exact());
-            assertEquals(old.get("final_adaptive_mean_steps").asDouble(), last.adaptive().meanSteps());
+            assertEquals(
+                    old.get("final_adaptive_exact_accuracy").asDouble(),
+                    last.adaptive().exact());
+            assertEquals(
+                    old.get("final_adaptive_mean_steps").asDouble(),
+                    last.adaptive().meanSteps());
         }
     }
 
@@ -147,15 +158,27 @@ class RunManifestTest {
         CodeVersion code = new CodeVersion("aaaa", false, "0.2.0", "1".repeat(64));
         RunManifest a = ExampleRunManifest.of("a", N3, "sudoku4", Profile.SMOKE, "d".repeat(64), "t", code);
         assertTrue(RunManifest.diff(a, a).isEmpty());
-        assertEquals(List.of("manifests: same config, data, code and runtime"), RunManifest.diff(a, a).lines());
+        assertEquals(
+                List.of("manifests: same config, data, code and runtime"),
+                RunManifest.diff(a, a).lines());
 
-        RunManifest b = ExampleRunManifest.of("b", N3.withRecursion(5, 2), "sudoku4", Profile.SMOKE, "e".repeat(64), "t",
+        RunManifest b = ExampleRunManifest.of(
+                "b",
+                N3.withRecursion(5, 2),
+                "sudoku4",
+                Profile.SMOKE,
+                "e".repeat(64),
+                "t",
                 new CodeVersion("bbbb", true, "0.2.0", "1".repeat(64)));
         RunDiff d = RunManifest.diff(a, b);
-        assertEquals(List.of("config.model.latentSteps: 3 -> 5"), d.in(RunDiff.Part.CONFIG).stream().map(RunDiff.Difference::line).toList());
-        assertEquals(List.of("data.sha256: " + "d".repeat(64) + " -> " + "e".repeat(64)),
+        assertEquals(
+                List.of("config.model.latentSteps: 3 -> 5"),
+                d.in(RunDiff.Part.CONFIG).stream().map(RunDiff.Difference::line).toList());
+        assertEquals(
+                List.of("data.sha256: " + "d".repeat(64) + " -> " + "e".repeat(64)),
                 d.in(RunDiff.Part.DATA).stream().map(RunDiff.Difference::line).toList());
-        assertEquals(List.of("code.commit: aaaa -> bbbb", "code.dirty: false -> true"),
+        assertEquals(
+                List.of("code.commit: aaaa -> bbbb", "code.dirty: false -> true"),
                 d.in(RunDiff.Part.CODE).stream().map(RunDiff.Difference::line).toList());
         assertTrue(d.in(RunDiff.Part.RUNTIME).isEmpty(), "the id differs but is not a cause");
         assertTrue(d.lines().contains("runtime: same"), d.lines().toString());

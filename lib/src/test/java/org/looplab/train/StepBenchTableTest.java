@@ -1,24 +1,38 @@
 package org.looplab.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.looplab.model.Mixer;
 import org.looplab.train.StepBenchTable.MemoryRow;
 import org.looplab.train.StepBenchTable.SpeedRow;
 import org.looplab.train.StepBenchTable.Verdict;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The verdicts come from given numbers; nothing here is timed. */
 class StepBenchTableTest {
     private static final double STEP_FLOP = 200e9; // 200 GFLOP per step: 2000 ms is 100 GFLOP/s
 
     private static StepReport report(String side, Mixer mixer, long params, double ms, double rssAt, double rssEnd) {
-        return new StepReport(side, mixer, 64, 3, 20, params, ms, 2.5, 2.4, 3, rssAt, rssEnd, rssEnd + 50, 2, 150,
+        return new StepReport(
+                side,
+                mixer,
+                64,
+                3,
+                20,
+                params,
+                ms,
+                2.5,
+                2.4,
+                3,
+                rssAt,
+                rssEnd,
+                rssEnd + 50,
+                2,
+                150,
                 side + " test runtime");
     }
 
@@ -37,19 +51,21 @@ class StepBenchTableTest {
         assertEquals(Verdict.MISS, slow.speedVerdict());
         assertEquals(Verdict.MISS, slow.ceilingVerdict());
         // exactly on the target passes: "at least 1.2x"
-        assertEquals(Verdict.PASS,
-                new SpeedRow(djl, report("pytorch", Mixer.ATTENTION, 527_362, 2400, 1, 1), STEP_FLOP, 1).speedVerdict());
+        assertEquals(
+                Verdict.PASS,
+                new SpeedRow(djl, report("pytorch", Mixer.ATTENTION, 527_362, 2400, 1, 1), STEP_FLOP, 1)
+                        .speedVerdict());
     }
 
     @Test
     void tableShowsVerdictsAndWhetherTheModelsMatch() {
         StepReport djl = report("djl", Mixer.MLP, 694_274, 2000, 1000, 1000);
-        String same = StepBenchTable.speedTable(List.of(
-                new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_274, 3500, 1, 1), STEP_FLOP, 160)));
+        String same = StepBenchTable.speedTable(
+                List.of(new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_274, 3500, 1, 1), STEP_FLOP, 160)));
         assertTrue(same.contains("694274 = 694274"), same);
         assertTrue(same.contains("1.75×") && same.contains("63%") && !same.contains("MISS"), same); // 62.5% rounds up
-        String other = StepBenchTable.speedTable(List.of(
-                new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_275, 2200, 1, 1), STEP_FLOP, 160)));
+        String other = StepBenchTable.speedTable(
+                List.of(new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_275, 2200, 1, 1), STEP_FLOP, 160)));
         assertTrue(other.contains("694274 ≠ 694275") && other.contains("MISS"), other);
     }
 
@@ -67,14 +83,15 @@ class StepBenchTableTest {
     void aRowNeedsMatchingSidesAndMixers() {
         StepReport djl = report("djl", Mixer.ATTENTION, 1, 1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> new SpeedRow(djl, djl, 1, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new SpeedRow(djl, report("pytorch", Mixer.MLP, 1, 1, 1, 1), 1, 1));
     }
 
     @Test
     void memoryGrowthOfAtMostThreePercentPasses() {
-        MemoryRow flat = new MemoryRow(report("djl", Mixer.MLP, 1, 1, 400, 412));      // +3%: on the target passes
-        MemoryRow growing = new MemoryRow(report("djl", Mixer.MLP, 1, 1, 400, 440));   // +10%
+        MemoryRow flat = new MemoryRow(report("djl", Mixer.MLP, 1, 1, 400, 412)); // +3%: on the target passes
+        MemoryRow growing = new MemoryRow(report("djl", Mixer.MLP, 1, 1, 400, 440)); // +10%
         MemoryRow shrinking = new MemoryRow(report("djl", Mixer.MLP, 1, 1, 400, 380)); // -5%
         assertEquals(0.03, flat.growthFraction(), 1e-12);
         assertEquals(Verdict.PASS, flat.verdict());
@@ -103,18 +120,23 @@ class StepBenchTableTest {
     @Test
     void aBadLineNamesTheSourceAndTheField() {
         String good = report("pytorch", Mixer.MLP, 1, 10, 1, 1).toJsonLine();
-        var missing = assertThrows(IllegalArgumentException.class,
+        var missing = assertThrows(
+                IllegalArgumentException.class,
                 () -> StepReport.parse(good.replaceFirst("\"medianMs\":[0-9.]+,", ""), "trm_step.py --mixer mlp"));
-        assertTrue(missing.getMessage().contains("trm_step.py --mixer mlp")
-                && missing.getMessage().contains("medianMs"), missing.getMessage());
-        var typo = assertThrows(IllegalArgumentException.class,
+        assertTrue(
+                missing.getMessage().contains("trm_step.py --mixer mlp")
+                        && missing.getMessage().contains("medianMs"),
+                missing.getMessage());
+        var typo = assertThrows(
+                IllegalArgumentException.class,
                 () -> StepReport.parse(good.replace("\"peakRssMb\"", "\"peakRssMB\""), "x"));
         assertTrue(typo.getMessage().contains("peakRssMb"), typo.getMessage()); // the field it needed
-        var negative = assertThrows(IllegalArgumentException.class,
+        var negative = assertThrows(
+                IllegalArgumentException.class,
                 () -> StepReport.parse(good.replaceFirst("\"medianMs\":[0-9.]+", "\"medianMs\":-1"), "x"));
         assertTrue(negative.getMessage().contains("medianMs must be a positive time, was -1"), negative.getMessage());
-        var mixer = assertThrows(IllegalArgumentException.class,
-                () -> StepReport.parse(good.replace("\"MLP\"", "\"CONV\""), "x"));
+        var mixer = assertThrows(
+                IllegalArgumentException.class, () -> StepReport.parse(good.replace("\"MLP\"", "\"CONV\""), "x"));
         assertTrue(mixer.getMessage().contains("CONV"), mixer.getMessage());
     }
 }

@@ -1,14 +1,13 @@
 package org.looplab.train;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.train.ThreadSetting.WaitPolicy;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.looplab.train.ThreadSetting.WaitPolicy;
 
 /** The settings the fair comparison runs each side under: every pool is set, nothing left to a default. */
 class ThreadSettingTest {
@@ -16,9 +15,10 @@ class ThreadSettingTest {
     void oneCoreIsPinnedWithEveryPoolAtOneThread() {
         ThreadSetting t = ThreadSetting.oneCore("pytorch");
         assertEquals(List.of("taskset", "-c", "0"), t.launcher());
-        assertEquals(Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
-                t.environment());
-        assertEquals(List.of("-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"),
+        assertEquals(
+                Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"), t.environment());
+        assertEquals(
+                List.of("-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"),
                 ThreadSetting.oneCore("djl").jvmOptions());
         assertTrue(t.label().contains("taskset -c 0"), t.label());
     }
@@ -32,12 +32,18 @@ class ThreadSettingTest {
         assertTrue(torch.contains(new ThreadSetting("pytorch", 2, 1, WaitPolicy.PASSIVE, false)));
         assertTrue(torch.stream().noneMatch(ThreadSetting::pinned));
         // DJL's libtorch has one pool: 1 thread, or all cores under each policy
-        assertEquals(List.of(new ThreadSetting("djl", 1, 1, null, false),
-                new ThreadSetting("djl", 2, 2, WaitPolicy.ACTIVE, false),
-                new ThreadSetting("djl", 2, 2, WaitPolicy.PASSIVE, false)), ThreadSetting.searchGrid("djl", 2));
+        assertEquals(
+                List.of(
+                        new ThreadSetting("djl", 1, 1, null, false),
+                        new ThreadSetting("djl", 2, 2, WaitPolicy.ACTIVE, false),
+                        new ThreadSetting("djl", 2, 2, WaitPolicy.PASSIVE, false)),
+                ThreadSetting.searchGrid("djl", 2));
         assertEquals(1, ThreadSetting.searchGrid("pytorch", 1).size(), "one core: nothing to search");
-        assertEquals("PASSIVE", new ThreadSetting("pytorch", 2, 1, WaitPolicy.PASSIVE, false).environment()
-                .get("OMP_WAIT_POLICY"));
+        assertEquals(
+                "PASSIVE",
+                new ThreadSetting("pytorch", 2, 1, WaitPolicy.PASSIVE, false)
+                        .environment()
+                        .get("OMP_WAIT_POLICY"));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package org.looplab.viz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.looplab.Profile;
 import org.looplab.data.ArcTask;
@@ -15,14 +22,6 @@ import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.data.SudokuTransform;
 import tech.tablesaw.api.Table;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class GridPicturesTest {
 
     @Test
@@ -33,7 +32,8 @@ class GridPicturesTest {
         assertEquals(4 * 44 + 8, puzzle.getWidth());
         // The solved picture has blue text pixels the bare puzzle lacks.
         assertTrue(countBlueish(solved) > countBlueish(puzzle) + 50);
-        BufferedImage pair = GridPictures.augmentation(g.puzzle(), g.solution(), SudokuTransform.random(g.puzzle().shape(), new Random(1)));
+        BufferedImage pair = GridPictures.augmentation(
+                g.puzzle(), g.solution(), SudokuTransform.random(g.puzzle().shape(), new Random(1)));
         assertTrue(pair.getWidth() > 2 * solved.getWidth());
     }
 
@@ -51,7 +51,8 @@ class GridPicturesTest {
 
     @Test
     void mazeAndArcCellsHaveTheirColours() {
-        Maze label = new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(1, 0).label();
+        Maze label =
+                new MazeGenerator(MazeGeneratorConfig.hard(11)).generate(1, 0).label();
         BufferedImage m = GridPictures.maze(label);
         int cell = m.getWidth() / 11;
         for (int i = 0; i < 121; i++) {
@@ -67,7 +68,8 @@ class GridPicturesTest {
         }
         ArcTask task = ArcTasks.read(Path.of("../data/fixtures/arc/fill-box.json"));
         BufferedImage t = GridPictures.arcTask(task);
-        assertTrue(t.getHeight() > 3 * GridPictures.arc(task.train().get(0).input()).getHeight());
+        assertTrue(t.getHeight()
+                > 3 * GridPictures.arc(task.train().get(0).input()).getHeight());
     }
 
     @Test
@@ -80,7 +82,10 @@ class GridPicturesTest {
         assertEquals(64, t.intColumn("train").getInt(0));
         String html = HtmlTables.of(t);
         assertTrue(html.contains("<td>sudoku6</td>") && html.contains(s.sha256().substring(0, 12)), html);
-        assertEquals(List.of("0", "1", "2-3", "4-7", "8-15", "16-20"),
-                DataSetViews.bins(0, 20).stream().map(b -> b[0] == b[1] ? "" + b[0] : b[0] + "-" + b[1]).toList());
+        assertEquals(
+                List.of("0", "1", "2-3", "4-7", "8-15", "16-20"),
+                DataSetViews.bins(0, 20).stream()
+                        .map(b -> b[0] == b[1] ? "" + b[0] : b[0] + "-" + b[1])
+                        .toList());
     }
 }

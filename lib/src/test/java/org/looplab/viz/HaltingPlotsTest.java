@@ -1,18 +1,17 @@
 package org.looplab.viz;
 
-import org.junit.jupiter.api.Test;
-import org.looplab.analysis.HaltingStats;
-import org.looplab.analysis.PuzzleTrajectory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.looplab.analysis.HaltingStats;
+import org.looplab.analysis.PuzzleTrajectory;
 
 /** Every halting picture renders at its size with something drawn; the PNGs stay in target/ for a look. */
 class HaltingPlotsTest {
@@ -21,7 +20,7 @@ class HaltingPlotsTest {
     static HaltingStats synthetic() {
         List<PuzzleTrajectory> ps = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            int bt = i % 6, rightFrom = 2 + bt;          // 2..7
+            int bt = i % 6, rightFrom = 2 + bt; // 2..7
             float[] halt = new float[8];
             boolean[] right = new boolean[8];
             for (int k = 0; k < 8; k++) {
@@ -38,7 +37,8 @@ class HaltingPlotsTest {
         assertEquals(h, img.getHeight(), name);
         // Something besides background: count distinct colours in the middle of the plot.
         java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int x = w / 4; x < 3 * w / 4; x += 3) for (int y = h / 4; y < 3 * h / 4; y += 3) colours.add(img.getRGB(x, y));
+        for (int x = w / 4; x < 3 * w / 4; x += 3)
+            for (int y = h / 4; y < 3 * h / 4; y += 3) colours.add(img.getRGB(x, y));
         assertTrue(colours.size() >= 3, name + ": only " + colours.size() + " colours in the plot area");
         Files.createDirectories(Path.of("target/halting-plots"));
         ImageIO.write(img, "png", Path.of("target/halting-plots", name + ".png").toFile());

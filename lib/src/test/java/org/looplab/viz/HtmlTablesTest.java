@@ -1,18 +1,19 @@
 package org.looplab.viz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class HtmlTablesTest {
 
     @Test
     void rendersHeaderRowsAndEscapes() {
-        Table t = Table.create("scores",
+        Table t = Table.create(
+                "scores",
                 StringColumn.create("model", "TRM<att>", "TRM-MLP"),
                 DoubleColumn.create("exact", 74.7, 87.4));
         String html = HtmlTables.of(t);

@@ -1,11 +1,9 @@
 package org.looplab.viz;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.looplab.analysis.TracedPuzzles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.looplab.analysis.TracedPuzzles;
 
 /**
  * The viewer in a real browser: headless Chromium opens the exported page, the {@code #autostep=K} hook presses
@@ -60,13 +59,31 @@ class TraceViewerBrowserTest {
      * (the only change), step 4 fixes cell 3. Puzzle 1 never reaches 0.5 and is right from step 1.
      */
     static TracedPuzzles handMade() {
-        var easy = new TracedPuzzles.Puzzle(7, "easy", 0, 4, input(), TARGET, 3, List.of(
-                step(answer(1, 2, 3), 0.1f), step(answer(2, 3), 0.3f), step(answer(3), 0.6f), step(answer(), 0.9f)));
-        var hard = new TracedPuzzles.Puzzle(9, "hard", 3, 4, input(), TARGET, 0, List.of(
-                step(answer(), 0.1f), step(answer(), 0.2f), step(answer(), 0.3f), step(answer(), 0.4f)));
+        var easy = new TracedPuzzles.Puzzle(
+                7,
+                "easy",
+                0,
+                4,
+                input(),
+                TARGET,
+                3,
+                List.of(
+                        step(answer(1, 2, 3), 0.1f),
+                        step(answer(2, 3), 0.3f),
+                        step(answer(3), 0.6f),
+                        step(answer(), 0.9f)));
+        var hard = new TracedPuzzles.Puzzle(
+                9,
+                "hard",
+                3,
+                4,
+                input(),
+                TARGET,
+                0,
+                List.of(step(answer(), 0.1f), step(answer(), 0.2f), step(answer(), 0.3f), step(answer(), 0.4f)));
         List<String> symbols = List.of("", "", "1", "2", "3", "4");
-        return new TracedPuzzles("hand-made trace", "none (hand-made)", "two 4×4 puzzles", 0.5, "test", 4, symbols,
-                List.of(easy, hard));
+        return new TracedPuzzles(
+                "hand-made trace", "none (hand-made)", "two 4×4 puzzles", 0.5, "test", 4, symbols, List.of(easy, hard));
     }
 
     @BeforeAll
@@ -77,16 +94,26 @@ class TraceViewerBrowserTest {
     }
 
     private static void requireChromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "browser test skipped: /usr/bin/chromium is absent (apt-get install -y --no-install-recommends chromium)");
     }
 
     /** Runs headless Chromium on the page with {@code hash}; returns stdout (the DOM for --dump-dom). */
     static String chromium(Path file, String hash, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(OUT.toAbsolutePath(), "chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+        List<String> cmd = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
                 "--virtual-time-budget=2000"));
         cmd.addAll(List.of(extra));
         cmd.add(file.toUri() + hash);
@@ -104,7 +131,8 @@ class TraceViewerBrowserTest {
     /** data-cell → class of each cell in {@code panel}, read from the dumped DOM. */
     static Map<Integer, String> cells(String dom, String panel) {
         Map<Integer, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("<div ([^>]*data-panel=\"" + panel + "\"[^>]*)>").matcher(dom);
+        Matcher m = Pattern.compile("<div ([^>]*data-panel=\"" + panel + "\"[^>]*)>")
+                .matcher(dom);
         while (m.find()) {
             String attrs = m.group(1);
             Matcher cell = Pattern.compile("data-cell=\"(\\d+)\"").matcher(attrs);
@@ -131,18 +159,23 @@ class TraceViewerBrowserTest {
         assertEquals("3", attribute(dom, "step-label", "data-step"));
         assertTrue(dom.contains(">iter 3 of 4<"), "step label text");
         assertEquals("0.6000", attribute(dom, "halt-label", "data-halt"));
-        assertEquals("halted", attribute(dom, "status", "data-state"));       // 0.6 reached the 0.5 threshold at step 3
-        assertEquals("1", attribute(dom, "answer-summary", "data-wrong"));    // cell 3 is still wrong
+        assertEquals("halted", attribute(dom, "status", "data-state")); // 0.6 reached the 0.5 threshold at step 3
+        assertEquals("1", attribute(dom, "answer-summary", "data-wrong")); // cell 3 is still wrong
         Map<Integer, String> answer = cells(dom, "answer");
         assertEquals(16, answer.size());
         assertTrue(answer.get(0).contains(" given "), answer.get(0));
         assertTrue(answer.get(2).contains(" correct ") && answer.get(2).contains(" changed "), answer.get(2));
         assertTrue(answer.get(3).contains(" wrong ") && !answer.get(3).contains(" changed "), answer.get(3));
         assertTrue(answer.get(1).contains(" correct ") && !answer.get(1).contains(" changed "), answer.get(1));
-        assertEquals(1, answer.values().stream().filter(c -> c.contains(" changed ")).count(), "only cell 2 changed at step 3");
-        assertEquals(4, answer.values().stream().filter(c -> c.contains(" given ")).count());
+        assertEquals(
+                1,
+                answer.values().stream().filter(c -> c.contains(" changed ")).count(),
+                "only cell 2 changed at step 3");
+        assertEquals(
+                4, answer.values().stream().filter(c -> c.contains(" given ")).count());
         Map<Integer, String> input = cells(dom, "input");
-        assertEquals(4, input.values().stream().filter(c -> c.contains(" given ")).count());
+        assertEquals(
+                4, input.values().stream().filter(c -> c.contains(" given ")).count());
         assertEquals(16, Pattern.compile("data-bar=\"").matcher(dom).results().count());
         assertFalse(dom.contains("src=\"http"), "nothing is fetched");
     }
@@ -155,10 +188,14 @@ class TraceViewerBrowserTest {
         assertTrue(dom.contains("puzzle 2 of 2 · hard"), "puzzle label");
         assertEquals("4", attribute(dom, "step-label", "data-step"));
         assertEquals("capped", attribute(dom, "status", "data-state"));
-        assertEquals(12, cells(dom, "answer").values().stream().filter(c -> c.contains(" correct ")).count());
+        assertEquals(
+                12,
+                cells(dom, "answer").values().stream()
+                        .filter(c -> c.contains(" correct "))
+                        .count());
         // Stepping past the end stays at the last step; back to 0 clears the answer.
         String wrapped = chromium(page, "#puzzle=2&autostep=9", "--dump-dom");
-        assertEquals("0", attribute(wrapped, "puzzle-label", "data-puzzle"));   // two puzzles: the third press wraps
+        assertEquals("0", attribute(wrapped, "puzzle-label", "data-puzzle")); // two puzzles: the third press wraps
         assertEquals("4", attribute(wrapped, "step-label", "data-step"));
     }
 

@@ -1,12 +1,11 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
-
 import java.io.File;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.util.PathsHandler;
 
 /**
  * Resolves IJava-style classpath globs ({@code *} and {@code ?} within one path segment, a trailing {@code /} for
@@ -40,8 +39,9 @@ final class ClasspathGlobs {
             }
             List<Path> matches = matches(glob);
             if (matches.isEmpty()) {
-                throw new MagicArgumentException("classpath", "nothing matches '" + glob
-                        + "' (relative paths start at " + workingDirectory + ")");
+                throw new MagicArgumentException(
+                        "classpath",
+                        "nothing matches '" + glob + "' (relative paths start at " + workingDirectory + ")");
             }
             matches.forEach(p -> paths.add(p.toAbsolutePath().normalize()));
         }
@@ -53,7 +53,7 @@ final class ClasspathGlobs {
             return PathsHandler.resolveGlobs(absolute(glob));
         } catch (RuntimeException e) {
             if (e.getCause() instanceof NoSuchFileException) {
-                return List.of();                        // a folder on the way is missing
+                return List.of(); // a folder on the way is missing
             }
             throw e;
         }

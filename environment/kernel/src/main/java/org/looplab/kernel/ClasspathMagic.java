@@ -1,9 +1,8 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
 /**
  * {@code %classpath <glob>...} (and its IJava alias {@code %jars}): adds jars or class folders for the cells after it.
@@ -24,7 +23,8 @@ final class ClasspathMagic implements LineMagic<List<String>, LoopLabKernel> {
         if (args.isEmpty()) {
             throw new MagicArgumentException("classpath", "usage: %classpath <jar, folder or glob>...");
         }
-        List<Path> paths = args.stream().flatMap(arg -> globs.resolve(arg).stream()).toList();
+        List<Path> paths =
+                args.stream().flatMap(arg -> globs.resolve(arg).stream()).toList();
         paths.forEach(evaluator::addToClasspath);
         return paths.stream().map(Path::toString).toList();
     }

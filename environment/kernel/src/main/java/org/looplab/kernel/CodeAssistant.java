@@ -1,18 +1,17 @@
 package org.looplab.kernel;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Completion, inspection and is-complete answers from JShell's SourceCodeAnalysis. A cell holds many snippets and
@@ -32,9 +31,10 @@ final class CodeAssistant {
     ReplacementOptions complete(String code, int cursor) {
         Segment segment = segmentAt(code, cursor);
         int[] anchor = new int[1];
-        List<Suggestion> suggestions = analysis.get().completionSuggestions(segment.text(), cursor - segment.start(), anchor);
+        List<Suggestion> suggestions =
+                analysis.get().completionSuggestions(segment.text(), cursor - segment.start(), anchor);
         List<String> replacements = suggestions.stream()
-                .sorted(Comparator.comparing((Suggestion s) -> !s.matchesType()))   // type-matching ones first
+                .sorted(Comparator.comparing((Suggestion s) -> !s.matchesType())) // type-matching ones first
                 .map(Suggestion::continuation)
                 .distinct()
                 .toList();
@@ -81,7 +81,8 @@ final class CodeAssistant {
     private static String nextIndent(String code) {
         String lastLine = code.stripTrailing();
         lastLine = lastLine.substring(lastLine.lastIndexOf('\n') + 1);
-        String indent = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
+        String indent = lastLine.substring(
+                0, lastLine.length() - lastLine.stripLeading().length());
         return lastLine.endsWith("{") || lastLine.endsWith("(") ? indent + INDENT : indent;
     }
 
@@ -102,13 +103,13 @@ final class CodeAssistant {
             CompletionInfo info = analysis.get().analyzeCompletion(remaining);
             int consumed = remaining.length() - info.remaining().length();
             if (!info.completeness().isComplete() || consumed <= 0 || start + consumed >= cursor) {
-                return new Segment(start, info.completeness().isComplete() ? remaining.substring(0, consumed) : remaining);
+                return new Segment(
+                        start, info.completeness().isComplete() ? remaining.substring(0, consumed) : remaining);
             }
             start += consumed;
             remaining = info.remaining();
         }
     }
 
-    private record Segment(int start, String text) {
-    }
+    private record Segment(int start, String text) {}
 }

@@ -1,13 +1,5 @@
 package org.looplab.kernel;
 
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.looplab.kernel.maven.ClasspathArtifacts;
-import org.looplab.kernel.maven.MavenResolver;
-import org.looplab.kernel.maven.MavenSettings;
-import org.looplab.kernel.maven.ResolutionFailure;
-import org.looplab.kernel.maven.ResolvedArtifact;
-
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,6 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.looplab.kernel.maven.ClasspathArtifacts;
+import org.looplab.kernel.maven.MavenResolver;
+import org.looplab.kernel.maven.MavenSettings;
+import org.looplab.kernel.maven.ResolutionFailure;
+import org.looplab.kernel.maven.ResolvedArtifact;
 
 /**
  * What %maven and %loadFromPOM share: resolve, leave out what the notebook's classpath already holds, add the rest.
@@ -42,13 +41,15 @@ final class DependencyLoader {
      * for it. A failure (a broken settings.xml) is left for that cell to report.
      */
     void prepareInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                resolver().prepare();
-            } catch (RuntimeException e) {
-                // the first %maven cell meets the same problem and reports it
-            }
-        }, "maven-resolver-warm-up");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        resolver().prepare();
+                    } catch (RuntimeException e) {
+                        // the first %maven cell meets the same problem and reports it
+                    }
+                },
+                "maven-resolver-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -70,7 +71,8 @@ final class DependencyLoader {
      * @return the jars added, in classpath order
      * @throws ResolutionFailure naming the magic and each artifact that failed; nothing is added then
      */
-    synchronized List<Path> load(String magic, List<Dependency> dependencies, List<RemoteRepository> extraRepositories) {
+    synchronized List<Path> load(
+            String magic, List<Dependency> dependencies, List<RemoteRepository> extraRepositories) {
         List<ResolvedArtifact> resolved;
         try {
             resolved = resolver().resolve(dependencies, extraRepositories);
@@ -96,7 +98,8 @@ final class DependencyLoader {
     }
 
     private static String conflict(String magic, ResolvedArtifact wanted, ClasspathArtifacts.Present present) {
-        String askedBy = wanted.requiredBy().isEmpty() ? "which this cell asked for"
+        String askedBy = wanted.requiredBy().isEmpty()
+                ? "which this cell asked for"
                 : "which " + wanted.requiredBy() + " asked for";
         return "%" + magic + ": " + wanted.key() + " " + present.version() + " is already on the classpath ("
                 + present.file() + "); it wins over " + wanted.version() + ", " + askedBy;
@@ -107,7 +110,10 @@ final class DependencyLoader {
         if (!(evaluator.snippetClassLoader() instanceof URLClassLoader loader)) {
             return List.of();
         }
-        return Arrays.stream(loader.getURLs()).map(DependencyLoader::path).flatMap(Optional::stream).toList();
+        return Arrays.stream(loader.getURLs())
+                .map(DependencyLoader::path)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static Optional<Path> path(URL url) {

@@ -1,13 +1,12 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
-import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
-import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
 /**
  * Turns a failed cell into the traceback lines Jupyter shows (ANSI-coloured; a caret line under each compile error
@@ -17,8 +16,9 @@ final class ErrorFormatter {
 
     /** JShell's wrapper class prefix, e.g. {@code REPL.$JShell$12$} in {@code REPL.$JShell$12$Foo.bar(#12:3)}. */
     private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+[.$]?");
+
     private static final String SNIPPET_ENTRY = "do_it$";
-    private static final int MAX_FRAMES = 40;          // StackOverflowError has thousands, all alike
+    private static final int MAX_FRAMES = 40; // StackOverflowError has thousands, all alike
     private static final int MAX_CAUSES = 8;
     /** How jjava's BaseNotebookStatics.lineMagic/cellMagic wrap whatever a magic threw. */
     private static final String MAGIC_WRAPPER_PREFIX = "Exception occurred while running";
@@ -43,26 +43,26 @@ final class ErrorFormatter {
         } else if (failure instanceof UncaughtError uncaught) {
             appendStackTrace(uncaught.getCause(), lines, depth);
         } else if (failure instanceof UndefinedMagicException undefined) {
-            lines.add(styler.secondary(undefined.getMessage() + ". This kernel knows "
-                    + knownMagics(undefined.isLineMagic()) + "."));
+            lines.add(styler.secondary(
+                    undefined.getMessage() + ". This kernel knows " + knownMagics(undefined.isLineMagic()) + "."));
         } else if (failure instanceof CellFailure) {
             lines.add(styler.secondary(failure.getMessage()));
         } else if (isMagicWrapper(failure)) {
-            append(failure.getCause(), lines, depth);    // the magic's own failure says it; the wrapper adds nothing
+            append(failure.getCause(), lines, depth); // the magic's own failure says it; the wrapper adds nothing
         } else {
             appendStackTrace(failure, lines, depth);
         }
     }
 
     private static boolean isMagicWrapper(Throwable failure) {
-        return failure.getClass() == RuntimeException.class && failure.getCause() != null
+        return failure.getClass() == RuntimeException.class
+                && failure.getCause() != null
                 && String.valueOf(failure.getMessage()).startsWith(MAGIC_WRAPPER_PREFIX);
     }
 
     private String knownMagics(boolean line) {
         TreeSet<String> names = new TreeSet<>(line ? magics.getLineMagicNames() : magics.getCellMagicNames());
-        return names.isEmpty() ? "no " + (line ? "line" : "cell") + " magics"
-                : "%" + String.join(", %", names);
+        return names.isEmpty() ? "no " + (line ? "line" : "cell") + " magics" : "%" + String.join(", %", names);
     }
 
     private void appendCompileError(CompilationException compile, List<String> lines) {
@@ -90,7 +90,7 @@ final class ErrorFormatter {
             String line = source.substring(lineStart, lineEnd);
             int from = Math.max(start, lineStart) - lineStart;
             int to = Math.min(Math.min(end, lineEnd) - lineStart, line.length());
-            if (to <= from) {                            // an error at the very end of a line: mark the end
+            if (to <= from) { // an error at the very end of a line: mark the end
                 from = Math.min(from, line.length());
                 to = from;
             }
@@ -112,7 +112,7 @@ final class ErrorFormatter {
             lines.add(styler.primary("\tat " + describe(frame)));
             shown++;
             if (frame.getMethodName().equals(SNIPPET_ENTRY)) {
-                break;                                   // below here is only the kernel running the snippet
+                break; // below here is only the kernel running the snippet
             }
         }
         Throwable cause = thrown.getCause();

@@ -19,7 +19,7 @@ public record EvaluationTimeout(long amount, TimeUnit unit) {
         try {
             long amount = Long.parseLong(parts[0]);
             if (amount <= 0) {
-                return NONE;                                 // IJava treats any non-positive amount as "no limit"
+                return NONE; // IJava treats any non-positive amount as "no limit"
             }
             if (parts.length == 1) {
                 return new EvaluationTimeout(amount, TimeUnit.MILLISECONDS);
@@ -30,8 +30,8 @@ public record EvaluationTimeout(long amount, TimeUnit unit) {
         } catch (IllegalArgumentException e) {
             // falls through to the message below, which names the accepted forms
         }
-        throw new IllegalArgumentException("IJAVA_TIMEOUT must be -1, a number of milliseconds or e.g. \"30 SECONDS\", was \""
-                + text + "\"");
+        throw new IllegalArgumentException(
+                "IJAVA_TIMEOUT must be -1, a number of milliseconds or e.g. \"30 SECONDS\", was \"" + text + "\"");
     }
 
     public boolean isLimited() {

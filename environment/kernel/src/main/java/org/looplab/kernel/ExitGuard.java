@@ -19,8 +19,7 @@ final class ExitGuard extends SecurityManager {
 
     private static boolean installed;
 
-    private ExitGuard() {
-    }
+    private ExitGuard() {}
 
     /** Installs the guard once per JVM; true if exit from cells is refused. */
     static synchronized boolean install() {
@@ -28,7 +27,8 @@ final class ExitGuard extends SecurityManager {
         SecurityManager current = System.getSecurityManager();
         if (current instanceof ExitGuard) return installed = true;
         if (current != null) {
-            System.err.println("looplab kernel: a SecurityManager is already installed; System.exit in a cell is not refused");
+            System.err.println(
+                    "looplab kernel: a SecurityManager is already installed; System.exit in a cell is not refused");
             return false;
         }
         try {

@@ -1,5 +1,10 @@
 package org.looplab.kernel;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -7,16 +12,10 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Evaluates Java source in an in-process JShell, snippet by snippet, and returns the last snippet's live value.
@@ -29,8 +28,10 @@ import java.util.Set;
  */
 final class JShellEvaluator implements AutoCloseable {
 
-    private static final Set<Snippet.SubKind> VALUE_KINDS = Set.of(Snippet.SubKind.VAR_VALUE_SUBKIND,
-            Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND, Snippet.SubKind.OTHER_EXPRESSION_SUBKIND);
+    private static final Set<Snippet.SubKind> VALUE_KINDS = Set.of(
+            Snippet.SubKind.VAR_VALUE_SUBKIND,
+            Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND,
+            Snippet.SubKind.OTHER_EXPRESSION_SUBKIND);
 
     private final SnippetLoaderDelegate loader = new SnippetLoaderDelegate();
     private final LiveValueExecutionControl control;
@@ -77,7 +78,8 @@ final class JShellEvaluator implements AutoCloseable {
             if (completeness == Completeness.EMPTY) {
                 break;
             }
-            if (completeness == Completeness.DEFINITELY_INCOMPLETE || completeness == Completeness.CONSIDERED_INCOMPLETE) {
+            if (completeness == Completeness.DEFINITELY_INCOMPLETE
+                    || completeness == Completeness.CONSIDERED_INCOMPLETE) {
                 throw new IncompleteSourceException(remaining.strip());
             }
             // UNKNOWN (unparseable) is evaluated too: javac's own error message says more than "invalid".
@@ -101,7 +103,7 @@ final class JShellEvaluator implements AutoCloseable {
             char c = code.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
-                    i++;                                     // skip the escaped character
+                    i++; // skip the escaped character
                 } else if (c == quote) {
                     quote = 0;
                 }
@@ -116,12 +118,12 @@ final class JShellEvaluator implements AutoCloseable {
     }
 
     private Object evalSnippet(String source) {
-        control.takeFailure();                       // only a failure of this snippet may be blamed on it
+        control.takeFailure(); // only a failure of this snippet may be blamed on it
         try {
             Object value = null;
             for (SnippetEvent event : shell.eval(source)) {
                 if (event.causeSnippet() != null) {
-                    continue;                            // a dependent snippet that was merely updated
+                    continue; // a dependent snippet that was merely updated
                 }
                 Snippet snippet = event.snippet();
                 if (event.status() == Snippet.Status.REJECTED) {
@@ -132,7 +134,8 @@ final class JShellEvaluator implements AutoCloseable {
                 }
                 warnIfUnresolved(event);
                 value = VALUE_KINDS.contains(snippet.subKind()) && event.value() != null
-                        ? control.takeResult(event.value()) : null;
+                        ? control.takeResult(event.value())
+                        : null;
             }
             return value;
         } finally {
@@ -143,7 +146,9 @@ final class JShellEvaluator implements AutoCloseable {
     private Throwable failureOf(SnippetEvent event) {
         if (event.exception() instanceof UnresolvedReferenceException unresolved) {
             DeclarationSnippet declaration = unresolved.getSnippet();
-            return new UnresolvedDependencyException(declaration.name(), shell.unresolvedDependencies(declaration).toList());
+            return new UnresolvedDependencyException(
+                    declaration.name(),
+                    shell.unresolvedDependencies(declaration).toList());
         }
         Throwable real = control.takeFailure();
         if (real == null) {
@@ -160,7 +165,9 @@ final class JShellEvaluator implements AutoCloseable {
     private static void useSnippetFrames(Throwable real, Throwable translated) {
         Throwable t = real;
         Throwable e = translated;
-        while (t != null && e instanceof EvalException eval && t.getClass().getName().equals(eval.getExceptionClassName())) {
+        while (t != null
+                && e instanceof EvalException eval
+                && t.getClass().getName().equals(eval.getExceptionClassName())) {
             t.setStackTrace(eval.getStackTrace());
             t = t.getCause() == t ? null : t.getCause();
             e = eval.getCause();
@@ -170,14 +177,15 @@ final class JShellEvaluator implements AutoCloseable {
     private List<CompilationException.Problem> problems(Snippet snippet) {
         return shell.diagnostics(snippet)
                 .filter(Diag::isError)
-                .map(d -> new CompilationException.Problem((int) d.getStartPosition(), (int) d.getEndPosition(),
-                        d.getMessage(Locale.ROOT)))
+                .map(d -> new CompilationException.Problem(
+                        (int) d.getStartPosition(), (int) d.getEndPosition(), d.getMessage(Locale.ROOT)))
                 .toList();
     }
 
     /** JShell keeps a declaration that names something undeclared; say so now rather than when it is used. */
     private void warnIfUnresolved(SnippetEvent event) {
-        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             DeclarationSnippet declaration = (DeclarationSnippet) event.snippet();
             List<String> missing = shell.unresolvedDependencies(declaration).toList();
             System.err.println("'" + declaration.name() + "' cannot be used until these are declared: "

@@ -18,8 +18,13 @@ import java.util.Map;
  * @param startupScriptGlobs IJAVA_STARTUP_SCRIPTS_PATH: JShell files run before the first cell
  * @param startupScript      IJAVA_STARTUP_SCRIPT: inline Java run after those files, or "" for none
  */
-public record KernelSettings(Path workingDirectory, List<String> classpathGlobs, List<String> compilerOptions,
-                             EvaluationTimeout timeout, List<String> startupScriptGlobs, String startupScript) {
+public record KernelSettings(
+        Path workingDirectory,
+        List<String> classpathGlobs,
+        List<String> compilerOptions,
+        EvaluationTimeout timeout,
+        List<String> startupScriptGlobs,
+        String startupScript) {
 
     public static KernelSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new KernelSettings(
@@ -37,10 +42,16 @@ public record KernelSettings(Path workingDirectory, List<String> classpathGlobs,
     }
 
     private static List<String> splitPaths(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(File.pathSeparator))
+                        .filter(s -> !s.isBlank())
+                        .toList();
     }
 
     private static List<String> splitWords(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+        return value == null || value.isBlank()
+                ? List.of()
+                : List.of(value.trim().split("\\s+"));
     }
 }

@@ -1,10 +1,5 @@
 package org.looplab.kernel;
 
-import jdk.jshell.execution.DirectExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -22,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs snippets in this JVM and keeps what they return as live objects.
@@ -113,13 +112,13 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
             return doIt.invoke(null);
         } catch (InvocationTargetException e) {
             lastFailure.set(e.getCause());
-            throw e;                                     // the superclass turns it into JShell's EvalException
+            throw e; // the superclass turns it into JShell's EvalException
         }
     }
 
     private Object runOnWorker(Method doIt) throws Exception {
         SnippetRun run = new SnippetRun(doIt);
-        running.add(run);                                // before it starts, so an early interrupt finds it
+        running.add(run); // before it starts, so an early interrupt finds it
         try {
             workers.execute(run);
             return timeout.isLimited() ? run.get(timeout.amount(), timeout.unit()) : run.get();
@@ -186,15 +185,15 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
     }
 
     private static Thread daemon(Thread thread) {
-        thread.setDaemon(true);                          // a cell's leftover thread must not keep the kernel alive
+        thread.setDaemon(true); // a cell's leftover thread must not keep the kernel alive
         return thread;
     }
 
     /** One top-level snippet on a worker thread, remembering that thread so only this run is ever stopped. */
     private static final class SnippetRun extends FutureTask<Object> {
 
-        private Thread thread;                           // guarded by this
-        private boolean finished;                        // guarded by this
+        private Thread thread; // guarded by this
+        private boolean finished; // guarded by this
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         SnippetRun(Method doIt) {
@@ -222,7 +221,7 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
          */
         boolean awaitFinished(long ms) {
             synchronized (this) {
-                if (thread == null && isDone()) return true;     // cancelled before a worker picked it up
+                if (thread == null && isDone()) return true; // cancelled before a worker picked it up
             }
             long until = System.nanoTime() + ms * 1_000_000;
             while (true) {
@@ -261,7 +260,7 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
     /** Marks the threads that run snippets, so a nested evaluation can tell it is already on one. */
     private static final class WorkerThread extends Thread {
         WorkerThread(Runnable task, String name) {
-            super(ExitGuard.CELLS, task, name);          // the group ExitGuard refuses System.exit to
+            super(ExitGuard.CELLS, task, name); // the group ExitGuard refuses System.exit to
         }
     }
 

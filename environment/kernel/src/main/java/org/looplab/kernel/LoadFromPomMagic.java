@@ -1,14 +1,13 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-import org.looplab.kernel.maven.PomDependencies;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
+import org.looplab.kernel.maven.PomDependencies;
 
 /**
  * {@code %loadFromPOM pom.xml [scope ...]} and {@code %%loadFromPOM [scope ...]} (the cell holding a POM, or only its
@@ -50,9 +49,13 @@ final class LoadFromPomMagic implements LineMagic<List<String>, LoopLabKernel>, 
             throw new MagicArgumentException("loadFromPOM", e.getMessage());
         }
         if (parsed.dependencies().isEmpty()) {
-            throw new MagicArgumentException("loadFromPOM", source + " has no dependencies of scope "
-                    + (scopes.isEmpty() ? "compile or runtime" : String.join(" or ", scopes)));
+            throw new MagicArgumentException(
+                    "loadFromPOM",
+                    source + " has no dependencies of scope "
+                            + (scopes.isEmpty() ? "compile or runtime" : String.join(" or ", scopes)));
         }
-        return loader.load("loadFromPOM", parsed.dependencies(), parsed.repositories()).stream().map(Path::toString).toList();
+        return loader.load("loadFromPOM", parsed.dependencies(), parsed.repositories()).stream()
+                .map(Path::toString)
+                .toList();
     }
 }

@@ -1,11 +1,10 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
 /**
  * {@code %load path}: runs a file of JShell snippets, or every code cell of a notebook, as if it were this cell.
@@ -28,7 +27,8 @@ final class LoadMagic implements LineMagic<Void, LoopLabKernel> {
     @Override
     public Void eval(LoopLabKernel kernel, List<String> args) throws IOException {
         if (args.size() != 1) {
-            throw new MagicArgumentException("load", "usage: %load <file>  (.jsh, .jshell, .java or .ipynb may be left off)");
+            throw new MagicArgumentException(
+                    "load", "usage: %load <file>  (.jsh, .jshell, .java or .ipynb may be left off)");
         }
         Path file = find(args.get(0));
         if (!file.getFileName().toString().endsWith(".ipynb")) {
@@ -59,6 +59,7 @@ final class LoadMagic implements LineMagic<Void, LoopLabKernel> {
                 return candidate;
             }
         }
-        throw new MagicArgumentException("load", "no file " + exact + " (nor with " + String.join(", ", EXTENSIONS) + ")");
+        throw new MagicArgumentException(
+                "load", "no file " + exact + " (nor with " + String.join(", ", EXTENSIONS) + ")");
     }
 }

@@ -1,5 +1,8 @@
 package org.looplab.kernel;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -14,10 +17,6 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
 import org.looplab.kernel.maven.MavenSettings;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Java kernel: jjava-jupyter speaks the Jupyter protocol, {@link JShellEvaluator} runs the cells.
@@ -48,11 +47,18 @@ public class LoopLabKernel extends BaseKernel {
     private final AtomicBoolean started = new AtomicBoolean();
 
     public LoopLabKernel(KernelSettings settings) {
-        super("looplab-java", version(), languageInfo(),
+        super(
+                "looplab-java",
+                version(),
+                languageInfo(),
                 List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
-                new MagicParser(LINE_MAGIC_START, "%%", new MagicTranspiler()), new MagicsRegistry(),
-                false,                                   // JJava extensions (META-INF/services) are not IJava's
+                null,
+                new JupyterIO(StandardCharsets.UTF_8),
+                new CommManager(),
+                new Renderer(),
+                new MagicParser(LINE_MAGIC_START, "%%", new MagicTranspiler()),
+                new MagicsRegistry(),
+                false, // JJava extensions (META-INF/services) are not IJava's
                 ERROR_STYLER);
         this.evaluator = new JShellEvaluator(settings.compilerOptions(), settings.timeout());
         this.assistant = new CodeAssistant(evaluator::analysis);
@@ -67,7 +73,7 @@ public class LoopLabKernel extends BaseKernel {
 
         DependencyLoader dependencies = new DependencyLoader(() -> MavenSettings.load(System.getenv()), evaluator);
         MavenMagic maven = new MavenMagic(dependencies);
-        for (String name : List.of("maven", "addMavenDependency", "addMavenDependencies")) {   // IJava's aliases
+        for (String name : List.of("maven", "addMavenDependency", "addMavenDependencies")) { // IJava's aliases
             magicsRegistry.registerLineMagic(name, maven);
         }
         MavenRepoMagic mavenRepo = new MavenRepoMagic(dependencies);

@@ -1,15 +1,14 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.looplab.kernel.maven.MavenResolver;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.looplab.kernel.maven.MavenResolver;
 
 /**
  * {@code %maven group:artifact:version ...} (IJava's aliases: {@code %addMavenDependency},
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
 
-    static final String USAGE = "usage: %maven group:artifact:version [group:artifact:packaging:classifier:version ...]"
-            + " [--from URL]";
+    static final String USAGE =
+            "usage: %maven group:artifact:version [group:artifact:packaging:classifier:version ...]" + " [--from URL]";
 
     /** A line that is only a %maven magic (jjava's line magic form at a line start). */
     private static final Pattern MAVEN_LINE = Pattern.compile("^[ \\t]*%maven[ \\t]+(\\S.*?)[ \\t]*$");
@@ -39,7 +38,9 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--from") || arg.startsWith("--from=")) {
-                String url = arg.equals("--from") ? (i + 1 < args.size() ? args.get(++i) : "") : arg.substring("--from=".length());
+                String url = arg.equals("--from")
+                        ? (i + 1 < args.size() ? args.get(++i) : "")
+                        : arg.substring("--from=".length());
                 if (url.isBlank()) {
                     throw new MagicArgumentException("maven", "--from needs a repository URL; " + USAGE);
                 }
@@ -55,7 +56,9 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
         if (dependencies.isEmpty()) {
             throw new MagicArgumentException("maven", USAGE);
         }
-        return loader.load("maven", dependencies, from).stream().map(Path::toString).toList();
+        return loader.load("maven", dependencies, from).stream()
+                .map(Path::toString)
+                .toList();
     }
 
     /**
@@ -72,7 +75,7 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
         for (int i = 0; i < lines.length; i++) {
             Matcher m = MAVEN_LINE.matcher(lines[i]);
             if (!m.matches()) {
-                first = lines[i].isBlank() ? first : -1;            // blank lines do not end a run of %maven lines
+                first = lines[i].isBlank() ? first : -1; // blank lines do not end a run of %maven lines
             } else if (first < 0) {
                 first = i;
             } else {
@@ -90,5 +93,4 @@ final class MavenMagic implements LineMagic<List<String>, LoopLabKernel> {
             throw new MagicArgumentException("maven", e.getMessage());
         }
     }
-
 }

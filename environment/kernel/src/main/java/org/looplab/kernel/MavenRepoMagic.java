@@ -1,8 +1,7 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
 /**
  * {@code %mavenRepo ID URL} (IJava's alias: {@code %addMavenRepo}): later %maven and %loadFromPOM cells search this

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,7 @@ import java.util.List;
 /** The code cells of a Jupyter notebook (nbformat 4), in order: what %load of a notebook runs. */
 final class NotebookCells {
 
-    private NotebookCells() {
-    }
+    private NotebookCells() {}
 
     /**
      * @return each code cell's source; empty cells are left out
@@ -29,7 +27,8 @@ final class NotebookCells {
         try (Reader in = Files.newBufferedReader(notebook, StandardCharsets.UTF_8)) {
             root = JsonParser.parseReader(in);
         } catch (JsonParseException e) {
-            throw new MagicArgumentException("load", notebook + " is not a notebook (not JSON: " + e.getMessage() + ")");
+            throw new MagicArgumentException(
+                    "load", notebook + " is not a notebook (not JSON: " + e.getMessage() + ")");
         }
         JsonElement cells = root.isJsonObject() ? root.getAsJsonObject().get("cells") : null;
         if (cells == null || !cells.isJsonArray()) {

@@ -16,7 +16,8 @@ final class NotebookStartup {
      * IJava's default imports, exactly, plus its display statics and printf. Nothing more (JJava adds java.time.*):
      * a notebook that runs here must also run on a user's IJava.
      */
-    static final String DEFAULT_IMPORTS = String.join("\n",
+    static final String DEFAULT_IMPORTS = String.join(
+            "\n",
             "import java.util.*;",
             "import java.io.*;",
             "import java.math.*;",

@@ -33,10 +33,11 @@ final class ParentWatch {
         try {
             pid = Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            System.err.println("looplab kernel: " + ENV + "=" + value + " is not a process id; not watching the parent");
+            System.err.println(
+                    "looplab kernel: " + ENV + "=" + value + " is not a process id; not watching the parent");
             return Optional.empty();
         }
-        if (pid <= 1) return Optional.empty();             // 0/1: no parent to outlive (init, containers)
+        if (pid <= 1) return Optional.empty(); // 0/1: no parent to outlive (init, containers)
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ParentWatch::new);
     }
 
@@ -46,7 +47,8 @@ final class ParentWatch {
 
     /** True while the parent process (the same one, not a successor with its pid) runs. */
     boolean parentAlive() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> started.isEmpty() || p.info().startInstant().equals(started))
                 .isPresent();
     }
@@ -58,11 +60,15 @@ final class ParentWatch {
             t.setDaemon(true);
             return t;
         });
-        poll.scheduleWithFixedDelay(() -> {
-            if (!parentAlive()) {
-                poll.shutdown();
-                onDeath.run();
-            }
-        }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        poll.scheduleWithFixedDelay(
+                () -> {
+                    if (!parentAlive()) {
+                        poll.shutdown();
+                        onDeath.run();
+                    }
+                },
+                POLL_MS,
+                POLL_MS,
+                TimeUnit.MILLISECONDS);
     }
 }

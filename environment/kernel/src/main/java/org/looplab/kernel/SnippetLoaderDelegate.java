@@ -1,10 +1,5 @@
 package org.looplab.kernel;
 
-import jdk.jshell.execution.LoaderDelegate;
-import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
-import jdk.jshell.spi.ExecutionControl.ClassInstallException;
-import jdk.jshell.spi.ExecutionControl.InternalException;
-
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -12,6 +7,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.execution.LoaderDelegate;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+import jdk.jshell.spi.ExecutionControl.InternalException;
 
 /**
  * Defines JShell's snippet classes, and holds the jars that %classpath adds, in one class loader whose parent is the
@@ -39,7 +38,7 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
                 Class<?> loaded = loader.loadClass(classes[i].name());
                 loadedSnippets.put(classes[i].name(), loaded);
                 installed[i] = true;
-                loaded.getDeclaredMethods();            // link now, so a broken class fails here and not mid-cell
+                loaded.getDeclaredMethods(); // link now, so a broken class fails here and not mid-cell
             }
         } catch (Throwable e) {
             throw new ClassInstallException("load: " + e, installed);

@@ -1,13 +1,12 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
-import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
 /**
  * {@code %time code} and {@code %%time} (JJava's): runs the rest of the line, or the rest of the cell, then prints how
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
 final class TimeMagic implements LineMagic<Object, LoopLabKernel>, CellMagic<Object, LoopLabKernel> {
 
     /** %time where jjava sees a line magic (line start, or after {@code =}): what follows is Java, passed on verbatim. */
-    private static final Pattern TIME_LINE = Pattern.compile("^((?:[^\\n]*=)?[ \\t]*%time)[ \\t]+(\\S.*)$", Pattern.MULTILINE);
+    private static final Pattern TIME_LINE =
+            Pattern.compile("^((?:[^\\n]*=)?[ \\t]*%time)[ \\t]+(\\S.*)$", Pattern.MULTILINE);
 
     /**
      * Quotes the code after each {@code %time} so that jjava's magic parser passes it on as one argument, verbatim:
@@ -25,7 +25,7 @@ final class TimeMagic implements LineMagic<Object, LoopLabKernel>, CellMagic<Obj
      */
     static String quoteTimedCode(String source) {
         if (!source.contains("%time") || source.startsWith("%%")) {
-            return source;                                  // a cell magic's body is quoted when it is run
+            return source; // a cell magic's body is quoted when it is run
         }
         Matcher m = TIME_LINE.matcher(source);
         StringBuilder out = new StringBuilder();
@@ -64,16 +64,17 @@ final class TimeMagic implements LineMagic<Object, LoopLabKernel>, CellMagic<Obj
             StringBuilder report = new StringBuilder();
             if (cpu) {
                 long total = threads.getCurrentThreadCpuTime() - cpuStart;
-                long user = Math.min(total, threads.getCurrentThreadUserTime() - userStart);  // read apart: may cross
-                report.append(String.format("CPU times: user %.3f s, sys %.3f s, total %.3f s%n",
+                long user = Math.min(total, threads.getCurrentThreadUserTime() - userStart); // read apart: may cross
+                report.append(String.format(
+                        "CPU times: user %.3f s, sys %.3f s, total %.3f s%n",
                         user / 1e9, (total - user) / 1e9, total / 1e9));
             }
             report.append(String.format("Wall time: %.3f s%n", wall / 1e9));
-            System.out.print(report);                       // one write: one stream message, not a dozen
+            System.out.print(report); // one write: one stream message, not a dozen
             System.out.flush();
         }
         if (value != null) {
-            kernel.display(kernel.getRenderer().render(value));   // after the times, as IPython shows Out
+            kernel.display(kernel.getRenderer().render(value)); // after the times, as IPython shows Out
         }
         return value;
     }

@@ -1,13 +1,13 @@
 package org.looplab.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodeAssistantTest {
 
@@ -16,17 +16,21 @@ class CodeAssistantTest {
     @Test
     void completesAMethodName() {
         ReplacementOptions options = kernel.complete("Math.ab", 7);
-        assertTrue(options.getReplacements().contains("abs("), options.getReplacements().toString());
+        assertTrue(
+                options.getReplacements().contains("abs("),
+                options.getReplacements().toString());
         assertEquals(5, options.getSourceStart());
         assertEquals(7, options.getSourceEnd());
     }
 
     @Test
     void completesInsideTheSnippetUnderTheCursor() {
-        kernel.evalRaw("String caText = \"x\";");             // completion sees only what has been run
+        kernel.evalRaw("String caText = \"x\";"); // completion sees only what has been run
         String code = "int caCount = 1;\ncaText.len";
         ReplacementOptions options = kernel.complete(code, code.length());
-        assertTrue(options.getReplacements().contains("length()"), options.getReplacements().toString());
+        assertTrue(
+                options.getReplacements().contains("length()"),
+                options.getReplacements().toString());
         assertEquals(code.length() - 3, options.getSourceStart());
     }
 

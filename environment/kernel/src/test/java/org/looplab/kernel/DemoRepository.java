@@ -1,14 +1,14 @@
 package org.looplab.kernel;
 
-import javax.tools.ToolProvider;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.tools.ToolProvider;
 
 /**
  * A Maven repository in a folder (reached by a file:// URL), holding small artifacts of group {@code org.looplab.demo}
@@ -34,7 +34,8 @@ final class DemoRepository {
      */
     DemoRepository publish(String artifact, String version, String className, String... dependencies) {
         try {
-            Path folder = Files.createDirectories(root.resolve("org/looplab/demo").resolve(artifact).resolve(version));
+            Path folder = Files.createDirectories(
+                    root.resolve("org/looplab/demo").resolve(artifact).resolve(version));
             Files.write(folder.resolve(artifact + "-" + version + ".jar"), jar(className, version));
             StringBuilder deps = new StringBuilder();
             for (String d : dependencies) {
@@ -42,7 +43,8 @@ final class DemoRepository {
                 deps.append("<dependency><groupId>" + GROUP + "</groupId><artifactId>" + parts[0]
                         + "</artifactId><version>" + parts[1] + "</version></dependency>");
             }
-            Files.writeString(folder.resolve(artifact + "-" + version + ".pom"), """
+            Files.writeString(
+                    folder.resolve(artifact + "-" + version + ".pom"), """
                     <project><modelVersion>4.0.0</modelVersion><groupId>%s</groupId><artifactId>%s</artifactId>
                     <version>%s</version><dependencies>%s</dependencies></project>
                     """.formatted(GROUP, artifact, version, deps));
@@ -54,14 +56,20 @@ final class DemoRepository {
 
     /** The jar of a published artifact, e.g. to copy it somewhere else as copy-dependencies would. */
     Path jarOf(String artifact, String version) {
-        return root.resolve("org/looplab/demo").resolve(artifact).resolve(version).resolve(artifact + "-" + version + ".jar");
+        return root.resolve("org/looplab/demo")
+                .resolve(artifact)
+                .resolve(version)
+                .resolve(artifact + "-" + version + ".jar");
     }
 
     private static byte[] jar(String className, String version) throws IOException {
         Path sources = Files.createTempDirectory("demo-src");
-        Path source = Files.writeString(sources.resolve(className + ".java"), "package mavendemo; public class " + className
-                + " { public static String version() { return \"" + version + "\"; } }");
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", sources.toString(), source.toString());
+        Path source = Files.writeString(
+                sources.resolve(className + ".java"),
+                "package mavendemo; public class " + className + " { public static String version() { return \""
+                        + version + "\"; } }");
+        int rc =
+                ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", sources.toString(), source.toString());
         assertEquals(0, rc, "javac failed");
         Path jar = sources.resolve("out.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

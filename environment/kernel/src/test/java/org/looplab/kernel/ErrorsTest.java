@@ -1,15 +1,5 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,17 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
+import org.junit.jupiter.api.Test;
+
 class ErrorsTest {
 
     private final TestKernel kernel = TestKernel.shared();
 
     @Test
     void compileErrorShowsTheSnippetWithTheSpanMarkedAndJavacsMessage() {
-        CompilationException e = assertThrows(CompilationException.class,
-                () -> kernel.evalRaw("int errCount = 1;\nint errWrong = \"text\";"));
+        CompilationException e = assertThrows(
+                CompilationException.class, () -> kernel.evalRaw("int errCount = 1;\nint errWrong = \"text\";"));
         List<String> lines = List.of(kernel.formattedError(e).split("\n"));
         assertEquals("int errWrong = \"text\";", lines.get(0));
-        assertEquals("               ^^^^^^", lines.get(1));                // under "text", quotes included
+        assertEquals("               ^^^^^^", lines.get(1)); // under "text", quotes included
         assertTrue(lines.get(2).contains("incompatible types"), lines.get(2));
     }
 
@@ -37,8 +36,8 @@ class ErrorsTest {
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> kernel.evalRaw("errDivide(0)"));
         String trace = kernel.formattedError(e);
         assertTrue(trace.startsWith("java.lang.ArithmeticException: / by zero\n\tat errDivide(#"), trace);
-        assertTrue(trace.contains("\tat (#"), trace);                          // the cell itself
-        assertFalse(trace.contains("java.util.concurrent"), trace);           // kernel machinery cut off
+        assertTrue(trace.contains("\tat (#"), trace); // the cell itself
+        assertFalse(trace.contains("java.util.concurrent"), trace); // kernel machinery cut off
     }
 
     @Test
@@ -73,14 +72,15 @@ class ErrorsTest {
     @Test
     void usingADeclarationWithUndeclaredPartsNamesThem() {
         kernel.evalRaw("void errLater() { errNotYet(); }");
-        UnresolvedDependencyException e = assertThrows(UnresolvedDependencyException.class, () -> kernel.evalRaw("errLater()"));
+        UnresolvedDependencyException e =
+                assertThrows(UnresolvedDependencyException.class, () -> kernel.evalRaw("errLater()"));
         assertTrue(e.getMessage().contains("errNotYet"), e.getMessage());
     }
 
     @Test
     void interruptStopsASleepingCellAndTheKernelStaysUsable() throws Exception {
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> kernel.evalRaw("Thread.sleep(60_000)"));
-        Thread.sleep(1500);                                           // let it reach the sleep
+        Thread.sleep(1500); // let it reach the sleep
         kernel.interrupt();
         ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(10, TimeUnit.SECONDS));
         assertInstanceOf(EvaluationInterruptedException.class, e.getCause());
@@ -90,13 +90,13 @@ class ErrorsTest {
     @Test
     void interruptStopsABusyLoopWithinAboutASecond() throws Exception {
         kernel.evalRaw("var errSpins = new java.util.concurrent.atomic.AtomicLong();");
-        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
-                () -> kernel.evalRaw("while (true) { errSpins.incrementAndGet(); }"));
+        CompletableFuture<Object> cell =
+                CompletableFuture.supplyAsync(() -> kernel.evalRaw("while (true) { errSpins.incrementAndGet(); }"));
         Thread.sleep(1500);
         kernel.interrupt();
         ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(10, TimeUnit.SECONDS));
         assertInstanceOf(EvaluationInterruptedException.class, e.getCause());
-        Thread.sleep(2500);                                           // past the 1 s grace before Thread.stop()
+        Thread.sleep(2500); // past the 1 s grace before Thread.stop()
         long spins = (Long) kernel.evalRaw("errSpins.get()");
         Thread.sleep(300);
         assertEquals(spins, kernel.evalRaw("errSpins.get()"), "the loop is still running");
@@ -104,8 +104,10 @@ class ErrorsTest {
 
     @Test
     void timeoutStopsASnippetAndLaterSnippetsRun() {
-        try (JShellEvaluator evaluator = new JShellEvaluator(List.of(), new EvaluationTimeout(300, TimeUnit.MILLISECONDS))) {
-            EvaluationTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        try (JShellEvaluator evaluator =
+                new JShellEvaluator(List.of(), new EvaluationTimeout(300, TimeUnit.MILLISECONDS))) {
+            EvaluationTimeoutException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
                     () -> assertThrows(EvaluationTimeoutException.class, () -> evaluator.eval("Thread.sleep(20_000)")));
             assertTrue(e.getMessage().contains("300 milliseconds"), e.getMessage());
             assertEquals(2, evaluator.eval("1 + 1"));

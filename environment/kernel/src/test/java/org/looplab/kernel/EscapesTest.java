@@ -1,6 +1,10 @@
 package org.looplab.kernel;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -11,12 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Ways out of the kernel's control: a cell that survives its interrupt, System.exit, a parent that dies. */
 class EscapesTest {
@@ -38,15 +37,18 @@ class EscapesTest {
             CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> kernel.evalRaw("escUnstoppable();"));
             Thread.sleep(1500);
             kernel.interrupt();
-            Thread.sleep(4000);                                          // past the grace and two more stops
+            Thread.sleep(4000); // past the grace and two more stops
             assertFalse(cell.isDone(), "reported as running while it runs");
             // Read without a cell: JShell evaluates one thing at a time.
-            var counter = (java.util.concurrent.atomic.AtomicLong) System.getProperties().get("looplab.escapes.spins");
+            var counter = (java.util.concurrent.atomic.AtomicLong)
+                    System.getProperties().get("looplab.escapes.spins");
             long spins = counter.get();
             Thread.sleep(300);
             assertTrue(counter.get() > spins, "it does still run");
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("STILL RUNNING"), err.toString(StandardCharsets.UTF_8));
-            kernel.interrupt();                                          // a later interrupt is taken, too
+            assertTrue(
+                    err.toString(StandardCharsets.UTF_8).contains("STILL RUNNING"),
+                    err.toString(StandardCharsets.UTF_8));
+            kernel.interrupt(); // a later interrupt is taken, too
             System.setProperty("looplab.escapes.release", "1");
             ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(20, TimeUnit.SECONDS));
             assertInstanceOf(EvaluationInterruptedException.class, e.getCause());
@@ -65,9 +67,10 @@ class EscapesTest {
         assertTrue(e.getMessage().startsWith("System.exit(3) refused: it would end the kernel"), e.getMessage());
         assertThrows(SecurityException.class, () -> kernel.evalRaw("Runtime.getRuntime().halt(0)"));
         // From a thread the cell starts, too (it joins the cells' thread group).
-        Object refused = kernel.evalRaw("var escRefused = new java.util.concurrent.atomic.AtomicReference<Throwable>();\n"
-                + "var escThread = new Thread(() -> { try { System.exit(4); } catch (Throwable t) { escRefused.set(t); } });\n"
-                + "escThread.start(); escThread.join(); escRefused.get()");
+        Object refused =
+                kernel.evalRaw("var escRefused = new java.util.concurrent.atomic.AtomicReference<Throwable>();\n"
+                        + "var escThread = new Thread(() -> { try { System.exit(4); } catch (Throwable t) { escRefused.set(t); } });\n"
+                        + "escThread.start(); escThread.join(); escRefused.get()");
         assertInstanceOf(SecurityException.class, refused);
         assertEquals(2, kernel.evalRaw("1 + 1"));
         assertFalse(ExitGuard.onCellThread(), "the test's own thread may exit");
@@ -77,7 +80,8 @@ class EscapesTest {
     void theParentWatchFiresWhenTheParentProcessDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "60").start();
         try {
-            ParentWatch watch = ParentWatch.fromEnvironment(Map.of(ParentWatch.ENV, Long.toString(parent.pid()))).orElseThrow();
+            ParentWatch watch = ParentWatch.fromEnvironment(Map.of(ParentWatch.ENV, Long.toString(parent.pid())))
+                    .orElseThrow();
             assertTrue(watch.parentAlive());
             CountDownLatch gone = new CountDownLatch(1);
             watch.start(gone::countDown);
@@ -89,7 +93,8 @@ class EscapesTest {
             parent.destroyForcibly();
         }
         assertTrue(ParentWatch.fromEnvironment(Map.of()).isEmpty());
-        assertTrue(ParentWatch.fromEnvironment(Map.of(ParentWatch.ENV, "not-a-pid")).isEmpty());
+        assertTrue(ParentWatch.fromEnvironment(Map.of(ParentWatch.ENV, "not-a-pid"))
+                .isEmpty());
     }
 
     /** Writes to two streams: the test reads one, the console keeps the other. */

@@ -1,16 +1,5 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.Test;
+
 class EvaluationTest {
 
     private final TestKernel kernel = TestKernel.shared();
@@ -27,7 +26,7 @@ class EvaluationTest {
     @Test
     void lastExpressionComesBackAsTheLiveObject() {
         Object builder = kernel.evalRaw("new StringBuilder(\"abc\").reverse()");
-        assertInstanceOf(StringBuilder.class, builder);             // not its toString(), the object
+        assertInstanceOf(StringBuilder.class, builder); // not its toString(), the object
         assertEquals("cba", builder.toString());
 
         Object point = kernel.evalRaw("record EvalPoint(int x, int y) {}\nnew EvalPoint(3, 4)");
@@ -54,7 +53,8 @@ class EvaluationTest {
 
     @Test
     void bufferedImageRendersAsPng() throws Exception {
-        DisplayData out = kernel.eval("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        DisplayData out =
+                kernel.eval("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
         BufferedImage png = decodePng(out);
         assertEquals(4, png.getWidth());
         assertEquals(3, png.getHeight());
@@ -71,7 +71,8 @@ class EvaluationTest {
     @Test
     void displayWithSemicolonShowsTheImageButNoDisplayId() throws Exception {
         int before = kernel.displayed().size();
-        assertNull(kernel.evalRaw("display(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));"));
+        assertNull(kernel.evalRaw(
+                "display(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));"));
         DisplayData shown = kernel.displayed().get(before);
         assertEquals(2, decodePng(shown).getWidth());
         assertTrue(shown.hasDisplayId());
@@ -93,10 +94,10 @@ class EvaluationTest {
 
     @Test
     void importsAreIJavasListAndNoMore() {
-        assertEquals(List.of("a"), kernel.evalRaw("new ArrayList<String>(List.of(\"a\"))"));   // java.util
-        assertEquals(java.math.BigInteger.TEN, kernel.evalRaw("BigInteger.TEN"));              // java.math
-        assertThrows(CompilationException.class, () -> kernel.evalRaw("LocalDate.now()"));     // no java.time
-        assertThrows(CompilationException.class, () -> kernel.evalRaw("Paths.get(\".\")"));    // no java.nio.file
+        assertEquals(List.of("a"), kernel.evalRaw("new ArrayList<String>(List.of(\"a\"))")); // java.util
+        assertEquals(java.math.BigInteger.TEN, kernel.evalRaw("BigInteger.TEN")); // java.math
+        assertThrows(CompilationException.class, () -> kernel.evalRaw("LocalDate.now()")); // no java.time
+        assertThrows(CompilationException.class, () -> kernel.evalRaw("Paths.get(\".\")")); // no java.nio.file
         assertNull(kernel.evalRaw("printf(\"%d%n\", 5);"));
     }
 

@@ -1,28 +1,29 @@
 package org.looplab.kernel;
 
-import javax.tools.ToolProvider;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.tools.ToolProvider;
 
 /** A tiny library for classpath tests: demo.Greeter.hello() returns "hi". */
 final class GreeterJar {
 
-    private GreeterJar() {
-    }
+    private GreeterJar() {}
 
     /** Writes {@code folder/deps/greeter.jar} and returns its path. */
     static Path writeInto(Path folder) {
         try {
             Path sources = Files.createTempDirectory("greeter-src");
-            Path source = Files.writeString(sources.resolve("Greeter.java"),
+            Path source = Files.writeString(
+                    sources.resolve("Greeter.java"),
                     "package demo; public class Greeter { public static String hello() { return \"hi\"; } }");
-            int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", sources.toString(), source.toString());
+            int rc = ToolProvider.getSystemJavaCompiler()
+                    .run(null, null, null, "-d", sources.toString(), source.toString());
             assertEquals(0, rc, "javac failed");
             Path jar = Files.createDirectories(folder.resolve("deps")).resolve("greeter.jar");
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

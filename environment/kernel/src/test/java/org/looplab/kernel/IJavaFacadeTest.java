@@ -1,10 +1,10 @@
 package org.looplab.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A renderer registered the way d2l-java's utils/plot-utils notebook does it, through IJava's own API. */
 class IJavaFacadeTest {

@@ -1,16 +1,15 @@
 package org.looplab.kernel;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class KernelSettingsTest {
 
@@ -25,18 +24,22 @@ class KernelSettingsTest {
 
     @Test
     void aBadTimeoutNamesTheVariableAndTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationTimeout.parse("30 FORTNIGHTS"));
-        assertTrue(e.getMessage().contains("IJAVA_TIMEOUT") && e.getMessage().contains("30 FORTNIGHTS"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> EvaluationTimeout.parse("30 FORTNIGHTS"));
+        assertTrue(
+                e.getMessage().contains("IJAVA_TIMEOUT") && e.getMessage().contains("30 FORTNIGHTS"), e.getMessage());
     }
 
     @Test
     void readsTheIJavaVariables() {
-        KernelSettings settings = KernelSettings.fromEnvironment(Map.of(
-                "IJAVA_CLASSPATH", "a/*.jar:/opt/b.jar",
-                "IJAVA_COMPILER_OPTS", " -parameters  -Xlint:none ",
-                "IJAVA_TIMEOUT", "10 SECONDS",
-                "IJAVA_STARTUP_SCRIPTS_PATH", "init/*.jsh",
-                "IJAVA_STARTUP_SCRIPT", "int seed = 7;"), Path.of("/tmp/nb"));
+        KernelSettings settings = KernelSettings.fromEnvironment(
+                Map.of(
+                        "IJAVA_CLASSPATH", "a/*.jar:/opt/b.jar",
+                        "IJAVA_COMPILER_OPTS", " -parameters  -Xlint:none ",
+                        "IJAVA_TIMEOUT", "10 SECONDS",
+                        "IJAVA_STARTUP_SCRIPTS_PATH", "init/*.jsh",
+                        "IJAVA_STARTUP_SCRIPT", "int seed = 7;"),
+                Path.of("/tmp/nb"));
         assertEquals(List.of("a/*.jar", "/opt/b.jar"), settings.classpathGlobs());
         assertEquals(List.of("-parameters", "-Xlint:none"), settings.compilerOptions());
         assertEquals(new EvaluationTimeout(10, TimeUnit.SECONDS), settings.timeout());

@@ -1,17 +1,16 @@
 package org.looplab.kernel;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class MagicsTest {
 
@@ -31,7 +30,8 @@ class MagicsTest {
     @Test
     void jarsIsAnAliasAndReturnsTheAddedPaths() {
         Object added = kernel.evalRaw("List<String> magicAdded = %jars deps/*.jar\nmagicAdded");
-        assertEquals(List.of(kernel.workingDirectory().resolve("deps/greeter.jar").toString()), added);
+        assertEquals(
+                List.of(kernel.workingDirectory().resolve("deps/greeter.jar").toString()), added);
     }
 
     @Test
@@ -59,8 +59,11 @@ class MagicsTest {
         Files.writeString(kernel.workingDirectory().resolve("Broken.jsh"), "int magicBroken = \"no\";\n");
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load Broken.jsh"));
         assertInstanceOf(CompilationException.class, e.getCause());
-        assertEquals(List.of("int magicBroken = \"no\";", "                  ^^^^",
-                "incompatible types: java.lang.String cannot be converted to int"),
+        assertEquals(
+                List.of(
+                        "int magicBroken = \"no\";",
+                        "                  ^^^^",
+                        "incompatible types: java.lang.String cannot be converted to int"),
                 kernel.formattedError(e).lines().toList());
     }
 
@@ -79,26 +82,33 @@ class MagicsTest {
     @Test
     void loadOfANotebookRunsItsCodeCellsInOrderMagicsIncluded() throws IOException {
         Path utils = Files.createDirectories(kernel.workingDirectory().resolve("utils"));
-        Files.writeString(utils.resolve("imports.ipynb"), notebook(
-                "%classpath deps/*.jar",
-                "import demo.Greeter;\nString magicOrder = \"first\";",
-                "magicOrder = magicOrder + \" then second\";"));
+        Files.writeString(
+                utils.resolve("imports.ipynb"),
+                notebook(
+                        "%classpath deps/*.jar",
+                        "import demo.Greeter;\nString magicOrder = \"first\";",
+                        "magicOrder = magicOrder + \" then second\";"));
         kernel.evalRaw("%load utils/imports");
         assertEquals("first then second", kernel.evalRaw("magicOrder"));
-        assertEquals("hi", kernel.evalRaw("Greeter.hello()"), "the import and the %classpath of the loaded notebook hold");
+        assertEquals(
+                "hi", kernel.evalRaw("Greeter.hello()"), "the import and the %classpath of the loaded notebook hold");
     }
 
     @Test
     void aFailingCellOfALoadedNotebookStopsTheLoadAndSaysWhichCell() throws IOException {
-        Files.writeString(kernel.workingDirectory().resolve("broken.ipynb"), notebook(
-                "int magicBeforeFailure = 1;", "int magicFails = \"no\";", "int magicNeverRun = 3;"));
+        Files.writeString(
+                kernel.workingDirectory().resolve("broken.ipynb"),
+                notebook("int magicBeforeFailure = 1;", "int magicFails = \"no\";", "int magicNeverRun = 3;"));
         StandardStreams cell = StandardStreams.capture(() -> {
             RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load broken"));
             assertInstanceOf(CompilationException.class, e.getCause());
             return null;
         });
-        assertTrue(cell.err().contains("%load: code cell 2 of 3 in " + kernel.workingDirectory().resolve("broken.ipynb")
-                + " failed"), cell.err());
+        assertTrue(
+                cell.err()
+                        .contains("%load: code cell 2 of 3 in "
+                                + kernel.workingDirectory().resolve("broken.ipynb") + " failed"),
+                cell.err());
         assertEquals(1, kernel.evalRaw("magicBeforeFailure"));
         assertThrows(RuntimeException.class, () -> kernel.evalRaw("magicNeverRun"));
     }
@@ -106,22 +116,30 @@ class MagicsTest {
     @Test
     void loadOfAMissingNameSaysWhatWasTried() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load ../utils/djl-imports"));
-        assertEquals("%load: no file " + kernel.workingDirectory().resolve("../utils/djl-imports").normalize()
-                + " (nor with .jsh, .jshell, .java, .ipynb)", kernel.formattedError(e));
+        assertEquals(
+                "%load: no file "
+                        + kernel.workingDirectory()
+                                .resolve("../utils/djl-imports")
+                                .normalize() + " (nor with .jsh, .jshell, .java, .ipynb)",
+                kernel.formattedError(e));
     }
 
     @Test
     void timeRunsTheRestOfTheLineVerbatimAndReportsTheTimes() {
-        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw(
-                "int magicTimed = %time \"a \\\"b\\\" c\".length()\nmagicTimed"));
+        StandardStreams cell = StandardStreams.capture(
+                () -> kernel.evalRaw("int magicTimed = %time \"a \\\"b\\\" c\".length()\nmagicTimed"));
         assertEquals(7, cell.value(), "the quotes and escapes of the timed code reach javac unchanged");
-        assertTrue(cell.out().matches("(?s)CPU times: user \\d+\\.\\d{3} s, sys \\d+\\.\\d{3} s, total \\d+\\.\\d{3} s\\R"
-                + "Wall time: \\d+\\.\\d{3} s\\R"), cell.out());
+        assertTrue(
+                cell.out()
+                        .matches("(?s)CPU times: user \\d+\\.\\d{3} s, sys \\d+\\.\\d{3} s, total \\d+\\.\\d{3} s\\R"
+                                + "Wall time: \\d+\\.\\d{3} s\\R"),
+                cell.out());
     }
 
     @Test
     void timeOfACellMeasuresTheWholeBody() {
-        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw("%%time\nThread.sleep(300);\nint magicSlept = 300;"));
+        StandardStreams cell =
+                StandardStreams.capture(() -> kernel.evalRaw("%%time\nThread.sleep(300);\nint magicSlept = 300;"));
         double wall = Double.parseDouble(cell.out().replaceAll("(?s).*Wall time: ([\\d.]+) s.*", "$1"));
         assertTrue(wall >= 0.3 && wall < 30, cell.out());
         assertEquals(300, kernel.evalRaw("magicSlept"));
@@ -129,15 +147,20 @@ class MagicsTest {
 
     /** An nbformat 4 notebook: a markdown cell, then one code cell per source, each stored as a list of lines. */
     private static String notebook(String... codeCells) {
-        StringBuilder cells = new StringBuilder("{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# not code\"]}");
+        StringBuilder cells =
+                new StringBuilder("{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# not code\"]}");
         for (String code : codeCells) {
             StringBuilder lines = new StringBuilder();
             for (String line : code.split("(?<=\n)")) {
-                lines.append(lines.length() == 0 ? "" : ", ").append('"').append(line.replace("\\", "\\\\")
-                        .replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+                lines.append(lines.length() == 0 ? "" : ", ")
+                        .append('"')
+                        .append(line.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                        .append('"');
             }
             cells.append(", {\"cell_type\": \"code\", \"execution_count\": null, \"metadata\": {}, \"outputs\": [], "
-                    + "\"source\": [").append(lines).append("]}");
+                            + "\"source\": [")
+                    .append(lines)
+                    .append("]}");
         }
         return "{\"cells\": [" + cells + "], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
     }

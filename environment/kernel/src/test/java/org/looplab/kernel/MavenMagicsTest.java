@@ -1,18 +1,17 @@
 package org.looplab.kernel;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * %maven, %mavenRepo and %loadFromPOM on the in-process kernel. The artifacts come from a file:// repository the test
@@ -44,24 +43,33 @@ class MavenMagicsTest {
 
     @Test
     void aCachedArtifactLoadsWithItsDependenciesAndIsTheNotebooksOwnCopy() {
-        Path localGson = Path.of(System.getProperty("maven.repo.local.tail"), "com/google/code/gson/gson/2.11.0/gson-2.11.0.jar");
-        assumeTrue(Files.isRegularFile(localGson), "gson 2.11.0 is not in the local repository (the kernel build puts it there)");
+        Path localGson = Path.of(
+                System.getProperty("maven.repo.local.tail"), "com/google/code/gson/gson/2.11.0/gson-2.11.0.jar");
+        assumeTrue(
+                Files.isRegularFile(localGson),
+                "gson 2.11.0 is not in the local repository (the kernel build puts it there)");
         Object added = kernel.evalRaw("List<String> gsonJars = %maven com.google.code.gson:gson:2.11.0\ngsonJars");
-        assertEquals(List.of(localGson.toString()),
-                ((List<?>) added).stream().filter(p -> p.toString().contains("gson-")).toList());
-        assertTrue(((List<?>) added).stream().anyMatch(p -> p.toString().endsWith("error_prone_annotations-2.27.0.jar")),
+        assertEquals(
+                List.of(localGson.toString()),
+                ((List<?>) added)
+                        .stream().filter(p -> p.toString().contains("gson-")).toList());
+        assertTrue(
+                ((List<?>) added).stream().anyMatch(p -> p.toString().endsWith("error_prone_annotations-2.27.0.jar")),
                 "the transitive dependency: " + added);
         assertEquals("[1,2]", kernel.evalRaw("new com.google.gson.Gson().toJson(List.of(1, 2))"));
         // the notebook's gson, not the kernel's own (relocated in the shaded jar, and absent from the test classpath)
-        assertEquals(localGson.toUri().getPath(),
-                kernel.evalRaw("com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation().getPath()"));
+        assertEquals(
+                localGson.toUri().getPath(),
+                kernel.evalRaw(
+                        "com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation().getPath()"));
     }
 
     @Test
     void theVersionAlreadyOnTheClasspathWinsAndTheCellSaysSo() {
         kernel.evalRaw("%maven org.looplab.demo:greeter:1.0");
         StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw("%maven org.looplab.demo:app:1.0"));
-        assertTrue(cell.err().contains("%maven: org.looplab.demo:greeter 1.0 is already on the classpath ("), cell.err());
+        assertTrue(
+                cell.err().contains("%maven: org.looplab.demo:greeter 1.0 is already on the classpath ("), cell.err());
         assertTrue(cell.err().contains("it wins over 2.0, which org.looplab.demo:app:1.0 asked for"), cell.err());
         assertEquals("1.0", kernel.evalRaw("mavendemo.Greeter.version()"));
         assertEquals("1.0", kernel.evalRaw("mavendemo.App.version()"));
@@ -70,12 +78,16 @@ class MavenMagicsTest {
     @Test
     void aJarAddedByClasspathUnderItsFileNameAloneAlsoWins() throws IOException {
         Path copied = Files.createDirectories(kernel.workingDirectory().resolve("copied"));
-        Files.copy(demo.jarOf("counter", "1.1"), copied.resolve("counter-1.1.jar"));   // as copy-dependencies names it
+        Files.copy(demo.jarOf("counter", "1.1"), copied.resolve("counter-1.1.jar")); // as copy-dependencies names it
         kernel.evalRaw("%classpath copied/counter-1.1.jar");
-        StandardStreams cell = StandardStreams.capture(() -> kernel.evalRaw("List<String> counterJars = %maven org.looplab.demo:counter:1.0\ncounterJars"));
+        StandardStreams cell = StandardStreams.capture(
+                () -> kernel.evalRaw("List<String> counterJars = %maven org.looplab.demo:counter:1.0\ncounterJars"));
         assertEquals(List.of(), cell.value(), "nothing added");
-        assertTrue(cell.err().contains("org.looplab.demo:counter 1.1 is already on the classpath (" + copied.resolve("counter-1.1.jar")
-                + "); it wins over 1.0, which this cell asked for"), cell.err());
+        assertTrue(
+                cell.err()
+                        .contains("org.looplab.demo:counter 1.1 is already on the classpath ("
+                                + copied.resolve("counter-1.1.jar") + "); it wins over 1.0, which this cell asked for"),
+                cell.err());
         assertEquals("1.1", kernel.evalRaw("mavendemo.Counter.version()"));
     }
 
@@ -87,14 +99,17 @@ class MavenMagicsTest {
 
                 %maven org.looplab.demo:engine:2.0
                 String magicAfterMaven = "still here";"""));
-        assertFalse(cell.err().contains("already on the classpath"), "one resolution, no conflict to report: " + cell.err());
+        assertFalse(
+                cell.err().contains("already on the classpath"),
+                "one resolution, no conflict to report: " + cell.err());
         assertEquals("2.0", kernel.evalRaw("mavendemo.Core.version()"));
         assertEquals("still here", kernel.evalRaw("magicAfterMaven"));
     }
 
     @Test
     void joiningMavenLinesKeepsTheLineCount() {
-        assertEquals("%maven a:b:1 c:d:2\n\n\nint x = 1;\n%maven e:f:3",
+        assertEquals(
+                "%maven a:b:1 c:d:2\n\n\nint x = 1;\n%maven e:f:3",
                 MavenMagic.joinConsecutiveLines("%maven a:b:1\n\n%maven c:d:2\nint x = 1;\n%maven e:f:3"));
     }
 
@@ -106,8 +121,8 @@ class MavenMagicsTest {
 
     @Test
     void anUnknownArtifactFailsNamingItAndTheKernelGoesOn() {
-        RuntimeException e = assertThrows(RuntimeException.class,
-                () -> kernel.evalRaw("%maven org.looplab.demo:nosuch:1.0"));
+        RuntimeException e =
+                assertThrows(RuntimeException.class, () -> kernel.evalRaw("%maven org.looplab.demo:nosuch:1.0"));
         String text = kernel.formattedError(e);
         assertTrue(text.startsWith("%maven: cannot resolve org.looplab.demo:nosuch:1.0:"), text);
         assertTrue(text.contains("org.looplab.demo:nosuch:jar:1.0") && text.contains("demo (" + demo.url()), text);
@@ -116,7 +131,8 @@ class MavenMagicsTest {
 
     @Test
     void anUnreachableRepositoryFailsNamingItAndTheKernelGoesOn() {
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> kernel.evalRaw("%maven org.looplab.demo:elsewhere:1.0 --from http://127.0.0.1:9/maven2/"));
         String text = kernel.formattedError(e);
         assertTrue(text.contains("org.looplab.demo:elsewhere") && text.contains("http://127.0.0.1:9/maven2"), text);
@@ -126,10 +142,12 @@ class MavenMagicsTest {
     @Test
     void badCoordinatesAndBadRepositoriesAreArgumentErrors() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%maven gson"));
-        assertEquals("%maven: 'gson' is not group:artifact:version or group:artifact:packaging:classifier:version",
+        assertEquals(
+                "%maven: 'gson' is not group:artifact:version or group:artifact:packaging:classifier:version",
                 kernel.formattedError(e));
         e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%mavenRepo onlyAnId"));
-        assertTrue(kernel.formattedError(e).startsWith("%mavenRepo: usage: %mavenRepo ID URL"), kernel.formattedError(e));
+        assertTrue(
+                kernel.formattedError(e).startsWith("%mavenRepo: usage: %mavenRepo ID URL"), kernel.formattedError(e));
     }
 
     @Test
@@ -159,7 +177,9 @@ class MavenMagicsTest {
                 </project>
                 """);
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%loadFromPOM demo-pom.xml"));
-        assertTrue(kernel.formattedError(e).contains("has no dependencies of scope compile or runtime"), kernel.formattedError(e));
+        assertTrue(
+                kernel.formattedError(e).contains("has no dependencies of scope compile or runtime"),
+                kernel.formattedError(e));
         kernel.evalRaw("%loadFromPOM demo-pom.xml test");
         assertEquals("1.0", kernel.evalRaw("mavendemo.Ruler.version()"));
     }

@@ -17,7 +17,8 @@ record StandardStreams(Object value, String out, String err) {
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
             Object value = cell.get();
-            return new StandardStreams(value, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+            return new StandardStreams(
+                    value, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

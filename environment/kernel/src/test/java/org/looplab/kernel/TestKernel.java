@@ -1,13 +1,12 @@
 package org.looplab.kernel;
 
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
  * One in-process kernel for all test classes: jjava allows one started kernel per JVM, and each JShell costs a

@@ -65,7 +65,8 @@ final class BoundedLineReader {
     }
 
     private void append(int from, int n) {
-        if (lineLength + n > line.length) line = Arrays.copyOf(line, Math.min(maxBytes, Math.max(lineLength + n, 2 * line.length)));
+        if (lineLength + n > line.length)
+            line = Arrays.copyOf(line, Math.min(maxBytes, Math.max(lineLength + n, 2 * line.length)));
         System.arraycopy(chunk, from, line, lineLength, n);
         lineLength += n;
     }

@@ -1,11 +1,10 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-
 import java.util.Set;
+import org.looplab.serve.SolverService;
 
 /** {@code describe_solver}: the loaded models, their manifests and measured accuracy. */
 final class DescribeTool {
@@ -24,11 +23,18 @@ final class DescribeTool {
             """;
 
     static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
-        Tool tool = Tool.builder().name(NAME).title("Describe the loaded solver models")
+        Tool tool = Tool.builder()
+                .name(NAME)
+                .title("Describe the loaded solver models")
                 .description("Which models are loaded (puzzle kind, size, architecture, parameters, N_sup), their "
                         + "provenance manifest and their measured accuracy when the manifest has one.")
-                .inputSchema(json, INPUT).outputSchema(json, OUTPUT).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) ->
-                ToolResults.answer(json, request.arguments(), Set.of(), service::describe)).build();
+                .inputSchema(json, INPUT)
+                .outputSchema(json, OUTPUT)
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) ->
+                        ToolResults.answer(json, request.arguments(), Set.of(), service::describe))
+                .build();
     }
 }

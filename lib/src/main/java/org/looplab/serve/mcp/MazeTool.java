@@ -1,11 +1,10 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-
 import java.util.Set;
+import org.looplab.serve.SolverService;
 
 /** {@code solve_maze}: offered only when a maze checkpoint is loaded. */
 final class MazeTool {
@@ -40,12 +39,22 @@ final class MazeTool {
             """;
 
     static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
-        Tool tool = Tool.builder().name(NAME).title("Find a shortest maze path with the tiny recursive model")
-                .description("Marks a start-to-goal path in a maze with a small recursive reasoning model and checks "
-                        + "it: valid (connects S to G through open cells) and optimal (as short as breadth-first search).")
-                .inputSchema(json, INPUT).outputSchema(json, OUTPUT).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) ->
-                ToolResults.answer(json, request.arguments(), ARGUMENTS,
-                        () -> SolverService.await(service.solveMaze(request.arguments())))).build();
+        Tool tool = Tool.builder()
+                .name(NAME)
+                .title("Find a shortest maze path with the tiny recursive model")
+                .description(
+                        "Marks a start-to-goal path in a maze with a small recursive reasoning model and checks "
+                                + "it: valid (connects S to G through open cells) and optimal (as short as breadth-first search).")
+                .inputSchema(json, INPUT)
+                .outputSchema(json, OUTPUT)
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> ToolResults.answer(
+                        json,
+                        request.arguments(),
+                        ARGUMENTS,
+                        () -> SolverService.await(service.solveMaze(request.arguments()))))
+                .build();
     }
 }

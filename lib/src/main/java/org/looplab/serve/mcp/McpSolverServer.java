@@ -1,7 +1,5 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.InferenceQueue;
-import org.looplab.serve.SolverService;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -9,14 +7,15 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import org.looplab.provenance.CodeVersion;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.provenance.CodeVersion;
+import org.looplab.serve.InferenceQueue;
+import org.looplab.serve.SolverService;
 
 /**
  * The solver as an MCP server over stdio (slide 07: the tiny model as a tool an agent calls). One process serves one
@@ -57,8 +56,9 @@ public final class McpSolverServer {
         var transport = new StdioLineTransport(json, in, out, new RequestCheck(required));
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("looplab-solver", CodeVersion.current().lib())
-                .instructions("Tiny recursive reasoning models (TRM/HRM) for grid puzzles. Every answer is checked by a "
-                        + "classical verifier: trust 'verified', not the halt probability.")
+                .instructions(
+                        "Tiny recursive reasoning models (TRM/HRM) for grid puzzles. Every answer is checked by a "
+                                + "classical verifier: trust 'verified', not the halt probability.")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(tools)
                 .build();

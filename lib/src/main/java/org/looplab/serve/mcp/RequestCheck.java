@@ -5,7 +5,6 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
-
 import java.util.List;
 import java.util.Map;
 
@@ -43,14 +42,18 @@ final class RequestCheck {
         if (!(message instanceof JSONRPCRequest r)) return null;
         String method = r.method();
         if (McpSchema.METHOD_INITIALIZE.equals(method)) {
-            if (!(r.params() instanceof Map)) return invalid("initialize needs params {protocolVersion, capabilities, clientInfo}");
+            if (!(r.params() instanceof Map))
+                return invalid("initialize needs params {protocolVersion, capabilities, clientInfo}");
             initializeSeen = true;
             return null;
         }
         if (McpSchema.METHOD_PING.equals(method)) return null;
         if (!initialized) {
-            return new JSONRPCError(NOT_INITIALIZED, "not initialized: send initialize, then the notifications/initialized "
-                    + "notification, before " + method + " (MCP lifecycle)", null);
+            return new JSONRPCError(
+                    NOT_INITIALIZED,
+                    "not initialized: send initialize, then the notifications/initialized " + "notification, before "
+                            + method + " (MCP lifecycle)",
+                    null);
         }
         if (McpSchema.METHOD_TOOLS_CALL.equals(method)) return checkToolCall(r.params());
         return null;

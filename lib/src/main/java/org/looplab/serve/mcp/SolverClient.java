@@ -1,8 +1,7 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverException;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -10,8 +9,6 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import reactor.core.publisher.Mono;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.looplab.serve.SolverException;
+import reactor.core.publisher.Mono;
 
 /**
  * The agent's side, for notebooks and tests: starts {@code looplab serve} as a child process and talks MCP to it over
@@ -57,18 +56,23 @@ public final class SolverClient implements AutoCloseable {
 
     private SolverClient(List<String> command, Duration timeout) {
         this.json = McpSolverServer.wireMapper();
-        ServerParameters params = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
-                .addEnvVar("DJL_OFFLINE", "true").build();
+        ServerParameters params = ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
+                .addEnvVar("DJL_OFFLINE", "true")
+                .build();
         StdioClientTransport transport = new StdioClientTransport(params, json);
         transport.setStdErrorHandler(this::keep);
-        this.client = McpClient.async(transport).requestTimeout(timeout).initializationTimeout(timeout)
-                .clientInfo(new McpSchema.Implementation("looplab-notebook", "0.1.0")).build();
+        this.client = McpClient.async(transport)
+                .requestTimeout(timeout)
+                .initializationTimeout(timeout)
+                .clientInfo(new McpSchema.Implementation("looplab-notebook", "0.1.0"))
+                .build();
         try {
             send(client.initialize());
         } catch (RuntimeException e) {
             client.close();
-            throw new IllegalStateException("looplab serve did not start: " + e.getMessage() + "\nits stderr:\n"
-                    + stderr(), e);
+            throw new IllegalStateException(
+                    "looplab serve did not start: " + e.getMessage() + "\nits stderr:\n" + stderr(), e);
         }
     }
 
@@ -79,17 +83,19 @@ public final class SolverClient implements AutoCloseable {
 
     /** With a time limit per request (and for the start-up handshake). */
     public static SolverClient launchJar(Path jar, List<Path> checkpoints, Duration timeout) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", QUIET_CUDA, "-jar",
-                jar.toAbsolutePath().toString(), "serve"));
-        checkpoints.forEach(c -> cmd.addAll(List.of("--checkpoint", c.toAbsolutePath().toString())));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBinary(), "-Xmx1g", QUIET_CUDA, "-jar", jar.toAbsolutePath().toString(), "serve"));
+        checkpoints.forEach(
+                c -> cmd.addAll(List.of("--checkpoint", c.toAbsolutePath().toString())));
         return new SolverClient(cmd, timeout);
     }
 
     /** The same server from a class path (tests run before the jar exists). */
     public static SolverClient launchClasspath(String classpath, List<Path> checkpoints, Duration timeout) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", QUIET_CUDA, "-cp", classpath,
-                "org.looplab.tool.LoopLabCli", "serve"));
-        checkpoints.forEach(c -> cmd.addAll(List.of("--checkpoint", c.toAbsolutePath().toString())));
+        List<String> cmd = new ArrayList<>(
+                List.of(javaBinary(), "-Xmx1g", QUIET_CUDA, "-cp", classpath, "org.looplab.tool.LoopLabCli", "serve"));
+        checkpoints.forEach(
+                c -> cmd.addAll(List.of("--checkpoint", c.toAbsolutePath().toString())));
         return new SolverClient(cmd, timeout);
     }
 
@@ -112,7 +118,8 @@ public final class SolverClient implements AutoCloseable {
     public Reply call(String tool, Map<String, Object> arguments) {
         CallToolResult r = send(client.callTool(new CallToolRequest(tool, arguments)));
         if (Boolean.TRUE.equals(r.isError())) {
-            String text = r.content().isEmpty() || !(r.content().get(0) instanceof McpSchema.TextContent t) ? "{}" : t.text();
+            String text =
+                    r.content().isEmpty() || !(r.content().get(0) instanceof McpSchema.TextContent t) ? "{}" : t.text();
             try {
                 Map<String, Map<String, String>> body = json.readValue(text, new TypeRef<>() {});
                 Map<String, String> e = body.getOrDefault("error", Map.of());

@@ -9,8 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import reactor.core.publisher.Mono;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import reactor.core.publisher.Mono;
 
 /**
  * MCP over stdio, one JSON-RPC message per line, for one client.
@@ -47,6 +46,7 @@ final class StdioLineTransport implements McpServerTransportProvider {
     private final CountDownLatch ended = new CountDownLatch(1);
     /** Requests handed to the session and not yet answered, by id. */
     private final Set<Object> pending = ConcurrentHashMap.newKeySet();
+
     private final Object answered = new Object();
     private volatile McpServerSession session;
     private volatile String fatal;
@@ -82,8 +82,12 @@ final class StdioLineTransport implements McpServerTransportProvider {
             for (BoundedLineReader.Line line; fatal == null && (line = lines.next()) != null; ) {
                 if (line.oversized()) {
                     // Not parsed at all: no id can be trusted from it, so the reply has none (JSON-RPC's rule).
-                    reply(null, new JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST,
-                            "request of " + line.bytes() + " bytes; at most " + MAX_LINE_BYTES, null));
+                    reply(
+                            null,
+                            new JSONRPCError(
+                                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                                    "request of " + line.bytes() + " bytes; at most " + MAX_LINE_BYTES,
+                                    null));
                 } else if (!line.text().isBlank()) {
                     handle(line.text());
                 }
@@ -115,10 +119,14 @@ final class StdioLineTransport implements McpServerTransportProvider {
         }
         if (id != null) pending.add(id);
         session.handle(message).subscribe(null, e -> {
-            if (fatal != null) return;                   // stdout is gone: nothing can be answered any more
+            if (fatal != null) return; // stdout is gone: nothing can be answered any more
             if (id != null && pending.contains(id)) {
-                reply(id, new JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, "handling the request failed: "
-                        + e.getMessage(), null));
+                reply(
+                        id,
+                        new JSONRPCError(
+                                McpSchema.ErrorCodes.INTERNAL_ERROR,
+                                "handling the request failed: " + e.getMessage(),
+                                null));
             } else {
                 System.err.println("looplab serve: handling a message failed: " + e.getMessage());
             }

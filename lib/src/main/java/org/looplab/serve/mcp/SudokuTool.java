@@ -1,11 +1,10 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-
 import java.util.Set;
+import org.looplab.serve.SolverService;
 
 /** {@code solve_sudoku}: the model's answer, checked by the classical rules, with how it halted. */
 final class SudokuTool {
@@ -44,14 +43,23 @@ final class SudokuTool {
             """;
 
     static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
-        Tool tool = Tool.builder().name(NAME).title("Solve a Sudoku with the tiny recursive model")
+        Tool tool = Tool.builder()
+                .name(NAME)
+                .title("Solve a Sudoku with the tiny recursive model")
                 .description("Solves a 4x4, 6x6 or 9x9 Sudoku with a small recursive reasoning model (TRM/HRM) and "
                         + "checks the answer with the classical rules. 'verified' is true only when the solution keeps "
                         + "every given and fills every row, column and box correctly; an unverified answer is a wrong "
                         + "answer. Sizes without a loaded model are refused unless fallback is \"classical\".")
-                .inputSchema(json, INPUT).outputSchema(json, OUTPUT).build();
-        return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) ->
-                ToolResults.answer(json, request.arguments(), ARGUMENTS,
-                        () -> SolverService.await(service.solveSudoku(request.arguments())))).build();
+                .inputSchema(json, INPUT)
+                .outputSchema(json, OUTPUT)
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> ToolResults.answer(
+                        json,
+                        request.arguments(),
+                        ARGUMENTS,
+                        () -> SolverService.await(service.solveSudoku(request.arguments()))))
+                .build();
     }
 }

@@ -28,7 +28,8 @@ record BatchScripts(JavaLaunch launch, Path spec, Path out, Path dataRoot) {
     String array(String sweepName, List<String> hashes, SlurmOptions o) {
         List<String> lines = new ArrayList<>();
         lines.add("#!/bin/bash");
-        lines.add("# LoopLab sweep " + sweepName + ": one array task per cell without a result (looplab sweep --slurm).");
+        lines.add(
+                "# LoopLab sweep " + sweepName + ": one array task per cell without a result (looplab sweep --slurm).");
         lines.add("#SBATCH --job-name=looplab-" + sweepName);
         lines.add("#SBATCH --array=0-" + (hashes.size() - 1) + (o.maxParallel() > 0 ? "%" + o.maxParallel() : ""));
         lines.add("#SBATCH --output=" + logs(out) + "/%A_%a.out");
@@ -42,7 +43,8 @@ record BatchScripts(JavaLaunch launch, Path spec, Path out, Path dataRoot) {
         lines.add("CELLS=(");
         for (String h : hashes) lines.add("  " + h);
         lines.add(")");
-        lines.add("echo \"task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname) at $(date -u +%FT%TZ), restart ${SLURM_RESTART_COUNT:-0}\"");
+        lines.add(
+                "echo \"task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on $(hostname) at $(date -u +%FT%TZ), restart ${SLURM_RESTART_COUNT:-0}\"");
         // One libtorch thread per CPU Slurm gave the task: tasks sharing a node then do not oversubscribe it.
         lines.add("exec " + java(o, "-Dai.djl.pytorch.num_threads=${SLURM_CPUS_PER_TASK:-1}") + " \\");
         lines.add("  --cell \"${CELLS[$SLURM_ARRAY_TASK_ID]}\"");

@@ -12,7 +12,12 @@ import java.util.List;
  * @param logTail the last lines of the task's log (failed cells only)
  */
 public record CellStatus(String folder, State state, String job, String detail, List<String> logTail) {
-    public enum State { DONE, RUNNING, FAILED, PENDING }
+    public enum State {
+        DONE,
+        RUNNING,
+        FAILED,
+        PENDING
+    }
 
     public CellStatus {
         logTail = List.copyOf(logTail);

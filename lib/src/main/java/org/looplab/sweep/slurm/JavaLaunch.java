@@ -17,7 +17,9 @@ public record JavaLaunch(String java, String classPath, String mainClass) {
 
     /** This JVM's binary and class path. */
     public static JavaLaunch current(String mainClass) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.isEmpty())

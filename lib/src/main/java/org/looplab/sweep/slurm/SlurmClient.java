@@ -20,8 +20,18 @@ public interface SlurmClient {
     /** States in which a task still holds or will get a node. */
     static boolean active(String state) {
         return switch (state) {
-            case "PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESIZING",
-                 "SUSPENDED", "STOPPED", "SIGNALING", "STAGE_OUT" -> true;
+            case "PENDING",
+                    "RUNNING",
+                    "CONFIGURING",
+                    "COMPLETING",
+                    "REQUEUED",
+                    "REQUEUE_HOLD",
+                    "REQUEUE_FED",
+                    "RESIZING",
+                    "SUSPENDED",
+                    "STOPPED",
+                    "SIGNALING",
+                    "STAGE_OUT" -> true;
             default -> false;
         };
     }

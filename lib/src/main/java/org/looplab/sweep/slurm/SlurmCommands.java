@@ -20,16 +20,19 @@ public final class SlurmCommands implements SlurmClient {
         String out = run(command).trim();
         // --parsable prints "JOBID" or "JOBID;CLUSTER"
         String id = out.contains(";") ? out.substring(0, out.indexOf(';')) : out;
-        if (!id.matches("[0-9]+")) throw new IllegalStateException("sbatch " + script + ": unexpected answer '" + out + "'");
+        if (!id.matches("[0-9]+"))
+            throw new IllegalStateException("sbatch " + script + ": unexpected answer '" + out + "'");
         return id;
     }
 
     @Override
     public Map<String, String> queue() {
         Map<String, String> jobs = new LinkedHashMap<>();
-        for (String line : run(List.of("squeue", "--noheader", "--array", "--me", "--states=all", "--format=%i|%T")).split("\n")) {
+        for (String line : run(List.of("squeue", "--noheader", "--array", "--me", "--states=all", "--format=%i|%T"))
+                .split("\n")) {
             int bar = line.indexOf('|');
-            if (bar > 0) jobs.put(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
+            if (bar > 0)
+                jobs.put(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
         }
         return jobs;
     }
@@ -40,10 +43,12 @@ public final class SlurmCommands implements SlurmClient {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int rc = p.waitFor();
             if (rc != 0)
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + rc + "): " + out.strip());
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed (exit " + rc + "): " + out.strip());
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException(command.get(0) + ": cannot run it (is Slurm's client installed and on the PATH?)", e);
+            throw new UncheckedIOException(
+                    command.get(0) + ": cannot run it (is Slurm's client installed and on the PATH?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(command.get(0) + ": interrupted", e);

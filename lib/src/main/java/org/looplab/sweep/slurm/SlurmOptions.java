@@ -16,18 +16,28 @@ import java.util.List;
  * @param sbatchArgs    further sbatch arguments (e.g. {@code --account=X}, {@code --qos=Y}) for the array and collect jobs
  * @param javaOptions   JVM options for each cell, e.g. {@code -Xmx8g}
  */
-public record SlurmOptions(String partition, int gpusPerCell, int cpusPerCell, String memPerCell, String timeLimit,
-                           int maxParallel, int signalSeconds, List<String> sbatchArgs, List<String> javaOptions) {
+public record SlurmOptions(
+        String partition,
+        int gpusPerCell,
+        int cpusPerCell,
+        String memPerCell,
+        String timeLimit,
+        int maxParallel,
+        int signalSeconds,
+        List<String> sbatchArgs,
+        List<String> javaOptions) {
 
     public SlurmOptions {
         if (gpusPerCell < 0) throw new IllegalArgumentException("--gpus-per-cell must be >= 0, was " + gpusPerCell);
         if (cpusPerCell < 1) throw new IllegalArgumentException("--cpus-per-cell must be >= 1, was " + cpusPerCell);
         if (maxParallel < 0) throw new IllegalArgumentException("--max-parallel must be >= 0, was " + maxParallel);
-        if (signalSeconds < 0) throw new IllegalArgumentException("--signal-seconds must be >= 0, was " + signalSeconds);
+        if (signalSeconds < 0)
+            throw new IllegalArgumentException("--signal-seconds must be >= 0, was " + signalSeconds);
         if (memPerCell != null && !memPerCell.matches("[0-9]+[KMGT]?"))
             throw new IllegalArgumentException("--mem-per-cell must look like 16G or 4000M, was '" + memPerCell + "'");
         if (timeLimit != null && !timeLimit.matches("[0-9]+(-[0-9]+)?(:[0-9]+){0,2}"))
-            throw new IllegalArgumentException("--time must look like 30, 2:00:00 or 1-00:00:00, was '" + timeLimit + "'");
+            throw new IllegalArgumentException(
+                    "--time must look like 30, 2:00:00 or 1-00:00:00, was '" + timeLimit + "'");
         if (partition != null && !partition.matches("[A-Za-z0-9._,-]+"))
             throw new IllegalArgumentException("--partition must be a partition name, was '" + partition + "'");
         sbatchArgs = List.copyOf(sbatchArgs == null ? List.of() : sbatchArgs);

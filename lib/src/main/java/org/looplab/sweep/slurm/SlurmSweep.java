@@ -1,14 +1,5 @@
 package org.looplab.sweep.slurm;
 
-import org.looplab.provenance.AtomicFiles;
-import org.looplab.provenance.Json;
-import org.looplab.sweep.CellLock;
-import org.looplab.sweep.CellResult;
-import org.looplab.sweep.SweepCell;
-import org.looplab.sweep.SweepRunner;
-import org.looplab.sweep.SweepSpec;
-import org.looplab.train.TrainingRun;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,6 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.looplab.provenance.AtomicFiles;
+import org.looplab.provenance.Json;
+import org.looplab.sweep.CellLock;
+import org.looplab.sweep.CellResult;
+import org.looplab.sweep.SweepCell;
+import org.looplab.sweep.SweepRunner;
+import org.looplab.sweep.SweepSpec;
+import org.looplab.train.TrainingRun;
 
 /**
  * A sweep handed to Slurm. The cache is the coordination: cells live in their config-hash folders under the output
@@ -72,7 +71,8 @@ public final class SlurmSweep {
         }
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
         Path folder = out.resolve("slurm");
-        Path arrayScript = folder.resolve("array-" + stamp + ".sh"), collectScript = folder.resolve("collect-" + stamp + ".sh");
+        Path arrayScript = folder.resolve("array-" + stamp + ".sh"),
+                collectScript = folder.resolve("collect-" + stamp + ".sh");
         BatchScripts scripts = new BatchScripts(launch, specFile, out, dataRoot);
         try {
             Files.createDirectories(BatchScripts.logs(out));
@@ -86,7 +86,8 @@ public final class SlurmSweep {
         List<String> collectArgs = new ArrayList<>(options.sbatchArgs());
         collectArgs.add("--dependency=afterany:" + arrayJob);
         String collectJob = slurm.submit(collectScript, collectArgs);
-        SlurmSubmission s = new SlurmSubmission(arrayJob, collectJob, Instant.now().toString(), arrayScript.toString(), hashes);
+        SlurmSubmission s =
+                new SlurmSubmission(arrayJob, collectJob, Instant.now().toString(), arrayScript.toString(), hashes);
         AtomicFiles.writeString(folder.resolve("submission-" + arrayJob + ".json"), Json.write(s));
         return Optional.of(s);
     }
@@ -94,45 +95,64 @@ public final class SlurmSweep {
     /** Every cell's state, in spec order, from the run folders, their locks, the submissions and the queue. */
     public List<CellStatus> status() {
         List<SlurmSubmission> submissions = submissions();
-        Supplier<Map<String, String>> queue = new Supplier<>() {  // asked once, and only if some cell needs it
-            Map<String, String> known;
+        Supplier<Map<String, String>> queue = new Supplier<>() { // asked once, and only if some cell needs it
+                    Map<String, String> known;
 
-            @Override
-            public Map<String, String> get() {
-                if (known == null) known = slurm.queue();
-                return known;
-            }
-        };
+                    @Override
+                    public Map<String, String> get() {
+                        if (known == null) known = slurm.queue();
+                        return known;
+                    }
+                };
         List<CellStatus> out = new ArrayList<>();
         for (SweepCell cell : spec.cells()) out.add(statusOf(cell, submissions, queue));
         return out;
     }
 
-    private CellStatus statusOf(SweepCell cell, List<SlurmSubmission> submissions, Supplier<Map<String, String>> queue) {
+    private CellStatus statusOf(
+            SweepCell cell, List<SlurmSubmission> submissions, Supplier<Map<String, String>> queue) {
         Path folder = runner.folderOf(cell);
         String name = folder.getFileName().toString();
         CellResult r = runner.finished(cell);
         if (r != null)
-            return new CellStatus(name, CellStatus.State.DONE, null, String.format(Locale.ROOT,
-                    "held-out exact %.3f, cell %.3f, %d steps%s", r.exactAccuracy(), r.cellAccuracy(), r.steps(),
-                    r.resumes() > 0 ? ", resumed " + r.resumes() + "x" : ""), List.of());
+            return new CellStatus(
+                    name,
+                    CellStatus.State.DONE,
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "held-out exact %.3f, cell %.3f, %d steps%s",
+                            r.exactAccuracy(),
+                            r.cellAccuracy(),
+                            r.steps(),
+                            r.resumes() > 0 ? ", resumed " + r.resumes() + "x" : ""),
+                    List.of());
         String hash = runner.hashOf(cell);
         String task = null;
-        for (SlurmSubmission s : submissions) if (s.taskOf(hash) != null) task = s.taskOf(hash);  // the latest wins
+        for (SlurmSubmission s : submissions) if (s.taskOf(hash) != null) task = s.taskOf(hash); // the latest wins
         String checkpoint = Files.exists(folder.resolve(TrainingRun.MANIFEST))
-                ? "checkpoint at step " + TrainingRun.readManifest(folder).steps() : "no checkpoint";
+                ? "checkpoint at step " + TrainingRun.readManifest(folder).steps()
+                : "no checkpoint";
         CellLock.Holder holder = CellLock.holderOf(CellLock.fileOf(folder));
         String taskState = task == null ? null : queue.get().get(task);
         // A local process's lock says it runs (a dead one's is taken over by the next run); a job's, if Slurm agrees.
-        if (holder != null && (!holder.scheduled() || SlurmClient.active(queue.get().getOrDefault(holder.job(), "GONE"))))
+        if (holder != null
+                && (!holder.scheduled() || SlurmClient.active(queue.get().getOrDefault(holder.job(), "GONE"))))
             return new CellStatus(name, CellStatus.State.RUNNING, holder.job(), checkpoint + ", " + holder, List.of());
-        if (task == null) return new CellStatus(name, CellStatus.State.PENDING, null, "not submitted, " + checkpoint, List.of());
+        if (task == null)
+            return new CellStatus(name, CellStatus.State.PENDING, null, "not submitted, " + checkpoint, List.of());
         if ("RUNNING".equals(taskState) || "COMPLETING".equals(taskState))
             return new CellStatus(name, CellStatus.State.RUNNING, task, checkpoint + ", starting", List.of());
         if (taskState != null && SlurmClient.active(taskState))
-            return new CellStatus(name, CellStatus.State.PENDING, task, "queued (" + taskState + "), " + checkpoint, List.of());
-        return new CellStatus(name, CellStatus.State.FAILED, task, (taskState == null ? "ended" : taskState)
-                + " without a result, " + checkpoint + "; log " + BatchScripts.logOf(out, task), tail(BatchScripts.logOf(out, task)));
+            return new CellStatus(
+                    name, CellStatus.State.PENDING, task, "queued (" + taskState + "), " + checkpoint, List.of());
+        return new CellStatus(
+                name,
+                CellStatus.State.FAILED,
+                task,
+                (taskState == null ? "ended" : taskState) + " without a result, " + checkpoint + "; log "
+                        + BatchScripts.logOf(out, task),
+                tail(BatchScripts.logOf(out, task)));
     }
 
     /** The submissions made into this output folder, oldest first. */
@@ -154,18 +174,27 @@ public final class SlurmSweep {
         StringBuilder b = new StringBuilder();
         for (CellStatus.State s : CellStatus.State.values()) {
             if (b.length() > 0) b.append(", ");
-            b.append(cells.stream().filter(c -> c.state() == s).count()).append(' ').append(s.name().toLowerCase(Locale.ROOT));
+            b.append(cells.stream().filter(c -> c.state() == s).count())
+                    .append(' ')
+                    .append(s.name().toLowerCase(Locale.ROOT));
         }
         return b.toString();
     }
 
     /** The status as text: the summary, then one line per cell (and its log's tail if it failed). */
     public static String render(String sweepName, List<CellStatus> cells) {
-        StringBuilder b = new StringBuilder("sweep " + sweepName + ": " + cells.size() + " cells: " + summary(cells) + "\n");
+        StringBuilder b =
+                new StringBuilder("sweep " + sweepName + ": " + cells.size() + " cells: " + summary(cells) + "\n");
         for (CellStatus c : cells) {
-            b.append(String.format(Locale.ROOT, "%-8s %s  %s%s%n", c.state().name().toLowerCase(Locale.ROOT), c.folder(),
-                    c.job() == null ? "" : "job " + c.job() + ": ", c.detail()));
-            for (String line : c.logTail()) b.append("           | ").append(line).append('\n');
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-8s %s  %s%s%n",
+                    c.state().name().toLowerCase(Locale.ROOT),
+                    c.folder(),
+                    c.job() == null ? "" : "job " + c.job() + ": ",
+                    c.detail()));
+            for (String line : c.logTail())
+                b.append("           | ").append(line).append('\n');
         }
         return b.toString();
     }

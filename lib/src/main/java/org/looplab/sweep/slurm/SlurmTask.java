@@ -1,8 +1,7 @@
 package org.looplab.sweep.slurm;
 
-import org.looplab.sweep.CellLock;
-
 import java.util.function.Predicate;
+import org.looplab.sweep.CellLock;
 
 /** The Slurm task this process runs as, and whether another one has ended (for taking over its cell lock). */
 public final class SlurmTask {

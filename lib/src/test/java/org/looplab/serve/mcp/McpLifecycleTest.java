@@ -1,13 +1,9 @@
 package org.looplab.serve.mcp;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.provenance.Json;
-import org.looplab.serve.SolverCheckpoints;
-import org.looplab.serve.SolverService;
-import org.looplab.serve.SolverServiceTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,20 +18,25 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.provenance.Json;
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverService;
+import org.looplab.serve.SolverServiceTest;
 
 /** Every request gets exactly one reply, whatever the client does: the raw wire, in process. */
 class McpLifecycleTest {
     @TempDir
     static Path dir;
+
     static SolverService service;
 
-    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-            + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"0\"}}}";
+    static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":\"init\",\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"0\"}}}";
     static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     @BeforeAll
@@ -49,8 +50,9 @@ class McpLifecycleTest {
     }
 
     static String call(Object id, String tool, String argumentsJson) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + Json.write(id).strip() + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                + tool + "\"" + (argumentsJson == null ? "" : ",\"arguments\":" + argumentsJson) + "}}";
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + Json.write(id).strip()
+                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\""
+                + (argumentsJson == null ? "" : ",\"arguments\":" + argumentsJson) + "}}";
     }
 
     static String solve(int id) {
@@ -83,14 +85,23 @@ class McpLifecycleTest {
 
     @Test
     void aCallBeforeInitializeGetsAnErrorAndPingIsServed() {
-        var replies = serve(lines(solve(1), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
-                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}", INITIALIZE, solve(4), INITIALIZED, solve(5)));
+        var replies = serve(lines(
+                solve(1),
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}",
+                INITIALIZE,
+                solve(4),
+                INITIALIZED,
+                solve(5)));
         assertEquals(RequestCheck.NOT_INITIALIZED, errorCode(replies.get("1")));
-        assertTrue(replies.get("1").toString().contains("send initialize"), replies.get("1").toString());
+        assertTrue(
+                replies.get("1").toString().contains("send initialize"),
+                replies.get("1").toString());
         assertEquals(RequestCheck.NOT_INITIALIZED, errorCode(replies.get("2")));
         assertTrue(replies.get("3").containsKey("result"), "ping is allowed before initialize");
         assertTrue(replies.get("init").containsKey("result"));
-        assertEquals(RequestCheck.NOT_INITIALIZED, errorCode(replies.get("4")), "initialized notification not yet sent");
+        assertEquals(
+                RequestCheck.NOT_INITIALIZED, errorCode(replies.get("4")), "initialized notification not yet sent");
         assertTrue(replies.get("5").containsKey("result"), replies.get("5").toString());
     }
 
@@ -114,7 +125,9 @@ class McpLifecycleTest {
 
     @Test
     void missingParamsOrArgumentsAreInvalidParams() {
-        var replies = serve(lines(INITIALIZE, INITIALIZED,
+        var replies = serve(lines(
+                INITIALIZE,
+                INITIALIZED,
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}",
                 call(2, "solve_sudoku", null),
                 "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}",
@@ -122,23 +135,28 @@ class McpLifecycleTest {
                 call(5, "describe_solver", null),
                 "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"initialize\"}"));
         for (String id : List.of("1", "2", "3", "4", "6")) assertEquals(-32602, errorCode(replies.get(id)), id);
-        assertTrue(replies.get("2").toString().contains("needs puzzle"), replies.get("2").toString());
-        assertTrue(replies.get("5").containsKey("result"), "arguments are optional for a tool that needs none (MCP spec)");
+        assertTrue(
+                replies.get("2").toString().contains("needs puzzle"),
+                replies.get("2").toString());
+        assertTrue(
+                replies.get("5").containsKey("result"), "arguments are optional for a tool that needs none (MCP spec)");
     }
 
     @Test
     void aTwoGigabyteLineIsSkippedInBoundedMemoryAndTheNextRequestServed() throws IOException {
-        long size = (1L << 31) + 7;                     // past Integer.MAX_VALUE: no Java array or String holds it
-        InputStream huge = new SequenceInputStream(Collections.enumeration(List.of(lines(INITIALIZE, INITIALIZED),
-                new Repeated((byte) 'x', size), lines("", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}"))));
+        long size = (1L << 31) + 7; // past Integer.MAX_VALUE: no Java array or String holds it
+        InputStream huge = new SequenceInputStream(Collections.enumeration(List.of(
+                lines(INITIALIZE, INITIALIZED),
+                new Repeated((byte) 'x', size),
+                lines("", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}"))));
         var replies = serve(huge);
         Map<String, Object> refused = replies.get("null#1");
         assertEquals(-32600, errorCode(refused));
         assertTrue(refused.toString().contains("request of " + size + " bytes"), refused.toString());
         assertTrue(replies.get("7").containsKey("result"));
 
-        BoundedLineReader reader = new BoundedLineReader(new SequenceInputStream(new Repeated((byte) 'y', size),
-                lines("", "ok")), 1 << 20);
+        BoundedLineReader reader = new BoundedLineReader(
+                new SequenceInputStream(new Repeated((byte) 'y', size), lines("", "ok")), 1 << 20);
         BoundedLineReader.Line line = reader.next();
         assertTrue(line.oversized());
         assertEquals(size, line.bytes());
@@ -155,7 +173,8 @@ class McpLifecycleTest {
                 throw new IOException("Broken pipe");
             }
         };
-        var e = assertThrows(IllegalStateException.class, () -> McpSolverServer.serve(service, lines(INITIALIZE), broken));
+        var e = assertThrows(
+                IllegalStateException.class, () -> McpSolverServer.serve(service, lines(INITIALIZE), broken));
         assertEquals("stdout: Broken pipe", e.getMessage());
     }
 

@@ -1,9 +1,7 @@
 package org.looplab.serve.mcp;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.serve.SolverCheckpoints;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.serve.SolverCheckpoints;
 
 /**
  * {@code looplab serve} as a process with a small heap: what a client sees on stdout, stderr and in the exit code
@@ -25,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class McpServerExitTest {
     @TempDir
     static Path scratch;
+
     static Path checkpoint;
 
     @BeforeAll
@@ -35,8 +35,16 @@ class McpServerExitTest {
     static Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // 160 MB of heap: a 300 MB line read whole (as before) cannot fit; read bounded, it costs 1 MB.
-        return new ProcessBuilder(java, "-Xmx160m", "-cp", System.getProperty("java.class.path"),
-                "org.looplab.tool.LoopLabCli", "serve", "--checkpoint", checkpoint.toString()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx160m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.looplab.tool.LoopLabCli",
+                        "serve",
+                        "--checkpoint",
+                        checkpoint.toString())
+                .start();
     }
 
     static byte[] line(String s) {
@@ -61,7 +69,9 @@ class McpServerExitTest {
         assertEquals(0, p.exitValue(), err);
         List<String> replies = out.lines().toList();
         assertEquals(7, replies.size(), out.length() > 2000 ? out.substring(0, 2000) : out);
-        assertTrue(replies.get(1).contains("\"code\":-32600") && replies.get(1).contains("314572800 bytes"), replies.get(1));
+        assertTrue(
+                replies.get(1).contains("\"code\":-32600") && replies.get(1).contains("314572800 bytes"),
+                replies.get(1));
         List<String> answered = new ArrayList<>();
         for (String r : replies) if (r.contains("\"result\"") && r.contains("structuredContent")) answered.add(r);
         assertEquals(5, answered.size(), out);
@@ -74,7 +84,7 @@ class McpServerExitTest {
     @Test
     void aClientThatGoesAwayEndsTheServerWithOneLineAndNonZero() throws Exception {
         Process p = start();
-        p.getInputStream().close();                      // nobody reads the replies any more
+        p.getInputStream().close(); // nobody reads the replies any more
         try (OutputStream in = p.getOutputStream()) {
             in.write(line(McpLifecycleTest.INITIALIZE));
             in.flush();
@@ -83,8 +93,10 @@ class McpServerExitTest {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         }
         InputStream errStream = p.getErrorStream();
-        List<String> err = new String(errStream.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.startsWith("looplab serve: ")).toList();
+        List<String> err = new String(errStream.readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.startsWith("looplab serve: "))
+                .toList();
         assertEquals(2, p.exitValue(), String.join("\n", err));
         assertEquals(List.of("looplab: stdout: Broken pipe"), err);
     }

@@ -1,9 +1,19 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverCheckpoints;
-import org.looplab.serve.SolverServiceTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,19 +22,8 @@ import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuRules;
 import org.looplab.data.SudokuShape;
 import org.looplab.data.SudokuText;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverServiceTest;
 
 /**
  * {@code looplab serve} as a separate process, driven by the SDK's MCP client over stdio as an agent would. Runs on the
@@ -33,14 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class McpServerProcessTest {
     @TempDir
     static Path scratch;
+
     static SolverClient client;
 
     @BeforeAll
     static void start() {
         Path s4 = SolverCheckpoints.untrained("trm-mlp-sudoku4", scratch);
         Path s6 = SolverCheckpoints.untrained("trm-mlp-sudoku6", scratch);
-        client = SolverClient.launchClasspath(System.getProperty("java.class.path"), List.of(s4, s6),
-                java.time.Duration.ofSeconds(60));
+        client = SolverClient.launchClasspath(
+                System.getProperty("java.class.path"), List.of(s4, s6), java.time.Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -65,11 +65,14 @@ class McpServerProcessTest {
             SolverClient.Reply r = client.solveSudoku(p);
             assertFalse(r.isError(), () -> String.valueOf(r.error()));
             Sudoku said = SudokuText.parse(((String) r.answer().get("solution")).replace('.', '0'));
-            assertEquals(SudokuRules.solves(said, SudokuText.parse(p)), r.answer().get("verified"), r.answer().toString());
+            assertEquals(
+                    SudokuRules.solves(said, SudokuText.parse(p)),
+                    r.answer().get("verified"),
+                    r.answer().toString());
             assertEquals("model", r.answer().get("answered_by"));
         }
-        SolverClient.Reply fb = client.call("solve_sudoku", Map.of("puzzle", SolverServiceTest.PUZZLE4,
-                "fallback", "classical"));
+        SolverClient.Reply fb =
+                client.call("solve_sudoku", Map.of("puzzle", SolverServiceTest.PUZZLE4, "fallback", "classical"));
         assertEquals(true, fb.answer().get("verified"));
     }
 
@@ -89,7 +92,9 @@ class McpServerProcessTest {
             assertFalse(client.solveSudoku(SolverServiceTest.PUZZLE4).isError(), "after " + e.getKey());
         }
         McpError unknown = assertThrows(McpError.class, () -> client.call("solve_chess", Map.of("board", "x")));
-        assertTrue(unknown.getMessage().contains("solve_chess") || unknown.getMessage().contains("Unknown tool"),
+        assertTrue(
+                unknown.getMessage().contains("solve_chess")
+                        || unknown.getMessage().contains("Unknown tool"),
                 unknown.getMessage());
         assertFalse(client.solveSudoku(SolverServiceTest.PUZZLE4).isError(), "after an unknown tool");
     }
@@ -115,7 +120,9 @@ class McpServerProcessTest {
                 SolverClient.Reply r = calls.get(i).get();
                 assertEquals(puzzles.get(i), r.answer().get("puzzle"));
                 Sudoku said = SudokuText.parse(((String) r.answer().get("solution")).replace('.', '0'));
-                assertEquals(SudokuRules.solves(said, SudokuText.parse(puzzles.get(i))), r.answer().get("verified"));
+                assertEquals(
+                        SudokuRules.solves(said, SudokuText.parse(puzzles.get(i))),
+                        r.answer().get("verified"));
             }
         } finally {
             agents.shutdown();
@@ -126,8 +133,10 @@ class McpServerProcessTest {
     void describeNamesTheModels() {
         SolverClient.Reply d = client.call("describe_solver", Map.of());
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> models = (List<Map<String, Object>>) d.answer().get("models");
-        assertEquals(List.of("untrained-trm-mlp-sudoku4", "untrained-trm-mlp-sudoku6"),
+        List<Map<String, Object>> models =
+                (List<Map<String, Object>>) d.answer().get("models");
+        assertEquals(
+                List.of("untrained-trm-mlp-sudoku4", "untrained-trm-mlp-sudoku6"),
                 models.stream().map(m -> m.get("checkpoint")).toList());
         assertTrue(((String) models.get(0).get("accuracy")).startsWith("not measured"));
     }

@@ -1,11 +1,7 @@
 package org.looplab.serve.mcp;
 
-import org.looplab.serve.SolverCheckpoints;
-import org.looplab.serve.SolverService;
-import org.looplab.serve.SolverServiceTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.provenance.Json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,12 +10,14 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.provenance.Json;
+import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverService;
+import org.looplab.serve.SolverServiceTest;
 
 /** The raw wire, as a hand-written client would see it: a garbage line gets a parse error and the session goes on. */
 class StdioLineTransportTest {
@@ -50,13 +48,15 @@ class StdioLineTransportTest {
                     + "x".repeat(StdioLineTransport.MAX_LINE_BYTES) + "\"}");
             Map<String, Object> big = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(-32600, ((Map<String, Object>) big.get("error")).get("code"));
-            send.println("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"solve_sudoku\","
-                    + "\"arguments\":{\"puzzle\":\"" + SolverServiceTest.PUZZLE4 + "\"}}}");
+            send.println(
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"solve_sudoku\","
+                            + "\"arguments\":{\"puzzle\":\"" + SolverServiceTest.PUZZLE4 + "\"}}}");
             Map<String, Object> call = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(2, call.get("id"));
             Map<String, Object> result = (Map<String, Object>) call.get("result");
             assertEquals(false, result.get("isError"));
-            assertEquals(SolverServiceTest.PUZZLE4, ((Map<String, Object>) result.get("structuredContent")).get("puzzle"));
+            assertEquals(
+                    SolverServiceTest.PUZZLE4, ((Map<String, Object>) result.get("structuredContent")).get("puzzle"));
             toServer.close(); // the client goes away: the server returns
             server.join(30_000);
             assertTrue(!server.isAlive(), "serve() returns when stdin closes");

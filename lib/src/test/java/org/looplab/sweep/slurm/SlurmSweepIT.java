@@ -1,10 +1,10 @@
 package org.looplab.sweep.slurm;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.looplab.provenance.Json;
-import org.looplab.sweep.SweepRunner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.provenance.Json;
+import org.looplab.sweep.SweepRunner;
 
 /**
  * {@code experiments/ablation-smoke.json} through a real Slurm cluster ({@code make test-slurm} starts one with
@@ -43,23 +42,45 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SlurmSweepIT {
     private static final Path JAR = Path.of("target", "looplab.jar").toAbsolutePath();
-    private static final Path SPEC = Path.of("..", "experiments", "ablation-smoke.json").toAbsolutePath().normalize();
+    private static final Path SPEC =
+            Path.of("..", "experiments", "ablation-smoke.json").toAbsolutePath().normalize();
     /** Columns that differ between two runs of the same cell: wall time and the id made from the start time. */
     private static final List<String> RUN_SPECIFIC = List.of("run_id", "seconds");
 
     @Test
     void theSmokeAblationRunsOnSlurmLikeLocallyAndSurvivesACancelledTask(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(System.getenv("SLURM_CONF") != null,
+        Assumptions.assumeTrue(
+                System.getenv("SLURM_CONF") != null,
                 "no Slurm cluster (SLURM_CONF unset): run `make test-slurm`, which starts one");
         assertTrue(Files.isRegularFile(JAR), JAR + " missing: run `make build` first");
         Path data = tmp.resolve("data"), local = tmp.resolve("local"), onSlurm = tmp.resolve("slurm");
 
-        String localRun = looplab(600, "-Dai.djl.pytorch.num_threads=1", "sweep", "--spec", SPEC.toString(), "--out",
-                local.toString(), "--data-root", data.toString());
+        String localRun = looplab(
+                600,
+                "-Dai.djl.pytorch.num_threads=1",
+                "sweep",
+                "--spec",
+                SPEC.toString(),
+                "--out",
+                local.toString(),
+                "--data-root",
+                data.toString());
         assertTrue(localRun.contains("trained: 8"), localRun);
 
-        String[] submit = {"sweep", "--spec", SPEC.toString(), "--out", onSlurm.toString(), "--data-root",
-                data.toString(), "--slurm", "--cpus-per-cell", "1", "--max-parallel", "2"};
+        String[] submit = {
+            "sweep",
+            "--spec",
+            SPEC.toString(),
+            "--out",
+            onSlurm.toString(),
+            "--data-root",
+            data.toString(),
+            "--slurm",
+            "--cpus-per-cell",
+            "1",
+            "--max-parallel",
+            "2"
+        };
         String first = looplab(120, submit);
         assertTrue(first.contains("8 cells submitted"), first);
         String arrayJob = field(first, "array job: ([0-9]+)"), collectJob = field(first, "collect job: ([0-9]+)");
@@ -72,16 +93,29 @@ class SlurmSweepIT {
         assertTrue(checkpointStep > 0 && checkpointStep < 12, "checkpoint at step " + checkpointStep);
         assertEquals(7, rows(onSlurm.resolve("results.csv")).size(), "the collect job tabulates the 7 finished cells");
 
-        String status = looplab(120, "sweep", "--spec", SPEC.toString(), "--out", onSlurm.toString(), "--data-root",
-                data.toString(), "--status");
+        String status = looplab(
+                120,
+                "sweep",
+                "--spec",
+                SPEC.toString(),
+                "--out",
+                onSlurm.toString(),
+                "--data-root",
+                data.toString(),
+                "--status");
         assertTrue(status.contains("7 done, 0 running, 1 failed, 0 pending"), status);
-        assertTrue(status.contains("failed   " + cancelled) && status.contains("CANCELLED")
-                && status.contains("checkpoint at step " + checkpointStep) && status.contains("stopped by SIGTERM"), status);
+        assertTrue(
+                status.contains("failed   " + cancelled)
+                        && status.contains("CANCELLED")
+                        && status.contains("checkpoint at step " + checkpointStep)
+                        && status.contains("stopped by SIGTERM"),
+                status);
 
         // The reference for the resumed cell: a local resume from a copy of the same checkpoint (kept pristine).
         Path checkpoint = tmp.resolve("checkpoint-" + cancelled);
         copyTree(cancelledFolder, checkpoint);
-        Map<String, String> resumedReference = localCell(tmp.resolve("reference"), data, cancelled, checkpoint, checkpointStep);
+        Map<String, String> resumedReference =
+                localCell(tmp.resolve("reference"), data, cancelled, checkpoint, checkpointStep);
 
         String second = looplab(120, submit);
         assertTrue(second.contains("1 cells submitted"), second);
@@ -89,12 +123,17 @@ class SlurmSweepIT {
         String log = Files.readString(BatchScripts.logOf(onSlurm, field(second, "array job: ([0-9]+)") + "_0"));
         assertTrue(log.contains("resuming at step " + checkpointStep), log);
 
-        Map<String, Map<String, String>> expected = rows(local.resolve("results.csv")), got = rows(onSlurm.resolve("results.csv"));
+        Map<String, Map<String, String>> expected = rows(local.resolve("results.csv")),
+                got = rows(onSlurm.resolve("results.csv"));
         assertEquals(expected.keySet(), got.keySet(), "the same cells (folder names carry the config hashes)");
         assertEquals("1", got.get(cancelled).get("resumes"));
         assertEquals("12", got.get(cancelled).get("steps"));
-        System.out.printf("resumed cell %s: cell accuracy %s (resumed at step %d), %s uninterrupted%n", cancelled,
-                got.get(cancelled).get("cell"), checkpointStep, expected.get(cancelled).get("cell"));
+        System.out.printf(
+                "resumed cell %s: cell accuracy %s (resumed at step %d), %s uninterrupted%n",
+                cancelled,
+                got.get(cancelled).get("cell"),
+                checkpointStep,
+                expected.get(cancelled).get("cell"));
         expected.put(cancelled, resumedReference);
         int again = 0;
         for (String folder : expected.keySet()) {
@@ -103,8 +142,12 @@ class SlurmSweepIT {
             // machine) one held-out cell of 512 came out flipped. A difference is then settled by a fresh local JVM,
             // as each task is: the Slurm result must equal it.
             assertTrue(++again <= 2, "more than two cells differ from the local run:\n" + expected + "\n" + got);
-            Map<String, String> fresh = localCell(tmp.resolve("again-" + folder), data, folder,
-                    folder.equals(cancelled) ? checkpoint : null, checkpointStep);
+            Map<String, String> fresh = localCell(
+                    tmp.resolve("again-" + folder),
+                    data,
+                    folder,
+                    folder.equals(cancelled) ? checkpoint : null,
+                    checkpointStep);
             System.out.println("note: " + folder + " differed from the local run: " + expected.get(folder) + " vs "
                     + got.get(folder) + "; a fresh local JVM gives " + fresh);
             assertEquals(fresh, got.get(folder), folder + ": Slurm vs a fresh local JVM");
@@ -121,12 +164,32 @@ class SlurmSweepIT {
      */
     private static Map<String, String> localCell(Path out, Path data, String folder, Path checkpoint, long step)
             throws Exception {
-        if (checkpoint != null) copyTree(checkpoint, out.resolve(SweepRunner.RUNS).resolve(folder));
+        if (checkpoint != null)
+            copyTree(checkpoint, out.resolve(SweepRunner.RUNS).resolve(folder));
         String hash = folder.substring(folder.lastIndexOf('-') + 1);
-        String run = looplab(300, "-Dai.djl.pytorch.num_threads=1", "sweep", "--spec", SPEC.toString(), "--out",
-                out.toString(), "--data-root", data.toString(), "--cell", hash);
+        String run = looplab(
+                300,
+                "-Dai.djl.pytorch.num_threads=1",
+                "sweep",
+                "--spec",
+                SPEC.toString(),
+                "--out",
+                out.toString(),
+                "--data-root",
+                data.toString(),
+                "--cell",
+                hash);
         if (checkpoint != null) assertTrue(run.contains("resuming at step " + step), run);
-        looplab(120, "sweep", "--spec", SPEC.toString(), "--out", out.toString(), "--data-root", data.toString(), "--collect");
+        looplab(
+                120,
+                "sweep",
+                "--spec",
+                SPEC.toString(),
+                "--out",
+                out.toString(),
+                "--data-root",
+                data.toString(),
+                "--collect");
         return rows(out.resolve("results.csv")).get(folder);
     }
 
@@ -151,7 +214,15 @@ class SlurmSweepIT {
             String state;
             do {
                 Thread.sleep(500);
-                state = command(30, "squeue", "--noheader", "--array", "--states=all", "--format=%T", "--jobs=" + arrayJob + "_" + task).strip();
+                state = command(
+                                30,
+                                "squeue",
+                                "--noheader",
+                                "--array",
+                                "--states=all",
+                                "--format=%T",
+                                "--jobs=" + arrayJob + "_" + task)
+                        .strip();
             } while (SlurmClient.active(state));
             if (!Files.exists(out.resolve(SweepRunner.RUNS).resolve(folder).resolve(SweepRunner.RESULT))) return folder;
             System.out.println(folder + " finished before the cancel landed; trying the next task");
@@ -164,17 +235,28 @@ class SlurmSweepIT {
     private static void waitUntilEnded(String arrayJob, String collectJob) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (System.nanoTime() < deadline) {
-            String states = command(30, "squeue", "--noheader", "--array", "--states=all", "--format=%T",
+            String states = command(
+                    30,
+                    "squeue",
+                    "--noheader",
+                    "--array",
+                    "--states=all",
+                    "--format=%T",
                     "--jobs=" + arrayJob + "," + collectJob);
-            if (Arrays.stream(states.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).noneMatch(SlurmClient::active))
-                return;
+            if (Arrays.stream(states.split("\n"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .noneMatch(SlurmClient::active)) return;
             Thread.sleep(2000);
         }
         fail("jobs " + arrayJob + ", " + collectJob + " still active after 15 minutes");
     }
 
     private static long manifestSteps(Path runFolder) throws IOException {
-        return Json.mapper().readTree(runFolder.resolve("manifest.json").toFile()).get("steps").asLong();
+        return Json.mapper()
+                .readTree(runFolder.resolve("manifest.json").toFile())
+                .get("steps")
+                .asLong();
     }
 
     /** results.csv as folder -> column -> value, without the run-specific columns. */

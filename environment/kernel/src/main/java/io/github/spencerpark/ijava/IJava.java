@@ -9,8 +9,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  */
 public final class IJava {
 
-    private IJava() {
-    }
+    private IJava() {}
 
     /** The running kernel, seen through IJava's API. */
     public static JavaKernel getKernelInstance() {

@@ -26,19 +26,19 @@ import java.util.zip.ZipEntry;
 public final class ClasspathArtifacts {
 
     /** What is known of one jar; groupId is null when only the file name told. */
-    record Identity(String groupId, String artifactId, String version, Path file) {
-    }
+    record Identity(String groupId, String artifactId, String version, Path file) {}
 
     /** A jar already on the classpath that is the wanted artifact, in {@code version}. */
-    public record Present(Path file, String version) {
-    }
+    public record Present(Path file, String version) {}
 
     private final List<Path> localRepositories;
     private final Map<Path, ResolvedArtifact> addedByMaven = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Identity>> identities = new ConcurrentHashMap<>();
 
     public ClasspathArtifacts(List<Path> localRepositories) {
-        this.localRepositories = localRepositories.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.localRepositories = localRepositories.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .toList();
     }
 
     /** Records what a jar that %maven puts on the classpath is (its file may lie outside the local repository). */
@@ -82,9 +82,12 @@ public final class ClasspathArtifacts {
         if (id.groupId() == null) {
             // the file name cannot tell a classifier from the end of a version (pytorch-jni-2.7.1-0.36.0.jar)
             if (!wanted.classifier().isEmpty() && version.endsWith("-" + wanted.classifier())) {
-                version = version.substring(0, version.length() - wanted.classifier().length() - 1);
+                version = version.substring(
+                        0, version.length() - wanted.classifier().length() - 1);
             }
-            return sharesAClass(id.file(), wanted.file()) ? Optional.of(new Present(id.file(), version)) : Optional.empty();
+            return sharesAClass(id.file(), wanted.file())
+                    ? Optional.of(new Present(id.file(), version))
+                    : Optional.empty();
         }
         boolean same = id.groupId().equals(wanted.groupId()) && classifier.equals(wanted.classifier());
         return same ? Optional.of(new Present(id.file(), version)) : Optional.empty();
@@ -97,17 +100,21 @@ public final class ClasspathArtifacts {
     private Identity identify(Path file) {
         String name = file.getFileName().toString();
         if (!name.endsWith(".jar") || !Files.isRegularFile(file)) {
-            return null;                                    // a class folder: nothing to compare
+            return null; // a class folder: nothing to compare
         }
-        Optional<Path> repository = localRepositories.stream().filter(file::startsWith).findFirst();
+        Optional<Path> repository =
+                localRepositories.stream().filter(file::startsWith).findFirst();
         if (repository.isPresent()) {
             Path relative = repository.get().relativize(file);
             int n = relative.getNameCount();
             if (n >= 4) {
                 List<String> group = new ArrayList<>();
                 relative.subpath(0, n - 3).forEach(p -> group.add(p.toString()));
-                return new Identity(String.join(".", group), relative.getName(n - 3).toString(),
-                        relative.getName(n - 2).toString(), file);
+                return new Identity(
+                        String.join(".", group),
+                        relative.getName(n - 3).toString(),
+                        relative.getName(n - 2).toString(),
+                        file);
             }
         }
         Identity fromPom = fromPomProperties(file);
@@ -117,7 +124,8 @@ public final class ClasspathArtifacts {
         // artifact-version.jar: the version starts at the first "-digit"
         for (int i = name.indexOf('-'); i > 0; i = name.indexOf('-', i + 1)) {
             if (i + 1 < name.length() && Character.isDigit(name.charAt(i + 1))) {
-                return new Identity(null, name.substring(0, i), name.substring(i + 1, name.length() - ".jar".length()), file);
+                return new Identity(
+                        null, name.substring(0, i), name.substring(i + 1, name.length() - ".jar".length()), file);
             }
         }
         return null;
@@ -128,8 +136,10 @@ public final class ClasspathArtifacts {
         String name = file.getFileName().toString();
         try (JarFile jar = new JarFile(file.toFile())) {
             List<Properties> poms = new ArrayList<>();
-            for (ZipEntry entry : jar.stream().filter(e -> e.getName().startsWith("META-INF/maven/")
-                    && e.getName().endsWith("/pom.properties")).toList()) {
+            for (ZipEntry entry : jar.stream()
+                    .filter(e -> e.getName().startsWith("META-INF/maven/")
+                            && e.getName().endsWith("/pom.properties"))
+                    .toList()) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     Properties p = new Properties();
                     p.load(in);
@@ -143,16 +153,20 @@ public final class ClasspathArtifacts {
             if (chosen == null || chosen.getProperty("groupId") == null || chosen.getProperty("version") == null) {
                 return null;
             }
-            return new Identity(chosen.getProperty("groupId"), chosen.getProperty("artifactId"),
-                    chosen.getProperty("version"), file);
+            return new Identity(
+                    chosen.getProperty("groupId"),
+                    chosen.getProperty("artifactId"),
+                    chosen.getProperty("version"),
+                    file);
         } catch (IOException e) {
-            return null;                                    // not a readable jar: the class loader will say so
+            return null; // not a readable jar: the class loader will say so
         }
     }
 
     /** True if the two jars hold a class of the same name: the same library, in whatever versions. */
     static boolean sharesAClass(Path a, Path b) {
-        try (JarFile left = new JarFile(a.toFile()); JarFile right = new JarFile(b.toFile())) {
+        try (JarFile left = new JarFile(a.toFile());
+                JarFile right = new JarFile(b.toFile())) {
             return right.stream()
                     .map(ZipEntry::getName)
                     .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class") && !n.startsWith("META-INF/"))

@@ -26,7 +26,8 @@ final class HighestVersionSelector extends ConflictResolver.VersionSelector {
     }
 
     private static boolean wins(ConflictItem candidate, ConflictItem best) {
-        int byVersion = candidate.getNode().getVersion().compareTo(best.getNode().getVersion());
+        int byVersion =
+                candidate.getNode().getVersion().compareTo(best.getNode().getVersion());
         return byVersion > 0 || (byVersion == 0 && candidate.getDepth() < best.getDepth());
     }
 }

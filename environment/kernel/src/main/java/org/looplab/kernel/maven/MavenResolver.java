@@ -1,5 +1,12 @@
 package org.looplab.kernel.maven;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.apache.maven.settings.Mirror;
 import org.apache.maven.settings.Server;
@@ -34,14 +41,6 @@ import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Resolves Maven coordinates, transitively (compile and runtime scope), with Apache Maven Resolver: the library Maven
  * itself resolves with, sharing its local repository. One difference from {@code mvn}: when dependencies disagree on
@@ -55,12 +54,13 @@ public final class MavenResolver {
     public static final String CENTRAL_URL = "https://repo.maven.apache.org/maven2/";
     /** A dead repository should fail a cell in seconds, not hang it (Maven's default connect timeout is 10 s too). */
     private static final int CONNECT_TIMEOUT_MS = 10_000;
+
     private static final int REQUEST_TIMEOUT_MS = 60_000;
 
     private final MavenSettings settings;
     // "central" is the id Maven records in ~/.m2's _remote.repositories: another id would not see mvn's downloads
-    private final Map<String, RemoteRepository> repositories = new LinkedHashMap<>(
-            Map.of("central", repository("central", CENTRAL_URL)));
+    private final Map<String, RemoteRepository> repositories =
+            new LinkedHashMap<>(Map.of("central", repository("central", CENTRAL_URL)));
     private RepositorySystem system;
     private DefaultRepositorySystemSession session;
 
@@ -108,12 +108,14 @@ public final class MavenResolver {
      * @param extraRepositories searched after the kernel's own repositories, for this call only
      * @throws ResolutionFailure naming each artifact that could not be found or fetched, and where it was looked for
      */
-    public synchronized List<ResolvedArtifact> resolve(List<Dependency> dependencies, List<RemoteRepository> extraRepositories) {
+    public synchronized List<ResolvedArtifact> resolve(
+            List<Dependency> dependencies, List<RemoteRepository> extraRepositories) {
         List<RemoteRepository> searched = new ArrayList<>(repositories.values());
         searched.addAll(extraRepositories);
-        CollectRequest collect = new CollectRequest(dependencies, List.of(), system().newResolutionRepositories(session, searched));
-        DependencyRequest request = new DependencyRequest(collect,
-                DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME));
+        CollectRequest collect =
+                new CollectRequest(dependencies, List.of(), system().newResolutionRepositories(session, searched));
+        DependencyRequest request = new DependencyRequest(
+                collect, DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE, JavaScopes.RUNTIME));
         DependencyResult result;
         try {
             result = system.resolveDependencies(session, request);
@@ -125,8 +127,13 @@ public final class MavenResolver {
         List<ResolvedArtifact> resolved = new ArrayList<>();
         for (ArtifactResult artifactResult : result.getArtifactResults()) {
             Artifact a = artifactResult.getArtifact();
-            resolved.add(new ResolvedArtifact(a.getGroupId(), a.getArtifactId(), a.getClassifier(), a.getVersion(),
-                    a.getFile().toPath().toAbsolutePath(), requiredBy.getOrDefault(withoutFile(a), "")));
+            resolved.add(new ResolvedArtifact(
+                    a.getGroupId(),
+                    a.getArtifactId(),
+                    a.getClassifier(),
+                    a.getVersion(),
+                    a.getFile().toPath().toAbsolutePath(),
+                    requiredBy.getOrDefault(withoutFile(a), "")));
         }
         return resolved;
     }
@@ -141,13 +148,19 @@ public final class MavenResolver {
 
     /** As the user would type them: {@code g:a:v}, or {@code g:a:packaging:classifier:v} when there is a classifier. */
     private static String coordinates(Artifact a) {
-        return a.getClassifier().isEmpty() ? a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
-                : String.join(":", a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion());
+        return a.getClassifier().isEmpty()
+                ? a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
+                : String.join(
+                        ":", a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion());
     }
 
     private static Artifact withoutFile(Artifact artifact) {
-        return new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(), artifact.getClassifier(),
-                artifact.getExtension(), artifact.getVersion());
+        return new DefaultArtifact(
+                artifact.getGroupId(),
+                artifact.getArtifactId(),
+                artifact.getClassifier(),
+                artifact.getExtension(),
+                artifact.getVersion());
     }
 
     /** One line per artifact that failed, each naming it and saying where it was looked for and why it failed. */
@@ -164,20 +177,24 @@ public final class MavenResolver {
         if (reasons.isEmpty()) {
             reasons.add(deepest(e));
         }
-        String what = String.join(", ", asked.stream().map(d -> coordinates(d.getArtifact())).toList());
+        String what = String.join(
+                ", ", asked.stream().map(d -> coordinates(d.getArtifact())).toList());
         return new ResolutionFailure("cannot resolve " + what + ":\n  " + String.join("\n  ", reasons));
     }
 
     /** The message of the innermost cause that still names an artifact or repository (the outer ones repeat it). */
     private static String deepest(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && t.getCause().getClass().getName().contains("aether")) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && t.getCause().getClass().getName().contains("aether")) {
             t = t.getCause();
         }
         Throwable cause = t.getCause();
         String message = t.getMessage();
         return cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())
-                ? message + ": " + cause.getMessage() : message;
+                ? message + ": " + cause.getMessage()
+                : message;
     }
 
     /**
@@ -198,20 +215,25 @@ public final class MavenResolver {
 
     private DefaultRepositorySystemSession newSession(RepositorySystem system) {
         DefaultRepositorySystemSession s = MavenRepositorySystemUtils.newSession();
-        LocalRepositoryManager local = system.newLocalRepositoryManager(s, new LocalRepository(settings.localRepository().toFile()));
+        LocalRepositoryManager local = system.newLocalRepositoryManager(
+                s, new LocalRepository(settings.localRepository().toFile()));
         if (!settings.localRepositoryTail().isEmpty()) {
             List<LocalRepositoryManager> tail = settings.localRepositoryTail().stream()
                     .map(folder -> system.newLocalRepositoryManager(s, new LocalRepository(folder.toFile())))
                     .toList();
-            local = new ChainedLocalRepositoryManager(local, tail, true);   // Maven's default: any origin will do
+            local = new ChainedLocalRepositoryManager(local, tail, true); // Maven's default: any origin will do
         }
         s.setLocalRepositoryManager(local);
         s.setOffline(settings.offline());
-        s.setSystemProperties(System.getProperties());       // POM profiles activated by JDK or OS, as in Maven
-        s.setDependencyGraphTransformer(new ChainedDependencyGraphTransformer(   // Maven's, but highest version wins
-                new ConflictResolver(new HighestVersionSelector(), new JavaScopeSelector(), new SimpleOptionalitySelector(),
-                        new JavaScopeDeriver()),
-                new JavaDependencyContextRefiner()));
+        s.setSystemProperties(System.getProperties()); // POM profiles activated by JDK or OS, as in Maven
+        s.setDependencyGraphTransformer(
+                new ChainedDependencyGraphTransformer( // Maven's, but highest version wins
+                        new ConflictResolver(
+                                new HighestVersionSelector(),
+                                new JavaScopeSelector(),
+                                new SimpleOptionalitySelector(),
+                                new JavaScopeDeriver()),
+                        new JavaDependencyContextRefiner()));
         s.setConfigProperty("aether.connector.connectTimeout", CONNECT_TIMEOUT_MS);
         s.setConfigProperty("aether.connector.requestTimeout", REQUEST_TIMEOUT_MS);
         s.setMirrorSelector(mirrors());
@@ -224,7 +246,14 @@ public final class MavenResolver {
     private DefaultMirrorSelector mirrors() {
         DefaultMirrorSelector selector = new DefaultMirrorSelector();
         for (Mirror m : settings.mirrors()) {
-            selector.add(m.getId(), m.getUrl(), m.getLayout(), false, m.isBlocked(), m.getMirrorOf(), m.getMirrorOfLayouts());
+            selector.add(
+                    m.getId(),
+                    m.getUrl(),
+                    m.getLayout(),
+                    false,
+                    m.isBlocked(),
+                    m.getMirrorOf(),
+                    m.getMirrorOfLayouts());
         }
         return selector;
     }
@@ -232,8 +261,10 @@ public final class MavenResolver {
     private DefaultProxySelector proxies() {
         DefaultProxySelector selector = new DefaultProxySelector();
         for (org.apache.maven.settings.Proxy p : settings.proxies()) {
-            AuthenticationBuilder auth = new AuthenticationBuilder().addUsername(p.getUsername()).addPassword(p.getPassword());
-            selector.add(new org.eclipse.aether.repository.Proxy(p.getProtocol(), p.getHost(), p.getPort(), auth.build()),
+            AuthenticationBuilder auth =
+                    new AuthenticationBuilder().addUsername(p.getUsername()).addPassword(p.getPassword());
+            selector.add(
+                    new org.eclipse.aether.repository.Proxy(p.getProtocol(), p.getHost(), p.getPort(), auth.build()),
                     p.getNonProxyHosts());
         }
         return selector;
@@ -242,8 +273,12 @@ public final class MavenResolver {
     private DefaultAuthenticationSelector credentials() {
         DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
         for (Server server : settings.servers()) {
-            selector.add(server.getId(), new AuthenticationBuilder()
-                    .addUsername(server.getUsername()).addPassword(server.getPassword()).build());
+            selector.add(
+                    server.getId(),
+                    new AuthenticationBuilder()
+                            .addUsername(server.getUsername())
+                            .addPassword(server.getPassword())
+                            .build());
         }
         return selector;
     }
@@ -254,8 +289,11 @@ public final class MavenResolver {
         public void transferSucceeded(TransferEvent event) {
             String name = event.getResource().getResourceName();
             if (event.getRequestType() == TransferEvent.RequestType.GET && name.endsWith(".jar")) {
-                System.err.printf("downloaded %s (%.1f MB) from %s%n", name.substring(name.lastIndexOf('/') + 1),
-                        event.getTransferredBytes() / 1e6, event.getResource().getRepositoryUrl());
+                System.err.printf(
+                        "downloaded %s (%.1f MB) from %s%n",
+                        name.substring(name.lastIndexOf('/') + 1),
+                        event.getTransferredBytes() / 1e6,
+                        event.getResource().getRepositoryUrl());
             }
         }
     }

@@ -1,12 +1,5 @@
 package org.looplab.kernel.maven;
 
-import org.apache.maven.settings.Mirror;
-import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.io.xpp3.SettingsXpp3Reader;
-import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -16,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.maven.settings.Mirror;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.io.xpp3.SettingsXpp3Reader;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 
 /**
  * What %maven takes from the user's Maven set-up, so that the kernel finds what {@code mvn} already downloaded:
@@ -28,8 +27,13 @@ import java.util.regex.Pattern;
  * @param localRepositoryTail read-only local repositories searched after it
  * @param offline         never touch the network (settings.xml {@code <offline>true</offline>})
  */
-public record MavenSettings(Path localRepository, List<Path> localRepositoryTail, boolean offline, List<Mirror> mirrors, List<Proxy> proxies,
-                            List<Server> servers) {
+public record MavenSettings(
+        Path localRepository,
+        List<Path> localRepositoryTail,
+        boolean offline,
+        List<Mirror> mirrors,
+        List<Proxy> proxies,
+        List<Server> servers) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(env\\.)?([^}]+)}");
 
@@ -49,7 +53,7 @@ public record MavenSettings(Path localRepository, List<Path> localRepositoryTail
     public static MavenSettings load(Map<String, String> env) {
         Path home = Path.of(System.getProperty("user.home"));
         List<Path> files = new ArrayList<>();
-        files.add(home.resolve(".m2/settings.xml"));                       // first: the user's wins
+        files.add(home.resolve(".m2/settings.xml")); // first: the user's wins
         String mavenHome = env.getOrDefault("MAVEN_HOME", env.get("M2_HOME"));
         if (mavenHome != null) {
             files.add(Path.of(mavenHome, "conf/settings.xml"));
@@ -72,7 +76,8 @@ public record MavenSettings(Path localRepository, List<Path> localRepositoryTail
                 offline = true;
             }
             mirrors.addAll(settings.getMirrors());
-            proxies.addAll(settings.getProxies().stream().filter(Proxy::isActive).toList());
+            proxies.addAll(
+                    settings.getProxies().stream().filter(Proxy::isActive).toList());
             servers.addAll(settings.getServers());
         }
         if (localFromSettings != null) {
@@ -88,7 +93,8 @@ public record MavenSettings(Path localRepository, List<Path> localRepositoryTail
                 tail.add(Path.of(folder.trim()).toAbsolutePath());
             }
         }
-        return new MavenSettings(localRepository.toAbsolutePath(), tail, offline != null && offline, mirrors, proxies, servers);
+        return new MavenSettings(
+                localRepository.toAbsolutePath(), tail, offline != null && offline, mirrors, proxies, servers);
     }
 
     private static Settings read(Path file) {

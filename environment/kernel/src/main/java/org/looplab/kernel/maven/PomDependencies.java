@@ -1,28 +1,5 @@
 package org.looplab.kernel.maven;
 
-import org.apache.maven.model.DependencyManagement;
-import org.apache.maven.model.Model;
-import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
-import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.graph.Exclusion;
-import org.eclipse.aether.repository.RemoteRepository;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
-
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -33,6 +10,27 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The dependencies and repositories of a POM, for %loadFromPOM. The text may be a whole {@code <project>} or, as in
@@ -48,8 +46,8 @@ public record PomDependencies(String source, List<Dependency> dependencies, List
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     /** A whole POM starts with {@code <project>} (after an XML declaration or comments); anything else is a fragment. */
-    private static final Pattern WHOLE_PROJECT = Pattern.compile("^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<project[\\s>]",
-            Pattern.DOTALL);
+    private static final Pattern WHOLE_PROJECT =
+            Pattern.compile("^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<project[\\s>]", Pattern.DOTALL);
 
     /**
      * @param scopes the dependency scopes to load ({@code compile} and {@code runtime} when empty, as %maven does)
@@ -80,10 +78,10 @@ public record PomDependencies(String source, List<Dependency> dependencies, List
     private static String asProject(String source, String fragment) {
         try {
             DocumentBuilder builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());   // the exception says it; the default also prints it
+            builder.setErrorHandler(new DefaultHandler()); // the exception says it; the default also prints it
             Document doc = builder.parse(new InputSource(new StringReader("<project>" + fragment + "</project>")));
             Element project = doc.getDocumentElement();
-            for (String[] pair : new String[][]{{"dependency", "dependencies"}, {"repository", "repositories"}}) {
+            for (String[] pair : new String[][] {{"dependency", "dependencies"}, {"repository", "repositories"}}) {
                 Element list = null;
                 for (Node child = project.getFirstChild(); child != null; ) {
                     Node next = child.getNextSibling();
@@ -127,18 +125,26 @@ public record PomDependencies(String source, List<Dependency> dependencies, List
         return properties;
     }
 
-    private static Dependency dependency(String source, org.apache.maven.model.Dependency d, Map<String, String> properties,
-                                         Map<String, String> managed) {
-        String version = d.getVersion() != null ? interpolate(d.getVersion(), properties) : managed.get(key(d, properties));
-        String groupArtifact = interpolate(d.getGroupId(), properties) + ":" + interpolate(d.getArtifactId(), properties);
+    private static Dependency dependency(
+            String source,
+            org.apache.maven.model.Dependency d,
+            Map<String, String> properties,
+            Map<String, String> managed) {
+        String version =
+                d.getVersion() != null ? interpolate(d.getVersion(), properties) : managed.get(key(d, properties));
+        String groupArtifact =
+                interpolate(d.getGroupId(), properties) + ":" + interpolate(d.getArtifactId(), properties);
         if (version == null || version.contains("${")) {
             throw new IllegalArgumentException(source + ": dependency " + groupArtifact + " has no version"
                     + (version == null ? "" : " (" + version + " is not defined)")
                     + "; a <parent> POM and BOM imports are not read, so give it here");
         }
-        DefaultArtifact artifact = new DefaultArtifact(interpolate(d.getGroupId(), properties),
-                interpolate(d.getArtifactId(), properties), interpolate(d.getClassifier(), properties),
-                d.getType() == null ? "jar" : interpolate(d.getType(), properties), version);
+        DefaultArtifact artifact = new DefaultArtifact(
+                interpolate(d.getGroupId(), properties),
+                interpolate(d.getArtifactId(), properties),
+                interpolate(d.getClassifier(), properties),
+                d.getType() == null ? "jar" : interpolate(d.getType(), properties),
+                version);
         List<Exclusion> exclusions = d.getExclusions().stream()
                 .map(e -> new Exclusion(e.getGroupId(), e.getArtifactId(), "*", "*"))
                 .toList();
@@ -147,8 +153,8 @@ public record PomDependencies(String source, List<Dependency> dependencies, List
     }
 
     private static String key(org.apache.maven.model.Dependency d, Map<String, String> properties) {
-        return interpolate(d.getGroupId(), properties) + ":" + interpolate(d.getArtifactId(), properties)
-                + ":" + (d.getClassifier() == null ? "" : interpolate(d.getClassifier(), properties));
+        return interpolate(d.getGroupId(), properties) + ":" + interpolate(d.getArtifactId(), properties) + ":"
+                + (d.getClassifier() == null ? "" : interpolate(d.getClassifier(), properties));
     }
 
     private static String interpolate(String value, Map<String, String> properties) {
@@ -159,7 +165,9 @@ public record PomDependencies(String source, List<Dependency> dependencies, List
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String replacement = properties.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement != null ? interpolate(replacement, properties) : m.group()));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(replacement != null ? interpolate(replacement, properties) : m.group()));
         }
         m.appendTail(out);
         return out.toString().trim();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param requiredBy the coordinates of the dependency that pulled it in, or "" for one the notebook asked for
  */
-public record ResolvedArtifact(String groupId, String artifactId, String classifier, String version, Path file,
-                               String requiredBy) {
+public record ResolvedArtifact(
+        String groupId, String artifactId, String classifier, String version, Path file, String requiredBy) {
 
     /** {@code group:artifact} plus {@code :classifier} if it has one: what must not be on a classpath twice. */
     public String key() {
@@ -17,7 +17,8 @@ public record ResolvedArtifact(String groupId, String artifactId, String classif
 
     /** {@code group:artifact:version}, or {@code group:artifact:jar:classifier:version}, as %maven takes them. */
     public String coordinates() {
-        return classifier.isEmpty() ? groupId + ":" + artifactId + ":" + version
+        return classifier.isEmpty()
+                ? groupId + ":" + artifactId + ":" + version
                 : groupId + ":" + artifactId + ":jar:" + classifier + ":" + version;
     }
 }

@@ -1,19 +1,21 @@
 package org.looplab.kernel.maven;
 
-import org.eclipse.aether.graph.Dependency;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+import org.eclipse.aether.graph.Dependency;
+import org.junit.jupiter.api.Test;
+
 class PomDependenciesTest {
 
     private static List<String> coordinates(PomDependencies pom) {
-        return pom.dependencies().stream().map(Dependency::getArtifact).map(Object::toString).toList();
+        return pom.dependencies().stream()
+                .map(Dependency::getArtifact)
+                .map(Object::toString)
+                .toList();
     }
 
     @Test
@@ -29,7 +31,9 @@ class PomDependenciesTest {
                     <version>5.11.4</version><scope>test</scope></dependency>
                 </dependencies>
                 """, Set.of());
-        assertEquals(List.of("ai.djl:api:jar:0.36.0", "ai.djl.pytorch:pytorch-native-cpu:jar:linux-x86_64:2.7.1"), coordinates(pom));
+        assertEquals(
+                List.of("ai.djl:api:jar:0.36.0", "ai.djl.pytorch:pytorch-native-cpu:jar:linux-x86_64:2.7.1"),
+                coordinates(pom));
         assertEquals("extra", pom.repositories().get(0).getId());
         assertEquals("https://example.org/m2/", pom.repositories().get(0).getUrl());
     }
@@ -58,23 +62,36 @@ class PomDependenciesTest {
                   </dependencies>
                 </project>""";
         assertEquals(List.of("g:sibling:jar:7"), coordinates(PomDependencies.parse("pom.xml", project, Set.of())));
-        assertEquals("y", PomDependencies.parse("pom.xml", project, Set.of()).dependencies().get(0).getExclusions()
-                .iterator().next().getArtifactId());
+        assertEquals(
+                "y",
+                PomDependencies.parse("pom.xml", project, Set.of())
+                        .dependencies()
+                        .get(0)
+                        .getExclusions()
+                        .iterator()
+                        .next()
+                        .getArtifactId());
         assertEquals(List.of("g:tested:jar:1"), coordinates(PomDependencies.parse("pom.xml", project, Set.of("test"))));
     }
 
     @Test
     void aVersionFromNowhereIsAnErrorNamingTheDependency() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PomDependencies.parse("cell",
-                "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>${undefined}</version></dependency>",
-                Set.of()));
-        assertEquals("cell: dependency g:a has no version (${undefined} is not defined); a <parent> POM and BOM imports"
-                + " are not read, so give it here", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PomDependencies.parse(
+                        "cell",
+                        "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>${undefined}</version></dependency>",
+                        Set.of()));
+        assertEquals(
+                "cell: dependency g:a has no version (${undefined} is not defined); a <parent> POM and BOM imports"
+                        + " are not read, so give it here",
+                e.getMessage());
     }
 
     @Test
     void malformedXmlNamesTheSource() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PomDependencies.parse("pom.xml", "<dependency><groupId>g</dependency>", Set.of()));
         assertTrue(e.getMessage().startsWith("pom.xml is not a readable POM: "), e.getMessage());
     }

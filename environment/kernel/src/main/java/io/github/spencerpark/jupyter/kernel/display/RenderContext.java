@@ -1,7 +1,6 @@
 package io.github.spencerpark.jupyter.kernel.display;
 
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-
 import java.util.function.Function;
 import java.util.function.Supplier;
 

@@ -1,7 +1,6 @@
 package io.github.spencerpark.jupyter.kernel.display;
 
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-
 import java.util.Arrays;
 
 /** IJava's renderer registry, as notebooks use it: registering a renderer for a type (a facade over jjava's). */
@@ -27,13 +26,15 @@ public final class Renderer {
         }
 
         public RenderRegistration<T> preferring(MIMEType... types) {
-            registration.preferring(Arrays.stream(types).map(MIMEType::jjava)
+            registration.preferring(Arrays.stream(types)
+                    .map(MIMEType::jjava)
                     .toArray(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType[]::new));
             return this;
         }
 
         public RenderRegistration<T> supporting(MIMEType... types) {
-            registration.supporting(Arrays.stream(types).map(MIMEType::jjava)
+            registration.supporting(Arrays.stream(types)
+                    .map(MIMEType::jjava)
                     .toArray(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType[]::new));
             return this;
         }
