@@ -12,6 +12,7 @@ import org.looplab.data.DataSetSpec;
 import org.looplab.data.MazeGeneratorConfig;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
+import org.looplab.data.PuzzleTask;
 import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
@@ -87,9 +88,10 @@ public record StudiedModel(
         boolean usable = profile != Profile.SMOKE && RunFolder.of(checkpoint).holdsModel();
         if (usable) return load(checkpoint, dataName, profile, dataRoot);
         String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
-        ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, dataName);
-        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, dataName);
-        try (TrainingRun run = TrainingRun.start(cfg, recipe, dataName, profile, FALLBACK_SEED, dataRoot, null)) {
+        PuzzleTask task = PuzzleTask.of(dataName);
+        ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, task);
+        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, task);
+        try (TrainingRun run = TrainingRun.start(cfg, recipe, task, profile, FALLBACK_SEED, dataRoot, null)) {
             run.train(TrainingListener.NONE, null, null);
             ReasoningModel averaged = run.trainer().withAveragedWeights(StudiedModel::copyOf);
             return new StudiedModel(

@@ -12,6 +12,17 @@ import org.looplab.train.TrainingRun;
 public final class TrainingWorkflow {
     private TrainingWorkflow() {}
 
+    /** The threshold of the adaptive-halting column unless a caller says otherwise: halt when P(halt) >= 0.5. */
+    public static final double THRESHOLD = 0.5;
+
+    /**
+     * What a notebook calls: train with {@code listener} told every log step (a live plot), then evaluate on the whole
+     * held-out split at the {@link #THRESHOLD} and record. No progress line: the plot is the progress.
+     */
+    public static Evaluation.Result trainEvaluateRecord(TrainingRun run, TrainingListener listener) {
+        return trainEvaluateRecord(run, listener, null, 0, THRESHOLD);
+    }
+
     /**
      * Trains {@code run} to its limits with periodic held-out checks on the first {@code evalPuzzles} of its
      * config, evaluates the EMA weights on the first {@code testPuzzles} held-out puzzles (0 = all) at the

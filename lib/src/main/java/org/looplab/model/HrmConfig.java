@@ -63,6 +63,20 @@ public record HrmConfig(
     }
 
     /** N and T, e.g. Table 3's depth-matched sweep. */
+    public HrmConfig withSize(int hidden, int headCount) {
+        return new HrmConfig(
+                hidden,
+                headCount,
+                expansion,
+                highLayers,
+                lowLayers,
+                highCycles,
+                lowCycles,
+                supervisionSteps,
+                prefixLength,
+                positions);
+    }
+
     public HrmConfig withCycles(int n, int t) {
         return new HrmConfig(
                 hiddenSize, heads, expansion, highLayers, lowLayers, n, t, supervisionSteps, prefixLength, positions);

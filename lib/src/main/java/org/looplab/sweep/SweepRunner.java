@@ -16,6 +16,7 @@ import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleSplits;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.AtomicFiles;
@@ -243,7 +244,8 @@ public final class SweepRunner {
             run = TrainingRun.resume(folder, dataRoot, 0, -1);
         } else {
             // A folder without manifest is the leftover of a kill before the first checkpoint: start replaces it.
-            run = TrainingRun.start(cell.config(), cell.train(), cell.task(), profile, cell.seed(), dataRoot, folder);
+            run = TrainingRun.start(
+                    cell.config(), cell.train(), PuzzleTask.of(cell.task()), profile, cell.seed(), dataRoot, folder);
         }
         try (run) {
             Evaluation.Result e;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.Backprop;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
@@ -65,8 +66,9 @@ public record SweepSpec(
             for (String task : g.tasks())
                 for (String modelName : g.models()) {
                     ModelFamily family = ModelFamily.of(modelName);
-                    ModelConfig base = family.config(p, task);
-                    TrainConfig recipe = overrides.applyTo(TrainConfig.of(p, task), "grid " + g.name());
+                    PuzzleTask t = PuzzleTask.of(task);
+                    ModelConfig base = family.config(p, t);
+                    TrainConfig recipe = overrides.applyTo(TrainConfig.of(p, t), "grid " + g.name());
                     for (ModelConfig mc : variants(g, family, base))
                         for (long seed : seeds) {
                             SweepCell cell = new SweepCell(task, family.id(), seed, mc, recipe, List.of(g.name()));

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.looplab.Profile;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.TrainingWorkflow;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.ModelConfig;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.train.ModelFamily;
@@ -76,21 +77,22 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
+            PuzzleTask t = PuzzleTask.of(task);
             ModelFamily family = ModelFamily.of(model);
-            ModelConfig mc = family.config(p, task);
+            ModelConfig mc = family.config(p, t);
             if (oneStep) {
-                if (!(mc instanceof org.looplab.model.TrmConfig t))
+                if (!(mc instanceof org.looplab.model.TrmConfig trm))
                     throw new IllegalArgumentException(
                             "--one-step-gradient is for TRM models; " + model + " is not one");
-                mc = t.with(org.looplab.model.Backprop.ONE_STEP);
+                mc = trm.with(org.looplab.model.Backprop.ONE_STEP);
             }
-            TrainConfig tc = TrainConfig.of(p, task);
+            TrainConfig tc = TrainConfig.of(p, t);
             if (steps != null) tc = tc.withSteps(steps);
             if (minutes != null) tc = tc.withMinutes(minutes);
             Path folder = out != null
                     ? out
-                    : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + task);
-            run = TrainingRun.start(mc, tc, task, p, seed, dataRoot, folder);
+                    : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());
+            run = TrainingRun.start(mc, tc, t, p, seed, dataRoot, folder);
         }
         try (run) {
             System.out.println("run: " + run.id() + " -> " + run.folder());
@@ -100,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
                     + run.data().train().count() + ", held-out test "
                     + run.data().test().count());
             // Train, then the full held-out evaluation with the EMA weights (what the checkpoint holds), recorded.
-            Evaluation.Result r = TrainingWorkflow.trainEvaluateRecord(run, TrainingListener.NONE, System.out, 0, 0.5);
+            Evaluation.Result r = TrainingWorkflow.trainEvaluateRecord(
+                    run, TrainingListener.NONE, System.out, 0, TrainingWorkflow.THRESHOLD);
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());
             EvalCommand.print(r);

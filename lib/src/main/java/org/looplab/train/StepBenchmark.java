@@ -11,6 +11,7 @@ import java.util.Random;
 import org.looplab.Profile;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
@@ -99,7 +100,7 @@ public final class StepBenchmark {
 
     /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
     private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
-        TrainConfig tc = TrainConfig.of(Profile.CPU, "sudoku9-hard")
+        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD)
                 .withBatchSize(batch)
                 .withSteps(total)
                 .withAugment(false);

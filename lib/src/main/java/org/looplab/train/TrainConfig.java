@@ -3,6 +3,7 @@ package org.looplab.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 
 /**
  * How a run trains (TRM paper, Hyper-parameters; TRM code config/cfg_pretrain.yaml, pretrain.py L148-214): optimiser,
@@ -74,34 +75,91 @@ public record TrainConfig(
     }
 
     /** The papers' recipe (TRM code, Sudoku/Maze): batch 768, lr 1e-4, warm-up 2000, wd 1.0, EMA 0.999. */
-    public static final TrainConfig PAPER = new TrainConfig(
-            768, 65_104, 0, 1e-4f, 2000, 1.0f, 0.9f, 0.95f, 1e-4f, 1.0f, 0.999f, 0.1, true, 100, 5000, 1000, 5000);
+    public static final TrainConfig PAPER = builder()
+            .batchSize(768)
+            .maxSteps(65_104)
+            .maxMinutes(0)
+            .learningRate(1e-4f)
+            .warmupSteps(2000)
+            .weightDecay(1.0f)
+            .beta1(0.9f)
+            .beta2(0.95f)
+            .puzzleEmbeddingRate(1e-4f)
+            .puzzleEmbeddingDecay(1.0f)
+            .emaDecay(0.999f)
+            .haltExploration(0.1)
+            .augment(true)
+            .logEvery(100)
+            .evalEvery(5000)
+            .evalPuzzles(1000)
+            .checkpointEvery(5000)
+            .build();
 
     /**
-     * The recipe for a profile and data set. cpu and smoke deviate from the paper (see {@link #deviations()}):
-     * batch 64 and a few thousand steps instead of 768 and 65k, so the rate is 10× higher, the decay 10× lower
-     * (the paper's lr·wd = 1e-4 per step of shrinkage is kept), warm-up is short and the EMA averages over the
-     * last ~200 steps instead of ~1000: with 0.999 the average of a 3000-step run would still carry a large share
-     * of the first, untrained weights.
+     * What every short run (cpu, smoke) changes in the paper's recipe. DEVIATION: a few thousand steps instead of 65k,
+     * so the rates are 10× higher and the decays 10× lower (the paper's lr·wd = 1e-4 of shrinkage per step is kept).
      */
-    public static TrainConfig of(Profile profile, String dataName) {
+    private static final TrainConfig SHORT_RUN = PAPER.toBuilder()
+            .learningRate(1e-3f)
+            .weightDecay(0.1f)
+            .puzzleEmbeddingRate(1e-3f)
+            .puzzleEmbeddingDecay(0.1f)
+            .build();
+
+    /**
+     * The cpu recipe of every task without one of its own. DEVIATION: batch 64 (paper 768), a 60-minute budget, a
+     * short warm-up, and an EMA over the last ~200 steps instead of ~1000: with 0.999 the average of a 3000-step run
+     * would still carry a large share of the first, untrained weights.
+     */
+    public static final TrainConfig CPU = SHORT_RUN.toBuilder()
+            .batchSize(64)
+            .maxSteps(10_000)
+            .maxMinutes(60)
+            .warmupSteps(300)
+            .emaDecay(0.995f)
+            .logEvery(25)
+            .evalEvery(1000)
+            .evalPuzzles(500)
+            .checkpointEvery(1000)
+            .build();
+
+    /** cpu on 4×4 Sudoku: the easiest task fits a 15-minute budget of 4000 steps, checked every 500. */
+    public static final TrainConfig CPU_SUDOKU4 = CPU.toBuilder()
+            .maxSteps(4000)
+            .maxMinutes(15)
+            .warmupSteps(200)
+            .evalEvery(500)
+            .checkpointEvery(500)
+            .build();
+
+    /** cpu on 6×6 Sudoku: twice the default step budget in the same 60 minutes (its small model steps fast). */
+    public static final TrainConfig CPU_SUDOKU6 =
+            CPU.toBuilder().maxSteps(20_000).build();
+
+    /** The smoke recipe (tests, notebooks in seconds), the same for every task: 60 steps of batch 16. */
+    public static final TrainConfig SMOKE = SHORT_RUN.toBuilder()
+            .batchSize(16)
+            .maxSteps(60)
+            .warmupSteps(10)
+            .emaDecay(0.9f)
+            .logEvery(5)
+            .evalEvery(30)
+            .evalPuzzles(32)
+            .checkpointEvery(0)
+            .build();
+
+    /**
+     * The recipe for a profile and task; the model it trains is {@link ModelFamily#config}'s for the same pair. cpu
+     * and smoke deviate from the paper (see {@link #deviations()} and the presets above).
+     */
+    public static TrainConfig of(Profile profile, PuzzleTask task) {
         return switch (profile) {
-            case SMOKE ->
-                new TrainConfig(16, 60, 0, 1e-3f, 10, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.9f, 0.1, true, 5, 30, 32, 0);
+            case SMOKE -> SMOKE;
             case CPU ->
-                switch (dataName) {
-                    case "sudoku4" ->
-                        new TrainConfig(
-                                64, 4000, 15, 1e-3f, 200, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 500,
-                                500, 500);
-                    case "sudoku6" ->
-                        new TrainConfig(
-                                64, 20_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000,
-                                500, 1000);
-                    default ->
-                        new TrainConfig(
-                                64, 10_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000,
-                                500, 1000);
+                switch (task) {
+                    case SUDOKU4 -> CPU_SUDOKU4;
+                    case SUDOKU6 -> CPU_SUDOKU6;
+                    default -> CPU; // every other task: its own budget comes from the sweep spec or --steps
                 };
             case GPU -> PAPER;
         };
@@ -130,150 +188,203 @@ public record TrainConfig(
     }
 
     public TrainConfig withSteps(long steps) {
-        return new TrainConfig(
-                batchSize,
-                steps,
-                maxMinutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                augment,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().maxSteps(steps).build();
     }
 
     public TrainConfig withMinutes(double minutes) {
-        return new TrainConfig(
-                batchSize,
-                maxSteps,
-                minutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                augment,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().maxMinutes(minutes).build();
     }
 
     public TrainConfig withBatchSize(int batch) {
-        return new TrainConfig(
-                batch,
-                maxSteps,
-                maxMinutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                augment,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().batchSize(batch).build();
     }
 
     public TrainConfig withRate(float rate, int warmup) {
-        return new TrainConfig(
-                batchSize,
-                maxSteps,
-                maxMinutes,
-                rate,
-                warmup,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                augment,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().learningRate(rate).warmupSteps(warmup).build();
     }
 
     public TrainConfig withEma(float decay) {
-        return new TrainConfig(
-                batchSize,
-                maxSteps,
-                maxMinutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                decay,
-                haltExploration,
-                augment,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().emaDecay(decay).build();
     }
 
     public TrainConfig withAugment(boolean on) {
-        return new TrainConfig(
-                batchSize,
-                maxSteps,
-                maxMinutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                on,
-                logEvery,
-                evalEvery,
-                evalPuzzles,
-                checkpointEvery);
+        return toBuilder().augment(on).build();
     }
 
     /** Logging, evaluation and checkpoint cadence in steps (0 for eval/checkpoint = only at the end). */
     public TrainConfig withCadence(int log, int eval, int evalCount, int checkpoint) {
-        return new TrainConfig(
-                batchSize,
-                maxSteps,
-                maxMinutes,
-                learningRate,
-                warmupSteps,
-                weightDecay,
-                beta1,
-                beta2,
-                puzzleEmbeddingRate,
-                puzzleEmbeddingDecay,
-                emaDecay,
-                haltExploration,
-                augment,
-                log,
-                eval,
-                evalCount,
-                checkpoint);
+        return toBuilder()
+                .logEvery(log)
+                .evalEvery(eval)
+                .evalPuzzles(evalCount)
+                .checkpointEvery(checkpoint)
+                .build();
+    }
+
+    /** An empty builder: every field must be set before {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this recipe, for a variant named by the fields it changes. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds a recipe by field name: {@code PAPER.toBuilder().learningRate(1e-3f).build()}. A field left unset is an
+     * error naming it; the record's own checks then run as for {@code new} and Jackson.
+     */
+    public static final class Builder {
+        private Integer batchSize;
+        private Long maxSteps;
+        private Double maxMinutes;
+        private Float learningRate;
+        private Integer warmupSteps;
+        private Float weightDecay;
+        private Float beta1;
+        private Float beta2;
+        private Float puzzleEmbeddingRate;
+        private Float puzzleEmbeddingDecay;
+        private Float emaDecay;
+        private Double haltExploration;
+        private Boolean augment;
+        private Integer logEvery;
+        private Integer evalEvery;
+        private Integer evalPuzzles;
+        private Integer checkpointEvery;
+
+        private Builder() {}
+
+        private Builder(TrainConfig c) {
+            batchSize = c.batchSize;
+            maxSteps = c.maxSteps;
+            maxMinutes = c.maxMinutes;
+            learningRate = c.learningRate;
+            warmupSteps = c.warmupSteps;
+            weightDecay = c.weightDecay;
+            beta1 = c.beta1;
+            beta2 = c.beta2;
+            puzzleEmbeddingRate = c.puzzleEmbeddingRate;
+            puzzleEmbeddingDecay = c.puzzleEmbeddingDecay;
+            emaDecay = c.emaDecay;
+            haltExploration = c.haltExploration;
+            augment = c.augment;
+            logEvery = c.logEvery;
+            evalEvery = c.evalEvery;
+            evalPuzzles = c.evalPuzzles;
+            checkpointEvery = c.checkpointEvery;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder maxSteps(long value) {
+            maxSteps = value;
+            return this;
+        }
+
+        public Builder maxMinutes(double value) {
+            maxMinutes = value;
+            return this;
+        }
+
+        public Builder learningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder warmupSteps(int value) {
+            warmupSteps = value;
+            return this;
+        }
+
+        public Builder weightDecay(float value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder beta1(float value) {
+            beta1 = value;
+            return this;
+        }
+
+        public Builder beta2(float value) {
+            beta2 = value;
+            return this;
+        }
+
+        public Builder puzzleEmbeddingRate(float value) {
+            puzzleEmbeddingRate = value;
+            return this;
+        }
+
+        public Builder puzzleEmbeddingDecay(float value) {
+            puzzleEmbeddingDecay = value;
+            return this;
+        }
+
+        public Builder emaDecay(float value) {
+            emaDecay = value;
+            return this;
+        }
+
+        public Builder haltExploration(double value) {
+            haltExploration = value;
+            return this;
+        }
+
+        public Builder augment(boolean value) {
+            augment = value;
+            return this;
+        }
+
+        public Builder logEvery(int value) {
+            logEvery = value;
+            return this;
+        }
+
+        public Builder evalEvery(int value) {
+            evalEvery = value;
+            return this;
+        }
+
+        public Builder evalPuzzles(int value) {
+            evalPuzzles = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            checkpointEvery = value;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(
+                    set("batchSize", batchSize),
+                    set("maxSteps", maxSteps),
+                    set("maxMinutes", maxMinutes),
+                    set("learningRate", learningRate),
+                    set("warmupSteps", warmupSteps),
+                    set("weightDecay", weightDecay),
+                    set("beta1", beta1),
+                    set("beta2", beta2),
+                    set("puzzleEmbeddingRate", puzzleEmbeddingRate),
+                    set("puzzleEmbeddingDecay", puzzleEmbeddingDecay),
+                    set("emaDecay", emaDecay),
+                    set("haltExploration", haltExploration),
+                    set("augment", augment),
+                    set("logEvery", logEvery),
+                    set("evalEvery", evalEvery),
+                    set("evalPuzzles", evalPuzzles),
+                    set("checkpointEvery", checkpointEvery));
+        }
+
+        private static <T> T set(String field, T value) {
+            if (value == null) throw new IllegalStateException("TrainConfig." + field + " was not set");
+            return value;
+        }
     }
 }

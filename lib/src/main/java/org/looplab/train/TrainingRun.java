@@ -18,6 +18,7 @@ import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
@@ -88,17 +89,10 @@ public final class TrainingRun implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** A fresh run of {@code family} on the named data set, sized by {@code profile}. */
+    /** A fresh run of {@code family} on {@code task}, sized by {@code profile}: the catalogue's model and recipe. */
     public static TrainingRun start(
-            ModelFamily family, String dataName, Profile profile, long seed, Path dataRoot, Path out) {
-        return start(
-                family.config(profile, dataName),
-                TrainConfig.of(profile, dataName),
-                dataName,
-                profile,
-                seed,
-                dataRoot,
-                out);
+            ModelFamily family, PuzzleTask task, Profile profile, long seed, Path dataRoot, Path out) {
+        return start(family.config(profile, task), TrainConfig.of(profile, task), task, profile, seed, dataRoot, out);
     }
 
     /**
@@ -109,7 +103,7 @@ public final class TrainingRun implements AutoCloseable {
     public static TrainingRun start(
             ModelConfig modelCfg,
             TrainConfig trainCfg,
-            String dataName,
+            PuzzleTask task,
             Profile profile,
             long seed,
             Path dataRoot,
@@ -117,6 +111,7 @@ public final class TrainingRun implements AutoCloseable {
         RunLock lock = out == null ? null : RunLock.acquire(out);
         try {
             if (out != null) clearLeftovers(out);
+            String dataName = task.id();
             PuzzleSplits data = DataSetFolder.buildIfAbsent(dataName, profile, dataRoot);
             ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
             String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"

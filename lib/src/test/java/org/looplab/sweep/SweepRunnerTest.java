@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.train.TrainingRun;
 
 /** The cache and resume contract of the sweep runner, on smoke-sized models (seconds per run). */
@@ -74,7 +75,13 @@ class SweepRunnerTest {
         SweepCell cell = spec.cells().get(0);
         // a run that checkpointed at step 2 of 4 and then died
         try (TrainingRun run = TrainingRun.start(
-                cell.config(), cell.train(), cell.task(), Profile.SMOKE, cell.seed(), data, runner.folderOf(cell))) {
+                cell.config(),
+                cell.train(),
+                PuzzleTask.of(cell.task()),
+                Profile.SMOKE,
+                cell.seed(),
+                data,
+                runner.folderOf(cell))) {
             run.trainer().step();
             run.trainer().step();
             run.save();

@@ -20,6 +20,7 @@ import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.PuzzleSplits;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.Backprop;
 import org.looplab.model.Latents;
 import org.looplab.model.NoGrad;
@@ -37,7 +38,7 @@ class DeepSupervisionTrainerTest {
 
     /** A short recipe: no augmentation noise, EMA that follows within a few steps. */
     static TrainConfig quick(int batch, long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
                 .withBatchSize(batch)
                 .withSteps(steps)
                 .withEma(0.5f)
@@ -179,8 +180,8 @@ class DeepSupervisionTrainerTest {
         Path out = tmp.resolve("run");
         Path dataRoot = tmp.resolve("data");
         Evaluation.Result before;
-        try (TrainingRun run =
-                TrainingRun.start(TrmConfig.TINY_MLP, quick(8, 10), "sudoku4", Profile.SMOKE, 5, dataRoot, out)) {
+        try (TrainingRun run = TrainingRun.start(
+                TrmConfig.TINY_MLP, quick(8, 10), PuzzleTask.SUDOKU4, Profile.SMOKE, 5, dataRoot, out)) {
             run.train(TrainingListener.NONE, null, null);
             before = run.trainer()
                     .withAveragedWeights(m -> Evaluation.run(m, run.data().test(), null, 0.5));
@@ -259,7 +260,7 @@ class DeepSupervisionTrainerTest {
 
     @Test
     void trainConfigRoundTripsAndNamesABadField() {
-        TrainConfig c = TrainConfig.of(Profile.CPU, "sudoku4");
+        TrainConfig c = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU4);
         assertEquals(c, Json.read(Json.write(c), TrainConfig.class, "test"));
         var e = assertThrows(
                 RuntimeException.class,

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
@@ -23,7 +24,7 @@ class ExactResumeTest {
 
     /** Augmentation and exploration on, so the resumed run must redraw exactly what the uninterrupted one drew. */
     static TrainConfig recipe(long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
                 .withBatchSize(8)
                 .withSteps(steps)
                 .withEma(0.5f)
@@ -42,11 +43,13 @@ class ExactResumeTest {
 
     static void check(ModelConfig model, Path tmp) {
         Path data = tmp.resolve("data"), whole = tmp.resolve("whole"), parts = tmp.resolve("parts");
-        try (TrainingRun run = TrainingRun.start(model, recipe(STEPS), "sudoku4", Profile.SMOKE, 3, data, whole)) {
+        try (TrainingRun run =
+                TrainingRun.start(model, recipe(STEPS), PuzzleTask.SUDOKU4, Profile.SMOKE, 3, data, whole)) {
             run.train(TrainingListener.NONE, null, null);
         }
         long[] stops = {3, 7, 10}; // each stop saves (its last step); the next process resumes from there
-        try (TrainingRun run = TrainingRun.start(model, recipe(stops[0]), "sudoku4", Profile.SMOKE, 3, data, parts)) {
+        try (TrainingRun run =
+                TrainingRun.start(model, recipe(stops[0]), PuzzleTask.SUDOKU4, Profile.SMOKE, 3, data, parts)) {
             run.train(TrainingListener.NONE, null, null);
         }
         for (int i = 1; i <= stops.length; i++) {
@@ -61,7 +64,8 @@ class ExactResumeTest {
             // Train the uninterrupted run again: if it differs from itself, libtorch was nondeterministic in this
             // run and nothing can be said about resuming (the test is aborted, never passed).
             Path again = tmp.resolve("whole-again");
-            try (TrainingRun run = TrainingRun.start(model, recipe(STEPS), "sudoku4", Profile.SMOKE, 3, data, again)) {
+            try (TrainingRun run =
+                    TrainingRun.start(model, recipe(STEPS), PuzzleTask.SUDOKU4, Profile.SMOKE, 3, data, again)) {
                 run.train(TrainingListener.NONE, null, null);
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(

@@ -3,6 +3,7 @@ package org.looplab.train;
 import java.util.List;
 import java.util.Map;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.CodeVersion;
@@ -36,7 +37,7 @@ public final class ExampleRunManifest {
                 7,
                 10,
                 1.5,
-                new RunManifest.Config(model, TrainConfig.of(profile, dataName)),
+                new RunManifest.Config(model, TrainConfig.of(profile, PuzzleTask.of(dataName))),
                 new RunManifest.Data(dataName, profile, dataSha256, trainSha256, "data/" + dataName + "/manifest.json"),
                 code,
                 List.of(),

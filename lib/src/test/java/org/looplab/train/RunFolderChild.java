@@ -2,6 +2,7 @@ package org.looplab.train;
 
 import java.nio.file.Path;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.TrmConfig;
 
 /**
@@ -13,7 +14,7 @@ public final class RunFolderChild {
 
     /** A metrics line every 2 steps and a checkpoint every 5: lines are written after checkpoints and between them. */
     static TrainConfig recipe() {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
                 .withBatchSize(8)
                 .withSteps(STEPS)
                 .withEma(0.5f)
@@ -23,7 +24,7 @@ public final class RunFolderChild {
     public static void main(String[] args) {
         Path out = Path.of(args[1]), data = Path.of(args[2]);
         try (TrainingRun run = args[0].equals("start")
-                ? TrainingRun.start(TrmConfig.TINY_MLP, recipe(), "sudoku4", Profile.SMOKE, 11, data, out)
+                ? TrainingRun.start(TrmConfig.TINY_MLP, recipe(), PuzzleTask.SUDOKU4, Profile.SMOKE, 11, data, out)
                 : TrainingRun.resume(out, data, 0, -1)) {
             run.train(TrainingListener.NONE, null, null);
         }

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
 import org.looplab.data.DataSetFolder;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.TrmConfig;
 
 /** What is on disk after a kill, a second writer, and a save into a folder that holds other files. */
 class RunFolderSafetyTest {
 
     static TrainConfig quick(long steps) {
-        return TrainConfig.of(Profile.SMOKE, "sudoku4")
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
                 .withBatchSize(8)
                 .withSteps(steps)
                 .withEma(0.5f)
@@ -47,10 +48,11 @@ class RunFolderSafetyTest {
     void aSecondWriterIsRefusedAndAStaleLockIsTakenOver(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data"), out = dir.resolve("run");
         try (TrainingRun first =
-                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out)) {
             var e = assertThrows(
                     IllegalStateException.class,
-                    () -> TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out));
+                    () -> TrainingRun.start(
+                            TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out));
             assertTrue(
                     e.getMessage()
                             .contains("in use by process "
@@ -80,7 +82,7 @@ class RunFolderSafetyTest {
         Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rwxr-x---");
         Files.setPosixFilePermissions(out, mode);
         try (TrainingRun run =
-                TrainingRun.start(TrmConfig.TINY_MLP, quick(4), "sudoku4", Profile.SMOKE, 1, data, out)) {
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(4), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out)) {
             run.train(TrainingListener.NONE, null, null);
             run.save();
         }
@@ -103,7 +105,7 @@ class RunFolderSafetyTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve(TrainingRun.METRICS), "{\"step\":2,\"loss\":9.9}\n{\"step\":4,\"lo");
         try (TrainingRun run =
-                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out)) {
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out)) {
             run.train(TrainingListener.NONE, null, null);
         }
         List<JsonNode> lines = new MetricsLog(out.resolve(TrainingRun.METRICS)).read();
@@ -111,7 +113,7 @@ class RunFolderSafetyTest {
         assertNotEquals(9.9, lines.get(0).get("loss").asDouble());
         var e = assertThrows(
                 IllegalArgumentException.class,
-                () -> TrainingRun.start(TrmConfig.TINY_MLP, quick(2), "sudoku4", Profile.SMOKE, 1, data, out));
+                () -> TrainingRun.start(TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out));
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
+import org.looplab.data.PuzzleTask;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
@@ -70,8 +71,8 @@ class RunManifestTest {
         Path out = tmp.resolve("run");
         try (TrainingRun run = TrainingRun.start(
                 N3,
-                TrainConfig.of(Profile.SMOKE, "sudoku4").withSteps(1),
-                "sudoku4",
+                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
+                PuzzleTask.SUDOKU4,
                 Profile.SMOKE,
                 0,
                 tmp.resolve("data"),

@@ -1,0 +1,62 @@
+package org.looplab.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.looplab.provenance.ContentHash;
+
+/**
+ * A sweep's cache keys must never change for a committed spec: a finished cell is found by its key, and a changed key
+ * retrains it (hours) or orphans its result. The keys hash the resolved model and training configs, so this also
+ * pins the catalogue's recipes and model sizes per task. The data set's hash is fixed here (a real one needs the set
+ * built); the expected values were computed by the code of commit d5b4b71, before the recipes were rewritten by name.
+ */
+class SweepKeysTest {
+    private static final Path EXPERIMENTS = Path.of("../experiments"); // tests run in lib/
+    private static final String DATA = "0".repeat(64);
+
+    private static List<String> keys(String spec) {
+        SweepSpec s = SweepSpec.read(EXPERIMENTS.resolve(spec));
+        List<String> out = new ArrayList<>();
+        for (SweepCell c : s.cells()) out.add(c.hash(s.profile().id(), DATA));
+        return out;
+    }
+
+    private static String digest(List<String> keys) {
+        return ContentHash.of(String.join("\n", keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFewKeysReadably() {
+        List<String> ablation = keys("ablation-cpu.json");
+        assertEquals("3da82fc794a1e8779e7affc6f6d5d7f48c3bc2076f5161f554750f68aa56ae86", ablation.get(0)); // sudoku4
+        assertEquals("0dea5272a9bf48ab57ba2e1e036c24a83c87e9cc75f99422d71e48b6368eef2c", ablation.get(11)); // sudoku6
+        assertEquals("226b08effd744358b701a6af029b29a04ce33cc77730bdbd809180082bc6ec4f", ablation.get(12)); // maze11
+        List<String> halting = keys("claim-halting.json");
+        assertEquals("c0ee2c0cd0a11435c72f6413bf65476ccbacb5c23bd12d9ca6701e11711716ac", halting.get(0));
+        assertEquals("8acc561fccdb77ba37a8b7b1740db19792e893885eba31ba7c1712d3725bcc13", halting.get(8));
+    }
+
+    @Test
+    void everyKeyOfEveryCommittedSpec() {
+        String[][] expected = {
+            {"ablation-cpu.json", "39", "99f4fa9f1732c534c5d78dc04b8fd1327b10467789752c9f73d60ee990e03bf7"},
+            {"ablation-gpu.json", "54", "b389c96c1efc243f1a761a068c7f057ab4b432b0c0bd65761bb14fbc7e8714f4"},
+            {"ablation-smoke.json", "8", "e894806626c75bb14b2485763d1566d005e841018bed841b67be3026854d8891"},
+            {"claim-depth.json", "12", "84054b41e266a37fbe81dc444eb34643ca28792a3f325e887e90377aaf2b93e0"},
+            {"claim-halting.json", "9", "31e3abe46e79d81eecc0b588e58e31f223aedb739bd052b5ed26e2f5069fd877"},
+            {"claim-mixer.json", "18", "5f352a123f05f44ce5698c3278cdf578ae8418cc83bb7bcab2653fbd8202401c"},
+            {"claim-unroll-ema.json", "9", "e34e468426869467d2340b01e8df1c71305fc517c231d87113e252afce430532"},
+            {"pilot-attention-recipe.json", "6", "24c60b8f06f694777ac786b7f1d0f1f4060833e18a976a14a9dc7d3e5d8ad0a0"}
+        };
+        for (String[] e : expected) {
+            List<String> k = keys(e[0]);
+            assertEquals(Integer.parseInt(e[1]), k.size(), e[0] + ": cells");
+            assertEquals(e[2], digest(k), e[0] + ": the digest of its cells' keys");
+        }
+    }
+}
