@@ -132,18 +132,18 @@ BENCH_JAVA_OPTS      ?=
 TORCH_PKGS := python3-torch libopenblas0-pthread
 
 bench: setup bench-pytorch
-	java -cp '$(CP)' org.looplab.tool.DataBench
-	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
+	java -cp '$(CP)' org.looplab.bench.DataBench
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
 	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --python $(PY) --script bench/trm_step.py \
 	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
-	java -cp '$(CP)' org.looplab.tool.SolverBench --data data
+	java -cp '$(CP)' org.looplab.bench.SolverBench --data data
 
 # libtorch's op profiler over PROFILE_STEPS training steps at the bench config, after one warm-up step; the Chrome
 # traces stay in build/profile/. BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
 PROFILE_STEPS ?= 2
 profile: build
-	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.tool.TrainBench --profile --batch $(BENCH_BATCH) --warmup 1 \
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --profile --batch $(BENCH_BATCH) --warmup 1 \
 	  --steps $(PROFILE_STEPS)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.

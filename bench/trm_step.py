@@ -9,7 +9,7 @@ The parameter count is printed so the Java side can check that both build the sa
 torch's generator, so the numbers (not the shapes or the distributions) differ from the Java ones.
 
 Runs on Debian bookworm's python3-torch (1.13) with /usr/bin/python3. Prints exactly one JSON line on stdout (the
-fields of org.looplab.train.StepReport); progress goes to stderr.
+fields of org.looplab.bench.StepReport); progress goes to stderr.
 
   /usr/bin/python3 bench/trm_step.py --mixer attention --warmup 3 --steps 20 --batch 64
   /usr/bin/python3 bench/trm_step.py --mixer mlp --warmup 0 --steps 2000 --batch 4 --rss-at 100 --no-matmul

@@ -165,7 +165,7 @@ public final class SolverService implements AutoCloseable {
     }
 
     /** Tokens to digits; a pad or blank token (the model declined the cell) stays blank, so the grid is incomplete. */
-    static Sudoku decodeSudoku(long[] tokens, SudokuShape shape) {
+    public static Sudoku decodeSudoku(long[] tokens, SudokuShape shape) {
         byte[] cells = new byte[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             long t = tokens[i];
@@ -269,7 +269,8 @@ public final class SolverService implements AutoCloseable {
         }
     }
 
-    static long[] toLongs(byte[] b) {
+    /** A data set's byte tokens as the long tokens the models take. */
+    public static long[] toLongs(byte[] b) {
         long[] out = new long[b.length];
         for (int i = 0; i < b.length; i++) out[i] = b[i];
         return out;

@@ -1,4 +1,4 @@
-package org.looplab.tool;
+package org.looplab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
-import org.looplab.train.StepBenchmark;
-import org.looplab.train.StepReport;
-import org.looplab.train.ThreadSetting;
 
 /** The child-process plumbing of TrainBench, and the PyTorch script against our model where torch is installed. */
 class TrainBenchTest {

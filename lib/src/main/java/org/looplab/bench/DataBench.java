@@ -1,4 +1,4 @@
-package org.looplab.tool;
+package org.looplab.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;

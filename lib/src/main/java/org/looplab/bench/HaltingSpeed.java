@@ -1,4 +1,4 @@
-package org.looplab.serve;
+package org.looplab.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,9 @@ import org.looplab.model.BatchInference;
 import org.looplab.model.HaltingRule;
 import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
+import org.looplab.serve.LoadedSolver;
+import org.looplab.serve.SolveOptions;
+import org.looplab.serve.SolverService;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,4 +1,4 @@
-package org.looplab.serve;
+package org.looplab.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +10,10 @@ import org.looplab.data.SudokuGenerator;
 import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.RuntimeFacts;
+import org.looplab.serve.LoadedSolver;
+import org.looplab.serve.SolveOptions;
+import org.looplab.serve.SolverService;
+import org.looplab.serve.SudokuAnswer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

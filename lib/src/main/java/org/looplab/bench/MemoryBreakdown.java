@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

@@ -1,19 +1,17 @@
-package org.looplab.tool;
+package org.looplab.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.looplab.serve.HaltingSpeed;
-import org.looplab.serve.SolverBenchmark;
 import org.looplab.serve.SolverCheckpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.SolverBench}: puzzles per second and p50/p99
+ * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.bench.SolverBench}: puzzles per second and p50/p99
  * latency of the solver service for 4×4 and 6×6 ({@code make bench}), then puzzles per second at a fixed N_sup beside
  * adaptive halting ({@link HaltingSpeed}). Without {@code --checkpoint} it uses the shipped
  * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6} (and for the halting table also {@code trm-att-sudoku4}

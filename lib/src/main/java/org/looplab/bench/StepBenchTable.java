@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
@@ -18,6 +18,10 @@ import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.RuntimeFacts;
 import org.looplab.provenance.Seeds;
+import org.looplab.train.DeepSupervisionTrainer;
+import org.looplab.train.MatmulProbe;
+import org.looplab.train.TrainConfig;
+import org.looplab.train.TrainingRun;
 
 /**
  * The DJL side of {@code make bench}: times {@link DeepSupervisionTrainer#step()} for a TRM on random 9×9

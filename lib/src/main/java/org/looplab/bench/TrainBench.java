@@ -1,4 +1,4 @@
-package org.looplab.tool;
+package org.looplab.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
@@ -19,17 +19,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.looplab.model.Mixer;
-import org.looplab.train.OpProfile;
-import org.looplab.train.StepBenchTable;
-import org.looplab.train.StepBenchmark;
-import org.looplab.train.StepReport;
-import org.looplab.train.ThreadSetting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.tool.TrainBench} ({@code make bench}): the TRM
+ * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.bench.TrainBench} ({@code make bench}): the TRM
  * training step of TRM-Att and TRM-MLP at the issue's fixed config (9×9, hidden 128, n 6, T 3, batch 64) against the
  * same step in PyTorch ({@code bench/trm_step.py} on {@code /usr/bin/python3}, when it can import torch) and against
  * the best float32 matmul rate either library reaches on this CPU, then whether VmRSS stays flat over many steps.

@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.bench.StepBenchTable.MemoryRow;
+import org.looplab.bench.StepBenchTable.SpeedRow;
+import org.looplab.bench.StepBenchTable.Verdict;
 import org.looplab.model.Mixer;
-import org.looplab.train.StepBenchTable.MemoryRow;
-import org.looplab.train.StepBenchTable.SpeedRow;
-import org.looplab.train.StepBenchTable.Verdict;
 
 /** The verdicts come from given numbers; nothing here is timed. */
 class StepBenchTableTest {

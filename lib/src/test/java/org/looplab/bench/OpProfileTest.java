@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.looplab.train.OpProfile.Event;
-import org.looplab.train.OpProfile.OpTime;
+import org.looplab.bench.OpProfile.Event;
+import org.looplab.bench.OpProfile.OpTime;
 
 /** Self time from nested trace events; numbers chosen by hand, nothing profiled. */
 class OpProfileTest {

@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.looplab.train.ThreadSetting.WaitPolicy;
+import org.looplab.bench.ThreadSetting.WaitPolicy;
 
 /** The settings the fair comparison runs each side under: every pool is set, nothing left to a default. */
 class ThreadSettingTest {

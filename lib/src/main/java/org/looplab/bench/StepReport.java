@@ -1,4 +1,4 @@
-package org.looplab.train;
+package org.looplab.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
