@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * Seeded draws for initial weights, in Java so the same seed gives the same numbers on every engine and thread.
- * Truncation follows the reference (§1.4): draw within ±2σ, then rescale so the truncated draw has exactly the asked
+ * Truncation follows the TRM code ({@code models/common.py} L7-32, used by {@code layers.py} L44-60): draw within ±2σ, then rescale so the truncated draw has exactly the asked
  * standard deviation (JAX-style "corrected" truncated normal).
  */
 final class ParameterInit {

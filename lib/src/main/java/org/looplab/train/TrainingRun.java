@@ -33,7 +33,7 @@ import org.looplab.provenance.RuntimeFacts;
 
 /**
  * One training run with its provenance: the data set, the trainer, and (optionally) an output folder that holds
- * the checkpoint. The folder (STYLE §4):
+ * the checkpoint. The folder (README, "Run folder"):
  * <pre>
  *   manifest.json   {@link RunManifest}: id, profile, seed, steps, configs, data hash, code, deviations, runtime, metrics
  *   metrics.jsonl   one {@link TrainingMetrics} line per log step, appended as the run goes

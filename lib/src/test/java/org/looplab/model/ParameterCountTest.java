@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Counts come from the built models' parameter lists; the expected values are the reference's (§1.9). */
+/**
+ * Counts come from the built models' parameter lists. The expected values are the reference code's models counted
+ * with the same sizes (TRM code {@code models/recursive_reasoning/trm.py}, HRM code {@code models/hrm/hrm_act_v1.py};
+ * the papers round them to 7M, 5M, 19M and 27M); the puzzle-embedding table is not counted.
+ */
 class ParameterCountTest {
 
     private static long count(ModelConfig cfg, TaskShape task) {
