@@ -7,6 +7,7 @@ import org.looplab.data.Maze;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.model.HaltingRule;
+import org.looplab.model.Latents;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
 import org.looplab.model.TraceStep;
@@ -25,6 +26,8 @@ import tech.tablesaw.api.Table;
  * @param code      lib version and commit that made the traces
  * @param symbols   how each token id is drawn ("" for blank and pad)
  * @param puzzles   in the order "new puzzle" cycles through them: easy, hard, easy, hard, ...
+ * @param names     what the model's paper calls the answer latent and the latent the bars summarise (TRM: y and z;
+ *                  HRM: z_H and z_L)
  */
 public record TracedPuzzles(
         String title,
@@ -34,7 +37,21 @@ public record TracedPuzzles(
         String code,
         int side,
         List<String> symbols,
-        List<Puzzle> puzzles) {
+        List<Puzzle> puzzles,
+        Latents.Names names) {
+
+    /** Traces of a TRM (names y and z), as written before the names were recorded. */
+    public TracedPuzzles(
+            String title,
+            String model,
+            String data,
+            double threshold,
+            String code,
+            int side,
+            List<String> symbols,
+            List<Puzzle> puzzles) {
+        this(title, model, data, threshold, code, side, symbols, puzzles, Latents.Names.TRM);
+    }
 
     /**
      * One puzzle and its N_sup steps.
@@ -56,8 +73,8 @@ public record TracedPuzzles(
     /**
      * @param answer       predicted token per cell after this step
      * @param halt         sigmoid(q_halt)
-     * @param latent       16 bars: mean |z| per channel group (the trace's summary of z)
-     * @param latentChange ‖z_k − z_{k−1}‖
+     * @param latent       16 bars: mean |z| per channel group (the trace's summary of z; HRM: of z_L)
+     * @param latentChange ‖z_k − z_{k−1}‖ (HRM: of z_L)
      */
     public record Step(int[] answer, float halt, float[] latent, float latentChange) {}
 
@@ -127,7 +144,8 @@ public record TracedPuzzles(
                 v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")",
                 test.side(),
                 symbols(test),
-                out);
+                out,
+                model.latentNames());
     }
 
     /** One row per traced puzzle: difficulty, where it halts, when it is first right, and whether it is right at the halt. */

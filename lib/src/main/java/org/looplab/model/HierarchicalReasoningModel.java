@@ -96,6 +96,11 @@ public final class HierarchicalReasoningModel extends ModelParts {
     }
 
     @Override
+    public Latents.Names latentNames() {
+        return Latents.Names.HRM;
+    }
+
+    @Override
     OutputHeads outputHeads() {
         return heads;
     }

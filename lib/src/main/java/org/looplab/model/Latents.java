@@ -11,6 +11,17 @@ import ai.djl.ndarray.NDList;
  */
 public record Latents(NDArray answer, NDArray reasoning) {
 
+    /**
+     * What a paper calls the two latents, for anything that shows them to a reader.
+     *
+     * @param answer    the one the output head reads: TRM's y, HRM's z_H
+     * @param reasoning the scratchpad: TRM's z, HRM's z_L
+     */
+    public record Names(String answer, String reasoning) {
+        public static final Names TRM = new Names("y", "z");
+        public static final Names HRM = new Names("z_H", "z_L");
+    }
+
     /** Rebuilds from {@link #arrays()} order: answer, reasoning. */
     public Latents(NDList arrays) {
         this(arrays.get(0), arrays.get(1));

@@ -43,6 +43,11 @@ public interface ReasoningModel extends AutoCloseable {
     /** Answer logits (prefix dropped) and halt/continue logits (prefix position 0) from the answer latent. */
     Readout readout(Latents s);
 
+    /** The latents' names in this model's paper (TRM: y and z; HRM overrides with z_H and z_L). */
+    default Latents.Names latentNames() {
+        return Latents.Names.TRM;
+    }
+
     /** Trainable weights, each named (excludes the puzzle table and the fixed buffers). */
     NDList parameters();
 

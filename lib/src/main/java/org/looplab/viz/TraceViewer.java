@@ -11,7 +11,7 @@ import org.looplab.provenance.Json;
 
 /**
  * The deck's recursive trace viewer (slide 06) on real traces: input with givens, the current answer y after step k,
- * and the target; 16 latent bars, the halt probability and its curve; play / pause / step / back / new puzzle.
+ * and the target; 16 latent bars (named as the model's paper names them: TRM y and z, HRM z_H and z_L), the halt probability and its curve; play / pause / step / back / new puzzle.
  * Self-contained (inline CSS, JS and SVG, data embedded as JSON): it works offline, in a notebook output and as a
  * file.
  *
@@ -32,7 +32,10 @@ public final class TraceViewer {
         // The root id is unique per content, so two viewers in one notebook drive their own elements.
         String root = "looplab-trace-"
                 + ContentHash.of(json.getBytes(StandardCharsets.UTF_8)).substring(0, 10);
+        // The names first: a title or path that happens to hold %LATENT% stays as written.
         return TEMPLATE.replace("%ROOT%", root)
+                .replace("%ANSWER%", HtmlTables.escape(traces.names().answer()))
+                .replace("%LATENT%", HtmlTables.escape(traces.names().reasoning()))
                 .replace("%TITLE%", HtmlTables.escape(traces.title()))
                 .replace(
                         "%PROVENANCE%",
@@ -111,13 +114,13 @@ public final class TraceViewer {
             <div class="ltv-panels">
               <div><div class="ltv-caption">Input</div><div class="grid" id="panel-input"></div>
                 <div class="ltv-sub" id="input-note"></div></div>
-              <div><div class="ltv-caption">Current answer y</div><div class="grid" id="panel-answer"></div>
+              <div><div class="ltv-caption">Current answer %ANSWER%</div><div class="grid" id="panel-answer"></div>
                 <div class="ltv-sub"><span id="step-label" data-step="0">iter 0</span> · <span id="halt-label" data-halt="">halt —</span></div>
                 <div class="ltv-sub" id="answer-summary" data-wrong=""></div></div>
               <div><div class="ltv-caption">Target</div><div class="grid" id="panel-target"></div></div>
             </div>
             <div class="ltv-row">
-              <div><div class="ltv-caption">Latent z: mean |z| of 16 channel groups</div><div id="latent-bars"></div>
+              <div><div class="ltv-caption">Latent %LATENT%: mean |%LATENT%| of 16 channel groups</div><div id="latent-bars"></div>
                 <div class="ltv-sub" id="latent-change"></div></div>
               <div><div class="ltv-caption">Halt probability by step</div>
                 <svg id="halt-chart" width="340" height="130" viewBox="0 0 340 130" xmlns="http://www.w3.org/2000/svg"></svg></div>
@@ -215,7 +218,7 @@ public final class TraceViewer {
                   for (var i = 0; i < groups; i++) { var b = document.createElement('div'); b.setAttribute('data-bar', String(i)); box.appendChild(b); }
                 }
                 for (var j = 0; j < groups; j++) box.children[j].style.height = (s ? Math.max(1, Math.round(78 * s.latent[j] / max)) : 1) + 'px';
-                el('latent-change').textContent = s ? '|Δz| from the step before: ' + s.latentChange.toFixed(2) : 'z before the first step';
+                el('latent-change').textContent = s ? '|Δ%LATENT%| from the step before: ' + s.latentChange.toFixed(2) : '%LATENT% before the first step';
               }
 
               function chart(q) {
