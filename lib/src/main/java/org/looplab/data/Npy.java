@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.looplab.provenance.AtomicFiles;
 
 /**
  * Reads and writes NumPy's {@code .npy} format (versions 1.0-3.0) for little-endian, C-order integer arrays:
@@ -125,11 +126,8 @@ public final class Npy {
         return sb.toString();
     }
 
+    /** Writes atomically (a temporary sibling, then a rename), as every file LoopLab writes. */
     public static void write(Path file, NpyArray array) {
-        try {
-            Files.write(file, bytes(array));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
-        }
+        AtomicFiles.writeBytes(file, bytes(array));
     }
 }
