@@ -1,19 +1,11 @@
 package org.looplab.sweep;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.function.Predicate;
 import org.looplab.provenance.Json;
+import org.looplab.provenance.LockFile;
 
 /**
  * The claim of one process on one sweep cell, so that two tasks never write the same cell: a file created with
@@ -71,13 +63,8 @@ public final class CellLock implements AutoCloseable {
 
     /** The holder recorded in a lock file, or null if there is none. */
     public static Holder holderOf(Path lockFile) {
-        try {
-            return Json.read(Files.readString(lockFile), Holder.class, lockFile.toString());
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + lockFile, e);
-        }
+        String text = LockFile.read(lockFile);
+        return text == null ? null : Json.read(text, Holder.class, lockFile.toString());
     }
 
     /**
@@ -88,36 +75,26 @@ public final class CellLock implements AutoCloseable {
      */
     public static CellLock take(Path runFolder, Holder me, Predicate<Holder> ended, PrintStream log) {
         Path file = fileOf(runFolder);
-        byte[] text = Json.write(me).getBytes(StandardCharsets.UTF_8);
-        try {
-            Files.createDirectories(file.getParent());
-            for (int attempt = 0; attempt < 3; attempt++) {
-                try {
-                    Files.write(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    return new CellLock(file, me);
-                } catch (FileAlreadyExistsException held) {
-                    Holder other = holderOf(file);
-                    if (other == null) continue; // released between our two calls: try again
-                    String why = staleReason(other, me, ended);
-                    if (why == null)
-                        throw new IllegalStateException(
-                                file + ": cell is being trained by " + other + "; if that is gone, delete this file");
-                    if (log != null) log.println("taking over " + file + " (" + why + ")");
-                    Files.deleteIfExists(file);
-                }
-            }
-            throw new IllegalStateException(file + ": could not be taken (other processes keep taking it)");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        String text = Json.write(me);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (LockFile.tryCreate(file, text)) return new CellLock(file, me);
+            Holder other = holderOf(file);
+            if (other == null) continue; // released between our two calls: try again
+            String why = staleReason(other, me, ended);
+            if (why == null)
+                throw new IllegalStateException(
+                        file + ": cell is being trained by " + other + "; if that is gone, delete this file");
+            if (log != null) log.println("taking over " + file + " (" + why + ")");
+            LockFile.remove(file);
         }
+        throw new IllegalStateException(file + ": could not be taken (other processes keep taking it)");
     }
 
     /** Why another holder's lock may be taken over, or null if it may not. */
     static String staleReason(Holder other, Holder me, Predicate<Holder> ended) {
         if (other.scheduled() && other.job().equals(me.job()))
             return "left by an earlier attempt of this job " + other.job();
-        if (other.host().equals(me.host())
-                && ProcessHandle.of(other.pid()).map(p -> !p.isAlive()).orElse(true))
+        if (other.host().equals(me.host()) && LockFile.processGone(other.pid()))
             return "process " + other.pid() + " on this host is gone";
         if (other.scheduled() && ended.test(other)) return "job " + other.job() + " has ended";
         return null;
@@ -131,21 +108,10 @@ public final class CellLock implements AutoCloseable {
     @Override
     public void close() {
         Holder now = holderOf(file);
-        if (now != null && now.equals(holder)) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + file, e);
-            }
-        }
+        if (now != null && now.equals(holder)) LockFile.remove(file);
     }
 
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env != null ? env : "unknown";
-        }
+        return LockFile.hostName();
     }
 }

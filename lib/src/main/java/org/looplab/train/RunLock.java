@@ -2,12 +2,10 @@ package org.looplab.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.looplab.provenance.LockFile;
 
 /**
  * One writer per run folder: {@code run.lock} holds the writer's pid and host. A second {@code train} into the same
@@ -28,28 +26,19 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path folder) {
         Path f = folder.resolve(FILE);
         String me = ProcessHandle.current().pid() + " " + host() + "\n";
-        try {
-            Files.createDirectories(folder);
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try {
-                    Files.writeString(
-                            f, me, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    return new RunLock(f, me);
-                } catch (FileAlreadyExistsException taken) {
-                    String holder = Files.readString(f, StandardCharsets.UTF_8);
-                    if (!isStale(holder))
-                        throw new IllegalStateException(folder + ": in use by process " + describe(holder) + " (" + f
-                                + "); wait for it, or delete that file if no such process runs");
-                    System.err.println(folder + ": taking over the lock of process " + describe(holder)
-                            + ", which no longer runs");
-                    Files.deleteIfExists(f);
-                }
-            }
-            throw new IllegalStateException(folder + ": another process took the lock " + f + " while this one was"
-                    + " taking over a stale one");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + folder, e);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (LockFile.tryCreate(f, me)) return new RunLock(f, me);
+            String holder = LockFile.read(f);
+            if (holder == null) continue; // released between our two calls: try again
+            if (!isStale(holder))
+                throw new IllegalStateException(folder + ": in use by process " + describe(holder) + " (" + f
+                        + "); wait for it, or delete that file if no such process runs");
+            System.err.println(
+                    folder + ": taking over the lock of process " + describe(holder) + ", which no longer runs");
+            LockFile.remove(f);
         }
+        throw new IllegalStateException(
+                folder + ": another process took the lock " + f + " while this one was" + " taking over a stale one");
     }
 
     /**
@@ -82,8 +71,7 @@ public final class RunLock implements AutoCloseable {
         } catch (NumberFormatException e) {
             return false;
         }
-        return parts[1].equals(host())
-                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        return parts[1].equals(host()) && LockFile.processGone(pid);
     }
 
     private static String describe(String holder) {
@@ -92,21 +80,12 @@ public final class RunLock implements AutoCloseable {
     }
 
     static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
-        }
+        return LockFile.hostName();
     }
 
     /** Releases the lock if it is still this process's. */
     @Override
     public void close() {
-        try {
-            if (Files.exists(file)
-                    && Files.readString(file, StandardCharsets.UTF_8).equals(owner)) Files.delete(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot release " + file, e);
-        }
+        LockFile.releaseIfMine(file, owner);
     }
 }
