@@ -37,7 +37,7 @@ help:
 	@echo "make data      build the default data sets into data/"
 	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers;"
 	@echo "               PROFILE_CONFIG=small: the science runs' size (6x6, hidden 64, n 1, T 1)"
-	@echo "make bench     speed and memory benchmarks (~30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
+	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -115,7 +115,7 @@ data: setup
 
 # TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
 # table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
-# VmRSS read after warm-up at step 300: minutes a mixer). About 30 minutes in all on an idle 2-core machine.
+# VmRSS read after warm-up at step 300: minutes a mixer). About 25-30 minutes in all on an idle 2-core machine.
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 2
 BENCH_STEPS          ?= 8
