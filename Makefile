@@ -35,8 +35,9 @@ help:
 	@echo "make test-slurm  the smoke ablation through a private single-node Slurm cluster (skipped where Slurm cannot start)"
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
-	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers"
-	@echo "make bench     speed and memory benchmarks (~2 h on 2 cores; installs python3-torch for the PyTorch comparison)"
+	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers;"
+	@echo "               PROFILE_CONFIG=small: the science runs' size (6x6, hidden 64, n 1, T 1)"
+	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -112,17 +113,21 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search and table, then the memory check at
-# the issue's size (batch 64, 1,000 steps, VmRSS read after warm-up at step 300: about 40 min a mixer on 2 cores).
-# Quick memory check: make bench BENCH_MEMORY_BATCH=2 BENCH_MEMORY_STEPS=2000 (minutes).
+# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
+# table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
+# VmRSS read after warm-up at step 300: minutes a mixer). About 25-30 minutes in all on an idle 2-core machine.
 BENCH_BATCH          ?= 64
-BENCH_WARMUP         ?= 3
-BENCH_STEPS          ?= 20
+BENCH_WARMUP         ?= 2
+BENCH_STEPS          ?= 8
 BENCH_MEMORY_BATCH   ?= 64
 BENCH_MEMORY_STEPS   ?= 1000
 BENCH_RSS_AT         ?= 300
 # measured steps per thread setting in the all-cores search (after 1 warm-up step)
 BENCH_SEARCH_STEPS   ?= 2
+# the memory check's model: small (minutes) or bench (the timing config: ~40 min a mixer)
+BENCH_MEMORY_CONFIG  ?= small
+# 1: search every thread setting, not only those that can win (adds ~4 settings a mixer)
+BENCH_FULL_SEARCH    ?=
 # 1: also run the memory check for the PyTorch script (as long again as ours)
 BENCH_PYTORCH_MEMORY ?=
 # e.g. -Dai.djl.pytorch.num_threads=1 on a machine other jobs keep busy (the child JVMs inherit it)
@@ -135,16 +140,20 @@ bench: setup bench-pytorch
 	java -cp '$(CP)' org.looplab.bench.DataBench
 	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
-	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --python $(PY) --script bench/trm_step.py \
-	  $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory)
+	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --memory-config $(BENCH_MEMORY_CONFIG) \
+	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
+	  $(if $(BENCH_FULL_SEARCH),--full-search)
 	java -cp '$(CP)' org.looplab.bench.SolverBench --data data
 
-# libtorch's op profiler over PROFILE_STEPS training steps at the bench config, after one warm-up step; the Chrome
-# traces stay in build/profile/. BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
-PROFILE_STEPS ?= 2
+# libtorch's op profiler over PROFILE_STEPS training steps at PROFILE_CONFIG (bench: 9x9, hidden 128, n 6, T 3;
+# small: 6x6, hidden 64, n 1, T 1), after PROFILE_WARMUP steps; the Chrome traces stay in build/profile/.
+# BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
+PROFILE_STEPS  ?= 2
+PROFILE_WARMUP ?= 1
+PROFILE_CONFIG ?= bench
 profile: build
-	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --profile --batch $(BENCH_BATCH) --warmup 1 \
-	  --steps $(PROFILE_STEPS)
+	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --profile --config $(PROFILE_CONFIG) \
+	  --batch $(BENCH_BATCH) --warmup $(PROFILE_WARMUP) --steps $(PROFILE_STEPS)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
 bench-pytorch:

@@ -367,7 +367,8 @@ def main():
     times.sort()
     report = {
         "side": "pytorch", "mixer": a.mixer.upper(), "batch": a.batch, "warmup": a.warmup, "steps": a.steps,
-        "params": params, "medianMs": times[len(times) // 2], "firstLoss": losses[0], "lastLoss": losses[-1],
+        "params": params, "medianMs": times[len(times) // 2],
+        "minMs": times[0], "maxMs": times[-1], "firstLoss": losses[0], "lastLoss": losses[-1],
         "rssAtStep": rss_at, "rssAtMb": rss_at_mb, "finalRssMb": vm_rss_mb(),
         "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,   # kB on Linux
         "threads": torch.get_num_threads(), "matmulGflops": ceiling,

@@ -26,8 +26,21 @@ import org.looplab.provenance.Json;
  * @param steps     how many training steps the trace covers (the per-step columns divide by it)
  * @param wallMs    wall time of those steps measured around them in Java (the part the profiler does not see is
  *                  Java, JNI and waiting)
+ * @param cpuMs     CPU time of the thread that ran the steps, NaN if not measured (at one libtorch thread every op
+ *                  runs on it, so wall − CPU is time the thread waited for a core)
+ * @param topLevel  op events with no enclosing op on their thread: the ops Java dispatched (one JNI call each) and
+ *                  the autograd engine's nodes (0: not counted)
  */
-public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
+public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs, long topLevel) {
+    public OpProfile(List<OpTime> ops, int steps, double wallMs) {
+        this(ops, steps, wallMs, Double.NaN, 0);
+    }
+
+    /** The same profile with the thread CPU time of the profiled steps. */
+    public OpProfile withCpu(double ms) {
+        return new OpProfile(ops, steps, wallMs, ms, topLevel);
+    }
+
     /**
      * The ops that run a BLAS GEMM (or oneDNN's): everything else is element-wise work, reductions, copies and
      * bookkeeping. {@code aten::matmul} and {@code aten::linear} only dispatch to these, so their self time is small.
@@ -73,7 +86,25 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
                     e.path("ts").asDouble(),
                     e.path("dur").asDouble()));
         }
-        return new OpProfile(selfTimes(list), steps, wallMs);
+        return new OpProfile(selfTimes(list), steps, wallMs, Double.NaN, topLevel(list));
+    }
+
+    /** Events not inside another event of their thread (time nesting, as in {@link #selfTimes}). */
+    static long topLevel(List<Event> events) {
+        Map<String, List<Event>> byThread = new HashMap<>();
+        for (Event e : events)
+            byThread.computeIfAbsent(e.thread(), t -> new ArrayList<>()).add(e);
+        long count = 0;
+        for (List<Event> thread : byThread.values()) {
+            thread.sort(
+                    Comparator.comparingDouble(Event::start).thenComparing(Event::duration, Comparator.reverseOrder()));
+            double openUntil = Double.NEGATIVE_INFINITY;
+            for (Event e : thread) {
+                if (e.start() >= openUntil) count++;
+                openUntil = Math.max(openUntil, e.end());
+            }
+        }
+        return count;
     }
 
     /** One complete event: name, thread, start and duration in µs. */
@@ -152,10 +183,25 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs) {
                 100 * (total - mm) / total));
         out.append(String.format(
                 Locale.ROOT,
-                "profiled op time %.0f ms/step of %.0f ms/step wall (the rest: Java, "
-                        + "JNI, the profiler's own cost)%n",
+                "profiled op time %.0f ms/step of %.0f ms/step wall = %.0f%%; outside the ops (Java, JNI, the "
+                        + "profiler's own cost) %.0f ms/step = %.0f%%%n",
                 total / steps,
-                wallMs / steps));
+                wallMs / steps,
+                100 * total / wallMs,
+                (wallMs - total) / steps,
+                100 * (wallMs - total) / wallMs));
+        if (!Double.isNaN(cpuMs))
+            out.append(String.format(
+                    Locale.ROOT,
+                    "thread CPU %.0f ms/step (wall − CPU = waiting for a core: op times include it too)%n",
+                    cpuMs / steps));
+        if (topLevel > 0)
+            out.append(String.format(
+                    Locale.ROOT,
+                    "ops per step: %d top-level (dispatched from Java, plus the autograd engine's nodes), %d "
+                            + "in all%n",
+                    topLevel / steps,
+                    ops.stream().mapToLong(OpTime::calls).sum() / steps));
         return out.toString();
     }
 }

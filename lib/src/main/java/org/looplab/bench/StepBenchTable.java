@@ -86,7 +86,7 @@ public final class StepBenchTable {
     public static String speedTable(List<SpeedRow> rows) {
         StringBuilder out = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%-9s  %-19s  %8s  %10s  %8s  %-10s  %8s  %8s  %7s  %-10s  %s%n",
+                "%-9s  %-19s  %8s  %10s  %8s  %-10s  %8s  %8s  %7s  %-10s  %-23s  %s%n",
                 "mixer",
                 "params DJL|PyTorch",
                 "DJL ms",
@@ -97,14 +97,15 @@ public final class StepBenchTable {
                 "PT GF/s",
                 "of ceil",
                 "≥" + Math.round(100 * CEILING_TARGET) + "%",
-                "peak RSS MB DJL|PyTorch"));
+                "peak RSS MB DJL|PyTorch",
+                "spread ms DJL|PyTorch"));
         for (SpeedRow r : rows) {
             StepReport d = r.djl(), p = r.pytorch();
             String params =
                     p == null ? d.params() + " | —" : d.params() + (r.paramsMatch() ? " = " : " ≠ ") + p.params();
             out.append(String.format(
                     Locale.ROOT,
-                    "%-9s  %-19s  %8.0f  %10s  %8s  %-10s  %8.1f  %8s  %7s  %-10s  %s%n",
+                    "%-9s  %-19s  %8.0f  %10s  %8s  %-10s  %8.1f  %8s  %7s  %-10s  %-23s  %s%n",
                     r.mixer(),
                     params,
                     d.medianMs(),
@@ -121,9 +122,15 @@ public final class StepBenchTable {
                             Locale.ROOT,
                             "%.0f | %s",
                             d.peakRssMb(),
-                            p == null ? "—" : String.format(Locale.ROOT, "%.0f", p.peakRssMb()))));
+                            p == null ? "—" : String.format(Locale.ROOT, "%.0f", p.peakRssMb())),
+                    spread(d) + " | " + (p == null ? "—" : spread(p))));
         }
         return out.toString();
+    }
+
+    /** The fastest and slowest measured step, "4400–4700": the spread behind a median of few steps. */
+    static String spread(StepReport r) {
+        return String.format(Locale.ROOT, "%.0f–%.0f", r.minMs(), r.maxMs());
     }
 
     /** The memory table: VmRSS early and at the end, growth, peak, verdict. */

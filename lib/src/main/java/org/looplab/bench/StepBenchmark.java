@@ -3,6 +3,8 @@ package org.looplab.bench;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,8 +26,9 @@ import org.looplab.train.TrainConfig;
 import org.looplab.train.TrainingRun;
 
 /**
- * The DJL side of {@code make bench}: times {@link DeepSupervisionTrainer#step()} for a TRM on random 9×9
- * Sudoku-sized inputs (speed does not depend on the values) with the cpu recipe, and reads the process's memory.
+ * The DJL side of {@code make bench}: times {@link DeepSupervisionTrainer#step()} for a TRM of a
+ * {@link StepBenchConfig} on random Sudoku-sized inputs (speed does not depend on the values) with the cpu recipe,
+ * and reads the process's memory.
  * {@code bench/trm_step.py} is the same step in plain PyTorch; both report a {@link StepReport}.
  */
 public final class StepBenchmark {
@@ -37,17 +40,20 @@ public final class StepBenchmark {
     private StepBenchmark() {}
 
     /**
-     * Runs {@code warmup + steps} training steps in this process and reports the median of the last {@code steps}.
-     * Progress (every 100 steps) goes to stderr, so a child's stdout holds only its report.
+     * Runs {@code warmup + steps} training steps in this process and reports the median of the last {@code steps}
+     * with their fastest and slowest. Progress (every 50 steps) goes to stderr, so a child's stdout holds only its
+     * report.
      *
      * @param rssAt   read VmRSS after this many steps (warm-up included; capped at the total)
      * @param matmul  also measure the matmul ceiling first (a few seconds)
      */
-    public static StepReport run(TrmConfig cfg, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+    public static StepReport run(
+            StepBenchConfig bench, Mixer mixer, int batch, int warmup, int steps, int rssAt, boolean matmul) {
         double ceiling = matmul ? MatmulProbe.bestGflops(MatmulProbe.measure(MATMUL_SIZES, 5)) : 0;
         int total = warmup + steps;
         int rssStep = Math.min(rssAt, total);
-        PuzzleDataSet data = randomPuzzles(256, TASK);
+        TrmConfig cfg = bench.trm(mixer);
+        PuzzleDataSet data = randomPuzzles(256, bench.task());
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
                 var trainer = trainer(model, data, batch, total)) {
             double[] ms = new double[steps];
@@ -64,6 +70,8 @@ public final class StepBenchmark {
                             Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1, total, MemoryBreakdown.now());
             }
             RuntimeFacts facts = RuntimeFacts.current();
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
             return new StepReport(
                     "djl",
                     cfg.mixer(),
@@ -72,6 +80,8 @@ public final class StepBenchmark {
                     steps,
                     model.parameterCount(),
                     median(ms),
+                    sorted[0],
+                    sorted[sorted.length - 1],
                     firstLoss,
                     lastLoss,
                     rssStep,
@@ -86,19 +96,21 @@ public final class StepBenchmark {
 
     /**
      * Runs {@code warmup} unmeasured steps, then {@code steps} under libtorch's profiler, whose Chrome trace goes to
-     * {@code trace}; returns the self time per op.
+     * {@code trace}; returns the self time per op, with the wall and thread CPU time of the profiled steps.
      */
-    public static OpProfile profile(TrmConfig cfg, int batch, int warmup, int steps, Path trace) {
-        PuzzleDataSet data = randomPuzzles(256, TASK);
-        try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
+    public static OpProfile profile(StepBenchConfig bench, Mixer mixer, int batch, int warmup, int steps, Path trace) {
+        PuzzleDataSet data = randomPuzzles(256, bench.task());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (ReasoningModel model = bench.trm(mixer).build(TrainingRun.taskOf(data), 0);
                 var trainer = trainer(model, data, batch, warmup + steps)) {
             for (int s = 0; s < warmup; s++) trainer.step();
             JniUtils.startProfile(false, false, false);
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             for (int s = 0; s < steps; s++) trainer.step();
             double wallMs = (System.nanoTime() - t0) / 1e6;
+            double cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             JniUtils.stopProfile(trace.toString());
-            return OpProfile.read(trace, steps, wallMs);
+            return OpProfile.read(trace, steps, wallMs).withCpu(cpuMs);
         }
     }
 
@@ -113,7 +125,7 @@ public final class StepBenchmark {
 
     /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
     public static TrmConfig config(Mixer mixer) {
-        return mixer == Mixer.MLP ? TrmConfig.SMALL_MLP : TrmConfig.SMALL_ATTENTION;
+        return StepBenchConfig.BENCH.trm(mixer);
     }
 
     /**
@@ -138,6 +150,12 @@ public final class StepBenchmark {
     /** {@link #stepFlops(TrmConfig, int, int)} at the bench's task: prefix + 81 positions. */
     public static double stepFlops(TrmConfig c, int batch) {
         return stepFlops(c, batch, TASK.sequenceLength(c.prefixLength()));
+    }
+
+    /** {@link #stepFlops(TrmConfig, int, int)} of {@code bench}'s model with {@code mixer}. */
+    public static double stepFlops(StepBenchConfig bench, Mixer mixer, int batch) {
+        TrmConfig c = bench.trm(mixer);
+        return stepFlops(c, batch, bench.task().sequenceLength(c.prefixLength()));
     }
 
     /** Valid-vocabulary tokens: labels are digits, a third of the inputs show theirs, the rest are blank. */

@@ -14,6 +14,8 @@ import org.looplab.provenance.Json;
  * @param steps        measured steps
  * @param params       trained parameters (puzzle table and buffers excluded), so the two sides can be checked equal
  * @param medianMs     median wall time of the measured steps
+ * @param minMs        the fastest measured step (with {@code maxMs}: the spread the median hides)
+ * @param maxMs        the slowest measured step
  * @param rssAtStep    the step (warm-up included) after which {@code rssAtMb} was read
  * @param rssAtMb      VmRSS after step {@code rssAtStep}
  * @param finalRssMb   VmRSS after the last step
@@ -30,6 +32,8 @@ public record StepReport(
         int steps,
         long params,
         double medianMs,
+        double minMs,
+        double maxMs,
         double firstLoss,
         double lastLoss,
         int rssAtStep,
@@ -50,6 +54,9 @@ public record StepReport(
         if (params < 1) throw new IllegalArgumentException("params must be >= 1, was " + params);
         if (!(medianMs > 0) || Double.isInfinite(medianMs))
             throw new IllegalArgumentException("medianMs must be a positive time, was " + medianMs);
+        if (!(minMs > 0 && minMs <= medianMs && medianMs <= maxMs) || Double.isInfinite(maxMs))
+            throw new IllegalArgumentException(
+                    "need 0 < minMs <= medianMs <= maxMs, was " + minMs + ", " + medianMs + ", " + maxMs);
         if (rssAtStep < 1 || rssAtStep > warmup + steps)
             throw new IllegalArgumentException("rssAtStep must be in 1.." + (warmup + steps) + ", was " + rssAtStep);
         if (!(matmulGflops >= 0)) throw new IllegalArgumentException("matmulGflops must be >= 0, was " + matmulGflops);

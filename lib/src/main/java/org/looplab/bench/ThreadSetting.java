@@ -54,6 +54,31 @@ public record ThreadSetting(String side, int intraOp, int blas, WaitPolicy waitP
         return grid;
     }
 
+    /**
+     * The part of {@link #searchGrid} that can win on an otherwise idle machine, which {@code make bench} searches
+     * (TrainBench {@code --full-search} runs the whole grid). Dropped, each from a measurement at the bench config on
+     * the 2-core EPYC (issue #13's table, ms per step, attention / MLP):
+     * <ul>
+     *   <li>one intra-op thread for DJL: 4,549 / 6,134 against 2,512 / 3,386 at 2 threads (the pool is the only
+     *       way DJL's libtorch uses a second core);
+     *   <li>PyTorch at 1 intra-op thread and 1 OpenBLAS thread: that is the one-core setting, 3,941 / 5,276 against
+     *       2,764 / 4,308 with OpenBLAS's own 2 threads;
+     *   <li>PyTorch at {@code cores} intra-op threads and {@code cores} OpenBLAS threads: both pools on both cores,
+     *       5,928 / 6,306, 2.1× / 1.5× its best.
+     * </ul>
+     * What stays: DJL at {@code cores} threads and PyTorch at {@code cores} intra-op threads with one OpenBLAS thread,
+     * each under both wait policies (which one wins depends on the load), and PyTorch at 1 intra-op thread with
+     * OpenBLAS's own {@code cores}. On one core there is nothing to search: the one-core setting.
+     */
+    public static List<ThreadSetting> candidates(String side, int cores) {
+        if (cores < 2) return List.of(new ThreadSetting(side, 1, 1, null, false));
+        List<ThreadSetting> out = new ArrayList<>();
+        if ("pytorch".equals(side)) out.add(new ThreadSetting(side, 1, cores, null, false));
+        for (WaitPolicy p : WaitPolicy.values())
+            out.add(new ThreadSetting(side, cores, "pytorch".equals(side) ? 1 : cores, p, false));
+        return out;
+    }
+
     /** The environment the child starts with (added to the parent's). */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();

@@ -40,13 +40,31 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--mixers", split = ",", defaultValue = "ATTENTION,MLP", description = "default ${DEFAULT-VALUE}")
     List<Mixer> mixers;
 
+    @Option(
+            names = "--config",
+            defaultValue = "BENCH",
+            description = "the timed and profiled TRM: BENCH (9×9, hidden 128, n 6, T 3; the PyTorch comparison) or "
+                    + "SMALL (6×6, hidden 64, n 1, T 1; DJL only) (default ${DEFAULT-VALUE})")
+    StepBenchConfig config;
+
+    @Option(
+            names = "--memory-config",
+            defaultValue = "SMALL",
+            description = "the memory check's TRM (default ${DEFAULT-VALUE}: 1,000 steps in minutes)")
+    StepBenchConfig memoryConfig;
+
+    @Option(
+            names = "--full-search",
+            description = "search every thread setting, not only those that can win (ThreadSetting.candidates)")
+    boolean fullSearch;
+
     @Option(names = "--batch", defaultValue = "64", description = "timing batch (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "unmeasured steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "2", description = "unmeasured steps (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--steps", defaultValue = "20", description = "measured steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "8", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
 
     @Option(
@@ -119,9 +137,8 @@ public final class TrainBench implements Callable<Integer> {
     public Integer call() {
         if (child) {
             if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
-            System.out.println(
-                    StepBenchmark.run(StepBenchmark.config(mixers.get(0)), batch, warmup, steps, rssAt, !noMatmul)
-                            .toJsonLine());
+            System.out.println(StepBenchmark.run(config, mixers.get(0), batch, warmup, steps, rssAt, !noMatmul)
+                    .toJsonLine());
             return 0;
         }
         if (profile) return profile();
@@ -132,7 +149,7 @@ public final class TrainBench implements Callable<Integer> {
                         + "timing below slower and noisier)%n",
                 cores,
                 loadAverage());
-        String torch = pytorchProblem(python, script);
+        String torch = config == StepBenchConfig.BENCH ? pytorchProblem(python, script) : "--config " + config;
         System.out.println(
                 torch == null
                         ? "pytorch: " + python + " " + script
@@ -140,7 +157,8 @@ public final class TrainBench implements Callable<Integer> {
                                 + "); the Java-only tables follow. `make bench` installs python3-torch with apt.");
         System.out.printf(
                 Locale.ROOT,
-                "timing: batch %d, %d warm-up + %d measured steps, median ms per step%n",
+                "timing: %s, batch %d, %d warm-up + %d measured steps, median ms per step [fastest–slowest]%n",
+                config.describe(),
                 batch,
                 warmup,
                 steps);
@@ -161,7 +179,13 @@ public final class TrainBench implements Callable<Integer> {
         }
         if (!skipAllCores) {
             System.out.printf(
-                    Locale.ROOT, "%n[all cores] search: %d warm-up + %d measured steps per setting%n", 1, searchSteps);
+                    Locale.ROOT,
+                    "%n[all cores] search: %d warm-up + %d measured steps per setting, %s%n",
+                    1,
+                    searchSteps,
+                    fullSearch
+                            ? "every setting"
+                            : "the settings that can win (ThreadSetting.candidates; --full-search for all)");
             Map<String, Map<Mixer, ThreadSetting>> best = new LinkedHashMap<>();
             for (String side : sides) best.put(side, search(side, cores));
             tables.append(
@@ -171,22 +195,26 @@ public final class TrainBench implements Callable<Integer> {
         if (memorySteps > 0) {
             System.out.printf(
                     Locale.ROOT,
-                    "%nmemory: batch %d, %d steps, VmRSS after step %d (after warm-up) and at " + "the end, %s%n",
+                    "%nmemory: %s, batch %d, %d steps, VmRSS after step %d (after warm-up) and at the end, %s%n",
+                    memoryConfig.describe(),
                     memoryBatch,
                     memorySteps,
                     rssAt,
                     memoryBatch < 16 ? "one libtorch thread" : "DJL's default threads");
             for (Mixer m : mixers) {
-                List<String> cmd = djlCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null);
+                List<String> cmd = djlCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null);
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
-                if (pytorchMemory && torch == null)
+                // bench/trm_step.py builds the bench config only
+                if (pytorchMemory && torch == null && memoryConfig == StepBenchConfig.BENCH)
                     memory.add(new StepBenchTable.MemoryRow(
                             announce(run(pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
             }
         }
         System.out.println();
         System.out.print(tables);
-        if (!memory.isEmpty()) System.out.print(System.lineSeparator() + StepBenchTable.memoryTable(memory));
+        if (!memory.isEmpty())
+            System.out.print(System.lineSeparator() + "Memory: " + memoryConfig.describe() + ", batch " + memoryBatch
+                    + ", " + memorySteps + " steps" + System.lineSeparator() + StepBenchTable.memoryTable(memory));
         return 0;
     }
 
@@ -197,11 +225,13 @@ public final class TrainBench implements Callable<Integer> {
     private Map<Mixer, ThreadSetting> search(String side, int cores) {
         Map<Mixer, ThreadSetting> best = new LinkedHashMap<>();
         Map<Mixer, Double> bestMs = new LinkedHashMap<>();
-        for (ThreadSetting t : ThreadSetting.searchGrid(side, cores)) {
+        for (ThreadSetting t :
+                fullSearch ? ThreadSetting.searchGrid(side, cores) : ThreadSetting.candidates(side, cores)) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-7s %-66s", side, t.label()));
             for (Mixer m : mixers) {
                 StepReport r = run(command(t, m, batch, 1, searchSteps, 1, false), t);
-                line.append(String.format(Locale.ROOT, "  %s %6.0f ms", m, r.medianMs()));
+                line.append(
+                        String.format(Locale.ROOT, "  %s %6.0f ms [%.0f–%.0f]", m, r.medianMs(), r.minMs(), r.maxMs()));
                 if (r.medianMs() < bestMs.getOrDefault(m, Double.POSITIVE_INFINITY)) {
                     bestMs.put(m, r.medianMs());
                     best.put(m, t);
@@ -230,14 +260,13 @@ public final class TrainBench implements Callable<Integer> {
             }
             timed.addAll(bySide.values());
             speed.add(new StepBenchTable.SpeedRow(
-                    bySide.get("djl"),
-                    bySide.get("pytorch"),
-                    StepBenchmark.stepFlops(StepBenchmark.config(m), batch),
-                    0));
+                    bySide.get("djl"), bySide.get("pytorch"), StepBenchmark.stepFlops(config, m, batch), 0));
         }
         double best = ceiling(timed); // every row against the best of the table, not of the runs before it
         speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
-        StringBuilder out = new StringBuilder(System.lineSeparator() + title + System.lineSeparator() + used);
+        StringBuilder out = new StringBuilder(System.lineSeparator() + title + "; " + config.describe() + ", batch "
+                + batch + ", " + warmup + " warm-up + " + steps + " measured steps per run" + System.lineSeparator()
+                + used);
         for (StepReport r : timed)
             out.append(String.format(
                     Locale.ROOT,
@@ -248,15 +277,16 @@ public final class TrainBench implements Callable<Integer> {
         out.append(String.format(
                 Locale.ROOT,
                 "  ceiling used: %.1f GFLOP/s, the best of the above; step FLOPs count "
-                        + "matmuls only (35 net calls' worth)%n",
-                best));
+                        + "matmuls only (%s net calls' worth)%n",
+                best,
+                netCalls(config.trm(Mixer.MLP))));
         return out.append(StepBenchTable.speedTable(speed)).toString();
     }
 
     private List<String> command(
             ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
         return t.side().equals("djl")
-                ? djlCommand(m, batch, warmup, steps, rssAt, matmul, t)
+                ? djlCommand(config, m, batch, warmup, steps, rssAt, matmul, t)
                 : pytorchCommand(m, batch, warmup, steps, rssAt, matmul, t);
     }
 
@@ -265,7 +295,8 @@ public final class TrainBench implements Callable<Integer> {
         Engine.getInstance(); // loads the natives that JniUtils calls into
         System.out.printf(
                 Locale.ROOT,
-                "profile: batch %d, %d warm-up + %d profiled steps, %d libtorch threads, " + "load average %s%n",
+                "profile: %s, batch %d, %d warm-up + %d profiled steps, %d libtorch threads, load average %s%n",
+                config.describe(),
                 batch,
                 warmup,
                 steps,
@@ -277,8 +308,9 @@ public final class TrainBench implements Callable<Integer> {
             throw new UncheckedIOException("cannot create " + traceDir, e);
         }
         for (Mixer m : mixers) {
-            Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-step.json");
-            OpProfile p = StepBenchmark.profile(StepBenchmark.config(m), batch, warmup, steps, trace);
+            Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-"
+                    + config.name().toLowerCase(Locale.ROOT) + "-step.json");
+            OpProfile p = StepBenchmark.profile(config, m, batch, warmup, steps, trace);
             System.out.printf(Locale.ROOT, "%nTRM %s, self time per op (trace: %s)%n", m, trace);
             System.out.print(p.table(top));
         }
@@ -295,6 +327,11 @@ public final class TrainBench implements Callable<Integer> {
         }
     }
 
+    /** Forward net calls' worth of matmuls in a step: T(n+1) forward, 2(n+1) backward. */
+    private static int netCalls(org.looplab.model.TrmConfig c) {
+        return c.recursions() * (c.latentSteps() + 1) + 2 * (c.latentSteps() + 1);
+    }
+
     private static double ceiling(List<StepReport> reports) {
         return reports.stream().mapToDouble(StepReport::matmulGflops).max().orElse(0);
     }
@@ -302,12 +339,14 @@ public final class TrainBench implements Callable<Integer> {
     private static StepReport announce(StepReport r) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-7s %-9s batch %2d: %6.0f ms/step, %,d params, loss %.3f -> %.3f, "
+                "  %-7s %-9s batch %2d: %6.0f ms/step [%.0f–%.0f], %,d params, loss %.3f -> %.3f, "
                         + "RSS %.0f MB @%d, %.0f MB at end, peak %.0f MB, %d threads; %s%n",
                 r.side(),
                 r.mixer(),
                 r.batch(),
                 r.medianMs(),
+                r.minMs(),
+                r.maxMs(),
                 r.params(),
                 r.firstLoss(),
                 r.lastLoss(),
@@ -335,7 +374,14 @@ public final class TrainBench implements Callable<Integer> {
 
     /** A child JVM like this one (same java, classpath and -D/-X options) running one DJL measurement. */
     static List<String> djlCommand(
-            Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul, ThreadSetting t) {
+            StepBenchConfig bench,
+            Mixer m,
+            int batch,
+            int warmup,
+            int steps,
+            int rssAt,
+            boolean matmul,
+            ThreadSetting t) {
         List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -345,6 +391,8 @@ public final class TrainBench implements Callable<Integer> {
                 System.getProperty("java.class.path"),
                 TrainBench.class.getName(),
                 "--child",
+                "--config",
+                bench.name(),
                 "--mixers",
                 m.name(),
                 "--batch",

@@ -41,7 +41,8 @@ import org.looplab.model.ReasoningModel;
  * a trainer given them by {@link #restore} continues bit for bit (at a fixed libtorch thread count).
  *
  * <p>Memory: an {@link NDScope} per step closes everything the step made except the new carry, which is handed
- * to a long-lived manager; the model closes each net call's intermediates eagerly. Threads: everything runs under
+ * to a long-lived manager; the model closes each net call's intermediates eagerly; {@link MallocReuse} keeps freed
+ * tensor memory mapped for the next step. Threads: everything runs under
  * {@link NoGrad} except the collector, so it works from any thread (grad mode is per thread and starts on
  * everywhere but the engine's own thread).
  */
@@ -76,6 +77,7 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
         this.loss = new SupervisionLoss(model);
         this.optimiser = new OptimiserStep(model, cfg);
         this.carryOwner = model.manager().newSubManager();
+        MallocReuse.apply(); // freed tensors' memory is reused, not faulted in again (values unchanged)
     }
 
     /**

@@ -25,6 +25,8 @@ class StepBenchTableTest {
                 20,
                 params,
                 ms,
+                ms * 0.9,
+                ms * 1.1,
                 2.5,
                 2.4,
                 3,
@@ -64,6 +66,7 @@ class StepBenchTableTest {
                 List.of(new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_274, 3500, 1, 1), STEP_FLOP, 160)));
         assertTrue(same.contains("694274 = 694274"), same);
         assertTrue(same.contains("1.75×") && same.contains("63%") && !same.contains("MISS"), same); // 62.5% rounds up
+        assertTrue(same.contains("1800–2200 | 3150–3850"), same); // the spread: fastest–slowest step of each side
         String other = StepBenchTable.speedTable(
                 List.of(new SpeedRow(djl, report("pytorch", Mixer.MLP, 694_275, 2200, 1, 1), STEP_FLOP, 160)));
         assertTrue(other.contains("694274 ≠ 694275") && other.contains("MISS"), other);
@@ -105,7 +108,7 @@ class StepBenchTableTest {
     @Test
     void memoryReadAtTheLastStepIsNotJudged() {
         // 3 warm-up + 20 steps, early reading after step 23: there is nothing to compare it with
-        StepReport r = new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 2, 2, 23, 400, 400, 410, 1, 0, "x");
+        StepReport r = new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 1, 1, 2, 2, 23, 400, 400, 410, 1, 0, "x");
         assertEquals(Verdict.NOT_RUN, new MemoryRow(r).verdict());
     }
 

@@ -47,6 +47,24 @@ class ThreadSettingTest {
     }
 
     @Test
+    void theBenchSearchesOnlyTheSettingsThatCanWin() {
+        List<ThreadSetting> torch = ThreadSetting.candidates("pytorch", 2);
+        assertEquals(
+                List.of(
+                        new ThreadSetting("pytorch", 1, 2, null, false),
+                        new ThreadSetting("pytorch", 2, 1, WaitPolicy.ACTIVE, false),
+                        new ThreadSetting("pytorch", 2, 1, WaitPolicy.PASSIVE, false)),
+                torch);
+        assertTrue(ThreadSetting.searchGrid("pytorch", 2).containsAll(torch), "a part of the full grid");
+        assertEquals(
+                List.of(
+                        new ThreadSetting("djl", 2, 2, WaitPolicy.ACTIVE, false),
+                        new ThreadSetting("djl", 2, 2, WaitPolicy.PASSIVE, false)),
+                ThreadSetting.candidates("djl", 2));
+        assertEquals(1, ThreadSetting.candidates("djl", 1).size(), "one core: nothing to search");
+    }
+
+    @Test
     void badSettingsFailNamingTheValue() {
         var side = assertThrows(IllegalArgumentException.class, () -> new ThreadSetting("jax", 1, 1, null, false));
         assertTrue(side.getMessage().contains("jax"), side.getMessage());

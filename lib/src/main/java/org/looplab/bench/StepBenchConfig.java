@@ -1,0 +1,56 @@
+package org.looplab.bench;
+
+import java.util.Locale;
+import org.looplab.model.Mixer;
+import org.looplab.model.TaskShape;
+import org.looplab.model.TrmConfig;
+
+/**
+ * The TRM configs {@code TrainBench} times and profiles, on random valid tokens of their task's size.
+ *
+ * <ul>
+ *   <li>{@link #BENCH}: issue #13's fixed config, 9×9 Sudoku, hidden 128, n 6, T 3 (35 net calls' worth of matmuls a
+ *       step), for the two tables against PyTorch ({@code bench/trm_step.py} builds the same model).
+ *   <li>{@link #SMALL}: the size of the lab's science runs, 6×6 Sudoku (36 cells + 16 prefix), hidden 64, n 1, T 1
+ *       (2 net calls a supervision step): {@code make profile PROFILE_CONFIG=small} and the memory check, whose 1,000
+ *       steps take minutes at this size instead of the bench config's ~40 minutes per mixer.
+ * </ul>
+ */
+public enum StepBenchConfig {
+    BENCH(TaskShape.sudoku9(), 128, 6, 3),
+    SMALL(TaskShape.sudoku(6), 64, 1, 1);
+
+    private final TaskShape task;
+    private final int hidden, latentSteps, recursions;
+
+    StepBenchConfig(TaskShape task, int hidden, int latentSteps, int recursions) {
+        this.task = task;
+        this.hidden = hidden;
+        this.latentSteps = latentSteps;
+        this.recursions = recursions;
+    }
+
+    public TaskShape task() {
+        return task;
+    }
+
+    /** The cpu profile's TRM with {@code mixer}, at this config's width, n and T (2 layers, expansion 4). */
+    public TrmConfig trm(Mixer mixer) {
+        TrmConfig base = mixer == Mixer.MLP ? TrmConfig.SMALL_MLP : TrmConfig.SMALL_ATTENTION;
+        return base.withSize(hidden, base.heads()).withRecursion(latentSteps, recursions);
+    }
+
+    /** For table headers: "6×6 Sudoku (36 cells), hidden 64, n 1, T 1". */
+    public String describe() {
+        int side = (int) Math.round(Math.sqrt(task.gridCells()));
+        return String.format(
+                Locale.ROOT,
+                "%d×%d Sudoku (%d cells), hidden %d, n %d, T %d",
+                side,
+                side,
+                task.gridCells(),
+                hidden,
+                latentSteps,
+                recursions);
+    }
+}
