@@ -35,12 +35,34 @@ json_string() {   # a JSON string literal: escape backslashes and double quotes
 
 spec_dir="$1/kernels/java"
 mkdir -p "$spec_dir"
+spec_dir=$(cd "$spec_dir" && pwd)
+
+# Cold start: a class-data-sharing archive of what a kernel loads up to its first cells (environment/kernel/
+# cds-archive.py), made again when the jar or the JVM is newer than it. Where it cannot be made (no Python with
+# jupyter_client), the kernel starts without it, only slower.
+archive="$spec_dir/kernel.jsa"
+py=${LOOPLAB_PYTHON:-/usr/bin/python3}
+java_real=$(readlink -f "$java_cmd")
+if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ] || [ "$java_real" -nt "$archive" ]; then
+  rm -f "$archive"
+  if "$py" -c 'import jupyter_client' 2>/dev/null; then
+    start=$(date +%s)
+    if "$py" "$here/kernel/cds-archive.py" "$java_cmd" "$jar" "$archive" "$here/../notebooks"; then
+      echo "kernel class-data-sharing archive: $archive ($(( $(date +%s) - start )) s to make)"
+    fi
+  fi
+fi
+cds_args=""
+if [ -f "$archive" ]; then
+  cds_args="$(json_string "-XX:SharedArchiveFile=$archive"), \"-Xshare:auto\", "
+fi
+
 cat > "$spec_dir/kernel.json" <<JSON
 {
-  "argv": [$(json_string "$java_cmd"), "-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
+  "argv": [$(json_string "$java_cmd"), ${cds_args}"-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message"
 }
 JSON
-echo "installed kernelspec 'java' in $(cd "$spec_dir" && pwd)"
+echo "installed kernelspec 'java' in $spec_dir"
