@@ -19,7 +19,8 @@ import nbformat
 # label, then where to read it:
 #   ("table", caption regex, row, column header regex or None for the last column, format): row is a regex over the
 #       row's cells joined by " | ", None for the first row, or "*max" for the row with the largest value in the column;
-#       the format gets {v} (the cell), {pct} (the cell, a fraction, as a percentage) and {row} (the row's first cell)
+#       the format gets {v} (the cell), {pct} (the cell, a fraction, as a percentage), {count} (the cell, a whole
+#       number, with thousands separators) and {row} (the row's first cell)
 #   ("rows", caption regex, format): the table's row count as {n}
 #   ("text", regex with one group): over the text outputs (render, display of a string, Markdown, stdout)
 HEADLINES = {
@@ -34,8 +35,8 @@ HEADLINES = {
         ("hard 9×9 difficulty", ("table", r"^Data sets$", r"^sudoku9-hard \|", r"^mean difficulty", "{v} backtracks on average")),
     ],
     "02": [
-        ("TRM-MLP parameters (paper config)", ("table", r"^Parameters on", r"^TRM-MLP", r"built here", "{v}")),
-        ("HRM parameters (paper config)", ("table", r"^Parameters on", r"^HRM \|", r"built here", "{v}")),
+        ("TRM-MLP parameters (paper config)", ("table", r"^Parameters on", r"^TRM-MLP", r"built here", "{count}")),
+        ("HRM parameters (paper config)", ("table", r"^Parameters on", r"^HRM \|", r"built here", "{count}")),
         ("TRM depth per supervision step", ("table", r"^Compute depth", r"^TRM", r"depth \(ours\)", "{v} layers ({row})")),
     ],
     "03": [
@@ -182,7 +183,9 @@ def read_headline(where, tables, texts):
             rows = [r for r in rows if re.search(row, " | ".join(r), re.I)]
         if rows:
             r = rows[0]
-            return fmt.format(v=r[col], pct=as_percent(r[col]), row=r[0])
+            whole = r[col].replace(",", "")
+            return fmt.format(v=r[col], pct=as_percent(r[col]), row=r[0],
+                              count=f"{int(whole):,}" if whole.isdigit() else r[col])
     return None
 
 
@@ -245,10 +248,12 @@ def write(out_dir):
         timings = {}
     paths = sorted(p for p in glob.glob(os.path.join(out_dir, "*.ipynb")) if re.match(r"\d+_", os.path.basename(p)))
     entries = deck_order([describe(p) for p in paths])
-    profile = os.environ.get("LOOPLAB_PROFILE", "cpu")
+    # the profile each notebook ran with, as the runner recorded it
+    profiles = sorted({timings.get(e["stem"], {}).get("profile") or "unknown" for e in entries}) or ["unknown"]
+    profile = ", ".join(profiles)
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LoopLab: the notebooks</title>"
              f"<style>{STYLE}</style></head><body><h1>LoopLab: the notebooks</h1>"
-             f"<p class=\"meta\">Executed with profile <code>{html.escape(profile)}</code>, "
+             f"<p class=\"meta\">Executed with profile <code>{html.escape(profile)}</code>; page written "
              f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}; in the deck's order. Every number below is read "
              f"from the executed notebook; every page opens offline.</p>"]
     for e in entries:

@@ -281,7 +281,7 @@ def main():
         error, t = run_one(path, args.out_dir, args.timeout, html_pages, progress)
         took = time.time() - start
         name = os.path.basename(path)
-        t.update(wall_s=round(took, 1), passed=error is None)
+        t.update(wall_s=round(took, 1), passed=error is None, profile=os.environ.get("LOOPLAB_PROFILE") or "cpu")
         timings[name[: -len(".ipynb")]] = t
         if t["first_cell_s"] is not None:
             cpu = t["first_cell_kernel_cpu_s"]
