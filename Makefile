@@ -117,8 +117,9 @@ test-browser:
 	$(PY) environment/browser_tests.py offline-pages build/notebook-tests
 	LOOPLAB_PROFILE=smoke $(PY) environment/browser_tests.py notebook-ui notebooks/00_environment.ipynb build/notebook-ui
 
+# Jupyter refuses to run as root without --allow-root (containers often are root).
 notebook: setup
-	cd notebooks && jupyter notebook
+	cd notebooks && jupyter notebook $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
