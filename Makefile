@@ -8,8 +8,12 @@ MVN        := mvn -B -ntp -Dstyle.color=never
 JUPYTER_PATH := $(CURDIR)/build/jupyter
 LOOPLAB    := java -jar lib/target/looplab.jar
 CP         := lib/target/notebook-classpath/*
-# chromium: the trace viewer's test opens the exported page in a real (headless) browser.
-APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat chromium
+# chromium: the trace viewer's test, the offline-book test and the notebook-UI test open pages in a real (headless)
+# browser. libjs-*: what the exported pages load (MathJax, require.js, jQuery), copied next to them to work offline.
+APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat chromium \
+              libjs-mathjax libjs-requirejs libjs-jquery
+WEB_JS     := /usr/share/javascript/mathjax/MathJax.js /usr/share/javascript/requirejs/require.min.js \
+              /usr/share/javascript/jquery/jquery.min.js
 DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11 maze30-hard
 LADDER_SETS := sudoku9-mixed sudoku6-hard maze15 maze20 maze25
 
@@ -18,7 +22,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-slurm slurm notebook bench bench-pytorch profile data clean checkpoints ablation claims claims-all data-ladder
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
@@ -31,7 +35,7 @@ MINUTES_hrm-sudoku4     := 20
 
 help:
 	@echo "make run       execute every notebook (profile: \$$LOOPLAB_PROFILE, default cpu) into build/notebooks/"
-	@echo "make test      unit tests, kernel protocol tests, every notebook in the smoke profile, the Slurm test"
+	@echo "make test      unit tests, kernel protocol tests, every notebook in the smoke profile, browser tests, the Slurm test"
 	@echo "make test-slurm  the smoke ablation through a private single-node Slurm cluster (skipped where Slurm cannot start)"
 	@echo "make notebook  open the notebooks in Jupyter with LoopLab's Java kernel"
 	@echo "make data      build the default data sets into data/"
@@ -49,8 +53,8 @@ setup: jupyter build kernel
 # Idempotent: installs only what is missing; on a machine without apt it says exactly what to install.
 jupyter:
 	@if $(PY) -c 'import nbclient, nbconvert, nbformat, jupyter_client, notebook' 2>/dev/null && command -v jupyter >/dev/null \
-	    && command -v chromium >/dev/null; then \
-	  echo "jupyter, chromium: present"; \
+	    && command -v chromium >/dev/null && ls $(WEB_JS) >/dev/null 2>&1; then \
+	  echo "jupyter, chromium, MathJax: present"; \
 	elif command -v apt-get >/dev/null; then \
 	  echo "installing Debian packages $(APT_PKGS)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -68,10 +72,11 @@ build:
 kernel: build
 	bash environment/install-kernel.sh build/jupyter
 
+# Progress on the terminal while it works; the book's front page is build/notebooks/index.html.
 run: setup
-	$(PY) environment/run_notebooks.py build/notebooks --html $(NOTEBOOKS)
+	$(PY) environment/run_notebooks.py build/notebooks --book $(NOTEBOOKS)
 
-test: setup test-lib test-kernel test-notebooks test-slurm
+test: setup test-lib test-kernel test-notebooks test-browser test-slurm
 
 test-lib:
 	$(MVN) verify
@@ -103,12 +108,19 @@ slurm:
 	  echo "No apt-get here. For the Slurm test install slurmctld, slurmd, the Slurm client and munge; without them it is skipped." >&2; \
 	fi
 
-# NOTEBOOKS=notebooks/03_….ipynb runs only those (default: all).
+# NOTEBOOKS=notebooks/03_….ipynb runs only those (default: all). Writes the smoke book, build/notebook-tests/index.html.
 test-notebooks:
-	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --timeout 900 $(NOTEBOOKS)
+	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --book --timeout 900 $(NOTEBOOKS)
 
+# In headless Chromium: the smoke book's pages with the network off (no failed request, none to another host), then
+# notebook 00 run through Jupyter Notebook's own UI (Cell > Run All); its screenshot: build/notebook-ui/00_environment.png.
+test-browser:
+	$(PY) environment/browser_tests.py offline-pages build/notebook-tests
+	LOOPLAB_PROFILE=smoke $(PY) environment/browser_tests.py notebook-ui notebooks/00_environment.ipynb build/notebook-ui
+
+# Jupyter refuses to run as root without --allow-root (containers often are root).
 notebook: setup
-	cd notebooks && jupyter notebook
+	cd notebooks && jupyter notebook $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done

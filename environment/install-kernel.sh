@@ -35,12 +35,49 @@ json_string() {   # a JSON string literal: escape backslashes and double quotes
 
 spec_dir="$1/kernels/java"
 mkdir -p "$spec_dir"
+spec_dir=$(cd "$spec_dir" && pwd)
+
+# The kernelspec runs a copy of the jar, replaced only when its classes change: Maven writes a new jar (new bytes,
+# new time) at every package, and the JVM refuses a class-data-sharing archive made with another jar file.
+py=${LOOPLAB_PYTHON:-/usr/bin/python3}
+copy="$spec_dir/looplab-kernel.jar"
+same_classes() {   # same entries with the same CRC-32s: the same classes, whatever the zip's timestamps say
+  [ -f "$2" ] && "$py" - "$1" "$2" <<'PY' 2>/dev/null
+import sys, zipfile
+crcs = [{i.filename: i.CRC for i in zipfile.ZipFile(p).infolist() if not i.filename.endswith("/")} for p in sys.argv[1:]]
+sys.exit(0 if crcs[0] == crcs[1] else 1)
+PY
+}
+if ! same_classes "$jar" "$copy"; then
+  cp "$jar" "$copy.partial" && mv "$copy.partial" "$copy"
+fi
+jar="$copy"
+
+# Cold start: a class-data-sharing archive of what a kernel loads up to its first cells (environment/kernel/
+# cds-archive.py), made again when the jar copy or the JVM is newer than it. Where it cannot be made (no Python with
+# jupyter_client), the kernel starts without it, only slower.
+archive="$spec_dir/kernel.jsa"
+java_real=$(readlink -f "$java_cmd")
+if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ] || [ "$java_real" -nt "$archive" ]; then
+  rm -f "$archive"
+  if "$py" -c 'import jupyter_client' 2>/dev/null; then
+    start=$(date +%s)
+    if "$py" "$here/kernel/cds-archive.py" "$java_cmd" "$jar" "$archive" "$here/../notebooks"; then
+      echo "kernel class-data-sharing archive: $archive ($(( $(date +%s) - start )) s to make)"
+    fi
+  fi
+fi
+cds_args=""
+if [ -f "$archive" ]; then
+  cds_args="$(json_string "-XX:SharedArchiveFile=$archive"), \"-Xshare:auto\", "
+fi
+
 cat > "$spec_dir/kernel.json" <<JSON
 {
-  "argv": [$(json_string "$java_cmd"), "-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
+  "argv": [$(json_string "$java_cmd"), ${cds_args}"-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message"
 }
 JSON
-echo "installed kernelspec 'java' in $(cd "$spec_dir" && pwd)"
+echo "installed kernelspec 'java' in $spec_dir"

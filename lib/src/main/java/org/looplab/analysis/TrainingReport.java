@@ -33,25 +33,25 @@ public final class TrainingReport {
                 StringColumn.create("run", rows.stream().map(Row::label).toList()),
                 LongColumn.create("steps", rows.stream().mapToLong(Row::steps).toArray()),
                 DoubleColumn.create(
-                        "train s",
+                        "train (s)",
                         rows.stream().mapToDouble(r -> Math.round(r.seconds())).toArray()),
                 DoubleColumn.create(
-                        "exact (N_sup)",
+                        "exact, N_sup (%)",
                         rows.stream()
-                                .mapToDouble(r -> round(r.result().exactAccuracy()))
+                                .mapToDouble(r -> percent(r.result().exactAccuracy()))
                                 .toArray()),
                 DoubleColumn.create(
-                        "cell (N_sup)",
+                        "cell, N_sup (%)",
                         rows.stream()
-                                .mapToDouble(r -> round(r.result().cellAccuracy()))
+                                .mapToDouble(r -> percent(r.result().cellAccuracy()))
                                 .toArray()),
                 DoubleColumn.create(
-                        "exact (adaptive)",
+                        "exact, adaptive (%)",
                         rows.stream()
-                                .mapToDouble(r -> round(r.result().adaptiveExact()))
+                                .mapToDouble(r -> percent(r.result().adaptiveExact()))
                                 .toArray()),
                 DoubleColumn.create(
-                        "mean steps (adaptive)",
+                        "mean steps, adaptive",
                         rows.stream()
                                 .mapToDouble(r -> Math.round(r.result().meanSteps() * 100) / 100.0)
                                 .toArray()),
@@ -68,13 +68,13 @@ public final class TrainingReport {
         double[] exact = new double[ps.length], steps = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
             Evaluation.Result r = Evaluation.heldOut(run, ps[i]);
-            exact[i] = round(r.adaptiveExact());
+            exact[i] = percent(r.adaptiveExact());
             steps[i] = Math.round(r.meanSteps() * 100) / 100.0;
         }
         return Table.create(
                 "adaptive halting: stop a puzzle when sigmoid(q_halt) >= p",
                 DoubleColumn.create("p", ps),
-                DoubleColumn.create("exact", exact),
+                DoubleColumn.create("exact (%)", exact),
                 DoubleColumn.create("mean steps", steps));
     }
 
@@ -116,19 +116,11 @@ public final class TrainingReport {
     }
 
     private static String heldOut(RunResults.HeldOut h) {
-        String s = String.format(Locale.ROOT, "step %d: exact %.4f, cell %.4f", h.step(), h.exact(), h.cell());
-        if (h.puzzles() != null) s += " on " + h.puzzles() + " puzzles";
-        if (h.adaptive() != null)
-            s += String.format(
-                    Locale.ROOT,
-                    "; adaptive at %.2f: exact %.4f, mean steps %.2f",
-                    h.adaptive().threshold(),
-                    h.adaptive().exact(),
-                    h.adaptive().meanSteps());
-        return s;
+        return h.describe();
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+    /** A fraction as a percentage for a table column: {@code 0.9976666} → {@code 99.77} (the table shows 4 digits). */
+    static double percent(double fraction) {
+        return Math.round(fraction * 10000) / 100.0;
     }
 }

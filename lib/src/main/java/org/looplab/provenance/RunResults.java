@@ -31,6 +31,29 @@ public record RunResults(Double loss, Double trainHaltedExact, HeldOut lastCheck
             share("exact", exact);
             share("cell", cell);
         }
+
+        /**
+         * For people: {@code exact 99.8%, cell 99.9% at step 2,037 on 500 puzzles; adaptive at 0.5: exact 99.0%,
+         * 1.42 steps on average}.
+         */
+        public String describe() {
+            StringBuilder s = new StringBuilder("exact ")
+                    .append(Figures.percent(exact))
+                    .append(", cell ")
+                    .append(Figures.percent(cell))
+                    .append(" at step ")
+                    .append(Figures.count(step));
+            if (puzzles != null) s.append(" on ").append(Figures.count(puzzles)).append(" puzzles");
+            if (adaptive != null)
+                s.append("; adaptive at ")
+                        .append(Figures.significant(adaptive.threshold(), 3))
+                        .append(": exact ")
+                        .append(Figures.percent(adaptive.exact()))
+                        .append(", ")
+                        .append(Figures.significant(adaptive.meanSteps(), 3))
+                        .append(" steps on average");
+            return s.toString();
+        }
     }
 
     /**

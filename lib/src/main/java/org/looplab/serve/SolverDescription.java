@@ -55,7 +55,7 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
                     SolverManifest m = s.manifest();
                     boolean measured = m != null && m.measured();
                     String accuracy = measured
-                            ? "measured (" + SolverManifest.FILE + "): " + m.heldOut()
+                            ? "measured (" + SolverManifest.FILE + "): " + m.heldOutLine()
                             : m == null
                                     ? "not measured: no " + SolverManifest.FILE + " beside the checkpoint"
                                     : "not measured: " + SolverManifest.FILE + " has no held-out results";

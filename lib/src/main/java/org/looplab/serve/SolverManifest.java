@@ -55,6 +55,12 @@ public record SolverManifest(RunManifest run) {
         return h == null ? Map.of() : asMap(h);
     }
 
+    /** The held-out measurement a caller should quote, for people ({@link RunResults.HeldOut#describe()}). */
+    public String heldOutLine() {
+        RunResults.HeldOut h = run.results().heldOut();
+        return h == null ? "none" : h.describe();
+    }
+
     /** The whole manifest. */
     public Map<String, Object> document() {
         return asMap(run);

@@ -1,5 +1,6 @@
 package org.looplab.viz;
 
+import org.looplab.provenance.Figures;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -48,7 +49,7 @@ public final class HtmlTables {
         facts.forEach((k, v) -> html.append("<tr><th>")
                 .append(escape(k))
                 .append("</th><td>")
-                .append(escape(String.valueOf(v)))
+                .append(escape(value(v)))
                 .append("</td></tr>"));
         return html.append("</tbody></table>").toString();
     }
@@ -56,13 +57,21 @@ public final class HtmlTables {
     /** Doubles to 4 significant digits (a table is for reading; the CSV and JSON keep full precision). */
     static String cell(Column<?> c, int row) {
         if (c.isMissing(row) || !(c.get(row) instanceof Double || c.get(row) instanceof Float)) return c.getString(row);
-        double v = ((Number) c.get(row)).doubleValue();
-        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return new java.math.BigDecimal(v)
-                .round(new java.math.MathContext(4))
-                .stripTrailingZeros()
-                .toPlainString();
+        return Figures.significant(((Number) c.get(row)).doubleValue(), 4);
+    }
+
+    /** A fact's value: doubles to 4 significant digits, also inside a map or list of them; anything else as is. */
+    static String value(Object v) {
+        if (v instanceof Double || v instanceof Float) return Figures.significant(((Number) v).doubleValue(), 4);
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder s = new StringBuilder();
+            m.forEach((k, x) ->
+                    s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(value(x)));
+            return s.toString();
+        }
+        if (v instanceof java.util.Collection<?> c)
+            return String.join(", ", c.stream().map(HtmlTables::value).toList());
+        return String.valueOf(v);
     }
 
     static String escape(String s) {

@@ -39,4 +39,16 @@ class HtmlTablesTest {
         Table t = Table.create("n", DoubleColumn.create("x", 1, 2, 3, 4, 5));
         assertTrue(HtmlTables.of(t, 2).contains("3 more rows"));
     }
+
+    @Test
+    void factsShowNumbersToFourSignificantDigitsAlsoInsideMaps() {
+        var facts = new java.util.LinkedHashMap<String, Object>();
+        facts.put("exact", 0.9976666666666667);
+        facts.put("held-out", new java.util.LinkedHashMap<>(java.util.Map.of("eval_step", 2037.0)));
+        facts.put("name", "trm");
+        String html = HtmlTables.keyValue("run", facts);
+        assertTrue(html.contains("<th>exact</th><td>0.9977</td>"), html);
+        assertTrue(html.contains("<th>held-out</th><td>eval_step 2037</td>"), html);
+        assertTrue(html.contains("<th>name</th><td>trm</td>"), html);
+    }
 }
