@@ -139,6 +139,8 @@ public final class ClaimsBoard {
                     .append(c.puzzles())
                     .append(" puzzles of ")
                     .append(r.data())
+                    .append(", rated by ")
+                    .append(c.difficulty())
                     .append(')');
             Judgement j = haltingJudgement(c);
             out.add(new ClaimRow(
