@@ -220,11 +220,14 @@ CLAIMS     := claim-mixer claim-depth claim-unroll-ema claim-halting
 claim-%: setup
 	$(call sweep-sharded,experiments/claim-$*.json,data/results/claim-$*,$(CLAIM_JOBS))
 
-# The halting claim also measures every trained run's halting on its test set: data/results/halting/<run>.json.
+# The halting claim also measures every trained run's halting on its test set: data/results/halting/<run>.json, at
+# the deck's threshold 0.9, Sudoku rated by propagation depth (rounds of singles; search-needing puzzles above them).
 claim-halting: setup
 	$(call sweep-sharded,experiments/claim-halting.json,data/results/claim-halting,$(CLAIM_JOBS))
 	mkdir -p data/results/halting; for d in data/results/claim-halting/runs/*/; do n=$$(basename $$d); \
-	  $(LOOPLAB) halting --checkpoint $$d --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
+	  [ -f $$d/result.json ] || continue; \
+	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
+	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
 
 claims-all: $(CLAIMS)
 

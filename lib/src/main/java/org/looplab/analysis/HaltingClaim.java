@@ -1,8 +1,10 @@
 package org.looplab.analysis;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.looplab.provenance.OlderForms;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -23,7 +25,10 @@ import tech.tablesaw.api.Table;
  * @param meanSteps     mean halting step, in supervision steps
  * @param units         what a supervision step holds, for the deck's unit
  * @param buckets       mean halting step per difficulty bucket, easy to hard (empty buckets left out)
+ * @param difficulty    the {@link DifficultyRating} id the puzzles were ordered by (records written before there was
+ *                      a choice read {@code backtracks}, which is what they used)
  */
+@OlderForms(HaltingClaim.Upgrade.class)
 public record HaltingClaim(
         int puzzles,
         int maxSteps,
@@ -33,7 +38,8 @@ public record HaltingClaim(
         double fullExact,
         double meanSteps,
         HaltingUnits units,
-        List<BucketSteps> buckets) {
+        List<BucketSteps> buckets,
+        String difficulty) {
 
     /** The targets: rho at least this, and adaptive accuracy at most this far below all-steps accuracy. */
     public static final double MIN_SPEARMAN = 0.4, MAX_ACCURACY_LOSS = 0.01;
@@ -65,7 +71,17 @@ public record HaltingClaim(
                 saved.maxStepsAccuracy(),
                 saved.adaptiveMeanSteps(),
                 units,
-                bucketSteps(s));
+                bucketSteps(s),
+                s.rating().id());
+    }
+
+    /** Records written before the rating was a choice were rated by backtracks. */
+    public static final class Upgrade implements OlderForms.Upgrade {
+        @Override
+        public ObjectNode apply(ObjectNode stored) {
+            if (!stored.has("difficulty")) stored.put("difficulty", DifficultyRating.BACKTRACKS.id());
+            return stored;
+        }
     }
 
     static List<BucketSteps> bucketSteps(HaltingStats s) {
@@ -122,13 +138,15 @@ public record HaltingClaim(
         return String.format(
                         Locale.ROOT,
                         "spearman_difficulty_steps: %s%nadaptive_exact: %.4f%nfull_exact: %.4f%n"
-                                + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%nhalting_claim: %s%n",
+                                + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%ndifficulty_rating: %s%n"
+                                + "halting_claim: %s%n",
                         Double.isNaN(spearman) ? "NaN" : String.format(Locale.ROOT, "%.4f", spearman),
                         adaptiveExact,
                         fullExact,
                         meanSteps,
                         meanSteps * units.answerUpdatesPerStep(),
                         meanSteps * units.netCallsPerStep(),
+                        difficulty,
                         verdict())
                 + "units: halting is checked once per supervision step = " + units.formula()
                 + (units.sameAsDeckIteration()

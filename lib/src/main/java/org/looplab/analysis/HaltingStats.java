@@ -31,8 +31,10 @@ import tech.tablesaw.api.Table;
  * @param data      the test set (name and content hash)
  * @param rule      when a puzzle stops: for TRM sigmoid(q_halt) reaching a threshold (0.5 = the code's
  *                  {@code q_halt_logit > 0}; the deck says 0.9), for HRM its own q_halt > q_continue
+ * @param rating    what each puzzle's {@link PuzzleTrajectory#difficulty()} measures
  */
-public record HaltingStats(String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles) {
+public record HaltingStats(
+        String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles, DifficultyRating rating) {
 
     /** The deck's claim, slide 06: "Easy puzzles halt in 4–6 iterations; hard ones take 12–16." */
     public static final String DECK_EASY = "4–6", DECK_HARD = "12–16";
@@ -47,6 +49,12 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
             if (p.steps() != n)
                 throw new IllegalArgumentException("row " + p.row() + ": " + p.steps() + " steps, others " + n);
         puzzles = List.copyOf(puzzles);
+        java.util.Objects.requireNonNull(rating, "rating");
+    }
+
+    /** Puzzles rated by {@link DifficultyRating#BACKTRACKS}. */
+    public HaltingStats(String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles) {
+        this(model, data, rule, puzzles, DifficultyRating.BACKTRACKS);
     }
 
     /** Under TRM's rule: halt when sigmoid(q_halt) reaches {@code threshold}, in (0, 1]. */
@@ -67,7 +75,19 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
      */
     public static HaltingStats measure(
             ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit, double threshold) {
-        return measure(model, modelName, test, data, limit, threshold, BATCH);
+        return measure(model, modelName, test, data, limit, threshold, BATCH, DifficultyRating.BACKTRACKS);
+    }
+
+    /** {@link #measure(ReasoningModel, String, PuzzleDataSet, String, int, double)} with puzzles rated by {@code rating}. */
+    public static HaltingStats measure(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            int limit,
+            double threshold,
+            DifficultyRating rating) {
+        return measure(model, modelName, test, data, limit, threshold, BATCH, rating);
     }
 
     static HaltingStats measure(
@@ -78,6 +98,18 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
             int limit,
             double threshold,
             int batch) {
+        return measure(model, modelName, test, data, limit, threshold, batch, DifficultyRating.BACKTRACKS);
+    }
+
+    static HaltingStats measure(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            int limit,
+            double threshold,
+            int batch,
+            DifficultyRating rating) {
         thresholdRule(threshold);
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no rows to measure (limit " + limit + ")");
@@ -100,10 +132,12 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
                     grids[k - 1] = Arrays.stream(run.answerAt(k))
                             .mapToInt(t -> (int) t)
                             .toArray();
-                out.add(trajectory(grids, run.signals(), r, test));
+                PuzzleTrajectory t = trajectory(grids, run.signals(), r, test);
+                if (rating != DifficultyRating.BACKTRACKS) t = t.withDifficulty(rating.of(test, r));
+                out.add(t);
             }
         }
-        return new HaltingStats(modelName, data, HaltingRule.of(model, threshold), out);
+        return new HaltingStats(modelName, data, HaltingRule.of(model, threshold), out, rating);
     }
 
     /** Puzzle {@code sample} of a trace, which holds row {@code row} of {@code set}. */
@@ -168,12 +202,15 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
     }
 
     private String caption(String what) {
-        return what + " · " + model + " · " + data + " · " + ruleLabel() + ", N_sup " + maxSteps();
+        return what + " · " + model + " · " + data + " · " + ruleLabel() + ", N_sup " + maxSteps()
+                + (rating == DifficultyRating.BACKTRACKS ? "" : " · difficulty: " + rating.describe());
     }
 
     /** One row per puzzle: difficulty, where it halts, whether that answer is right, and the best it ever did. */
     public Table perPuzzle() {
-        IntColumn row = IntColumn.create("row"), bt = IntColumn.create("backtracks"), giv = IntColumn.create("givens");
+        IntColumn row = IntColumn.create("row"),
+                bt = IntColumn.create(rating.column()),
+                giv = IntColumn.create("givens");
         StringColumn bucket = StringColumn.create("bucket");
         IntColumn halt = IntColumn.create("halt step"), first = IntColumn.create("first correct step");
         BooleanColumn reached = BooleanColumn.create("reached threshold"), ok = BooleanColumn.create("correct at halt");
@@ -209,7 +246,7 @@ public record HaltingStats(String model, String data, HaltingRule rule, List<Puz
 
     private Table bucketTable(String name, boolean deck) {
         StringColumn bucket = StringColumn.create("bucket"),
-                btRange = StringColumn.create("backtracks"),
+                btRange = StringColumn.create(rating.column()),
                 givRange = StringColumn.create("givens"),
                 range = StringColumn.create("halt step min–max"),
                 claim = StringColumn.create("deck claim");

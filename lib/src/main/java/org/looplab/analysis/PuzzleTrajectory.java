@@ -8,7 +8,8 @@ import org.looplab.model.HaltingRule;
  * step's answer is known and halting can be replayed afterwards at any threshold).
  *
  * @param row             row in the test split
- * @param difficulty      solver backtracks (Sudoku) or shortest path length (maze); -1 when unknown
+ * @param difficulty      solver backtracks (Sudoku) or shortest path length (maze), or another {@link DifficultyRating};
+ *                        -1 when unknown
  * @param givens          digits given in the input (Sudoku); -1 for other kinds
  * @param halting         {@code [N_sup]} the halt head after step k = index + 1: sigmoid(q_halt), q_halt, q_continue
  * @param correct         {@code [N_sup]} whether the whole predicted grid equals the target after that step
@@ -45,6 +46,11 @@ public record PuzzleTrajectory(
             int[] cellsChanged,
             int[] cellsWrong) {
         this(row, difficulty, givens, HaltSignals.ofProbabilities(haltProbability), correct, cellsChanged, cellsWrong);
+    }
+
+    /** The same trajectory with its difficulty measured another way ({@link DifficultyRating}). */
+    public PuzzleTrajectory withDifficulty(int value) {
+        return new PuzzleTrajectory(row, value, givens, halting, correct, cellsChanged, cellsWrong);
     }
 
     /** N_sup: how many steps were traced. */

@@ -167,7 +167,12 @@ public record StudiedModel(
 
     /** Halting on the first {@code limit} test puzzles. */
     public HaltingStats halting(int limit, double threshold) {
-        return HaltingStats.measure(model, description, data.test(), dataLabel(), limit, threshold);
+        return halting(limit, threshold, DifficultyRating.BACKTRACKS);
+    }
+
+    /** Halting on the first {@code limit} test puzzles, ordered by difficulty as {@code rating} measures it. */
+    public HaltingStats halting(int limit, double threshold, DifficultyRating rating) {
+        return HaltingStats.measure(model, description, data.test(), dataLabel(), limit, threshold, rating);
     }
 
     /** {@code count} traced puzzles for the viewer, alternately easy and hard among the first {@code candidates} test rows. */

@@ -125,12 +125,15 @@ public final class ClaimsBoard {
             HaltingClaim c = r.claim();
             StringBuilder ours = new StringBuilder(String.format(
                     Locale.ROOT,
-                    "ρ = %s; adaptive %.1f%% vs all-steps %.1f%% at %.2f of %d steps; bucket means",
+                    "ρ = %s; adaptive %.1f%% vs all-steps %.1f%% at %.2f of %d steps%s; bucket means",
                     Double.isNaN(c.spearman()) ? "undefined" : String.format(Locale.ROOT, "%.2f", c.spearman()),
                     100 * c.adaptiveExact(),
                     100 * c.fullExact(),
                     c.meanSteps(),
-                    c.maxSteps()));
+                    c.maxSteps(),
+                    Double.isNaN(c.threshold())
+                            ? ""
+                            : String.format(Locale.ROOT, " (halt threshold %.2f)", c.threshold())));
             for (HaltingClaim.BucketSteps b : c.buckets())
                 ours.append(String.format(Locale.ROOT, " %s %.2f", b.bucket().label(), b.meanSteps()));
             ours.append(" (")
@@ -139,6 +142,8 @@ public final class ClaimsBoard {
                     .append(c.puzzles())
                     .append(" puzzles of ")
                     .append(r.data())
+                    .append(", rated by ")
+                    .append(c.difficulty())
                     .append(')');
             Judgement j = haltingJudgement(c);
             out.add(new ClaimRow(

@@ -164,6 +164,11 @@ public final class SweepTable {
             for (JsonNode g : tree.path("spec").path("grids"))
                 if (g instanceof ObjectNode o)
                     for (String added : List.of("supervisionSteps", "backprop")) if (!o.has(added)) o.putNull(added);
+            // ... and before the batch size could be overridden: null means "the recipe's".
+            List<JsonNode> trains =
+                    new java.util.ArrayList<>(List.of(tree.path("spec").path("train")));
+            for (JsonNode g : tree.path("spec").path("grids")) trains.add(g.path("train"));
+            for (JsonNode t : trains) if (t instanceof ObjectNode o && !o.has("batchSize")) o.putNull("batchSize");
             return Json.mapper().treeToValue(tree, ResultsFile.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(f + ": not a valid ResultsFile: " + e.getOriginalMessage(), e);

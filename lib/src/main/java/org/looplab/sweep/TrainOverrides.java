@@ -14,6 +14,8 @@ import org.looplab.train.TrainConfig;
  * @param evalEvery       held-out checks during training, for the training curves (0 = only at the end)
  * @param evalPuzzles     held-out puzzles per check
  * @param checkpointEvery steps between checkpoints, which is how far an interrupted run falls back
+ * @param batchSize       slots of the streaming carry (the recipe's 64 on cpu): on one CPU thread a step costs about
+ *                        in proportion to it, so a smaller batch buys more optimiser steps per hour
  */
 public record TrainOverrides(
         Long steps,
@@ -22,9 +24,22 @@ public record TrainOverrides(
         Float emaDecay,
         Integer evalEvery,
         Integer evalPuzzles,
-        Integer checkpointEvery) {
+        Integer checkpointEvery,
+        Integer batchSize) {
 
-    public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null);
+    public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null);
+
+    /** Without a batch size: the recipe's. */
+    public TrainOverrides(
+            Long steps,
+            Integer warmupSteps,
+            Float learningRate,
+            Float emaDecay,
+            Integer evalEvery,
+            Integer evalPuzzles,
+            Integer checkpointEvery) {
+        this(steps, warmupSteps, learningRate, emaDecay, evalEvery, evalPuzzles, checkpointEvery, null);
+    }
 
     /** This, with {@code more}'s non-null fields taking precedence. */
     public TrainOverrides then(TrainOverrides more) {
@@ -36,7 +51,8 @@ public record TrainOverrides(
                 pick(more.emaDecay, emaDecay),
                 pick(more.evalEvery, evalEvery),
                 pick(more.evalPuzzles, evalPuzzles),
-                pick(more.checkpointEvery, checkpointEvery));
+                pick(more.checkpointEvery, checkpointEvery),
+                pick(more.batchSize, batchSize));
     }
 
     /** {@code recipe} with these fields applied and the wall-clock budget removed. */
@@ -47,6 +63,7 @@ public record TrainOverrides(
         if (warmupSteps != null || learningRate != null)
             c = c.withRate(pick(learningRate, c.learningRate()), pick(warmupSteps, c.warmupSteps()));
         if (emaDecay != null) c = c.withEma(emaDecay);
+        if (batchSize != null) c = c.withBatchSize(batchSize);
         return c.withCadence(
                 c.logEvery(),
                 pick(evalEvery, c.evalEvery()),

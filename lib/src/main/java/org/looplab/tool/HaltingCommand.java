@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.looplab.Profile;
+import org.looplab.analysis.DifficultyRating;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingStats;
@@ -49,6 +50,14 @@ final class HaltingCommand implements Callable<Integer> {
     Path puzzles;
 
     @Option(
+            names = "--difficulty",
+            defaultValue = "backtracks",
+            description =
+                    "how puzzles are rated: backtracks (solver backtracks; mazes: path length) or propagation (Sudoku:"
+                            + " rounds of singles, search-needing puzzles above them all); default ${DEFAULT-VALUE}")
+    String difficulty;
+
+    @Option(
             names = "--record",
             description =
                     "also write the claim's numbers as JSON to this file (a committed result for `looplab claims`)")
@@ -65,15 +74,17 @@ final class HaltingCommand implements Callable<Integer> {
         try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
             if (data != null && puzzles != null)
                 throw new IllegalArgumentException("give --data or --puzzles, not both");
+            DifficultyRating rating = DifficultyRating.parse(difficulty);
             HaltingStats s = puzzles == null
-                    ? m.halting(limit, threshold)
+                    ? m.halting(limit, threshold, rating)
                     : HaltingStats.measure(
                             m.model(),
                             m.description(),
                             RatedSudokuFile.read(puzzles),
                             puzzles.getFileName().toString(),
                             limit,
-                            threshold);
+                            threshold,
+                            rating);
             System.out.println(s.deckComparison().print());
             System.out.println();
             System.out.println(s.byDifficulty().print());

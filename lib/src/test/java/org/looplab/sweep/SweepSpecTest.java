@@ -106,6 +106,27 @@ class SweepSpecTest {
     }
 
     @Test
+    void aBatchSizeOverrideReachesTheRecipeAndTheKeyOnlyWhenGiven(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("batch.json");
+        Files.writeString(f, """
+                {"name": "b", "profile": "smoke", "seeds": [0], "train": {"steps": 4, "evalEvery": 0},
+                 "grids": [{"name": "g", "tasks": ["sudoku4"], "models": ["trm-mlp"]},
+                           {"name": "small", "tasks": ["sudoku4"], "models": ["trm-mlp"], "train": {"batchSize": 4}}]}
+                """);
+        List<SweepCell> cells = SweepSpec.read(f).cells();
+        assertEquals(2, cells.size());
+        assertEquals(16, cells.get(0).train().batchSize()); // the smoke recipe's
+        assertEquals(4, cells.get(1).train().batchSize());
+        assertNotEquals(cells.get(0).hash("smoke", "d"), cells.get(1).hash("smoke", "d"));
+        // Left out, the key is the one a spec written before the override existed gives.
+        SweepGrid g = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
+        SweepCell before = new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(g))
+                .cells()
+                .get(0);
+        assertEquals(before.hash("smoke", "d"), cells.get(0).hash("smoke", "d"));
+    }
+
+    @Test
     void aSpecFileMayLeaveDefaultsOutButBadInputNamesTheProblem(@TempDir Path tmp) throws Exception {
         Path ok = tmp.resolve("ok.json");
         Files.writeString(ok, """
