@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.looplab.serve.SolverCheckpoints;
+import org.looplab.viz.TextTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,11 +84,11 @@ public final class SolverBench implements Callable<Integer> {
             }
         }
         if (concurrent > 0 && sequential > 0)
-            System.out.println(SolverBenchmark.table(SolverBenchmark.run(ckpts, concurrent, sequential, 1))
-                    .print());
+            System.out.println(
+                    TextTables.of(SolverBenchmark.table(SolverBenchmark.run(ckpts, concurrent, sequential, 1))));
         if (haltingPuzzles > 0) {
-            System.out.println(HaltingSpeed.table(HaltingSpeed.run(halting, haltingPuzzles, haltingBatch, repeats, 1))
-                    .printAll());
+            System.out.println(TextTables.of(
+                    HaltingSpeed.table(HaltingSpeed.run(halting, haltingPuzzles, haltingBatch, repeats, 1))));
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.looplab.claims.ClaimRow;
 import org.looplab.claims.ClaimsBoard;
+import org.looplab.viz.TextTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +26,7 @@ final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ClaimRow> rows = ClaimsBoard.read(results);
-        System.out.print(
-                markdown ? ClaimsBoard.markdown(rows) : ClaimsBoard.table(rows).printAll() + "\n");
+        System.out.print(markdown ? ClaimsBoard.markdown(rows) : TextTables.of(ClaimsBoard.table(rows)) + "\n");
         return 0;
     }
 }

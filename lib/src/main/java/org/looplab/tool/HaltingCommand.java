@@ -12,6 +12,7 @@ import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.StudiedModel;
 import org.looplab.data.RatedSudokuFile;
 import org.looplab.provenance.CodeVersion;
+import org.looplab.viz.TextTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,13 +86,13 @@ final class HaltingCommand implements Callable<Integer> {
                             limit,
                             threshold,
                             rating);
-            System.out.println(s.deckComparison().print());
+            System.out.println(TextTables.of(s.deckComparison()));
             System.out.println();
-            System.out.println(s.byDifficulty().print());
+            System.out.println(TextTables.of(s.byDifficulty()));
             System.out.println();
-            System.out.println(s.savingsTable().print());
+            System.out.println(TextTables.of(s.savingsTable()));
             System.out.println();
-            System.out.println(s.accuracyByMaxSteps().print());
+            System.out.println(TextTables.of(s.accuracyByMaxSteps()));
             System.out.println();
             System.out.println(String.format(
                     Locale.ROOT,
@@ -100,7 +101,7 @@ final class HaltingCommand implements Callable<Integer> {
                     s.calibration(10).pairs()));
             HaltingClaim claim = HaltingClaim.of(s, HaltingUnits.of(m.model().config()));
             System.out.println();
-            System.out.println(claim.bucketTable().print());
+            System.out.println(TextTables.of(claim.bucketTable()));
             System.out.println();
             System.out.print(claim.lines());
             if (record != null) {

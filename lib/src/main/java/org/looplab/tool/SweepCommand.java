@@ -20,6 +20,7 @@ import org.looplab.sweep.slurm.SlurmCommands;
 import org.looplab.sweep.slurm.SlurmSubmission;
 import org.looplab.sweep.slurm.SlurmSweep;
 import org.looplab.sweep.slurm.SlurmTask;
+import org.looplab.viz.TextTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -118,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf(
                 "trained: %d%nresumed: %d%ncached: %d%npending: %d%n",
                 o.trained(), o.resumed(), o.cached(), o.pending());
-        System.out.println(SweepSummary.of(SweepTable.of(o.results())).printAll());
+        System.out.println(TextTables.of(SweepSummary.of(SweepTable.of(o.results()))));
         List<CellResult> older = o.madeByOtherCode(CodeVersion.current());
         if (!older.isEmpty())
             System.out.println("note: " + older.size() + " of " + o.results().size()
