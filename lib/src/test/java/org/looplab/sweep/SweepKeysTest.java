@@ -40,7 +40,8 @@ class SweepKeysTest {
         assertEquals("0dea5272a9bf48ab57ba2e1e036c24a83c87e9cc75f99422d71e48b6368eef2c", ablation.get(11)); // sudoku6
         assertEquals("226b08effd744358b701a6af029b29a04ce33cc77730bdbd809180082bc6ec4f", ablation.get(12)); // maze11
         List<String> halting = keys("claim-halting.json");
-        assertEquals("7bead3c14a686ffcabd00493022a252e7aef1e9f0f79af6da649d0d11a9b6a2a", halting.get(0)); // sudoku6 n1T1
+        assertEquals(
+                "7bead3c14a686ffcabd00493022a252e7aef1e9f0f79af6da649d0d11a9b6a2a", halting.get(0)); // sudoku6 n1T1
     }
 
     @Test
