@@ -53,7 +53,7 @@ class SweepKeysTest {
             {"claim-depth.json", "12", "3f0aaa94cf16e4b2c42c2b85b858677dd1c10873b0fe4ca28d76ba0ef4bad452"},
             {"claim-halting.json", "6", "0f409306bee89889196bd8b7b86a2c8d7804dab45644b83d2e251aa8bf448283"},
             {"claim-mixer.json", "18", "fcc19df0882526a58a6f94ea83005cae5600be9dd442aaec6e8aa1b0c00d22d6"},
-            {"claim-unroll-ema.json", "9", "e34e468426869467d2340b01e8df1c71305fc517c231d87113e252afce430532"},
+            {"claim-unroll-ema.json", "9", "5e4144f649c3c07046c279314d6a14169b09a12603cb6abf56baee9b9e27f263"},
             {"pilot-attention-recipe.json", "6", "24c60b8f06f694777ac786b7f1d0f1f4060833e18a976a14a9dc7d3e5d8ad0a0"}
         };
         for (String[] e : expected) {
