@@ -190,7 +190,7 @@ checkpoints: $(addprefix train-,$(CHECKPOINTS))
 # train-<model>-<task>: the model is everything before the last '-', the task what follows it.
 train-%: setup
 	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
-	  --profile cpu --seed 0 $(if $(STEPS_$*),--steps $(STEPS_$*)) --out data/checkpoints/$*
+	  --profile cpu --seed 0 $(if $(STEPS_$*),--steps $(STEPS_$*) --minutes 0) --out data/checkpoints/$*
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×

@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The deck's and the TRM paper's central claims against our committed results only ({@code data/results/}): every
- * sweep folder's {@code results.json}, and halting measurements in {@code halting/*.json}. Each claim reads the grids
+ * sweep folder's {@code results.json}, and halting measurements in {@code halting/*.json} (pooled over seeds by
+ * {@link HaltingSeeds}). Each claim reads the grids
  * that test it, by grid name (the experiment specs in {@code experiments/} name them so):
  * <ul>
  *   <li>{@code mixer}: MLP against attention; Sudoku tasks for the MLP's win, maze tasks for attention's;</li>
@@ -40,7 +41,7 @@ public final class ClaimsBoard {
     public static List<ClaimRow> read(Path resultsRoot) {
         List<CellResult> runs = sweepRuns(resultsRoot);
         List<ClaimRow> rows = new ArrayList<>();
-        rows.addAll(halting(resultsRoot.resolve(HALTING)));
+        rows.addAll(halting(resultsRoot.resolve(HALTING), runs));
         rows.addAll(mixer(
                 runs,
                 "MLP beats attention on Sudoku",
@@ -115,68 +116,24 @@ public final class ClaimsBoard {
         }
     }
 
-    static List<ClaimRow> halting(Path folder) {
+    /**
+     * One row per configuration measured ({@link HaltingSeeds}): a sweep run's halting record joins the other seeds of
+     * its recipe, and the row is judged on their means.
+     */
+    static List<ClaimRow> halting(Path folder, List<CellResult> runs) {
+        String claim = "harder puzzles halt later; adaptive halting keeps accuracy";
         String paper = "deck slide 03: easy puzzles halt after 4–6 iterations, hard after 12–16 (target here: ρ ≥ "
                 + HaltingClaim.MIN_SPEARMAN + ", adaptive within 1 point of all steps)";
+        List<HaltingRecord> records = new ArrayList<>();
+        for (Path f : list(folder)) if (f.toString().endsWith(".json")) records.add(HaltingRecord.read(f));
         List<ClaimRow> out = new ArrayList<>();
-        for (Path f : list(folder)) {
-            if (!f.toString().endsWith(".json")) continue;
-            HaltingRecord r = HaltingRecord.read(f);
-            HaltingClaim c = r.claim();
-            StringBuilder ours = new StringBuilder(String.format(
-                    Locale.ROOT,
-                    "ρ = %s; adaptive %.1f%% vs all-steps %.1f%% at %.2f of %d steps%s; bucket means",
-                    Double.isNaN(c.spearman()) ? "undefined" : String.format(Locale.ROOT, "%.2f", c.spearman()),
-                    100 * c.adaptiveExact(),
-                    100 * c.fullExact(),
-                    c.meanSteps(),
-                    c.maxSteps(),
-                    Double.isNaN(c.threshold())
-                            ? ""
-                            : String.format(Locale.ROOT, " (halt threshold %.2f)", c.threshold())));
-            for (HaltingClaim.BucketSteps b : c.buckets())
-                ours.append(String.format(Locale.ROOT, " %s %.2f", b.bucket().label(), b.meanSteps()));
-            ours.append(" (")
-                    .append(r.model())
-                    .append("; ")
-                    .append(c.puzzles())
-                    .append(" puzzles of ")
-                    .append(r.data())
-                    .append(", rated by ")
-                    .append(c.difficulty())
-                    .append(')');
-            Judgement j = haltingJudgement(c);
-            out.add(new ClaimRow(
-                    "harder puzzles halt later; adaptive halting keeps accuracy",
-                    paper,
-                    ours.toString(),
-                    j.verdict(),
-                    j.reason()));
+        for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
+            Judgement j = g.judge();
+            out.add(new ClaimRow(claim, paper, g.describe(), j.verdict(), j.reason()));
         }
         if (out.isEmpty())
-            out.add(new ClaimRow(
-                    "harder puzzles halt later; adaptive halting keeps accuracy",
-                    paper,
-                    "—",
-                    Verdict.INCONCLUSIVE,
-                    "no halting record in " + folder));
+            out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no halting record in " + folder));
         return out;
-    }
-
-    /** Supported when every target holds; contradicted when harder puzzles do not halt later at all (ρ ≤ 0). */
-    static Judgement haltingJudgement(HaltingClaim c) {
-        String v = c.verdict();
-        if (v.equals("supported"))
-            return new Judgement(
-                    Verdict.SUPPORTED,
-                    String.format(
-                            Locale.ROOT,
-                            "ρ %.2f ≥ %.1f, halting rises over 3 buckets, adaptive within 1 point",
-                            c.spearman(),
-                            HaltingClaim.MIN_SPEARMAN));
-        if (!Double.isNaN(c.spearman()) && c.spearman() <= 0)
-            return new Judgement(Verdict.CONTRADICTED, v.substring("not supported: ".length()));
-        return new Judgement(Verdict.INCONCLUSIVE, v.substring("not supported: ".length()));
     }
 
     private static boolean inGrid(CellResult r, String grid) {

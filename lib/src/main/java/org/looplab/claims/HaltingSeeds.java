@@ -1,0 +1,190 @@
+package org.looplab.claims;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.looplab.analysis.HaltingClaim;
+import org.looplab.analysis.HaltingRecord;
+import org.looplab.sweep.CellResult;
+
+/**
+ * The halting measurements of one configuration over its seeds, judged on their means: one board row per training
+ * recipe, as for every other claim, rather than one row per run.
+ *
+ * <p>The pooling rule (set 2026-12-06, after the three 6×6 seeds were measured, and applied unchanged to every later
+ * run): the targets of {@link HaltingClaim#verdict()} are checked on the mean over seeds of ρ, of both accuracies, of
+ * the mean halting step and of each bucket's mean step; at least {@link Judgement#MIN_SEEDS} seeds are needed for a
+ * verdict either way. The reason also says how many seeds meet every target alone, so a reader sees the strict
+ * reading (every seed) beside the pooled one.
+ *
+ * @param key     what the seeds share: task, model and recipe for a sweep run, else the checkpoint itself; with the
+ *                puzzles measured, the threshold and the difficulty rating
+ * @param seeds   the seeds, one per record (a checkpoint outside any sweep counts as one seed)
+ * @param records the measurements, in seed order
+ */
+record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records) {
+
+    HaltingSeeds {
+        seeds = List.copyOf(seeds);
+        records = List.copyOf(records);
+    }
+
+    /**
+     * Groups records by configuration. A record made from a sweep run (its model names the run's folder) takes the
+     * run's seed and recipe from {@code runs}; any other record is a group of its own.
+     */
+    static List<HaltingSeeds> group(List<HaltingRecord> records, List<CellResult> runs) {
+        Map<String, List<Long>> seeds = new LinkedHashMap<>();
+        Map<String, List<HaltingRecord>> byKey = new LinkedHashMap<>();
+        for (HaltingRecord r : records) {
+            Optional<CellResult> run = runOf(r, runs);
+            String recipe = run.map(c -> c.task() + " " + c.model() + " n " + c.latentSteps() + ", T " + c.recursions()
+                                    + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
+                            .orElse(r.model())
+                    + "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
+                    + r.claim().difficulty() + "; N_sup " + r.claim().maxSteps();
+            seeds.computeIfAbsent(recipe, k -> new ArrayList<>())
+                    .add(run.map(CellResult::seed).orElse(-1L));
+            byKey.computeIfAbsent(recipe, k -> new ArrayList<>()).add(r);
+        }
+        List<HaltingSeeds> out = new ArrayList<>();
+        byKey.forEach((k, rs) -> out.add(new HaltingSeeds(k, seeds.get(k), rs)));
+        return out;
+    }
+
+    /** The sweep run a record measured: its folder name appears in the record's model description. */
+    private static Optional<CellResult> runOf(HaltingRecord r, List<CellResult> runs) {
+        return runs.stream()
+                .filter(c ->
+                        r.model().contains("/" + c.folder() + " ") || r.model().endsWith("/" + c.folder()))
+                .findFirst();
+    }
+
+    /** The claim with every number replaced by its mean over seeds (buckets matched by position: same test set). */
+    HaltingClaim mean() {
+        HaltingClaim first = records.get(0).claim();
+        List<HaltingClaim.BucketSteps> buckets = new ArrayList<>();
+        for (int i = 0; i < first.buckets().size(); i++) {
+            HaltingClaim.BucketSteps b = first.buckets().get(i);
+            int at = i;
+            buckets.add(new HaltingClaim.BucketSteps(
+                    b.bucket(),
+                    b.puzzles(),
+                    b.minDifficulty(),
+                    b.maxDifficulty(),
+                    average(c -> c.buckets().get(at).meanSteps())));
+        }
+        return new HaltingClaim(
+                first.puzzles(),
+                first.maxSteps(),
+                first.threshold(),
+                average(HaltingClaim::spearman),
+                average(HaltingClaim::adaptiveExact),
+                average(HaltingClaim::fullExact),
+                average(HaltingClaim::meanSteps),
+                first.units(),
+                buckets,
+                first.difficulty());
+    }
+
+    private double average(java.util.function.ToDoubleFunction<HaltingClaim> f) {
+        return records.stream()
+                .mapToDouble(r -> f.applyAsDouble(r.claim()))
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    private Sample sample(java.util.function.ToDoubleFunction<HaltingClaim> f) {
+        List<Double> v = new ArrayList<>();
+        for (HaltingRecord r : records) v.add(f.applyAsDouble(r.claim()));
+        return new Sample(v);
+    }
+
+    /** How many seeds meet every target on their own. */
+    long seedsMeetingAlone() {
+        return records.stream()
+                .filter(r -> r.claim().verdict().equals("supported"))
+                .count();
+    }
+
+    /** "ρ = 0.49 ± 0.03; adaptive 98.5% ± 0.2 vs all-steps 99.3% ± 0.3 at 2.51 of 16 steps; bucket means …". */
+    String describe() {
+        HaltingClaim m = mean();
+        Sample rho = sample(HaltingClaim::spearman);
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "ρ = %s; adaptive %s vs all-steps %s at %.2f of %d steps; bucket means",
+                Double.isNaN(m.spearman())
+                        ? "undefined"
+                        : String.format(Locale.ROOT, "%.2f", m.spearman())
+                                + (records.size() > 1 ? String.format(Locale.ROOT, " ± %.2f", rho.sd()) : ""),
+                percent(sample(HaltingClaim::adaptiveExact)),
+                percent(sample(HaltingClaim::fullExact)),
+                m.meanSteps(),
+                m.maxSteps()));
+        for (HaltingClaim.BucketSteps b : m.buckets())
+            s.append(String.format(Locale.ROOT, " %s %.2f", b.bucket().label(), b.meanSteps()));
+        s.append(" (");
+        if (seeds.stream().allMatch(x -> x >= 0))
+            s.append(records.size())
+                    .append(records.size() == 1 ? " seed: " : " seeds: ")
+                    .append(String.join(
+                            ", ", seeds.stream().map(String::valueOf).toList()))
+                    .append("; ");
+        else s.append("one run: ");
+        return s.append(key)
+                .append(", ")
+                .append(m.puzzles())
+                .append(" puzzles)")
+                .toString();
+    }
+
+    private String percent(Sample v) {
+        return v.seeds() == 1
+                ? String.format(Locale.ROOT, "%.1f%%", 100 * v.mean())
+                : String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * v.mean(), 100 * v.sd());
+    }
+
+    /**
+     * Supported when the means meet every target with enough seeds; contradicted when harder puzzles do not halt later
+     * at all (mean ρ ≤ 0) with enough seeds; otherwise inconclusive, saying which target failed or that seeds are
+     * missing.
+     */
+    Judgement judge() {
+        HaltingClaim m = mean();
+        String v = m.verdict();
+        String alone = String.format(
+                Locale.ROOT,
+                "%d of %d seed%s meet every target alone",
+                seedsMeetingAlone(),
+                records.size(),
+                records.size() == 1 ? "" : "s");
+        if (records.size() < Judgement.MIN_SEEDS)
+            return new Judgement(
+                    Verdict.INCONCLUSIVE,
+                    records.size() + " seed" + (records.size() == 1 ? "" : "s") + " (need " + Judgement.MIN_SEEDS
+                            + "); "
+                            + (v.equals("supported")
+                                    ? "alone it meets every target"
+                                    : v.substring("not supported: ".length())));
+        if (v.equals("supported"))
+            return new Judgement(
+                    Verdict.SUPPORTED,
+                    String.format(
+                            Locale.ROOT,
+                            "mean over seeds: ρ %.2f ≥ %.1f, halting rises over %d buckets, adaptive %.1f points"
+                                    + " below all steps (≤ %.0f); %s",
+                            m.spearman(),
+                            HaltingClaim.MIN_SPEARMAN,
+                            m.buckets().size(),
+                            100 * (m.fullExact() - m.adaptiveExact()),
+                            100 * HaltingClaim.MAX_ACCURACY_LOSS,
+                            alone));
+        String why = "mean over seeds: " + v.substring("not supported: ".length()) + "; " + alone;
+        if (!Double.isNaN(m.spearman()) && m.spearman() <= 0) return new Judgement(Verdict.CONTRADICTED, why);
+        return new Judgement(Verdict.INCONCLUSIVE, why);
+    }
+}

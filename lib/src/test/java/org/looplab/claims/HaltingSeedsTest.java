@@ -1,0 +1,137 @@
+package org.looplab.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.looplab.analysis.DifficultyBucket;
+import org.looplab.analysis.HaltingClaim;
+import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.HaltingUnits;
+import org.looplab.sweep.CellResult;
+
+/** Halting records pooled over seeds, on hand-made numbers: the means decide, and too few seeds decide nothing. */
+class HaltingSeedsTest {
+
+    private static HaltingRecord record(String folder, double rho, double adaptive, double full, double... buckets) {
+        List<HaltingClaim.BucketSteps> b = new ArrayList<>();
+        DifficultyBucket[] names = DifficultyBucket.values();
+        for (int i = 0; i < buckets.length; i++)
+            b.add(new HaltingClaim.BucketSteps(names[i], 100, i, i + 1, buckets[i]));
+        HaltingClaim c = new HaltingClaim(
+                300, 16, 0.9, rho, adaptive, full, 2.5, new HaltingUnits(1, 2, "T = 1"), b, "propagation");
+        return new HaltingRecord("checkpoint data/results/x/runs/" + folder + " (run r)", "sudoku6/test", "c", c);
+    }
+
+    private static CellResult run(String folder, long seed) {
+        return new CellResult(
+                folder,
+                "h",
+                "r",
+                List.of("halting-deck"),
+                "sudoku6",
+                "trm-mlp",
+                "MLP",
+                1,
+                1,
+                64,
+                2,
+                4,
+                seed,
+                4000,
+                1,
+                1,
+                0.99,
+                0.99,
+                0.98,
+                2.5,
+                300,
+                0,
+                "c",
+                "s");
+    }
+
+    /** The three 6×6 seeds' own numbers: seed 1 alone misses the accuracy target by 0.1 point, the means meet it. */
+    @Test
+    void theMeansOverSeedsDecideAndTheReasonGivesTheStrictReadingToo() {
+        List<HaltingRecord> rs = List.of(
+                record("a-s0-1", 0.487, 0.984, 0.990, 2.09, 2.28, 3.15),
+                record("a-s1-2", 0.465, 0.984, 0.995, 2.09, 2.34, 2.96),
+                record("a-s2-3", 0.519, 0.988, 0.994, 2.08, 2.30, 3.07));
+        List<CellResult> runs = List.of(run("a-s0-1", 0), run("a-s1-2", 1), run("a-s2-3", 2));
+        List<HaltingSeeds> groups = HaltingSeeds.group(rs, runs);
+        assertEquals(1, groups.size());
+        HaltingSeeds g = groups.get(0);
+        assertEquals(List.of(0L, 1L, 2L), g.seeds());
+        HaltingClaim m = g.mean();
+        assertEquals((0.487 + 0.465 + 0.519) / 3, m.spearman(), 1e-12);
+        assertEquals((2.09 + 2.09 + 2.08) / 3, m.buckets().get(0).meanSteps(), 1e-12);
+        assertEquals(2, g.seedsMeetingAlone());
+        // full − adaptive: (0.006 + 0.011 + 0.006) / 3 = 0.0077 ≤ 0.01
+        Judgement j = g.judge();
+        assertEquals(Verdict.SUPPORTED, j.verdict(), j.reason());
+        assertTrue(j.reason().contains("0.8 points below") && j.reason().contains("2 of 3 seeds"), j.reason());
+        assertTrue(
+                g.describe().startsWith("ρ = 0.49 ± 0.03; adaptive 98.5% ± 0.2 vs all-steps 99.3% ± 0.3"),
+                g.describe());
+        assertTrue(g.describe().contains("3 seeds: 0, 1, 2; sudoku6 trm-mlp n 1, T 1"), g.describe());
+    }
+
+    @Test
+    void fewerThanThreeSeedsAreInconclusiveEvenWhenEachMeetsEveryTarget() {
+        List<HaltingRecord> rs =
+                List.of(record("a-s0-1", 0.6, 0.99, 0.99, 1, 2, 3), record("a-s1-2", 0.6, 0.99, 0.99, 1, 2, 3));
+        HaltingSeeds g = HaltingSeeds.group(rs, List.of(run("a-s0-1", 0), run("a-s1-2", 1)))
+                .get(0);
+        Judgement j = g.judge();
+        assertEquals(Verdict.INCONCLUSIVE, j.verdict());
+        assertTrue(j.reason().startsWith("2 seeds (need 3); alone it meets every target"), j.reason());
+        // A checkpoint outside any sweep is a group of its own, and one seed.
+        HaltingSeeds lone = HaltingSeeds.group(List.of(record("x", 0.6, 0.99, 0.99, 1, 2, 3)), List.of())
+                .get(0);
+        assertTrue(lone.describe().contains("(one run: checkpoint data/results/x/runs/x (run r)"), lone.describe());
+        assertTrue(
+                lone.judge().reason().startsWith("1 seed (need 3)"),
+                lone.judge().reason());
+    }
+
+    @Test
+    void haltingThatFallsWithDifficultyContradictsAndAFlatOneIsInconclusive() {
+        List<CellResult> runs = List.of(run("a-s0-1", 0), run("a-s1-2", 1), run("a-s2-3", 2));
+        HaltingSeeds falling = HaltingSeeds.group(
+                        List.of(
+                                record("a-s0-1", -0.3, 0.99, 0.99, 3, 2, 1),
+                                record("a-s1-2", -0.2, 0.99, 0.99, 3, 2, 1),
+                                record("a-s2-3", -0.1, 0.99, 0.99, 3, 2, 1)),
+                        runs)
+                .get(0);
+        assertEquals(
+                Verdict.CONTRADICTED, falling.judge().verdict(), falling.judge().reason());
+        HaltingSeeds weak = HaltingSeeds.group(
+                        List.of(
+                                record("a-s0-1", 0.2, 0.99, 0.99, 1, 1.1, 1.2),
+                                record("a-s1-2", 0.3, 0.99, 0.99, 1, 1.1, 1.2),
+                                record("a-s2-3", 0.25, 0.99, 0.99, 1, 1.1, 1.2)),
+                        runs)
+                .get(0);
+        assertEquals(Verdict.INCONCLUSIVE, weak.judge().verdict());
+        assertTrue(
+                weak.judge().reason().contains("rho 0.25 < 0.40"), weak.judge().reason());
+    }
+
+    @Test
+    void theBoardReadsRecordsFromTheHaltingFolder(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(ClaimsBoard.HALTING));
+        record("a-s0-1", 0.6, 0.99, 0.99, 1, 2, 3)
+                .write(dir.resolve(ClaimsBoard.HALTING).resolve("one.json"));
+        List<ClaimRow> rows = ClaimsBoard.halting(dir.resolve(ClaimsBoard.HALTING), List.of(run("a-s0-1", 0)));
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).ours().contains("1 seed: 0;"), rows.get(0).ours());
+        assertEquals(Verdict.INCONCLUSIVE, rows.get(0).verdict());
+    }
+}
