@@ -50,7 +50,7 @@ class SweepKeysTest {
             {"ablation-cpu.json", "39", "99f4fa9f1732c534c5d78dc04b8fd1327b10467789752c9f73d60ee990e03bf7"},
             {"ablation-gpu.json", "54", "b389c96c1efc243f1a761a068c7f057ab4b432b0c0bd65761bb14fbc7e8714f4"},
             {"ablation-smoke.json", "8", "e894806626c75bb14b2485763d1566d005e841018bed841b67be3026854d8891"},
-            {"claim-depth.json", "12", "3f0aaa94cf16e4b2c42c2b85b858677dd1c10873b0fe4ca28d76ba0ef4bad452"},
+            {"claim-depth.json", "12", "71ef02a5d58652678e40077f6bb86b0f2b94a36bc87be32d547ee80f6c1145c7"},
             {"claim-halting.json", "6", "0f409306bee89889196bd8b7b86a2c8d7804dab45644b83d2e251aa8bf448283"},
             {"claim-mixer.json", "18", "fcc19df0882526a58a6f94ea83005cae5600be9dd442aaec6e8aa1b0c00d22d6"},
             {"claim-unroll-ema.json", "9", "5e4144f649c3c07046c279314d6a14169b09a12603cb6abf56baee9b9e27f263"},
