@@ -129,7 +129,7 @@ public final class ClaimsBoard {
         List<ClaimRow> out = new ArrayList<>();
         for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
             Judgement j = g.judge();
-            out.add(new ClaimRow(claim, paper, g.describe(), j.verdict(), j.reason()));
+            out.add(new ClaimRow(claim, paper, g.describe(), j.verdict(), j.reason() + codeVersions(g.runs())));
         }
         if (out.isEmpty())
             out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no halting record in " + folder));
@@ -160,7 +160,7 @@ public final class ClaimsBoard {
                     paper,
                     "MLP " + mlp.describe() + " vs attention " + att.describe() + " (" + budget + ")",
                     j.verdict(),
-                    j.reason()));
+                    j.reason() + codeVersions(rs)));
         });
         if (out.isEmpty()) out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no committed mixer runs"));
         return out;
@@ -191,6 +191,7 @@ public final class ClaimsBoard {
                                 + task + ", " + budget + ", up to " + steps + " steps)",
                         j.verdict(),
                         j.reason()
+                                + codeVersions(rs)
                                 + (grid.equals("depth") && j.verdict() != Verdict.CONTRADICTED
                                         ? "; equal steps is not equal compute: the deeper run computed more per step"
                                         : "")));
@@ -215,12 +216,25 @@ public final class ClaimsBoard {
                     paper,
                     favoured + " " + a.describe() + " vs " + other + " " + b.describe() + " (" + task + ")",
                     j.verdict(),
-                    j.reason()));
+                    j.reason() + codeVersions(rs)));
         });
         if (out.isEmpty())
             out.add(new ClaimRow(
                     claim, paper, "—", Verdict.INCONCLUSIVE, "no committed runs in grids " + favoured + " / " + other));
         return out;
+    }
+
+    /**
+     * Empty when every run was made by the same training code (issue 12 item 8: a row never mixes code versions
+     * without saying so); else which versions, by the first 12 hex digits of {@code sources}, and how many runs each.
+     */
+    static String codeVersions(List<CellResult> runs) {
+        Map<String, Integer> bySources = new TreeMap<>();
+        for (CellResult r : runs) bySources.merge(r.sources(), 1, Integer::sum);
+        if (bySources.size() < 2) return "";
+        List<String> parts = new ArrayList<>();
+        bySources.forEach((k, n) -> parts.add(n + " by " + k.substring(0, Math.min(12, k.length()))));
+        return "; MIXED training code: runs " + String.join(", ", parts) + " (sources hash)";
     }
 
     private static Map<String, List<CellResult>> group(

@@ -24,12 +24,14 @@ import org.looplab.sweep.CellResult;
  *                puzzles measured, the threshold and the difficulty rating
  * @param seeds   the seeds, one per record (a checkpoint outside any sweep counts as one seed)
  * @param records the measurements, in seed order
+ * @param runs    the sweep runs they measured, where known (their code versions go into the reason)
  */
-record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records) {
+record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, List<CellResult> runs) {
 
     HaltingSeeds {
         seeds = List.copyOf(seeds);
         records = List.copyOf(records);
+        runs = List.copyOf(runs);
     }
 
     /**
@@ -39,6 +41,7 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records) {
     static List<HaltingSeeds> group(List<HaltingRecord> records, List<CellResult> runs) {
         Map<String, List<Long>> seeds = new LinkedHashMap<>();
         Map<String, List<HaltingRecord>> byKey = new LinkedHashMap<>();
+        Map<String, List<CellResult>> measured = new LinkedHashMap<>();
         for (HaltingRecord r : records) {
             Optional<CellResult> run = runOf(r, runs);
             String recipe = run.map(c -> c.task() + " " + c.model() + " n " + c.latentSteps() + ", T " + c.recursions()
@@ -49,9 +52,11 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records) {
             seeds.computeIfAbsent(recipe, k -> new ArrayList<>())
                     .add(run.map(CellResult::seed).orElse(-1L));
             byKey.computeIfAbsent(recipe, k -> new ArrayList<>()).add(r);
+            List<CellResult> known = measured.computeIfAbsent(recipe, k -> new ArrayList<>());
+            run.ifPresent(known::add);
         }
         List<HaltingSeeds> out = new ArrayList<>();
-        byKey.forEach((k, rs) -> out.add(new HaltingSeeds(k, seeds.get(k), rs)));
+        byKey.forEach((k, rs) -> out.add(new HaltingSeeds(k, seeds.get(k), rs, measured.get(k))));
         return out;
     }
 

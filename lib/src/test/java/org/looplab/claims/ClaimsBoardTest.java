@@ -145,4 +145,43 @@ class ClaimsBoardTest {
         assertTrue(rows.stream().filter(r -> r != unroll).allMatch(r -> r.verdict() == Verdict.INCONCLUSIVE));
         assertTrue(ClaimsBoard.markdown(rows).startsWith("| claim |"));
     }
+
+    @Test
+    void aRowSaysWhenItsRunsCameFromDifferentTrainingCode() {
+        CellResult a = run("mixer", "sudoku6", "MLP", 12, 0, 0.9);
+        CellResult b = run("mixer", "sudoku6", "ATTENTION", 12, 0, 0.5);
+        assertEquals("", ClaimsBoard.codeVersions(List.of(a, b)));
+        CellResult other = new CellResult(
+                b.folder(),
+                b.hash(),
+                b.runId(),
+                b.grids(),
+                b.task(),
+                b.model(),
+                b.mixer(),
+                b.latentSteps(),
+                b.recursions(),
+                b.hiddenSize(),
+                b.layers(),
+                b.depth(),
+                1,
+                b.steps(),
+                b.seconds(),
+                b.parameters(),
+                b.exactAccuracy(),
+                b.cellAccuracy(),
+                b.adaptiveExact(),
+                b.adaptiveMeanSteps(),
+                b.testPuzzles(),
+                b.resumes(),
+                b.commit(),
+                "0123456789abcdef");
+        assertEquals(
+                "; MIXED training code: runs 1 by 0123456789ab, 2 by s (sources hash)",
+                ClaimsBoard.codeVersions(List.of(a, b, other)));
+        List<ClaimRow> rows = ClaimsBoard.mixer(List.of(a, b, other), "mlp wins", true, "p");
+        assertTrue(
+                rows.get(0).reason().contains("MIXED training code"),
+                rows.get(0).reason());
+    }
 }
