@@ -340,7 +340,7 @@ public final class TrainBench implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "  %-7s %-9s batch %2d: %6.0f ms/step [%.0f–%.0f], %,d params, loss %.3f -> %.3f, "
-                        + "RSS %.0f MB @%d, %.0f MB at end, peak %.0f MB, %d threads; %s%n",
+                        + "RSS %.0f MB @%d (peak %.0f), %.0f MB at end (peak %.0f), %d threads; %s%n",
                 r.side(),
                 r.mixer(),
                 r.batch(),
@@ -352,6 +352,7 @@ public final class TrainBench implements Callable<Integer> {
                 r.lastLoss(),
                 r.rssAtMb(),
                 r.rssAtStep(),
+                r.peakAtMb(),
                 r.finalRssMb(),
                 r.peakRssMb(),
                 r.threads(),
