@@ -21,6 +21,7 @@ import java.util.Locale;
  * Makefile's {@code MALLOC_PRELOAD} does), else glibc's.
  *
  * @param rssMb         VmRSS
+ * @param peakMb        peak RSS so far (VmHWM)
  * @param allocator     {@code jemalloc}, {@code glibc malloc} or {@code unknown malloc}
  * @param mallocHeldMb  glibc: arena bytes plus mmapped chunks ({@code mallinfo2} arena + hblkhd), all arenas;
  *                      jemalloc: its resident pages ({@code stats.resident}: live, dirty and metadata); NaN where
@@ -32,6 +33,7 @@ import java.util.Locale;
  */
 public record MemoryBreakdown(
         double rssMb,
+        double peakMb,
         String allocator,
         double mallocHeldMb,
         double mallocUsedMb,
@@ -64,16 +66,25 @@ public record MemoryBreakdown(
                 used = (m.uordblks + m.hblkhd) / MB;
             }
         }
-        return new MemoryBreakdown(StepBenchmark.statusMb("VmRSS"), allocator, held, used, heap, code, meta);
+        return new MemoryBreakdown(
+                StepBenchmark.statusMb("VmRSS"),
+                StepBenchmark.statusMb("VmHWM"),
+                allocator,
+                held,
+                used,
+                heap,
+                code,
+                meta);
     }
 
     @Override
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "VmRSS %.0f MB; %s holds %.0f MB, %.0f in use; Java heap committed %.0f, "
+                "VmRSS %.0f MB (peak %.0f); %s holds %.0f MB, %.0f in use; Java heap committed %.0f, "
                         + "JIT code %.1f, metaspace %.0f",
                 rssMb,
+                peakMb,
                 allocator,
                 mallocHeldMb,
                 mallocUsedMb,

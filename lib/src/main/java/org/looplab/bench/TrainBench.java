@@ -201,6 +201,7 @@ public final class TrainBench implements Callable<Integer> {
                     memorySteps,
                     rssAt,
                     memoryBatch < 16 ? "one libtorch thread" : "DJL's default threads");
+            System.out.println("  memory settings: " + memorySettings());
             for (Mixer m : mixers) {
                 List<String> cmd = djlCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null);
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
@@ -315,6 +316,22 @@ public final class TrainBench implements Callable<Integer> {
             System.out.print(p.table(top));
         }
         return 0;
+    }
+
+    /**
+     * The settings the memory check's children inherit, in words: this JVM's heap options and the malloc in use
+     * ({@code bin/looplab} sets both; README, Benchmarks, "Memory").
+     */
+    static String memorySettings() {
+        List<String> heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmx") || a.contains("AlwaysPreTouch"))
+                .toList();
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        String malloc = preload.contains("jemalloc")
+                ? "jemalloc (LD_PRELOAD=" + preload + ", MALLOC_CONF="
+                        + System.getenv().getOrDefault("MALLOC_CONF", "") + ")"
+                : "glibc malloc with train.MallocReuse" + (preload.isEmpty() ? "" : " (LD_PRELOAD=" + preload + ")");
+        return "java " + (heap.isEmpty() ? "default heap" : String.join(" ", heap)) + "; " + malloc;
     }
 
     /** The 1-, 5- and 15-minute load averages, or "unknown" without /proc. */
@@ -478,6 +495,10 @@ public final class TrainBench implements Callable<Integer> {
                 + String.join(" ", command.subList(from, command.size()));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (!command.contains(TrainBench.class.getName())) { // PyTorch runs with the malloc torch users get
+                pb.environment().remove("LD_PRELOAD");
+                pb.environment().remove("MALLOC_CONF");
+            }
             if (t != null) pb.environment().putAll(t.environment());
             Process p = pb.start();
             String last = null;
