@@ -330,7 +330,9 @@ public final class TrainBench implements Callable<Integer> {
         String malloc = preload.contains("jemalloc")
                 ? "jemalloc (LD_PRELOAD=" + preload + ", MALLOC_CONF="
                         + System.getenv().getOrDefault("MALLOC_CONF", "") + ")"
-                : "glibc malloc with train.MallocReuse" + (preload.isEmpty() ? "" : " (LD_PRELOAD=" + preload + ")");
+                : "glibc malloc with train.MallocReuse, MALLOC_ARENA_MAX="
+                        + System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset")
+                        + (preload.isEmpty() ? "" : ", LD_PRELOAD=" + preload);
         return "java " + (heap.isEmpty() ? "default heap" : String.join(" ", heap)) + "; " + malloc;
     }
 
