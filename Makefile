@@ -130,7 +130,8 @@ data: setup
 
 # TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
 # table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
-# VmRSS read after warm-up at step 300: minutes a mixer). About 25-30 minutes in all on an idle 2-core machine.
+# VmRSS and peak RSS read after warm-up at step 300: minutes a mixer), all through bin/looplab, as training runs.
+# About 25-30 minutes in all on an idle 2-core machine.
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 2
 BENCH_STEPS          ?= 8
