@@ -6,7 +6,9 @@ SHELL := /bin/bash
 PY         := /usr/bin/python3
 MVN        := mvn -B -ntp -Dstyle.color=never
 JUPYTER_PATH := $(CURDIR)/build/jupyter
-LOOPLAB    := java -jar lib/target/looplab.jar
+# java -jar lib/target/looplab.jar with the Java heap sized and touched up front and one glibc malloc arena
+# (bin/looplab says why; README, Benchmarks, "Memory")
+LOOPLAB    := bin/looplab
 CP         := lib/target/notebook-classpath/*
 # chromium: the trace viewer's test, the offline-book test and the notebook-UI test open pages in a real (headless)
 # browser. libjs-*: what the exported pages load (MathJax, require.js, jQuery), copied next to them to work offline.
@@ -128,7 +130,8 @@ data: setup
 
 # TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
 # table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
-# VmRSS read after warm-up at step 300: minutes a mixer). About 25-30 minutes in all on an idle 2-core machine.
+# VmRSS and peak RSS read after warm-up at step 300: minutes a mixer), all through bin/looplab, as training runs.
+# About 25-30 minutes in all on an idle 2-core machine.
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 2
 BENCH_STEPS          ?= 8
@@ -151,7 +154,7 @@ TORCH_PKGS := python3-torch libopenblas0-pthread
 
 bench: setup bench-pytorch
 	java -cp '$(CP)' org.looplab.bench.DataBench
-	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
+	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
 	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --memory-config $(BENCH_MEMORY_CONFIG) \
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
@@ -165,7 +168,7 @@ PROFILE_STEPS  ?= 2
 PROFILE_WARMUP ?= 1
 PROFILE_CONFIG ?= bench
 profile: build
-	java $(BENCH_JAVA_OPTS) -cp '$(CP)' org.looplab.bench.TrainBench --profile --config $(PROFILE_CONFIG) \
+	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --profile --config $(PROFILE_CONFIG) \
 	  --batch $(BENCH_BATCH) --warmup $(PROFILE_WARMUP) --steps $(PROFILE_STEPS)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
@@ -208,7 +211,7 @@ ablation: setup
 define sweep-sharded
 	$(LOOPLAB) sweep --spec $(1) --out $(2) --list
 	pids=""; for i in $$(seq 1 $(3)); do \
-	  java -Dai.djl.pytorch.num_threads=1 -jar lib/target/looplab.jar sweep --spec $(1) --out $(2) \
+	  JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 $(LOOPLAB) sweep --spec $(1) --out $(2) \
 	    --shard $$i/$(3) & pids="$$pids $$!"; done; \
 	for p in $$pids; do wait $$p || exit 1; done
 	$(LOOPLAB) sweep --spec $(1) --out $(2)

@@ -354,7 +354,7 @@ def main():
     trainer = Trainer(model, a.batch, random_puzzles(256, torch.Generator().manual_seed(a.seed)))
     total = a.warmup + a.steps
     rss_at = min(a.rss_at, total)
-    times, losses, rss_at_mb = [], [], 0.0
+    times, losses, rss_at_mb, peak_at_mb = [], [], 0.0, 0.0
     for s in range(total):
         t0 = time.perf_counter()
         losses.append(trainer.step())
@@ -362,6 +362,7 @@ def main():
             times.append((time.perf_counter() - t0) * 1e3)
         if s + 1 == rss_at:
             rss_at_mb = vm_rss_mb()
+            peak_at_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kB on Linux
         if (s + 1) % 100 == 0:
             print(f"pytorch {a.mixer}: step {s + 1}/{total}, VmRSS {vm_rss_mb():.0f} MB", file=sys.stderr, flush=True)
     times.sort()
@@ -369,7 +370,7 @@ def main():
         "side": "pytorch", "mixer": a.mixer.upper(), "batch": a.batch, "warmup": a.warmup, "steps": a.steps,
         "params": params, "medianMs": times[len(times) // 2],
         "minMs": times[0], "maxMs": times[-1], "firstLoss": losses[0], "lastLoss": losses[-1],
-        "rssAtStep": rss_at, "rssAtMb": rss_at_mb, "finalRssMb": vm_rss_mb(),
+        "rssAtStep": rss_at, "rssAtMb": rss_at_mb, "peakAtMb": peak_at_mb, "finalRssMb": vm_rss_mb(),
         "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,   # kB on Linux
         "threads": torch.get_num_threads(), "matmulGflops": ceiling,
         "runtime": f"torch {torch.__version__}, python {sys.version.split()[0]}, BLAS {blas_library()}",

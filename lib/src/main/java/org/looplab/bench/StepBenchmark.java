@@ -57,14 +57,17 @@ public final class StepBenchmark {
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
                 var trainer = trainer(model, data, batch, total)) {
             double[] ms = new double[steps];
-            double firstLoss = 0, lastLoss = 0, rssAtMb = 0;
+            double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
             for (int s = 0; s < total; s++) {
                 long t0 = System.nanoTime();
                 double loss = trainer.step().loss();
                 if (s >= warmup) ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
-                if (s + 1 == rssStep) rssAtMb = statusMb("VmRSS");
+                if (s + 1 == rssStep) {
+                    rssAtMb = statusMb("VmRSS");
+                    peakAtMb = statusMb("VmHWM");
+                }
                 if ((s + 1) % 50 == 0)
                     System.err.printf(
                             Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1, total, MemoryBreakdown.now());
@@ -86,6 +89,7 @@ public final class StepBenchmark {
                     lastLoss,
                     rssStep,
                     rssAtMb,
+                    peakAtMb,
                     statusMb("VmRSS"),
                     statusMb("VmHWM"),
                     JniUtils.getNumThreads(),

@@ -18,6 +18,7 @@ import org.looplab.provenance.Json;
  * @param maxMs        the slowest measured step
  * @param rssAtStep    the step (warm-up included) after which {@code rssAtMb} was read
  * @param rssAtMb      VmRSS after step {@code rssAtStep}
+ * @param peakAtMb     peak RSS (VmHWM) after step {@code rssAtStep}: with {@code peakRssMb}, the growth of the peak
  * @param finalRssMb   VmRSS after the last step
  * @param peakRssMb    peak RSS of the process (VmHWM; getrusage maxrss in Python, the same kernel counter)
  * @param threads      intra-op threads the engine reported
@@ -38,6 +39,7 @@ public record StepReport(
         double lastLoss,
         int rssAtStep,
         double rssAtMb,
+        double peakAtMb,
         double finalRssMb,
         double peakRssMb,
         int threads,
@@ -88,5 +90,10 @@ public record StepReport(
     /** VmRSS growth from step {@code rssAtStep} to the end, in MB. */
     public double rssGrowthMb() {
         return finalRssMb - rssAtMb;
+    }
+
+    /** Peak RSS growth from step {@code rssAtStep} to the end, in MB. */
+    public double peakGrowthMb() {
+        return peakRssMb - peakAtMb;
     }
 }

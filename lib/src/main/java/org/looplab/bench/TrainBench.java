@@ -201,6 +201,7 @@ public final class TrainBench implements Callable<Integer> {
                     memorySteps,
                     rssAt,
                     memoryBatch < 16 ? "one libtorch thread" : "DJL's default threads");
+            System.out.println("  memory settings: " + memorySettings());
             for (Mixer m : mixers) {
                 List<String> cmd = djlCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null);
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
@@ -317,6 +318,24 @@ public final class TrainBench implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The settings the memory check's children inherit, in words: this JVM's heap options and the malloc in use
+     * ({@code bin/looplab} sets both; README, Benchmarks, "Memory").
+     */
+    static String memorySettings() {
+        List<String> heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmx") || a.contains("AlwaysPreTouch"))
+                .toList();
+        String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+        String malloc = preload.contains("jemalloc")
+                ? "jemalloc (LD_PRELOAD=" + preload + ", MALLOC_CONF="
+                        + System.getenv().getOrDefault("MALLOC_CONF", "") + ")"
+                : "glibc malloc with train.MallocReuse, MALLOC_ARENA_MAX="
+                        + System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset")
+                        + (preload.isEmpty() ? "" : ", LD_PRELOAD=" + preload);
+        return "java " + (heap.isEmpty() ? "default heap" : String.join(" ", heap)) + "; " + malloc;
+    }
+
     /** The 1-, 5- and 15-minute load averages, or "unknown" without /proc. */
     static String loadAverage() {
         try {
@@ -340,7 +359,7 @@ public final class TrainBench implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "  %-7s %-9s batch %2d: %6.0f ms/step [%.0f–%.0f], %,d params, loss %.3f -> %.3f, "
-                        + "RSS %.0f MB @%d, %.0f MB at end, peak %.0f MB, %d threads; %s%n",
+                        + "RSS %.0f MB @%d (peak %.0f), %.0f MB at end (peak %.0f), %d threads; %s%n",
                 r.side(),
                 r.mixer(),
                 r.batch(),
@@ -352,6 +371,7 @@ public final class TrainBench implements Callable<Integer> {
                 r.lastLoss(),
                 r.rssAtMb(),
                 r.rssAtStep(),
+                r.peakAtMb(),
                 r.finalRssMb(),
                 r.peakRssMb(),
                 r.threads(),
@@ -477,6 +497,10 @@ public final class TrainBench implements Callable<Integer> {
                 + String.join(" ", command.subList(from, command.size()));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (!command.contains(TrainBench.class.getName())) { // PyTorch runs with the malloc torch users get
+                pb.environment().remove("LD_PRELOAD");
+                pb.environment().remove("MALLOC_CONF");
+            }
             if (t != null) pb.environment().putAll(t.environment());
             Process p = pb.start();
             String last = null;

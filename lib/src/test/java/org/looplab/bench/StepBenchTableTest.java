@@ -31,8 +31,9 @@ class StepBenchTableTest {
                 2.4,
                 3,
                 rssAt,
+                rssAt + 50, // the peak so far sits above VmRSS and never falls
                 rssEnd,
-                rssEnd + 50,
+                Math.max(rssAt, rssEnd) + 50,
                 2,
                 150,
                 side + " test runtime");
@@ -106,9 +107,21 @@ class StepBenchTableTest {
     }
 
     @Test
+    void aPeakThatGrewMissesEvenWhenVmRssEndsFlat() {
+        // VmRSS 400 -> 404 (+1%), but the peak 420 -> 460 (+9.5%): memory went up and came back between the readings
+        StepReport r =
+                new StepReport("djl", Mixer.MLP, 64, 0, 1000, 1, 1, 1, 1, 2, 2, 300, 400, 420, 404, 460, 1, 0, "x");
+        MemoryRow row = new MemoryRow(r);
+        assertEquals(0.01, row.growthFraction(), 1e-12);
+        assertEquals(40 / 420.0, row.peakGrowthFraction(), 1e-12);
+        assertEquals(Verdict.MISS, row.verdict());
+        assertTrue(StepBenchTable.memoryTable(List.of(row)).contains("+9.5%"));
+    }
+
+    @Test
     void memoryReadAtTheLastStepIsNotJudged() {
         // 3 warm-up + 20 steps, early reading after step 23: there is nothing to compare it with
-        StepReport r = new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 1, 1, 2, 2, 23, 400, 400, 410, 1, 0, "x");
+        StepReport r = new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 1, 1, 2, 2, 23, 400, 410, 400, 410, 1, 0, "x");
         assertEquals(Verdict.NOT_RUN, new MemoryRow(r).verdict());
     }
 
