@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
 import org.looplab.sweep.CellResult;
@@ -95,14 +96,14 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
                 first.difficulty());
     }
 
-    private double average(java.util.function.ToDoubleFunction<HaltingClaim> f) {
+    private double average(ToDoubleFunction<HaltingClaim> f) {
         return records.stream()
                 .mapToDouble(r -> f.applyAsDouble(r.claim()))
                 .average()
                 .orElse(Double.NaN);
     }
 
-    private Sample sample(java.util.function.ToDoubleFunction<HaltingClaim> f) {
+    private Sample sample(ToDoubleFunction<HaltingClaim> f) {
         List<Double> v = new ArrayList<>();
         for (HaltingRecord r : records) v.add(f.applyAsDouble(r.claim()));
         return new Sample(v);
