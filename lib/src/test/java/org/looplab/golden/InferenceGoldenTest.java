@@ -14,7 +14,7 @@ import org.looplab.analysis.Evaluation;
 import org.looplab.model.TraceStep;
 
 /**
- * The inference paths give today what they gave before they were merged into one: for shipped checkpoints and 32
+ * The inference paths give today what they gave before they were merged into one: for frozen copies of the shipped 4×4 checkpoints (as they were when the snapshot was written) and 32
  * fixed 4×4 puzzles, the trace, the halting tables, the evaluation reading and the solver's answers equal the
  * snapshot in {@code src/test/resources/golden/} ({@link InferenceSnapshot#main} wrote it from the older code).
  * Floats may move in the last bits (a batch that shrinks as puzzles halt runs other matmul shapes), nothing else.

@@ -35,7 +35,7 @@ import org.looplab.serve.SolverService;
 import org.looplab.serve.SudokuAnswer;
 
 /**
- * What the inference paths of one shipped checkpoint say about fixed puzzles: the recursion trace, the halting
+ * What the inference paths of one checkpoint (a frozen copy of a shipped one) say about fixed puzzles: the recursion trace, the halting
  * tables, the evaluation reading and the solver service's answers. Written once by {@link #main} from the code as it
  * was before the one inference API replaced its three copies (the snapshots were written by code that sent the
  * requests one at a time and unrolled once per threshold; the same values either way); {@code InferenceGoldenTest}
@@ -111,8 +111,13 @@ public record InferenceSnapshot(
         return m;
     }
 
+    /**
+     * The checkpoint a snapshot was recorded from: a frozen copy under {@code src/test/resources/golden/checkpoints/}
+     * (its model and manifest), not the shipped one in {@code data/checkpoints/}. Shipped checkpoints get retrained
+     * (a cleaner commit, more steps); the snapshot pins the inference code, so its weights must never move with them.
+     */
     static Path checkpointFolder(String name) {
-        return Path.of("..", "data", "checkpoints", name);
+        return Path.of("src", "test", "resources", "golden", "checkpoints", name);
     }
 
     static InferenceSnapshot record(String name) {
