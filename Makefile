@@ -17,7 +17,7 @@ APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyte
 WEB_JS     := /usr/share/javascript/mathjax/MathJax.js /usr/share/javascript/requirejs/require.min.js \
               /usr/share/javascript/jquery/jquery.min.js
 DATA_SETS  := sudoku4 sudoku6 sudoku9-hard maze11 maze30-hard
-LADDER_SETS := sudoku9-mixed sudoku6-hard maze15 maze20 maze25
+LADDER_SETS := sudoku9-mixed sudoku6-hard maze15 maze20 maze25 maze9-unique maze11-unique maze15-unique
 
 export JUPYTER_PATH
 # DJL: natives come from Maven jars; any download attempt fails at once instead of waiting on the network.

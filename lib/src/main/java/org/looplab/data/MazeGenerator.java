@@ -10,7 +10,8 @@ import org.looplab.provenance.Seeds;
  * neighbouring lattice cells are opened, so mazes have alternative, longer routes and "shortest" matters.
  * Start is a random open cell, goal a random open cell at least {@code minPathLength} steps away (up to 8 starts
  * per maze, then a new maze) until the shortest path reaches
- * {@code minPathLength}. Maze {@code index} of {@code seed} depends on nothing else (parallel, reproducible).
+ * {@code minPathLength}; with {@code uniqueShortestPath} the goal is drawn only among cells that exactly one shortest
+ * path reaches. Maze {@code index} of {@code seed} depends on nothing else (parallel, reproducible).
  */
 public final class MazeGenerator {
 
@@ -113,19 +114,26 @@ public final class MazeGenerator {
         int other = start == 0 ? 1 : 0;
         byte keep = probe[other];
         probe[other] = Maze.GOAL; // a placeholder goal, only so the BFS sees a valid maze
-        int[] dist = MazeSolver.distancesFromStart(new Maze(n, probe));
+        Maze probeMaze = new Maze(n, probe);
+        int[] dist = MazeSolver.distancesFromStart(probeMaze);
+        long[] ways = config.uniqueShortestPath() ? MazeSolver.shortestPathCounts(probeMaze) : null;
         probe[other] = keep;
         int far = 0;
-        for (int c = 0; c < dist.length; c++) if (corridors[c] == Maze.OPEN && dist[c] >= config.minPathLength()) far++;
+        for (int c = 0; c < dist.length; c++) if (goalCandidate(corridors, dist, ways, c)) far++;
         if (far == 0) return null;
         int g = random.nextInt(far);
         for (int c = 0, seen = 0; c < dist.length; c++) {
-            if (corridors[c] == Maze.OPEN && dist[c] >= config.minPathLength() && seen++ == g) {
+            if (goalCandidate(corridors, dist, ways, c) && seen++ == g) {
                 probe[c] = Maze.GOAL;
                 return new Maze(n, probe);
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** Far enough from the start, and (for unique-path sets) reached by exactly one shortest path. */
+    private boolean goalCandidate(byte[] corridors, int[] dist, long[] ways, int c) {
+        return corridors[c] == Maze.OPEN && dist[c] >= config.minPathLength() && (ways == null || ways[c] == 1);
     }
 
     private void knock(byte[] cells, int wall, Random random) {

@@ -9,6 +9,31 @@ public final class MazeSolver {
 
     /** Steps from start to every cell (-1 where unreachable). */
     public static int[] distancesFromStart(Maze maze) {
+        return search(maze, null);
+    }
+
+    /**
+     * How many shortest paths lead from start to each cell (0 where unreachable; saturating at
+     * {@link Long#MAX_VALUE}). A maze's label is well defined only where the goal's count is 1: with ties, any
+     * tie-break in {@link #solve} is arbitrary and does not turn with the maze under the dihedral augmentation.
+     */
+    public static long[] shortestPathCounts(Maze maze) {
+        long[] counts = new long[maze.size() * maze.size()];
+        search(maze, counts);
+        return counts;
+    }
+
+    /** Number of distinct shortest start→goal paths (0 when the goal cannot be reached). */
+    public static long shortestPathCount(Maze maze) {
+        return shortestPathCounts(maze)[maze.goal()];
+    }
+
+    /**
+     * Breadth-first search from start; fills {@code counts} (when given) with each cell's number of shortest paths.
+     * Cells leave the queue in order of distance, so every predecessor of a cell (one step closer) has added its
+     * count before the cell itself is expanded.
+     */
+    private static int[] search(Maze maze, long[] counts) {
         int n = maze.size();
         int[] dist = new int[n * n];
         Arrays.fill(dist, -1);
@@ -17,6 +42,7 @@ public final class MazeSolver {
         int tail = 0;
         int start = maze.start();
         dist[start] = 0;
+        if (counts != null) counts[start] = 1;
         queue[tail++] = start;
         while (head < tail) {
             int cell = queue[head++];
@@ -27,9 +53,15 @@ public final class MazeSolver {
                 int nc = c + DC[k];
                 if (nr < 0 || nc < 0 || nr >= n || nc >= n) continue;
                 int next = nr * n + nc;
-                if (dist[next] >= 0 || maze.get(next) == Maze.WALL) continue;
-                dist[next] = dist[cell] + 1;
-                queue[tail++] = next;
+                if (maze.get(next) == Maze.WALL) continue;
+                if (dist[next] < 0) {
+                    dist[next] = dist[cell] + 1;
+                    queue[tail++] = next;
+                }
+                if (counts != null && dist[next] == dist[cell] + 1) {
+                    long sum = counts[next] + counts[cell];
+                    counts[next] = sum < 0 ? Long.MAX_VALUE : sum;
+                }
             }
         }
         return dist;

@@ -75,7 +75,28 @@ public enum PuzzleTask {
             "25×25, path >= 77 steps (scaled Maze-Hard rule)",
             MazeGeneratorConfig.hard(25),
             25,
-            new SplitSizes(16, 8, 2000, 500, 10000, 1000));
+            new SplitSizes(16, 8, 2000, 500, 10000, 1000)),
+    // Mazes with exactly one shortest path (the sets above allow ties: 20–37% of their mazes have several shortest
+    // paths, so their labels pick one arbitrarily and contradict themselves under rotation). The maze claims run on
+    // these; 9×9 is the small end, where a 2-core CPU can train a mixer to convergence.
+    MAZE9_UNIQUE(
+            "maze9-unique",
+            "9×9, path >= 10 steps, exactly one shortest path",
+            MazeGeneratorConfig.hardUnique(9),
+            1009,
+            new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
+    MAZE11_UNIQUE(
+            "maze11-unique",
+            "11×11, path >= 15 steps, exactly one shortest path",
+            MazeGeneratorConfig.hardUnique(11),
+            1011,
+            new SplitSizes(64, 32, 3000, 1000, 20000, 2000)),
+    MAZE15_UNIQUE(
+            "maze15-unique",
+            "15×15, path >= 28 steps, exactly one shortest path",
+            MazeGeneratorConfig.hardUnique(15),
+            1015,
+            new SplitSizes(32, 16, 3000, 1000, 20000, 2000));
 
     /**
      * Train and test examples for each profile.

@@ -60,6 +60,15 @@ public final class SweepRunner {
 
     /** Trains what is missing of this shard's cells, then writes the tables for all finished cells. */
     public SweepOutcome run(Shard shard, SweepListener listener, PrintStream log) {
+        return run(shard, listener, null, log);
+    }
+
+    /**
+     * As {@link #run(Shard, SweepListener, PrintStream)}, stoppable: once {@code stop} is raised (SIGTERM), the cell
+     * in training stops at its next metrics line with a checkpoint and {@link StopRequest.Stopped} is thrown; the
+     * same command run again resumes that cell exactly and goes on with the rest.
+     */
+    public SweepOutcome run(Shard shard, SweepListener listener, StopRequest stop, PrintStream log) {
         List<SweepCell> cells = spec.cells();
         AtomicFiles.writeString(out.resolve("spec.json"), Json.write(spec));
         int total = 0;
@@ -86,7 +95,7 @@ public final class SweepRunner {
                             folder.getFileName(),
                             resume ? "resuming" : "training " + cell.train().maxSteps() + " steps");
                 try (CellLock lock = CellLock.take(folder, CellLock.Holder.current(null), h -> false, log)) {
-                    r = train(cell, folder, resume, TrainingListener.NONE);
+                    r = train(cell, folder, resume, stop == null ? TrainingListener.NONE : stop);
                 }
                 how = resume ? "resumed" : "trained";
                 if (resume) resumed++;

@@ -13,27 +13,32 @@ import tech.tablesaw.api.Table;
 /**
  * Seeds folded into one row per configuration: mean and sample standard deviation of held-out exact and cell
  * accuracy, and the number of seeds, which is what a reader needs to judge whether a gap is noise. Runs of different
- * training code (the {@code sources} column) are never folded together: each code version gets its own row.
+ * training code (the {@code sources} column) are never folded together: each code version gets its own row. Nor are
+ * runs of different grids or step budgets: two arms can share (task, mixer, n, T, width) and differ only in what their
+ * grid sets (the gradient through the recursion, the EMA), and folding them would count arms as seeds.
  */
 public final class SweepSummary {
     private SweepSummary() {}
 
-    /** One row per (task, mixer, n, T, width) of a results table ({@link SweepTable#of}). */
+    /** One row per (grids, task, mixer, n, T, width, steps, code) of a results table ({@link SweepTable#of}). */
     public static Table of(Table runs) {
         // Tablesaw's Row is a cursor that iteration moves, so groups hold fresh Row objects, one per row index.
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         for (int i = 0; i < runs.rowCount(); i++) {
             Row r = runs.row(i);
-            String key = r.getString("task") + "|" + r.getString("mixer") + "|" + r.getInt("n") + "|" + r.getInt("T")
-                    + "|" + r.getInt("width") + "|" + r.getString("sources");
+            String key = r.getString("grids") + "|" + r.getString("task") + "|" + r.getString("mixer") + "|"
+                    + r.getInt("n") + "|" + r.getInt("T") + "|" + r.getInt("width") + "|" + r.getLong("steps") + "|"
+                    + r.getString("sources");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        StringColumn task = StringColumn.create("task"),
+        StringColumn grids = StringColumn.create("grids"),
+                task = StringColumn.create("task"),
                 mixer = StringColumn.create("mixer"),
                 sources = StringColumn.create("sources");
         IntColumn n = IntColumn.create("n"),
                 t = IntColumn.create("T"),
                 width = IntColumn.create("width"),
+                budget = IntColumn.create("steps"),
                 depth = IntColumn.create("depth"),
                 seeds = IntColumn.create("seeds");
         DoubleColumn exact = DoubleColumn.create("exact_mean"),
@@ -43,11 +48,13 @@ public final class SweepSummary {
                 steps = DoubleColumn.create("adaptive_steps_mean");
         for (List<Row> g : groups.values()) {
             Row first = g.get(0);
+            grids.append(first.getString("grids"));
             task.append(first.getString("task"));
             mixer.append(first.getString("mixer"));
             n.append(first.getInt("n"));
             t.append(first.getInt("T"));
             width.append(first.getInt("width"));
+            budget.append((int) first.getLong("steps"));
             depth.append(first.getInt("depth"));
             seeds.append(g.size());
             double[] e = column(g, "exact"), c = column(g, "cell");
@@ -60,11 +67,13 @@ public final class SweepSummary {
         }
         return Table.create(
                 "held-out accuracy, mean ± sd over seeds",
+                grids,
                 task,
                 mixer,
                 n,
                 t,
                 width,
+                budget,
                 depth,
                 seeds,
                 exact,

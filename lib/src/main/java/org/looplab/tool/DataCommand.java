@@ -31,7 +31,7 @@ final class DataCommand {
         @Parameters(
                 paramLabel = "NAME",
                 description =
-                        "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, or the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25 (`looplab data list`)")
+                        "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25, or the unique-path mazes maze9-unique, maze11-unique, maze15-unique (`looplab data list`)")
         String name;
 
         @Option(names = "--out", defaultValue = "data", description = "parent folder (default ${DEFAULT-VALUE})")

@@ -115,7 +115,20 @@ final class SweepCommand implements Callable<Integer> {
         }
         System.out.println("sweep " + s.name() + " (" + s.profile().id() + "): " + cells.size() + " cells, shard "
                 + shard + " -> " + folder);
-        SweepOutcome o = runner.run(part, SweepListener.NONE, System.out);
+        // SIGTERM (kill, a closing terminal session, a scheduler) stops the cell in training with a checkpoint at its
+        // next metrics line instead of losing the steps since the last one; the same command resumes it.
+        StopRequest stop = StopRequest.onShutdown();
+        SweepOutcome o;
+        try {
+            o = runner.run(part, SweepListener.NONE, stop, System.out);
+        } catch (StopRequest.Stopped stopped) {
+            System.out.println("stopped by SIGTERM at step " + stopped.step()
+                    + ", checkpoint saved; the same command resumes there");
+            System.out.flush();
+            return STOPPED;
+        } finally {
+            stop.settled();
+        }
         System.out.printf(
                 "trained: %d%nresumed: %d%ncached: %d%npending: %d%n",
                 o.trained(), o.resumed(), o.cached(), o.pending());

@@ -9,10 +9,10 @@ import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.ModelConfig;
 import org.looplab.provenance.AtomicFiles;
+import org.looplab.sweep.StopRequest;
 import org.looplab.train.ModelFamily;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainConfig;
-import org.looplab.train.TrainingListener;
 import org.looplab.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,8 +102,20 @@ final class TrainCommand implements Callable<Integer> {
                     + run.data().train().count() + ", held-out test "
                     + run.data().test().count());
             // Train, then the full held-out evaluation with the EMA weights (what the checkpoint holds), recorded.
-            Evaluation.Result r = TrainingWorkflow.trainEvaluateRecord(
-                    run, TrainingListener.NONE, System.out, 0, TrainingWorkflow.THRESHOLD);
+            // SIGTERM stops at the next metrics line with a checkpoint there; --resume goes on from it exactly.
+            StopRequest stop = StopRequest.onShutdown();
+            Evaluation.Result r;
+            try {
+                r = TrainingWorkflow.trainEvaluateRecord(run, stop, System.out, 0, TrainingWorkflow.THRESHOLD);
+            } catch (StopRequest.Stopped stopped) {
+                run.save();
+                System.out.println("stopped by SIGTERM at step " + stopped.step() + ", checkpoint saved; resume with"
+                        + " looplab train --resume " + run.folder());
+                System.out.flush();
+                return SweepCommand.STOPPED;
+            } finally {
+                stop.settled();
+            }
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());
             EvalCommand.print(r);

@@ -111,6 +111,51 @@ class MazeTest {
     }
 
     @Test
+    void shortestPathsAreCounted() {
+        assertEquals(1, MazeSolver.shortestPathCount(parse(ROOMS)), "over the top only; the bottom is longer");
+        // An open 3×3 room, corner to corner: 4 steps, any order of 2 downs and 2 rights: C(4, 2) = 6 paths.
+        Maze room = parse("#####\n#S  #\n#   #\n#  G#\n#####");
+        assertEquals(6, MazeSolver.shortestPathCount(room));
+        assertEquals(4, MazeSolver.shortestLength(room).orElseThrow());
+        assertEquals(0, MazeSolver.shortestPathCount(parse("#####\n#S#G#\n# # #\n# # #\n#####")), "unreachable");
+        long[] ways = MazeSolver.shortestPathCounts(room);
+        assertEquals(1, ways[room.start()]);
+        assertEquals(2, ways[2 * 5 + 2], "the room's centre: right then down, or down then right");
+    }
+
+    /**
+     * The first maze sets allow ties (the flaw README describes); the unique-path generator never makes one, and
+     * there the label is the same route whichever way the maze is turned, which the tie-break cannot promise.
+     */
+    @Test
+    void uniquePathMazesHaveOneShortestPathThatTurnsWithTheMaze() {
+        int ties = 0;
+        for (int i = 0; i < 60; i++) {
+            if (MazeSolver.shortestPathCount(new MazeGenerator(MazeGeneratorConfig.hard(11))
+                            .generate(7, i)
+                            .maze())
+                    > 1) ties++;
+        }
+        assertTrue(ties > 0, "the tie-allowing 11×11 generator makes ties (about a fifth of its mazes)");
+        for (int size : new int[] {9, 11, 15}) {
+            MazeGenerator gen = new MazeGenerator(MazeGeneratorConfig.hardUnique(size));
+            for (int i = 0; i < 30; i++) {
+                MazeGenerator.Generated g = gen.generate(7, i);
+                assertEquals(1, MazeSolver.shortestPathCount(g.maze()), size + "×" + size + " maze " + i);
+                assertTrue(g.pathLength() >= MazeGeneratorConfig.hardMinPathLength(size));
+                assertTrue(MazeRules.check(g.maze(), g.label().cells()).optimal());
+                for (Dihedral d : Dihedral.values()) {
+                    Maze turned = new Maze(size, d.apply(g.maze().cells(), size));
+                    assertArrayEquals(
+                            d.apply(g.label().cells(), size),
+                            MazeSolver.solve(turned).cells(),
+                            "maze " + i + " turned by " + d + ": the solver's label is the turned label");
+                }
+            }
+        }
+    }
+
+    @Test
     void tokensMatchTheReference() {
         assertEquals(0, Maze.PAD);
         assertEquals(1, Maze.WALL);

@@ -51,6 +51,12 @@ class PuzzleTaskTest {
                 PuzzleDataSets.NAMES.subList(0, 5));
     }
 
+    private static byte[] toBytes(int[] tokens) {
+        byte[] b = new byte[tokens.length];
+        for (int i = 0; i < tokens.length; i++) b[i] = (byte) tokens[i];
+        return b;
+    }
+
     /** How PuzzleDataSets built a spec before the catalogue. */
     private static DataSetSpec old(
             String name,
@@ -88,5 +94,15 @@ class PuzzleTaskTest {
             for (int i = 0; i < m.train().count(); i++) assertTrue(m.train().difficulty(i) >= min, maze + " row " + i);
         }
         assertEquals(PuzzleTask.MAZE20, PuzzleTask.of(" Maze20 "));
+        // The unique-path mazes: one shortest path each, so the label is the answer, not one of several.
+        for (String maze : List.of("maze9-unique", "maze11-unique", "maze15-unique")) {
+            PuzzleSplits m = PuzzleDataSets.build(maze, Profile.SMOKE);
+            for (PuzzleDataSet set : List.of(m.train(), m.test())) {
+                for (int i = 0; i < set.count(); i++) {
+                    Maze in = new Maze(set.side(), toBytes(set.inputInts(i)));
+                    assertEquals(1, MazeSolver.shortestPathCount(in), maze + " row " + i);
+                }
+            }
+        }
     }
 }

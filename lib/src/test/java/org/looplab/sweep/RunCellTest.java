@@ -50,6 +50,34 @@ class RunCellTest {
                 "a finished cell is only read");
     }
 
+    /** The plain {@code looplab sweep} answers SIGTERM the same way: checkpoint, stop, and the rerun resumes. */
+    @Test
+    void aStoppedSweepResumesItsCellAndGoesOn(@TempDir Path tmp) {
+        SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
+        SweepSpec spec = new SweepSpec(
+                "plain",
+                org.looplab.Profile.SMOKE,
+                List.of(3L, 4L),
+                8,
+                new TrainOverrides(8L, null, null, null, 0, null, 0),
+                List.of(grid));
+        Path out = tmp.resolve("out"), data = tmp.resolve("data");
+        StopRequest sigterm = new StopRequest();
+        sigterm.request();
+        var stopped = assertThrows(
+                StopRequest.Stopped.class,
+                () -> new SweepRunner(spec, out, data).run(Shard.ALL, SweepListener.NONE, sigterm, null));
+        assertEquals(5, stopped.step());
+        SweepRunner again = new SweepRunner(spec, out, data);
+        assertEquals("interrupted at step 5", again.state(spec.cells().get(0)));
+        assertEquals("to do", again.state(spec.cells().get(1)));
+        SweepOutcome o = again.run(Shard.ALL, SweepListener.NONE, new StopRequest(), null);
+        assertEquals(1, o.resumed());
+        assertEquals(1, o.trained());
+        assertEquals(2, o.results().size());
+        for (CellResult r : o.results()) assertEquals(8, r.steps());
+    }
+
     @Test
     void anUnknownOrShortHashIsOneClearError(@TempDir Path tmp) {
         SweepGrid grid = new SweepGrid("mixer", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);

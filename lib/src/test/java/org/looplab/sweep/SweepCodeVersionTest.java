@@ -63,6 +63,25 @@ class SweepCodeVersionTest {
                 2, new SweepOutcome(0, 0, 4, 0, results).madeByOtherCode(BUILD).size());
     }
 
+    /** Two arms of one config (the unroll claim's full and 1-step gradients) are two rows, not one row of "seeds". */
+    @Test
+    void armsThatDifferOnlyInTheirGridAreNeverFoldedTogether() {
+        List<CellResult> results = List.of(
+                run(0, 0.6, BUILD.sources()).inGrids(List.of("unroll-full")),
+                run(1, 0.8, BUILD.sources()).inGrids(List.of("unroll-full")),
+                run(0, 0.4, BUILD.sources()).inGrids(List.of("unroll-1step")),
+                run(1, 0.2, BUILD.sources()).inGrids(List.of("unroll-1step")));
+        Table summary = SweepSummary.of(SweepTable.of(results, BUILD));
+        assertEquals(2, summary.rowCount());
+        assertEquals(
+                List.of("unroll-full", "unroll-1step"),
+                summary.stringColumn("grids").asList());
+        assertEquals(List.of(2, 2), summary.intColumn("seeds").asList());
+        assertEquals(0.7, summary.doubleColumn("exact_mean").get(0), 1e-12);
+        assertEquals(0.3, summary.doubleColumn("exact_mean").get(1), 1e-12);
+        assertEquals(500, summary.intColumn("steps").get(0));
+    }
+
     /** The committed ablation (before sources were recorded) still reads, every row marked as older code. */
     @Test
     void theCommittedAblationReadsAsMadeByOlderCode() {
