@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.looplab.data.Maze;
+import org.looplab.data.MazeSolver;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.PuzzleSplits;
@@ -103,6 +105,43 @@ public final class DataSetViews {
             sha.append(s.sha256().substring(0, 12));
         }
         return Table.create("Data sets", name, kind, profile, vocab, seqLen, train, test, clues, mean, max, sha);
+    }
+
+    /**
+     * How many mazes of each split have more than one shortest path, and what that costs exact match: a solver that
+     * always finds *a* shortest path but cannot know the label's tie-break scores at best the mean over mazes of
+     * 1 / (number of shortest paths). Mazes only (a Sudoku set is an error naming it).
+     */
+    public static Table shortestPaths(List<PuzzleSplits> sets) {
+        StringColumn name = StringColumn.create("data set"), split = StringColumn.create("split");
+        IntColumn mazes = IntColumn.create("mazes"),
+                tied = IntColumn.create("more than one shortest path"),
+                most = IntColumn.create("most shortest paths in one maze");
+        DoubleColumn share = DoubleColumn.create("tied share (%)"),
+                ceiling = DoubleColumn.create("best exact of a tie-blind solver (%)");
+        for (PuzzleSplits s : sets) {
+            if (s.train().kind() != PuzzleKind.MAZE)
+                throw new IllegalArgumentException(s.manifest().name() + " is not a maze set");
+            for (PuzzleDataSet set : List.of(s.train(), s.test())) {
+                int ties = 0;
+                long max = 0;
+                double expected = 0;
+                for (int i = 0; i < set.count(); i++) {
+                    long ways = MazeSolver.shortestPathCount(new Maze(set.side(), set.input(i)));
+                    if (ways > 1) ties++;
+                    max = Math.max(max, ways);
+                    expected += 1.0 / ways;
+                }
+                name.append(s.manifest().name());
+                split.append(set == s.train() ? "train" : "test");
+                mazes.append(set.count());
+                tied.append(ties);
+                share.append(Math.round(1000.0 * ties / Math.max(1, set.count())) / 10.0);
+                most.append((int) Math.min(Integer.MAX_VALUE, max));
+                ceiling.append(Math.round(1000.0 * expected / Math.max(1, set.count())) / 10.0);
+            }
+        }
+        return Table.create("Shortest paths per maze", name, split, mazes, tied, share, most, ceiling);
     }
 
     /** Sudoku: tokens >= 2 (givens); maze: open cells (token 2). */
