@@ -46,10 +46,16 @@ public final class SolverCheckpoints {
         return folder;
     }
 
-    /** The task a checkpoint name ends with: {@code ...-sudoku6} is a 6×6 Sudoku, {@code ...-maze11} an 11×11 maze. */
+    /**
+     * The task in a checkpoint name: its last part that names one ({@code ...-sudoku6} is a 6×6 Sudoku,
+     * {@code ...-maze11} an 11×11 maze, {@code trm-mlp-maze9-unique} a 9×9 maze: the data set's variant comes after).
+     */
     static TaskShape taskOf(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        int dash = n.lastIndexOf('-');
-        return TaskShape.of(dash < 0 ? n : n.substring(dash + 1));
+        String[] parts = name.toLowerCase(Locale.ROOT).split("-");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (parts[i].matches("(sudoku|maze)\\d+|arc")) return TaskShape.of(parts[i]);
+        }
+        throw new IllegalArgumentException(
+                "checkpoint name '" + name + "' names no task (a part such as sudoku6 or maze11)");
     }
 }

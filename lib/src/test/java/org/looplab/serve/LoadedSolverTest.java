@@ -22,6 +22,15 @@ class LoadedSolverTest {
     Path dir;
 
     @Test
+    void aCheckpointNameGivesItsTaskWhereverItStands() {
+        assertEquals(TaskShape.sudoku(6), SolverCheckpoints.taskOf("trm-mlp-sudoku6"));
+        assertEquals(TaskShape.maze(11), SolverCheckpoints.taskOf("trm-att-maze11"));
+        assertEquals(TaskShape.maze(9), SolverCheckpoints.taskOf("trm-mlp-maze9-unique"), "a variant after the task");
+        var e = assertThrows(IllegalArgumentException.class, () -> SolverCheckpoints.taskOf("trm-mlp-unique"));
+        assertTrue(e.getMessage().contains("trm-mlp-unique"), e.getMessage());
+    }
+
+    @Test
     void aTrainingRunFolderIsServedWithItsManifest() throws Exception {
         Path run = dir.resolve("trm-mlp-sudoku4");
         Files.createDirectories(run);
