@@ -27,7 +27,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 .PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
-CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4
+CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique
 # Optimiser steps per checkpoint: a step budget, not minutes, so a checkpoint is the same on every machine (the
 # earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; README gives what each reached).
 STEPS_trm-mlp-sudoku4 := 2000
@@ -194,6 +194,17 @@ checkpoints: $(addprefix train-,$(CHECKPOINTS))
 train-%: setup
 	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
 	  --profile cpu --seed 0 $(if $(STEPS_$*),--steps $(STEPS_$*) --minutes 0) --out data/checkpoints/$*
+
+# The maze checkpoint (solve_maze; README, maze pilot): a one-cell sweep, since the maze recipe's batch 32 is a sweep
+# override. The finished run folder becomes the checkpoint, swapped in whole once its evaluation is written.
+MAZE_CKPT := data/checkpoints/trm-mlp-maze9-unique
+train-trm-mlp-maze9-unique: setup
+	$(LOOPLAB) sweep --spec experiments/checkpoint-maze9-unique.json --out build/checkpoint-maze9-unique
+	rm -rf $(MAZE_CKPT).tmp && mkdir -p $(MAZE_CKPT).tmp
+	run=$$(ls -d build/checkpoint-maze9-unique/runs/*/ | head -1) && \
+	  cp -r $$run/manifest.json $$run/SHA256SUMS $$run/metrics.jsonl $$run/result.json $$run/model $(MAZE_CKPT).tmp/
+	$(LOOPLAB) eval --checkpoint $(MAZE_CKPT).tmp --data-root data > $(MAZE_CKPT).tmp/evaluation.txt
+	rm -rf $(MAZE_CKPT) && mv $(MAZE_CKPT).tmp $(MAZE_CKPT)
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×
