@@ -4,6 +4,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.data.Maze;
+import org.looplab.data.MazeSolver;
 import org.looplab.serve.PuzzleLadder;
 import org.looplab.serve.SolverCheckpoints;
 import org.looplab.serve.mcp.SolverClient;
@@ -160,6 +162,57 @@ public final class SolverTables {
             if (s[1] > s[0]) t.doubleColumn(4).append(Math.round(s[3] / (s[1] - s[0]) * 1000) / 1000.0);
             else t.doubleColumn(4).appendMissing();
         });
+        return t;
+    }
+
+    /**
+     * Answers of {@code solve_maze} to {@code mazes} (one reply each, in order): the shortest path's length by
+     * breadth-first search, who answered, whether the path was valid and as short as the shortest, the supervision
+     * steps used, the halt probability, and what the checker found; a last row counts the verified answers.
+     */
+    public static Table mazeAnswers(List<Maze> mazes, List<SolverClient.Reply> replies) {
+        Table t = Table.create(
+                "maze answers",
+                IntColumn.create("maze"),
+                IntColumn.create("shortest path"),
+                StringColumn.create("answered by"),
+                BooleanColumn.create("valid"),
+                BooleanColumn.create("optimal"),
+                BooleanColumn.create("verified"),
+                IntColumn.create("steps"),
+                DoubleColumn.create("halt p"),
+                StringColumn.create("what the checker found"));
+        int verified = 0;
+        for (int i = 0; i < mazes.size(); i++) {
+            var r = replies.get(i);
+            t.intColumn(0).append(i);
+            t.intColumn(1).append(MazeSolver.shortestLength(mazes.get(i)).orElse(-1));
+            if (r.isError()) {
+                t.stringColumn(2).append("");
+                t.booleanColumn(3).append(false);
+                t.booleanColumn(4).append(false);
+                t.booleanColumn(5).append(false);
+                t.intColumn(6).appendMissing();
+                t.doubleColumn(7).appendMissing();
+                t.stringColumn(8)
+                        .append("error " + r.error().code() + ": " + r.error().message());
+                continue;
+            }
+            var a = r.answer();
+            boolean ok = Boolean.TRUE.equals(a.get("verified"));
+            if (ok) verified++;
+            t.stringColumn(2).append(str(a.get("answered_by")));
+            t.booleanColumn(3).append(Boolean.TRUE.equals(a.get("valid")));
+            t.booleanColumn(4).append(Boolean.TRUE.equals(a.get("optimal")));
+            t.booleanColumn(5).append(ok);
+            t.intColumn(6).append(a.get("steps_used") == null ? 0 : ((Number) a.get("steps_used")).intValue());
+            if (a.get("halt_probability") == null) t.doubleColumn(7).appendMissing();
+            else
+                t.doubleColumn(7)
+                        .append(Math.round(((Number) a.get("halt_probability")).doubleValue() * 1000) / 1000.0);
+            t.stringColumn(8).append(a.get("problem") == null ? "shortest path" : str(a.get("problem")));
+        }
+        t.setName("maze answers: " + verified + " of " + mazes.size() + " verified");
         return t;
     }
 
