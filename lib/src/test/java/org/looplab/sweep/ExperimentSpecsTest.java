@@ -67,7 +67,9 @@ class ExperimentSpecsTest {
                 .filter(c -> c.grids().contains("ema-off"))
                 .allMatch(c -> c.train().emaDecay() < 1e-3));
         // The full-unroll arm with the default EMA is one run per seed, shared by both comparisons.
-        int seeds = SweepSpec.read(EXPERIMENTS.resolve("claim-unroll-ema.json")).seeds().size();
+        int seeds = SweepSpec.read(EXPERIMENTS.resolve("claim-unroll-ema.json"))
+                .seeds()
+                .size();
         assertEquals(5, seeds, "seeds 0-2, then 3 and 4 added as fixed in advance");
         assertEquals(
                 seeds,
