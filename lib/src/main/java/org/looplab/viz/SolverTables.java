@@ -8,6 +8,7 @@ import org.looplab.data.Maze;
 import org.looplab.data.MazeSolver;
 import org.looplab.serve.PuzzleLadder;
 import org.looplab.serve.SolverCheckpoints;
+import org.looplab.serve.SolverException;
 import org.looplab.serve.mcp.SolverClient;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -111,12 +112,7 @@ public final class SolverTables {
             t.intColumn(2).append(rung.givens());
             t.stringColumn(3).append(rung.puzzle());
             if (r.isError()) {
-                t.stringColumn(4).append("");
-                t.booleanColumn(5).append(false);
-                t.intColumn(6).appendMissing();
-                t.doubleColumn(7).appendMissing();
-                t.stringColumn(8)
-                        .append("error " + r.error().code() + ": " + r.error().message());
+                errorRow(t, 4, r.error());
                 continue;
             }
             var a = r.answer();
@@ -188,14 +184,7 @@ public final class SolverTables {
             t.intColumn(0).append(i);
             t.intColumn(1).append(MazeSolver.shortestLength(mazes.get(i)).orElse(-1));
             if (r.isError()) {
-                t.stringColumn(2).append("");
-                t.booleanColumn(3).append(false);
-                t.booleanColumn(4).append(false);
-                t.booleanColumn(5).append(false);
-                t.intColumn(6).appendMissing();
-                t.doubleColumn(7).appendMissing();
-                t.stringColumn(8)
-                        .append("error " + r.error().code() + ": " + r.error().message());
+                errorRow(t, 2, r.error());
                 continue;
             }
             var a = r.answer();
@@ -231,6 +220,20 @@ public final class SolverTables {
             t.stringColumn(2).append(r.isError() ? r.error().message() : "");
         }
         return t;
+    }
+
+    /**
+     * Fills a refused request's row from column {@code from} on: empty text, false flags, missing numbers, and the
+     * error's code and message in the last column.
+     */
+    private static void errorRow(Table t, int from, SolverException.SolverError error) {
+        int last = t.columnCount() - 1;
+        for (int c = from; c < last; c++) {
+            if (t.column(c) instanceof StringColumn s) s.append("");
+            else if (t.column(c) instanceof BooleanColumn b) b.append(false);
+            else t.column(c).appendMissing();
+        }
+        t.stringColumn(last).append("error " + error.code() + ": " + error.message());
     }
 
     private static String str(Object o) {

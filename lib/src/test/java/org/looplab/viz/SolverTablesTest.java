@@ -69,4 +69,19 @@ class SolverTablesTest {
                 "error size: no 7x7 model",
                 t.stringColumn("what the checker found").get(2));
     }
+
+    @Test
+    void aRefusedSudokuRequestIsARowNamingTheError() {
+        var ladder = org.looplab.serve.PuzzleLadder.sudoku(List.of(4), 1, 7);
+        var refused =
+                new SolverClient.Reply("solve_sudoku", null, new SolverException.SolverError("length", "16 needed"));
+        var t = SolverTables.answers(ladder, ladder.stream().map(r -> refused).toList());
+        assertEquals(ladder.size(), t.rowCount());
+        assertEquals("", t.stringColumn("answer").get(0));
+        assertEquals(false, t.booleanColumn("verified").get(0));
+        assertEquals(true, t.intColumn("steps").isMissing(0));
+        assertEquals(
+                "error length: 16 needed",
+                t.stringColumn("what the checker found").get(0));
+    }
 }
