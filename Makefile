@@ -244,6 +244,17 @@ claim-halting: setup
 	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
 	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
 
+# The mixer claim's MLP maze runs are halting runs too (chosen on 2026-12-06, before any of them ran): each is
+# measured like the halting grid, at the deck's threshold 0.9, mazes rated by shortest path length, into
+# data/results/halting/<run>.json, where claims.HaltingSeeds pools the three seeds of a recipe. Attention's maze runs
+# are left out: at this budget they stay at the copy floor (0% exact), where no halting step means anything.
+claim-mixer: setup
+	$(call sweep-sharded,experiments/claim-mixer.json,data/results/claim-mixer,$(CLAIM_JOBS))
+	mkdir -p data/results/halting; for d in data/results/claim-mixer/runs/maze*-trm-mlp-*/; do n=$$(basename $$d); \
+	  [ -f $$d/result.json ] || continue; \
+	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty path-length \
+	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
+
 claims-all: $(CLAIMS)
 
 # The scoreboard from whatever results are committed (seconds; trains nothing).

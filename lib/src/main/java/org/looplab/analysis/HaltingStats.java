@@ -75,7 +75,7 @@ public record HaltingStats(
      */
     public static HaltingStats measure(
             ReasoningModel model, String modelName, PuzzleDataSet test, String data, int limit, double threshold) {
-        return measure(model, modelName, test, data, limit, threshold, BATCH, DifficultyRating.BACKTRACKS);
+        return measure(model, modelName, test, data, limit, threshold, BATCH, DifficultyRating.storedFor(test.kind()));
     }
 
     /** {@link #measure(ReasoningModel, String, PuzzleDataSet, String, int, double)} with puzzles rated by {@code rating}. */
@@ -98,7 +98,7 @@ public record HaltingStats(
             int limit,
             double threshold,
             int batch) {
-        return measure(model, modelName, test, data, limit, threshold, batch, DifficultyRating.BACKTRACKS);
+        return measure(model, modelName, test, data, limit, threshold, batch, DifficultyRating.storedFor(test.kind()));
     }
 
     static HaltingStats measure(
@@ -111,6 +111,7 @@ public record HaltingStats(
             int batch,
             DifficultyRating rating) {
         thresholdRule(threshold);
+        rating.check(test);
         int n = Math.min(limit, test.count());
         if (n < 1) throw new IllegalArgumentException(test.name() + ": no rows to measure (limit " + limit + ")");
         HaltingRule all = new HaltingRule.FixedSteps(model.config().supervisionSteps());
@@ -133,7 +134,7 @@ public record HaltingStats(
                             .mapToInt(t -> (int) t)
                             .toArray();
                 PuzzleTrajectory t = trajectory(grids, run.signals(), r, test);
-                if (rating != DifficultyRating.BACKTRACKS) t = t.withDifficulty(rating.of(test, r));
+                if (!rating.stored()) t = t.withDifficulty(rating.of(test, r));
                 out.add(t);
             }
         }
@@ -231,7 +232,8 @@ public record HaltingStats(
                 s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", h));
             traj.append(s.toString());
         }
-        return Table.create(caption("Halting per puzzle"), row, bt, giv, bucket, halt, reached, ok, first, traj);
+        return withoutMeaninglessGivens(
+                Table.create(caption("Halting per puzzle"), row, bt, giv, bucket, halt, reached, ok, first, traj));
     }
 
     /** Per difficulty bucket: halting steps (median, range, mean), how many never halted, accuracy where they stop. */
@@ -282,9 +284,15 @@ public record HaltingStats(
             never.append((int) in.stream().filter(p -> p.firstHalt(rule) == 0).count());
             acc.append(in.stream().filter(p -> p.correctAt(haltStep(p))).count() / (double) in.size());
         }
-        return deck
-                ? Table.create(name, bucket, count, btRange, givRange, median, range, never, acc, claim)
-                : Table.create(name, bucket, count, btRange, givRange, median, range, mean, never, acc);
+        return withoutMeaninglessGivens(
+                deck
+                        ? Table.create(name, bucket, count, btRange, givRange, median, range, never, acc, claim)
+                        : Table.create(name, bucket, count, btRange, givRange, median, range, mean, never, acc));
+    }
+
+    /** Mazes have no givens (every puzzle's is -1): the column would only say so on every row. */
+    private Table withoutMeaninglessGivens(Table t) {
+        return rating == DifficultyRating.PATH_LENGTH ? t.removeColumns("givens") : t;
     }
 
     /**

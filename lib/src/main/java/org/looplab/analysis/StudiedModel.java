@@ -167,7 +167,7 @@ public record StudiedModel(
 
     /** Halting on the first {@code limit} test puzzles. */
     public HaltingStats halting(int limit, double threshold) {
-        return halting(limit, threshold, DifficultyRating.BACKTRACKS);
+        return halting(limit, threshold, DifficultyRating.storedFor(data.test().kind()));
     }
 
     /** Halting on the first {@code limit} test puzzles, ordered by difficulty as {@code rating} measures it. */

@@ -10,6 +10,7 @@ import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.StudiedModel;
+import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.RatedSudokuFile;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.viz.TextTables;
@@ -52,10 +53,10 @@ final class HaltingCommand implements Callable<Integer> {
 
     @Option(
             names = "--difficulty",
-            defaultValue = "backtracks",
             description =
-                    "how puzzles are rated: backtracks (solver backtracks; mazes: path length) or propagation (Sudoku:"
-                            + " rounds of singles, search-needing puzzles above them all); default ${DEFAULT-VALUE}")
+                    "how puzzles are rated: backtracks (Sudoku: solver backtracks), propagation (Sudoku: rounds of"
+                            + " singles, search-needing puzzles above them all) or path-length (mazes: shortest path"
+                            + " length); default: the value the data set stores, backtracks or path-length")
     String difficulty;
 
     @Option(
@@ -75,17 +76,20 @@ final class HaltingCommand implements Callable<Integer> {
         try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
             if (data != null && puzzles != null)
                 throw new IllegalArgumentException("give --data or --puzzles, not both");
-            DifficultyRating rating = DifficultyRating.parse(difficulty);
-            HaltingStats s = puzzles == null
-                    ? m.halting(limit, threshold, rating)
-                    : HaltingStats.measure(
-                            m.model(),
-                            m.description(),
-                            RatedSudokuFile.read(puzzles),
-                            puzzles.getFileName().toString(),
-                            limit,
-                            threshold,
-                            rating);
+            DifficultyRating chosen = difficulty == null ? null : DifficultyRating.parse(difficulty);
+            HaltingStats s;
+            if (puzzles == null) s = chosen == null ? m.halting(limit, threshold) : m.halting(limit, threshold, chosen);
+            else {
+                PuzzleDataSet rated = RatedSudokuFile.read(puzzles);
+                s = HaltingStats.measure(
+                        m.model(),
+                        m.description(),
+                        rated,
+                        puzzles.getFileName().toString(),
+                        limit,
+                        threshold,
+                        chosen == null ? DifficultyRating.storedFor(rated.kind()) : chosen);
+            }
             System.out.println(TextTables.of(s.deckComparison()));
             System.out.println();
             System.out.println(TextTables.of(s.byDifficulty()));

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Profile;
 import org.looplab.data.PuzzleDataSet;
+import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.RatedSudokuFile;
 import org.looplab.data.SudokuRating;
 import org.looplab.provenance.Json;
@@ -47,6 +49,31 @@ class DifficultyRatingTest {
     }
 
     @Test
+    void mazesAreRatedByPathLengthAndNeverByBacktracks() {
+        PuzzleDataSet mazes =
+                PuzzleDataSets.build("maze9-unique", Profile.SMOKE).test();
+        assertEquals(DifficultyRating.PATH_LENGTH, DifficultyRating.storedFor(mazes.kind()));
+        assertEquals(DifficultyRating.PATH_LENGTH, DifficultyRating.parse("path-length"));
+        for (int r = 0; r < Math.min(5, mazes.count()); r++) {
+            // The stored value is the shortest path's length in moves: the label marks the cells between start and
+            // goal, one fewer.
+            int[] label = mazes.labelInts(r);
+            int path = 0;
+            for (int t : label) if (t == org.looplab.data.Maze.PATH) path++;
+            assertEquals(path + 1, mazes.difficulty(r));
+            assertEquals(mazes.difficulty(r), DifficultyRating.PATH_LENGTH.of(mazes, r));
+        }
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DifficultyRating.BACKTRACKS.of(mazes, 0));
+        assertTrue(e.getMessage().contains("path-length"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DifficultyRating.PROPAGATION.check(mazes));
+        PuzzleDataSet sudoku = PuzzleDataSets.build("sudoku4", Profile.SMOKE).test();
+        assertEquals(DifficultyRating.BACKTRACKS, DifficultyRating.storedFor(sudoku.kind()));
+        e = assertThrows(IllegalArgumentException.class, () -> DifficultyRating.PATH_LENGTH.of(sudoku, 0));
+        assertTrue(e.getMessage().contains("sudoku4"), e.getMessage());
+    }
+
+    @Test
     void theClaimRecordsItsRatingAndOlderRecordsReadAsBacktracks() {
         float[] at1 = {0.9f, 0.9f}, at2 = {0.1f, 0.9f};
         List<PuzzleTrajectory> ps = List.of(
@@ -71,6 +98,13 @@ class DifficultyRatingTest {
         assertTrue(c.lines().contains("difficulty_rating: propagation"), c.lines());
         assertEquals(1.0, c.spearman(), 1e-12);
         assertTrue(s.perPuzzle().columnNames().contains(DifficultyRating.PROPAGATION.column()));
+        // Rated by path length (a maze), the tables name it so and leave out the givens a maze does not have.
+        HaltingStats maze = new HaltingStats(
+                "m", "d", org.looplab.model.HaltingRule.threshold(0.5), ps, DifficultyRating.PATH_LENGTH);
+        assertTrue(maze.byDifficulty().columnNames().contains("path length"));
+        assertTrue(!maze.byDifficulty().columnNames().contains("givens"));
+        assertTrue(!maze.perPuzzle().columnNames().contains("givens"));
+        assertTrue(s.byDifficulty().columnNames().contains("givens"));
         // A record written before the field existed (the committed sudoku6 one) reads as rated by backtracks.
         String old = Json.write(c).replaceAll(",\\s*\"difficulty\"\\s*:\\s*\"propagation\"", "");
         assertTrue(!old.contains("\"difficulty\""), old);
