@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ import java.util.regex.Pattern;
 public record FileHashes(Path folder, Map<String, String> sha256) {
     public static final String FILE = "SHA256SUMS";
 
+    /**
+     * The list a {@link #replaceRecorded} is about to make current: written before the file it hashes, promoted after.
+     * A kill between the two renames leaves the new file beside the old list; this one vouches for it.
+     */
+    public static final String NEXT = FILE + ".next";
+
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64}) [ *](\\S.*)");
 
     public FileHashes {
@@ -42,10 +49,68 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
         return hashes;
     }
 
+    /**
+     * Replaces {@code name} in {@code folder} with {@code text} and makes the list record only its hash, so that no
+     * kill at any moment leaves a file the list refuses: the new list goes to {@link #NEXT} first, then the file is
+     * swapped in, then {@code NEXT} becomes {@link #FILE} (each step an atomic rename). Killed before the file's
+     * rename, the old file still matches the old list; killed after it, {@code NEXT} matches the new file and
+     * {@link #check} accepts it ({@link #settle} tidies up when the folder's writer comes back).
+     */
+    public static void replaceRecorded(Path folder, String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.writeString(folder.resolve(NEXT), line(ContentHash.of(bytes), name));
+        AtomicFiles.writeBytes(folder.resolve(name), bytes);
+        try {
+            Files.move(
+                    folder.resolve(NEXT),
+                    folder.resolve(FILE),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the hash of " + folder.resolve(name), e);
+        }
+    }
+
+    /**
+     * Finishes or undoes a {@link #replaceRecorded} that a kill interrupted: promotes {@link #NEXT} when every file it
+     * lists matches it, else removes it (the kill came before the file was replaced). Only the folder's writer may
+     * call it (a run holds its lock): a reader that settled a folder mid-write would pull the list from under it.
+     */
+    public static void settle(Path folder) {
+        Path next = folder.resolve(NEXT);
+        if (!Files.isRegularFile(next)) return;
+        try {
+            if (readList(next, folder).matchesAll())
+                Files.move(
+                        next,
+                        folder.resolve(FILE),
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            else Files.delete(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot settle " + next, e);
+        }
+    }
+
+    private boolean matchesAll() {
+        for (Map.Entry<String, String> e : sha256.entrySet()) {
+            Path p = folder.resolve(e.getKey());
+            if (!Files.isRegularFile(p) || !ContentHash.of(p).equals(e.getValue())) return false;
+        }
+        return true;
+    }
+
+    private static String line(String sha, String name) {
+        return sha + "  " + name + "\n";
+    }
+
     /** The list in {@code folder}, or null when there is none (folders written before hashes were recorded). */
     public static FileHashes read(Path folder) {
         Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) return null;
+        return Files.isRegularFile(file) ? readList(file, folder) : null;
+    }
+
+    private static FileHashes readList(Path file, Path folder) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -74,6 +139,12 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
         if (hashes != null) hashes.check(file);
     }
 
+    /** The hash {@link #NEXT} records for {@code file}: the write a kill cut short, if any; else null. */
+    private String pending(String file) {
+        Path next = folder.resolve(NEXT);
+        return Files.isRegularFile(next) ? readList(next, folder).sha256.get(file) : null;
+    }
+
     /** See {@link #verify}. */
     public void check(String file) {
         String expected = sha256.get(file);
@@ -82,7 +153,7 @@ public record FileHashes(Path folder, Map<String, String> sha256) {
         if (!Files.isRegularFile(path))
             throw new IllegalArgumentException(path + ": missing, but " + folder.resolve(FILE) + " lists it");
         String actual = ContentHash.of(path);
-        if (!actual.equals(expected))
+        if (!actual.equals(expected) && !actual.equals(pending(file)))
             throw new IllegalArgumentException(
                     path + ": changed after it was written (sha256 " + actual.substring(0, 12)
                             + "…, " + FILE + " records " + expected.substring(0, 12) + "…); refusing to load an edited "

@@ -111,8 +111,7 @@ public record RunManifest(
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + folder, e);
         }
-        org.looplab.provenance.AtomicFiles.writeString(folder.resolve(RunFolder.MANIFEST), Json.write(this));
-        FileHashes.record(folder, List.of(RunFolder.MANIFEST));
+        FileHashes.replaceRecorded(folder, RunFolder.MANIFEST, Json.write(this)); // no kill leaves them disagreeing
     }
 
     /** What differs between two runs: configs, data, code, runtime (see {@link RunDiff}). */

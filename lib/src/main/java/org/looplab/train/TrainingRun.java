@@ -26,6 +26,7 @@ import org.looplab.model.TaskShape;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.ContentHash;
+import org.looplab.provenance.FileHashes;
 import org.looplab.provenance.Json;
 import org.looplab.provenance.RunFolder;
 import org.looplab.provenance.RunResults;
@@ -166,6 +167,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private static TrainingRun resume(Path folder, Path dataRoot, long moreSteps, double minutes, RunLock lock) {
+        FileHashes.settle(folder); // a manifest write a kill cut short: finished or undone, now that we hold the lock
         RunManifest m = readManifest(folder);
         Path live = folder.resolve(LIVE);
         Path trainerFile = live.resolve(LIVE_TRAINER);

@@ -40,6 +40,45 @@ class FileHashesTest {
     }
 
     @Test
+    void aKillAtAnyPointOfAReplacementLeavesAFolderThatVerifies(@TempDir Path dir) throws Exception {
+        FileHashes.replaceRecorded(dir, "manifest.json", "{\"step\": 250}");
+        String old = Files.readString(dir.resolve(FileHashes.FILE));
+        String newList = ContentHash.of("{\"step\": 500}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "  manifest.json\n";
+        assertEquals(
+                List.of("manifest.json"),
+                List.copyOf(FileHashes.read(dir).sha256().keySet()));
+        assertTrue(!Files.exists(dir.resolve(FileHashes.NEXT)));
+
+        // Killed after the new list was written, before the manifest was replaced: the old pair still holds.
+        Files.writeString(dir.resolve(FileHashes.NEXT), newList);
+        assertDoesNotThrow(() -> FileHashes.verify(dir, "manifest.json"));
+        FileHashes.settle(dir);
+        assertTrue(!Files.exists(dir.resolve(FileHashes.NEXT)));
+        assertEquals(old, Files.readString(dir.resolve(FileHashes.FILE)));
+
+        // Killed after the manifest was replaced, before the list was: the pending list vouches for it, and the
+        // writer's settle makes it the list.
+        Files.writeString(dir.resolve(FileHashes.NEXT), newList);
+        Files.writeString(dir.resolve("manifest.json"), "{\"step\": 500}");
+        assertDoesNotThrow(() -> FileHashes.verify(dir, "manifest.json"));
+        FileHashes.settle(dir);
+        assertEquals(newList, Files.readString(dir.resolve(FileHashes.FILE)));
+        assertTrue(!Files.exists(dir.resolve(FileHashes.NEXT)));
+
+        // An edit matches neither list and is still refused, pending list or not.
+        Files.writeString(dir.resolve(FileHashes.NEXT), old);
+        Files.writeString(dir.resolve("manifest.json"), "{\"step\": 9999}");
+        var e = assertThrows(IllegalArgumentException.class, () -> FileHashes.verify(dir, "manifest.json"));
+        assertTrue(e.getMessage().contains("changed after it was written"), e.getMessage());
+
+        // A completed replacement leaves no pending list behind.
+        FileHashes.replaceRecorded(dir, "manifest.json", "{\"step\": 750}");
+        assertTrue(!Files.exists(dir.resolve(FileHashes.NEXT)));
+        assertDoesNotThrow(() -> FileHashes.verify(dir, "manifest.json"));
+    }
+
+    @Test
     void aDamagedListNamesItsLineAndNoListMeansNothingToCheck(@TempDir Path dir) throws Exception {
         assertNull(FileHashes.read(dir));
         Files.writeString(

@@ -75,6 +75,31 @@ class RunFolderSafetyTest {
     }
 
     @Test
+    void aKillBetweenTheManifestAndItsHashListLeavesARunThatResumes(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data"), out = dir.resolve("run");
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(4), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out)) {
+            run.train(TrainingListener.NONE, null, null);
+        }
+        // The moment between the manifest's rename and the list's: the new list is still pending, the current one
+        // records the manifest before (any other hash). Before 2026-12-06 this folder refused to resume.
+        Path sums = out.resolve(org.looplab.provenance.FileHashes.FILE);
+        Path next = out.resolve(org.looplab.provenance.FileHashes.NEXT);
+        String current = Files.readString(sums);
+        Files.move(sums, next);
+        Files.writeString(sums, "0".repeat(64) + "  " + TrainingRun.MANIFEST + "\n");
+        assertEquals(
+                4, TrainingRun.readManifest(out).steps(), "a reader accepts the manifest the pending list vouches for");
+        try (TrainingRun run = TrainingRun.resume(out, data, 2, -1)) {
+            assertEquals(current, Files.readString(sums), "the writer finished the interrupted write");
+            assertFalse(Files.exists(next));
+            run.train(TrainingListener.NONE, null, null);
+        }
+        assertEquals(6, TrainingRun.readManifest(out).steps());
+        assertFalse(Files.exists(next));
+    }
+
+    @Test
     void savingKeepsOtherFilesAndTheFolderMode(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data"), out = dir.resolve("run");
         Files.createDirectories(out);
