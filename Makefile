@@ -204,6 +204,7 @@ train-trm-mlp-maze9-unique: setup
 	run=$$(ls -d build/checkpoint-maze9-unique/runs/*/ | head -1) && \
 	  cp -r $$run/manifest.json $$run/SHA256SUMS $$run/metrics.jsonl $$run/result.json $$run/model $(MAZE_CKPT).tmp/
 	$(LOOPLAB) eval --checkpoint $(MAZE_CKPT).tmp --data-root data > $(MAZE_CKPT).tmp/evaluation.txt
+	sed -i 's#[^ ]*$(MAZE_CKPT)\.tmp#$(MAZE_CKPT)#' $(MAZE_CKPT).tmp/evaluation.txt # it names the folder it will be
 	rm -rf $(MAZE_CKPT) && mv $(MAZE_CKPT).tmp $(MAZE_CKPT)
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
