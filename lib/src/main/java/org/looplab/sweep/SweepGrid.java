@@ -1,5 +1,6 @@
 package org.looplab.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.looplab.model.Backprop;
 
@@ -16,6 +17,9 @@ import org.looplab.model.Backprop;
  * @param hiddenSize   widths
  * @param supervisionSteps N_sup values (the deck's picture: n = 1, T = 1 and more supervision steps)
  * @param backprop     FULL_RECURSION and/or ONE_STEP (the paper's "w/ 1-step gradient" ablation)
+ * @param heads        attention heads (the width must divide by each; with RoPE, width/heads must be even); the
+ *                     MLP mixer has none, so a grid of MLP models leaves it out. Not in the folder name (the hash
+ *                     has it): give each head count its own grid name, so that tables keep them apart
  * @param train        overrides on top of the spec's
  */
 public record SweepGrid(
@@ -27,7 +31,22 @@ public record SweepGrid(
         List<Integer> hiddenSize,
         List<Integer> supervisionSteps,
         List<Backprop> backprop,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> heads,
         TrainOverrides train) {
+
+    /** A grid without a head-count factor (the family's heads). */
+    public SweepGrid(
+            String name,
+            List<String> tasks,
+            List<String> models,
+            List<Integer> latentSteps,
+            List<Integer> recursions,
+            List<Integer> hiddenSize,
+            List<Integer> supervisionSteps,
+            List<Backprop> backprop,
+            TrainOverrides train) {
+        this(name, tasks, models, latentSteps, recursions, hiddenSize, supervisionSteps, backprop, null, train);
+    }
 
     /** A grid over n, T and width only (N_sup and back-propagation as the family's). */
     public SweepGrid(
@@ -38,7 +57,7 @@ public record SweepGrid(
             List<Integer> recursions,
             List<Integer> hiddenSize,
             TrainOverrides train) {
-        this(name, tasks, models, latentSteps, recursions, hiddenSize, null, null, train);
+        this(name, tasks, models, latentSteps, recursions, hiddenSize, null, null, null, train);
     }
 
     public SweepGrid {
@@ -49,6 +68,7 @@ public record SweepGrid(
         positive(name, "recursions", recursions);
         positive(name, "hiddenSize", hiddenSize);
         positive(name, "supervisionSteps", supervisionSteps);
+        positive(name, "heads", heads);
         if (backprop != null && (backprop.isEmpty() || backprop.contains(null)))
             throw new IllegalArgumentException("grid " + name + ": backprop must list FULL_RECURSION and/or ONE_STEP");
     }

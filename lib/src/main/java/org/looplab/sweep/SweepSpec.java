@@ -8,6 +8,7 @@ import java.util.Map;
 import org.looplab.Profile;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.Backprop;
+import org.looplab.model.Mixer;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
@@ -88,27 +89,33 @@ public record SweepSpec(
                 || g.recursions() != null
                 || g.hiddenSize() != null
                 || g.supervisionSteps() != null
-                || g.backprop() != null;
+                || g.backprop() != null
+                || g.heads() != null;
         if (!(base instanceof TrmConfig t)) {
             if (varies)
                 throw new IllegalArgumentException("grid " + g.name()
-                        + ": n, T, width, N_sup and backprop can be swept for TRM models only, not " + family.id());
+                        + ": n, T, width, N_sup, backprop and heads can be swept for TRM models only, not "
+                        + family.id());
             return List.of(base);
         }
+        if (g.heads() != null && t.mixer() != Mixer.ATTENTION)
+            throw new IllegalArgumentException("grid " + g.name() + ": heads are an attention factor; " + family.id()
+                    + " mixes tokens with an MLP (list it in a grid of its own)");
         List<ModelConfig> out = new ArrayList<>();
         for (int n : orDefault(g.latentSteps(), t.latentSteps()))
             for (int tt : orDefault(g.recursions(), t.recursions()))
-                for (int w : orDefault(g.hiddenSize(), t.hiddenSize())) {
-                    if (w % t.heads() != 0)
-                        throw new IllegalArgumentException("grid " + g.name() + ": hiddenSize " + w
-                                + " is not a multiple of " + t.heads() + " heads");
-                    for (int nSup : orDefault(g.supervisionSteps(), t.supervisionSteps()))
-                        for (Backprop b : g.backprop() == null ? List.of(t.backprop()) : g.backprop())
-                            out.add(t.withRecursion(n, tt)
-                                    .withSize(w, t.heads())
-                                    .withSupervisionSteps(nSup)
-                                    .with(b));
-                }
+                for (int w : orDefault(g.hiddenSize(), t.hiddenSize()))
+                    for (int h : orDefault(g.heads(), t.heads())) {
+                        if (w % h != 0)
+                            throw new IllegalArgumentException(
+                                    "grid " + g.name() + ": hiddenSize " + w + " is not a multiple of " + h + " heads");
+                        for (int nSup : orDefault(g.supervisionSteps(), t.supervisionSteps()))
+                            for (Backprop b : g.backprop() == null ? List.of(t.backprop()) : g.backprop())
+                                out.add(t.withRecursion(n, tt)
+                                        .withSize(w, h)
+                                        .withSupervisionSteps(nSup)
+                                        .with(b));
+                    }
         return out;
     }
 

@@ -160,10 +160,12 @@ public final class SweepTable {
             throw new IllegalArgumentException(f + ": no sweep results (run looplab sweep first)");
         try {
             JsonNode tree = Json.mapper().readTree(f.toFile());
-            // Results written before N_sup and backprop became grid factors lack those keys: null means "the family's".
+            // Results written before N_sup, backprop and heads became grid factors (or without heads, which is left
+            // out when unset) lack those keys: null means "the family's".
             for (JsonNode g : tree.path("spec").path("grids"))
                 if (g instanceof ObjectNode o)
-                    for (String added : List.of("supervisionSteps", "backprop")) if (!o.has(added)) o.putNull(added);
+                    for (String added : List.of("supervisionSteps", "backprop", "heads"))
+                        if (!o.has(added)) o.putNull(added);
             // ... and before the batch size could be overridden: null means "the recipe's".
             List<JsonNode> trains =
                     new java.util.ArrayList<>(List.of(tree.path("spec").path("train")));

@@ -86,6 +86,38 @@ class SweepSpecTest {
     }
 
     @Test
+    void headsAreAnAttentionFactor(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("heads.json");
+        Files.writeString(f, """
+                {"name": "h", "profile": "smoke", "seeds": [0], "testPuzzles": 8, "train": {"steps": 4},
+                 "grids": [{"name": "att-heads", "tasks": ["sudoku4"], "models": ["trm-att"], "hiddenSize": [64],
+                            "heads": [1, 2]}]}
+                """);
+        List<SweepCell> cells = SweepSpec.read(f).cells();
+        assertEquals(
+                List.of(1, 2),
+                cells.stream().map(c -> ((TrmConfig) c.config()).heads()).toList());
+        assertNotEquals(cells.get(0).hash("smoke", "d"), cells.get(1).hash("smoke", "d"));
+        // Left out, the family's heads: the same cell (and cache key) as before the factor existed.
+        SweepGrid plain = new SweepGrid("g", List.of("sudoku4"), List.of("trm-att"), null, null, List.of(64), null);
+        SweepCell before = new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(plain))
+                .cells()
+                .get(0);
+        assertEquals(TrmConfig.TINY_ATTENTION.withSize(64, TrmConfig.TINY_ATTENTION.heads()), before.config());
+        SweepGrid mlp = new SweepGrid(
+                "m", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null, null, List.of(2), null);
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(mlp)).cells());
+        assertTrue(e.getMessage().contains("heads are an attention factor"), e.getMessage());
+        SweepGrid odd = new SweepGrid(
+                "o", List.of("sudoku4"), List.of("trm-att"), null, null, List.of(64), null, null, List.of(3), null);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SweepSpec("t", Profile.SMOKE, List.of(0L), 0, STEPS_4, List.of(odd)).cells());
+    }
+
+    @Test
     void theCacheKeyChangesWithSeedConfigAndDataButNotBetweenEqualCells() {
         SweepGrid g = new SweepGrid("g", List.of("sudoku4"), List.of("trm-mlp"), null, null, null, null);
         List<SweepCell> a = new SweepSpec("t", Profile.SMOKE, List.of(0L, 1L), 0, STEPS_4, List.of(g)).cells();
