@@ -199,13 +199,21 @@ public final class SweepRunner {
         return new SweepOutcome(trained, resumed, cached, pending, results);
     }
 
-    /** "done", "interrupted at step S" or "to do": what a run of this cell would do now. */
+    /**
+     * "done", "running, checkpoint at step S (process P on H)", "interrupted at step S" or "to do": what a run of this
+     * cell would do now. A folder whose run lock is held is being trained by another process (another shard, or a
+     * worker started by hand), so it is not "interrupted", whatever its last checkpoint says.
+     */
     public String state(SweepCell cell) {
         Path folder = folderOf(cell);
         if (finished(cell, folder) != null) return "done";
-        if (Files.exists(folder.resolve(TrainingRun.MANIFEST)))
-            return "interrupted at step " + TrainingRun.readManifest(folder).steps();
-        return "to do";
+        java.util.Optional<String> writer = RunLock.holder(folder);
+        boolean saved = Files.exists(folder.resolve(TrainingRun.MANIFEST));
+        long step = saved ? TrainingRun.readManifest(folder).steps() : 0;
+        if (writer.isPresent())
+            return (saved ? "running, checkpoint at step " + step : "running, no checkpoint yet") + " (process "
+                    + writer.get() + ")";
+        return saved ? "interrupted at step " + step : "to do";
     }
 
     /** The run folder of a cell (its name carries the cache key). */

@@ -61,6 +61,16 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who writes {@code folder} now, as "PID on HOST", or empty when nobody does (no lock, or a stale one of this
+     * host). A lock of another host is reported as held: this host cannot tell whether that process still runs.
+     */
+    public static java.util.Optional<String> holder(Path folder) {
+        String holder = LockFile.read(folder.resolve(FILE));
+        if (holder == null || isStale(holder)) return java.util.Optional.empty();
+        return java.util.Optional.of(describe(holder));
+    }
+
     /** A lock is stale when its process is gone and it was taken on this host (another host's pids mean nothing here). */
     static boolean isStale(String holder) {
         String[] parts = holder.trim().split("\\s+", 2);

@@ -85,6 +85,11 @@ class SweepRunnerTest {
             run.trainer().step();
             run.trainer().step();
             run.save();
+            // While its process holds the folder, the cell is running, not interrupted (another shard's listing).
+            assertEquals(
+                    "running, checkpoint at step 2 (process "
+                            + ProcessHandle.current().pid() + " on " + org.looplab.provenance.LockFile.hostName() + ")",
+                    runner.state(cell));
         }
         assertEquals("interrupted at step 2", runner.state(cell));
 
