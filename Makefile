@@ -232,7 +232,7 @@ endef
 # The claims (README, Claims scoreboard): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
 # Hours each on a 2-core CPU (see the spec's budgets); never part of `make test`.
 CLAIM_JOBS ?= 2
-CLAIMS     := claim-mixer claim-depth claim-unroll-ema claim-halting
+CLAIMS     := claim-mixer claim-depth claim-depth-steps claim-unroll-ema claim-halting
 claim-%: setup
 	$(call sweep-sharded,experiments/claim-$*.json,data/results/claim-$*,$(CLAIM_JOBS))
 
@@ -244,6 +244,14 @@ claim-halting: setup
 	  [ -f $$d/result.json ] || continue; \
 	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
 	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
+
+# Depth at equal optimiser steps, to convergence: its (n 1, T 1) arm is claim-depth's, cell for cell (same cache keys,
+# 5,333 steps each), so those finished runs are copied in rather than trained again.
+claim-depth-steps: setup
+	mkdir -p data/results/claim-depth-steps/runs
+	for d in data/results/claim-depth/runs/sudoku6-hard-trm-mlp-n1-T1-*/; do [ -f $$d/result.json ] || continue; \
+	  [ -e data/results/claim-depth-steps/runs/$$(basename $$d) ] || cp -r $$d data/results/claim-depth-steps/runs/; done
+	$(call sweep-sharded,experiments/claim-depth-steps.json,data/results/claim-depth-steps,$(CLAIM_JOBS))
 
 # The mixer claim's MLP maze runs are halting runs too (chosen on 2026-12-06, before any of them ran): each is
 # measured like the halting grid, at the deck's threshold 0.9, mazes rated by shortest path length, into

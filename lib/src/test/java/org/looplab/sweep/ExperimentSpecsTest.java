@@ -30,7 +30,7 @@ class ExperimentSpecsTest {
     @Test
     void everyClaimSpecExpandsWithAtLeastThreeSeeds() throws Exception {
         List<Path> specs = claimSpecs();
-        assertEquals(4, specs.size(), specs.toString());
+        assertEquals(5, specs.size(), specs.toString());
         for (Path f : specs) {
             SweepSpec spec = SweepSpec.read(f);
             assertTrue(spec.seeds().size() >= 3, f + ": seeds " + spec.seeds());
@@ -54,6 +54,26 @@ class ExperimentSpecsTest {
             assertEquals(first, units, first * 0.001, c.toString());
         }
         assertTrue(cells.stream().allMatch(c -> c.grids().contains("depth-compute")));
+    }
+
+    /**
+     * The depth claim at equal optimiser steps, long enough for the shallow arm to converge: every arm 5,333 steps,
+     * so its shallowest arm is claim-depth's (1, 1) arm, cell for cell (same keys: the runs carry over).
+     */
+    @Test
+    void theDepthStepsClaimSharesItsShallowArmWithTheComputeClaim() throws Exception {
+        List<SweepCell> steps =
+                SweepSpec.read(EXPERIMENTS.resolve("claim-depth-steps.json")).cells();
+        assertTrue(steps.stream()
+                .allMatch(c -> c.grids().contains("depth") && c.train().maxSteps() == 5333));
+        java.util.Set<String> compute = new java.util.HashSet<>();
+        for (SweepCell c :
+                SweepSpec.read(EXPERIMENTS.resolve("claim-depth.json")).cells())
+            compute.add(c.folderName(c.hash("cpu", "d")));
+        long shared = steps.stream()
+                .filter(c -> compute.contains(c.folderName(c.hash("cpu", "d"))))
+                .count();
+        assertEquals(3, shared, "the three (n 1, T 1) seeds");
     }
 
     @Test

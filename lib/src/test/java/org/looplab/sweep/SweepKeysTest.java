@@ -51,10 +51,12 @@ class SweepKeysTest {
             {"ablation-gpu.json", "54", "b389c96c1efc243f1a761a068c7f057ab4b432b0c0bd65761bb14fbc7e8714f4"},
             {"ablation-smoke.json", "8", "e894806626c75bb14b2485763d1566d005e841018bed841b67be3026854d8891"},
             {"claim-depth.json", "12", "71ef02a5d58652678e40077f6bb86b0f2b94a36bc87be32d547ee80f6c1145c7"},
+            {"claim-depth-steps.json", "9", "d287434af945c385b0e830481589b7a4d88d4ba94d45244c68f6b1d253d65ca2"},
             {"claim-halting.json", "6", "0f409306bee89889196bd8b7b86a2c8d7804dab45644b83d2e251aa8bf448283"},
             {"claim-mixer.json", "18", "4fe4490fc04dd74176f39053e662c0a6404a88fdadebdb4a5ad2982f5122a8f2"},
             {"claim-unroll-ema.json", "15", "b6cb9f9eab480fc177c3343b0588017a7a8fe76b3a1dc23c0da4088418f1ae3f"},
-            {"pilot-attention-recipe.json", "6", "24c60b8f06f694777ac786b7f1d0f1f4060833e18a976a14a9dc7d3e5d8ad0a0"}
+            {"pilot-attention-recipe.json", "6", "24c60b8f06f694777ac786b7f1d0f1f4060833e18a976a14a9dc7d3e5d8ad0a0"},
+            {"pilot-attention-heads.json", "9", "55e25cf3a3e7e9fdcddc7f08a4aad9ee016b4513b4bdfcb9df072ad874a2134c"}
         };
         for (String[] e : expected) {
             List<String> k = keys(e[0]);
