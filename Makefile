@@ -238,10 +238,11 @@ claim-%: setup
 
 # The halting claim also measures every trained run's halting on its test set: data/results/halting/<run>.json, at
 # the deck's threshold 0.9, Sudoku rated by propagation depth (rounds of singles; search-needing puzzles above them).
+# A run whose record exists is not measured again (a clone has the records, but not the runs' model/ folders).
 claim-halting: setup
 	$(call sweep-sharded,experiments/claim-halting.json,data/results/claim-halting,$(CLAIM_JOBS))
 	mkdir -p data/results/halting; for d in data/results/claim-halting/runs/*/; do n=$$(basename $$d); \
-	  [ -f $$d/result.json ] || continue; \
+	  [ -f $$d/result.json ] && [ ! -f data/results/halting/$$n.json ] || continue; \
 	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
 	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
 
@@ -260,7 +261,7 @@ claim-depth-steps: setup
 claim-mixer: setup
 	$(call sweep-sharded,experiments/claim-mixer.json,data/results/claim-mixer,$(CLAIM_JOBS))
 	mkdir -p data/results/halting; for d in data/results/claim-mixer/runs/maze*-trm-mlp-*/; do n=$$(basename $$d); \
-	  [ -f $$d/result.json ] || continue; \
+	  [ -f $$d/result.json ] && [ ! -f data/results/halting/$$n.json ] || continue; \
 	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty path-length \
 	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
 
