@@ -11,6 +11,7 @@ import org.looplab.model.TrmConfig;
 import org.looplab.provenance.ContentHash;
 import org.looplab.provenance.Json;
 import org.looplab.train.TrainConfig;
+import org.looplab.train.UpdateRule;
 
 /**
  * One run of a sweep: a task, a fully resolved model and training config, and a seed.
@@ -63,6 +64,7 @@ public record SweepCell(
                     .append(t.hiddenSize());
             if (t.backprop() == Backprop.ONE_STEP) b.append("-1step"); // N_sup and the rest: in the hash
         }
+        if (train.optimiser() == UpdateRule.ADAM_ATAN2) b.append("-atan2");
         return b.append("-s").append(seed).append('-').append(hash, 0, 10).toString();
     }
 }

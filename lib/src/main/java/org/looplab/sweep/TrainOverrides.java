@@ -1,6 +1,10 @@
 package org.looplab.sweep;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.looplab.provenance.OlderForms;
 import org.looplab.train.TrainConfig;
+import org.looplab.train.UpdateRule;
 
 /**
  * The parts of the profile's training recipe ({@link TrainConfig#of}) a sweep may change; a null field keeps the
@@ -16,7 +20,9 @@ import org.looplab.train.TrainConfig;
  * @param checkpointEvery steps between checkpoints, which is how far an interrupted run falls back
  * @param batchSize       slots of the streaming carry (the recipe's 64 on cpu): on one CPU thread a step costs about
  *                        in proportion to it, so a smaller batch buys more optimiser steps per hour
+ * @param optimiser       the weights' update rule ({@code "ADAM_ATAN2"} for the paper code's optimiser)
  */
+@OlderForms(TrainOverrides.Upgrade.class)
 public record TrainOverrides(
         Long steps,
         Integer warmupSteps,
@@ -25,11 +31,21 @@ public record TrainOverrides(
         Integer evalEvery,
         Integer evalPuzzles,
         Integer checkpointEvery,
-        Integer batchSize) {
+        Integer batchSize,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UpdateRule optimiser) {
 
-    public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null);
+    /** Results files written before the optimiser could be overridden (and every spec that leaves it out since). */
+    public static final class Upgrade implements OlderForms.Upgrade {
+        @Override
+        public ObjectNode apply(ObjectNode stored) {
+            if (!stored.has("optimiser")) stored.putNull("optimiser");
+            return stored;
+        }
+    }
 
-    /** Without a batch size: the recipe's. */
+    public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null);
+
+    /** Without a batch size or optimiser: the recipe's. */
     public TrainOverrides(
             Long steps,
             Integer warmupSteps,
@@ -38,7 +54,7 @@ public record TrainOverrides(
             Integer evalEvery,
             Integer evalPuzzles,
             Integer checkpointEvery) {
-        this(steps, warmupSteps, learningRate, emaDecay, evalEvery, evalPuzzles, checkpointEvery, null);
+        this(steps, warmupSteps, learningRate, emaDecay, evalEvery, evalPuzzles, checkpointEvery, null, null);
     }
 
     /** This, with {@code more}'s non-null fields taking precedence. */
@@ -52,7 +68,8 @@ public record TrainOverrides(
                 pick(more.evalEvery, evalEvery),
                 pick(more.evalPuzzles, evalPuzzles),
                 pick(more.checkpointEvery, checkpointEvery),
-                pick(more.batchSize, batchSize));
+                pick(more.batchSize, batchSize),
+                pick(more.optimiser, optimiser));
     }
 
     /** {@code recipe} with these fields applied and the wall-clock budget removed. */
@@ -64,6 +81,7 @@ public record TrainOverrides(
             c = c.withRate(pick(learningRate, c.learningRate()), pick(warmupSteps, c.warmupSteps()));
         if (emaDecay != null) c = c.withEma(emaDecay);
         if (batchSize != null) c = c.withBatchSize(batchSize);
+        if (optimiser != null) c = c.withOptimiser(optimiser);
         return c.withCadence(
                 c.logEvery(),
                 pick(evalEvery, c.evalEvery()),

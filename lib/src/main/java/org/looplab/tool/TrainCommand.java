@@ -58,6 +58,11 @@ final class TrainCommand implements Callable<Integer> {
     boolean oneStep;
 
     @Option(
+            names = "--adam-atan2",
+            description = "update the weights with AdamATan2 (the paper code's optimiser) instead of AdamW")
+    boolean adamAtan2;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             arity = "0..1",
@@ -89,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainConfig tc = TrainConfig.of(p, t);
             if (steps != null) tc = tc.withSteps(steps);
             if (minutes != null) tc = tc.withMinutes(minutes);
+            if (adamAtan2) tc = tc.withOptimiser(org.looplab.train.UpdateRule.ADAM_ATAN2);
             Path folder = out != null
                     ? out
                     : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());

@@ -19,6 +19,10 @@ import java.util.List;
  *   v  ← β2 · v + (1 − β2) · g²
  *   w  ← w − lr_t · m / (sqrt(v) + ε)
  * </pre>
+ * With {@link UpdateRule#ADAM_ATAN2} the last line is the adam-atan2 kernel's (TRM and HRM code), ε-free and bounded:
+ * <pre>
+ *   w  ← w − lr · atan2(m / (1 − β1^t), sqrt(v) / sqrt(1 − β2^t))
+ * </pre>
  * All updates are in place; each parameter's temporaries are closed by a scope. The moments live in their own
  * manager, created with the optimiser (not lazily), so no step scope can close them.
  */
@@ -26,6 +30,7 @@ public final class AdamW implements AutoCloseable {
     private static final float EPSILON = 1e-8f;
     private final WarmupSchedule schedule;
     private final float beta1, beta2, weightDecay;
+    private final UpdateRule rule;
     private final NDManager manager;
     private final List<String> names = new ArrayList<>();
     private final List<NDArray> means = new ArrayList<>(), variances = new ArrayList<>();
@@ -33,7 +38,19 @@ public final class AdamW implements AutoCloseable {
 
     public AdamW(
             NDList parameters, WarmupSchedule schedule, float beta1, float beta2, float weightDecay, NDManager parent) {
+        this(parameters, schedule, beta1, beta2, weightDecay, UpdateRule.ADAMW, parent);
+    }
+
+    public AdamW(
+            NDList parameters,
+            WarmupSchedule schedule,
+            float beta1,
+            float beta2,
+            float weightDecay,
+            UpdateRule rule,
+            NDManager parent) {
         this.schedule = schedule;
+        this.rule = rule;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.weightDecay = weightDecay;
@@ -58,6 +75,7 @@ public final class AdamW implements AutoCloseable {
         long t = ++updates;
         float lr = schedule.at(Math.toIntExact(t));
         float lrT = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float correct1 = (float) (1 / (1 - Math.pow(beta1, t))), correct2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
         for (int i = 0; i < parameters.size(); i++) {
             NDArray w = parameters.get(i);
             try (NDScope local = new NDScope()) {
@@ -66,7 +84,8 @@ public final class AdamW implements AutoCloseable {
                 w.subi(w.mul(lr).muli(weightDecay));
                 m.muli(beta1).addi(g.mul(1 - beta1));
                 v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-                w.subi(m.mul(lrT).divi(v.sqrt().addi(EPSILON)));
+                if (rule == UpdateRule.ADAMW) w.subi(m.mul(lrT).divi(v.sqrt().addi(EPSILON)));
+                else w.subi(m.mul(correct1).atan2(v.sqrt().divi(correct2)).muli(lr));
             }
         }
     }

@@ -33,6 +33,7 @@ final class OptimiserStep implements AutoCloseable {
                 cfg.beta1(),
                 cfg.beta2(),
                 cfg.weightDecay(),
+                cfg.optimiser(),
                 model.manager());
         this.signSgd = new SignSgd(cfg.puzzleEmbeddingRate(), cfg.puzzleEmbeddingDecay());
         this.ema = new ExponentialMovingAverage(params, cfg.emaDecay(), model.manager());

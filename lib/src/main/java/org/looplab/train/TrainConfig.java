@@ -1,9 +1,12 @@
 package org.looplab.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.looplab.Profile;
 import org.looplab.data.PuzzleTask;
+import org.looplab.provenance.OlderForms;
 
 /**
  * How a run trains (TRM paper, Hyper-parameters; TRM code config/cfg_pretrain.yaml, pretrain.py L148-214): optimiser,
@@ -26,7 +29,11 @@ import org.looplab.data.PuzzleTask;
  * @param evalEvery                   steps between held-out evaluations with the EMA weights (0 = only at the end)
  * @param evalPuzzles                 held-out puzzles used by those evaluations (the final one uses the whole test set)
  * @param checkpointEvery             steps between checkpoints when the run has an output folder (0 = only at the end)
+ * @param optimiser                   the update rule of the weights' optimiser (absent in JSON: {@link UpdateRule#ADAMW}).
+ *                                    Left out of the JSON at its default, so every run and sweep cache key made before
+ *                                    the field existed keeps its meaning and its key
  */
+@OlderForms(TrainConfig.Upgrade.class)
 public record TrainConfig(
         int batchSize,
         long maxSteps,
@@ -44,9 +51,13 @@ public record TrainConfig(
         int logEvery,
         int evalEvery,
         int evalPuzzles,
-        int checkpointEvery) {
+        int checkpointEvery,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultRule.class)
+        UpdateRule optimiser) {
 
     public TrainConfig { // runs for `new` and for Jackson alike, so a bad file fails here and names the field
+        if (optimiser == null) throw new IllegalArgumentException("optimiser must be ADAMW or ADAM_ATAN2, was null");
         positive("batchSize", batchSize);
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1, was " + maxSteps);
         if (!(maxMinutes >= 0)) throw new IllegalArgumentException("maxMinutes must be >= 0, was " + maxMinutes);
@@ -68,6 +79,28 @@ public record TrainConfig(
         positive("evalPuzzles", evalPuzzles);
         if (checkpointEvery < 0)
             throw new IllegalArgumentException("checkpointEvery must be >= 0, was " + checkpointEvery);
+    }
+
+    /** Manifests, results and sweep keys written before the optimiser field existed (and every AdamW run since). */
+    public static final class Upgrade implements OlderForms.Upgrade {
+        @Override
+        public ObjectNode apply(ObjectNode stored) {
+            if (!stored.has("optimiser")) stored.put("optimiser", UpdateRule.ADAMW.name());
+            return stored;
+        }
+    }
+
+    /** Jackson's filter for {@link #optimiser}: true (= leave out) at the default rule. */
+    public static final class DefaultRule {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == UpdateRule.ADAMW;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     private static void positive(String field, int value) {
@@ -93,6 +126,7 @@ public record TrainConfig(
             .evalEvery(5000)
             .evalPuzzles(1000)
             .checkpointEvery(5000)
+            .optimiser(UpdateRule.ADAMW)
             .build();
 
     /**
@@ -168,7 +202,10 @@ public record TrainConfig(
     /** Where this recipe differs from the papers', one line each, for the run manifest. */
     public List<String> deviations() {
         List<String> out = new ArrayList<>();
-        out.add("optimiser: AdamW (DJL), paper code uses AdamATan2; nano-trm reproduces the paper with AdamW");
+        out.add(
+                optimiser == UpdateRule.ADAMW
+                        ? "optimiser: AdamW (DJL), paper code uses AdamATan2; nano-trm reproduces the paper with AdamW"
+                        : "optimiser: AdamATan2 as in the paper's code (the paper's text says AdamW)");
         if (batchSize != PAPER.batchSize) out.add("batchSize " + batchSize + ", paper 768");
         if (maxSteps != PAPER.maxSteps)
             out.add("maxSteps " + maxSteps + ", paper ~65k (Sudoku 50k epochs over 1k puzzles)");
@@ -205,6 +242,10 @@ public record TrainConfig(
 
     public TrainConfig withEma(float decay) {
         return toBuilder().emaDecay(decay).build();
+    }
+
+    public TrainConfig withOptimiser(UpdateRule rule) {
+        return toBuilder().optimiser(rule).build();
     }
 
     public TrainConfig withAugment(boolean on) {
@@ -253,6 +294,7 @@ public record TrainConfig(
         private Integer evalEvery;
         private Integer evalPuzzles;
         private Integer checkpointEvery;
+        private UpdateRule optimiser;
 
         private Builder() {}
 
@@ -274,6 +316,7 @@ public record TrainConfig(
             evalEvery = c.evalEvery;
             evalPuzzles = c.evalPuzzles;
             checkpointEvery = c.checkpointEvery;
+            optimiser = c.optimiser;
         }
 
         public Builder batchSize(int value) {
@@ -361,6 +404,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder optimiser(UpdateRule value) {
+            optimiser = value;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     set("batchSize", batchSize),
@@ -379,7 +427,8 @@ public record TrainConfig(
                     set("logEvery", logEvery),
                     set("evalEvery", evalEvery),
                     set("evalPuzzles", evalPuzzles),
-                    set("checkpointEvery", checkpointEvery));
+                    set("checkpointEvery", checkpointEvery),
+                    set("optimiser", optimiser));
         }
 
         private static <T> T set(String field, T value) {

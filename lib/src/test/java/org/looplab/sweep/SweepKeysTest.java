@@ -56,7 +56,8 @@ class SweepKeysTest {
             {"claim-mixer.json", "18", "4fe4490fc04dd74176f39053e662c0a6404a88fdadebdb4a5ad2982f5122a8f2"},
             {"claim-unroll-ema.json", "15", "b6cb9f9eab480fc177c3343b0588017a7a8fe76b3a1dc23c0da4088418f1ae3f"},
             {"pilot-attention-recipe.json", "6", "24c60b8f06f694777ac786b7f1d0f1f4060833e18a976a14a9dc7d3e5d8ad0a0"},
-            {"pilot-attention-heads.json", "9", "55e25cf3a3e7e9fdcddc7f08a4aad9ee016b4513b4bdfcb9df072ad874a2134c"}
+            {"pilot-attention-heads.json", "9", "55e25cf3a3e7e9fdcddc7f08a4aad9ee016b4513b4bdfcb9df072ad874a2134c"},
+            {"pilot-optimiser.json", "12", "92167e60b25f2b81c3c9fbdafc2e4b3b56fe99d3db5c85dc6cda367e49ffd703"}
         };
         for (String[] e : expected) {
             List<String> k = keys(e[0]);

@@ -7,34 +7,36 @@ import org.looplab.Profile;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.TrmConfig;
+import org.looplab.provenance.Json;
 
 /**
  * The task catalogue's training half: which recipe and model sizes each task gets per profile, chosen by enum. The
  * recipes are now built by field name; these pin them to the 17 positional numbers they replaced (commit d5b4b71),
- * since runs started on that commit resume on this code and sweep cache keys hash the recipe.
+ * since runs started on that commit resume on this code and sweep cache keys hash the recipe. The optimiser field
+ * came later; every preset keeps AdamW.
  */
 class TaskRecipeTest {
     @Test
     void theNamedPresetsAreTheNumbersTheyReplaced() {
         assertEquals(
-                new TrainConfig(
+                positional(
                         768, 65_104, 0, 1e-4f, 2000, 1.0f, 0.9f, 0.95f, 1e-4f, 1.0f, 0.999f, 0.1, true, 100, 5000, 1000,
                         5000),
                 TrainConfig.PAPER);
         assertEquals(
-                new TrainConfig(16, 60, 0, 1e-3f, 10, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.9f, 0.1, true, 5, 30, 32, 0),
+                positional(16, 60, 0, 1e-3f, 10, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.9f, 0.1, true, 5, 30, 32, 0),
                 TrainConfig.SMOKE);
         assertEquals(
-                new TrainConfig(
+                positional(
                         64, 4000, 15, 1e-3f, 200, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 500, 500, 500),
                 TrainConfig.CPU_SUDOKU4);
         assertEquals(
-                new TrainConfig(
+                positional(
                         64, 20_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000, 500,
                         1000),
                 TrainConfig.CPU_SUDOKU6);
         assertEquals(
-                new TrainConfig(
+                positional(
                         64, 10_000, 60, 1e-3f, 300, 0.1f, 0.9f, 0.95f, 1e-3f, 0.1f, 0.995f, 0.1, true, 25, 1000, 500,
                         1000),
                 TrainConfig.CPU);
@@ -81,5 +83,63 @@ class TaskRecipeTest {
                 IllegalStateException.class,
                 () -> TrainConfig.builder().batchSize(8).maxSteps(1).build());
         assertTrue(e.getMessage().contains("maxMinutes"), e.getMessage());
+    }
+
+    /**
+     * The optimiser field came after runs and sweep cache keys existed: at its default it is left out of the JSON (so
+     * every old key and manifest stays what it was), a file without it reads as AdamW, and AdamATan2 is written out.
+     */
+    @Test
+    void theOptimiserIsWrittenOnlyWhenItIsNotTheDefault() {
+        String plain = Json.write(TrainConfig.CPU);
+        assertFalse(plain.contains("optimiser"), plain);
+        assertEquals(TrainConfig.CPU, Json.read(plain, TrainConfig.class, "test"));
+        TrainConfig atan2 = TrainConfig.CPU.withOptimiser(UpdateRule.ADAM_ATAN2);
+        String written = Json.write(atan2);
+        assertTrue(written.contains("\"optimiser\" : \"ADAM_ATAN2\""), written);
+        assertEquals(atan2, Json.read(written, TrainConfig.class, "test"));
+        assertTrue(
+                atan2.deviations().get(0).contains("AdamATan2 as in the paper's code"),
+                atan2.deviations().get(0));
+    }
+
+    /** The recipe as the 17 numbers of commit d5b4b71, with the AdamW every preset keeps. */
+    private static TrainConfig positional(
+            int batchSize,
+            long maxSteps,
+            double maxMinutes,
+            float learningRate,
+            int warmupSteps,
+            float weightDecay,
+            float beta1,
+            float beta2,
+            float puzzleEmbeddingRate,
+            float puzzleEmbeddingDecay,
+            float emaDecay,
+            double haltExploration,
+            boolean augment,
+            int logEvery,
+            int evalEvery,
+            int evalPuzzles,
+            int checkpointEvery) {
+        return new TrainConfig(
+                batchSize,
+                maxSteps,
+                maxMinutes,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                beta1,
+                beta2,
+                puzzleEmbeddingRate,
+                puzzleEmbeddingDecay,
+                emaDecay,
+                haltExploration,
+                augment,
+                logEvery,
+                evalEvery,
+                evalPuzzles,
+                checkpointEvery,
+                UpdateRule.ADAMW);
     }
 }
