@@ -34,20 +34,6 @@ public record SweepGrid(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> heads,
         TrainOverrides train) {
 
-    /** A grid without a head-count factor (the family's heads). */
-    public SweepGrid(
-            String name,
-            List<String> tasks,
-            List<String> models,
-            List<Integer> latentSteps,
-            List<Integer> recursions,
-            List<Integer> hiddenSize,
-            List<Integer> supervisionSteps,
-            List<Backprop> backprop,
-            TrainOverrides train) {
-        this(name, tasks, models, latentSteps, recursions, hiddenSize, supervisionSteps, backprop, null, train);
-    }
-
     /** A grid over n, T and width only (N_sup and back-propagation as the family's). */
     public SweepGrid(
             String name,
