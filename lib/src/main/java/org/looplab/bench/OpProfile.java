@@ -45,6 +45,9 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
      * The ops that run a BLAS GEMM (or oneDNN's): everything else is element-wise work, reductions, copies and
      * bookkeeping. {@code aten::matmul} and {@code aten::linear} only dispatch to these, so their self time is small.
      */
+    /** Element-wise work at this fraction of a plain op's streaming rate or more counts as memory-bound. */
+    static final double STREAMING_BOUND = 0.7;
+
     static final Set<String> MATMUL_OPS = Set.of(
             "aten::mm",
             "aten::bmm",
@@ -56,8 +59,33 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
             "aten::dot",
             "aten::mv");
 
-    /** One op name: total self time over the trace, call count, and whether it is a matmul. */
-    public record OpTime(String name, double selfMs, long calls, boolean matmul) {}
+    /**
+     * One op name: total self time over the trace, call count, whether it is a matmul, and the work of the calls whose
+     * size the trace records ({@link OpCost}): their FLOPs or bytes and their self time, for the rate they ran at.
+     */
+    public record OpTime(
+            String name,
+            double selfMs,
+            long calls,
+            boolean matmul,
+            double flops,
+            double bytes,
+            double sizedMs,
+            double msTimesElements) {
+        public OpTime(String name, double selfMs, long calls, boolean matmul) {
+            this(name, selfMs, calls, matmul, 0, 0, 0, 0);
+        }
+
+        /** GFLOP/s of the sized matmul calls, NaN if none. */
+        public double gflops() {
+            return flops > 0 ? flops / sizedMs / 1e6 : Double.NaN;
+        }
+
+        /** GB/s of the sized element-wise calls, NaN if none. */
+        public double gbPerSecond() {
+            return bytes > 0 ? bytes / sizedMs / 1e6 : Double.NaN;
+        }
+    }
 
     public double profiledMs() {
         return ops.stream().mapToDouble(OpTime::selfMs).sum();
@@ -84,7 +112,8 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
                     e.path("name").asText(),
                     e.path("tid").asText(),
                     e.path("ts").asDouble(),
-                    e.path("dur").asDouble()));
+                    e.path("dur").asDouble(),
+                    shapes(e.path("shape"))));
         }
         return new OpProfile(selfTimes(list), steps, wallMs, Double.NaN, topLevel(list));
     }
@@ -107,8 +136,25 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
         return count;
     }
 
-    /** One complete event: name, thread, start and duration in µs. */
-    record Event(String name, String thread, double start, double duration) {
+    /** The input shapes of an event (libtorch writes them when the profile records shapes), empty if none. */
+    static List<long[]> shapes(JsonNode shape) {
+        List<long[]> out = new ArrayList<>();
+        if (!shape.isArray()) return out;
+        for (JsonNode input : shape) {
+            if (!input.isArray()) return List.of();
+            long[] dims = new long[input.size()];
+            for (int i = 0; i < dims.length; i++) dims[i] = input.get(i).asLong();
+            out.add(dims);
+        }
+        return out;
+    }
+
+    /** One complete event: name, thread, start and duration in µs, and its inputs' shapes (empty: not recorded). */
+    record Event(String name, String thread, double start, double duration, List<long[]> shapes) {
+        Event(String name, String thread, double start, double duration) {
+            this(name, thread, start, duration, List.of());
+        }
+
         double end() {
             return start + duration;
         }
@@ -119,7 +165,8 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
      * so a stack over the events in start order finds each one's parent, which loses that child's duration.
      */
     static List<OpTime> selfTimes(List<Event> events) {
-        Map<String, double[]> byName = new HashMap<>(); // name -> {self µs, calls}
+        Map<String, double[]> byName =
+                new HashMap<>(); // name -> {self µs, calls, FLOPs, bytes, sized self µs, µs × elements}
         Map<String, List<Event>> byThread = new HashMap<>();
         for (Event e : events)
             byThread.computeIfAbsent(e.thread(), t -> new ArrayList<>()).add(e);
@@ -136,33 +183,131 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
                 open.push(e);
             }
             self.forEach((e, s) -> {
-                double[] acc = byName.computeIfAbsent(e.name(), n -> new double[2]);
-                acc[0] += Math.max(0, s[0]);
+                double[] acc = byName.computeIfAbsent(e.name(), n -> new double[6]);
+                double t = Math.max(0, s[0]);
+                acc[0] += t;
                 acc[1]++;
+                OpCost cost = OpCost.of(e.name(), e.shapes());
+                if (cost.flops() > 0 || cost.bytes() > 0) {
+                    acc[2] += cost.flops();
+                    acc[3] += cost.bytes();
+                    acc[4] += t;
+                    acc[5] += t * cost.elements();
+                }
             });
         }
         List<OpTime> out = new ArrayList<>();
-        byName.forEach((n, a) -> out.add(new OpTime(n, a[0] / 1e3, (long) a[1], MATMUL_OPS.contains(n))));
+        byName.forEach((n, a) -> out.add(
+                new OpTime(n, a[0] / 1e3, (long) a[1], MATMUL_OPS.contains(n), a[2], a[3], a[4] / 1e3, a[5] / 1e3)));
         out.sort(Comparator.comparingDouble(OpTime::selfMs).reversed());
         return out;
+    }
+
+    private static String rate(OpTime o) {
+        if (!Double.isNaN(o.gflops())) return String.format(Locale.ROOT, "%.1f GFLOP/s", o.gflops());
+        if (!Double.isNaN(o.gbPerSecond())) return String.format(Locale.ROOT, "%.1f GB/s", o.gbPerSecond());
+        return "";
+    }
+
+    /** Self time and work of the calls whose {@code work} (FLOPs or bytes) the trace sized: {ms, work}. */
+    double[] sized(java.util.function.ToDoubleFunction<OpTime> work) {
+        double ms = 0, amount = 0;
+        for (OpTime o : ops)
+            if (work.applyAsDouble(o) > 0) {
+                ms += o.sizedMs();
+                amount += work.applyAsDouble(o);
+            }
+        return new double[] {ms, amount};
+    }
+
+    /** The element count the sized element-wise time streamed over, weighted by time (what a probe should use). */
+    public long typicalStreamElements() {
+        double ms = 0, weighted = 0;
+        for (OpTime o : ops)
+            if (o.bytes() > 0) {
+                ms += o.sizedMs();
+                weighted += o.msTimesElements();
+            }
+        return ms > 0 ? Math.round(weighted / ms) : 0;
+    }
+
+    /**
+     * The bounds the step's work hits, measured: its matmuls' rate against a large square matmul's ({@code
+     * ceilingGflops}, the bench's ceiling) and its element-wise ops' rate against one plain libtorch element-wise op
+     * of the step's size ({@code streamGbs}), both measured in the same process. What the 60% target needs is then
+     * arithmetic: a step cannot beat its matmuls' own rate.
+     */
+    public String bounds(double ceilingGflops, double streamGbs) {
+        double[] mm = sized(OpTime::flops), el = sized(OpTime::bytes);
+        double total = profiledMs();
+        StringBuilder out = new StringBuilder();
+        if (mm[0] > 0) {
+            double rate = mm[1] / mm[0] / 1e6;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "matmul calls with recorded shapes: %.2f GFLOP/step in %.0f ms/step = %.1f GFLOP/s, %.0f%% of the"
+                            + " %.1f GFLOP/s a large square matmul reaches here: the step's matmuls are small or"
+                            + " skinny, so even a step of nothing but matmul would run at %.0f%% of the ceiling%n",
+                    mm[1] / steps / 1e9,
+                    mm[0] / steps,
+                    rate,
+                    100 * rate / ceilingGflops,
+                    ceilingGflops,
+                    100 * rate / ceilingGflops));
+            double whole = mm[1] / (total / 1e3) / 1e9;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "the whole profiled step: %.1f GFLOP/s of matmul work over all op time = %.0f%% of the ceiling%n",
+                    whole,
+                    100 * whole / ceilingGflops));
+        }
+        if (el[0] > 0) {
+            double rate = el[1] / el[0] / 1e6, share = rate / streamGbs;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "element-wise calls with recorded shapes (%s): %.0f ms/step = %.0f%% of the op time, moving %.2f"
+                            + " GB/step at %.1f GB/s, %.0f%% of the %.1f GB/s of one plain libtorch mul of %,d"
+                            + " floats (their time-weighted size, inputs from memory) here: %s%n",
+                    "mul, add, sigmoid, copy_, …",
+                    el[0] / steps,
+                    100 * el[0] / total,
+                    el[1] / steps / 1e9,
+                    rate,
+                    100 * share,
+                    streamGbs,
+                    typicalStreamElements(),
+                    share >= STREAMING_BOUND
+                            ? "at the streaming rate, i.e. bound by memory traffic; only fewer passes would shorten them"
+                            : "below the streaming rate, so some of their time is per-call overhead or cache misses"
+                                    + " a plain op does not have"));
+        }
+        return out.toString();
     }
 
     /** The top {@code top} ops by self time, per step, with their share, then matmul against everything else. */
     public String table(int top) {
         double total = profiledMs();
         StringBuilder out = new StringBuilder(String.format(
-                Locale.ROOT, "%-44s  %10s  %7s  %7s  %s%n", "op", "self ms/step", "share", "cumul.", "calls/step"));
+                Locale.ROOT,
+                "%-44s  %10s  %7s  %7s  %10s  %s%n",
+                "op",
+                "self ms/step",
+                "share",
+                "cumul.",
+                "calls/step",
+                "rate (sized calls)"));
         double cumulative = 0;
         for (OpTime o : ops.subList(0, Math.min(top, ops.size()))) {
             cumulative += o.selfMs();
             out.append(String.format(
                     Locale.ROOT,
-                    "%-44s  %10.1f  %6.1f%%  %6.1f%%  %d%n",
+                    "%-44s  %10.1f  %6.1f%%  %6.1f%%  %10d  %s%n",
                     (o.matmul() ? "* " : "  ") + o.name(),
                     o.selfMs() / steps,
                     100 * o.selfMs() / total,
                     100 * cumulative / total,
-                    o.calls() / steps));
+                    o.calls() / steps,
+                    rate(o)));
         }
         double rest = total - cumulative;
         out.append(String.format(

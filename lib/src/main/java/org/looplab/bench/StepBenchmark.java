@@ -108,7 +108,7 @@ public final class StepBenchmark {
         try (ReasoningModel model = bench.trm(mixer).build(TrainingRun.taskOf(data), 0);
                 var trainer = trainer(model, data, batch, warmup + steps)) {
             for (int s = 0; s < warmup; s++) trainer.step();
-            JniUtils.startProfile(false, false, false);
+            JniUtils.startProfile(false, true, false);
             long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             for (int s = 0; s < steps; s++) trainer.step();
             double wallMs = (System.nanoTime() - t0) / 1e6;

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.looplab.model.Mixer;
+import org.looplab.train.MatmulProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -308,12 +309,17 @@ public final class TrainBench implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + traceDir, e);
         }
+        double ceiling = 0;
         for (Mixer m : mixers) {
             Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-"
                     + config.name().toLowerCase(Locale.ROOT) + "-step.json");
             OpProfile p = StepBenchmark.profile(config, m, batch, warmup, steps, trace);
             System.out.printf(Locale.ROOT, "%nTRM %s, self time per op (trace: %s)%n", m, trace);
             System.out.print(p.table(top));
+            // The references, measured here after the profiled steps, on the same threads and the same machine load.
+            if (ceiling == 0) ceiling = MatmulProbe.bestGflops(MatmulProbe.measure(StepBenchmark.MATMUL_SIZES, 5));
+            long elements = p.typicalStreamElements();
+            System.out.print(p.bounds(ceiling, elements > 0 ? StreamProbe.gbPerSecond(elements) : Double.NaN));
         }
         return 0;
     }

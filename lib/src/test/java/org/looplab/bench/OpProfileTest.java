@@ -49,6 +49,72 @@ class OpProfileTest {
         assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
     }
 
+    /** FLOPs and bytes from recorded input shapes, by hand. */
+    @Test
+    void theCostOfACallFollowsFromItsInputShapes() {
+        assertEquals(
+                2.0 * 512 * 52 * 512,
+                OpCost.of("aten::mm", shapes(new long[] {512, 52}, new long[] {52, 512}))
+                        .flops());
+        // addmm's first input is the bias; bmm multiplies a batch
+        assertEquals(
+                2.0 * 8 * 64 * 2,
+                OpCost.of("aten::addmm", shapes(new long[] {2}, new long[] {8, 64}, new long[] {64, 2}))
+                        .flops());
+        assertEquals(
+                2.0 * 4 * 3 * 5 * 6,
+                OpCost.of("aten::bmm", shapes(new long[] {4, 3, 5}, new long[] {4, 5, 6}))
+                        .flops());
+        // element-wise: every input read once, one output of the largest input's size written; a scalar is 1 element
+        OpCost mul = OpCost.of("aten::mul", shapes(new long[] {64, 52, 64}, new long[] {}));
+        assertEquals(4.0 * (2 * 64 * 52 * 64 + 1), mul.bytes());
+        assertEquals(64 * 52 * 64, mul.elements());
+        assertEquals(
+                4.0 * 3 * 10 * 7,
+                OpCost.of("aten::add", shapes(new long[] {10, 7}, new long[] {10, 7}))
+                        .bytes());
+        // a concatenation's tensor list is not sized by the profiler, nor is an op without recorded shapes
+        assertEquals(OpCost.UNKNOWN, OpCost.of("aten::cat", shapes(new long[] {}, new long[] {})));
+        assertEquals(OpCost.UNKNOWN, OpCost.of("aten::mul", List.of()));
+    }
+
+    /** Rates per op and the bounds lines, from a hand-made trace with shapes. */
+    @Test
+    void ratesAndBoundsComeFromTheSizedCalls(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.json");
+        // one mm of 2·1000·1000·1000 = 2 GFLOP in 20 ms (100 GFLOP/s); one mul moving 4·3·1e6 = 12 MB in 1 ms (12 GB/s)
+        Files.writeString(
+                trace,
+                "[{\"name\":\"aten::mm\",\"ph\":\"X\",\"ts\":0,\"dur\":20000,\"tid\":1,"
+                        + "\"shape\":[[1000,1000],[1000,1000]]},"
+                        + "{\"name\":\"aten::mul\",\"ph\":\"X\",\"ts\":30000,\"dur\":1000,\"tid\":1,"
+                        + "\"shape\":[[1000,1000],[1000,1000]]},"
+                        + "{\"name\":\"aten::cat\",\"ph\":\"X\",\"ts\":40000,\"dur\":500,\"tid\":1,"
+                        + "\"shape\":[[],[]]}]");
+        OpProfile p = OpProfile.read(trace, 1, 25);
+        assertEquals(100, op(p, "aten::mm").gflops(), 1e-9);
+        assertEquals(12, op(p, "aten::mul").gbPerSecond(), 1e-9);
+        assertTrue(Double.isNaN(op(p, "aten::cat").gbPerSecond()));
+        assertEquals(1_000_000, p.typicalStreamElements());
+        String table = p.table(3);
+        assertTrue(table.contains("100.0 GFLOP/s") && table.contains("12.0 GB/s"), table);
+        // against a 200 GFLOP/s ceiling and a 15 GB/s stream: matmul at 50%, element-wise at 80% (memory-bound)
+        String bounds = p.bounds(200, 15);
+        assertTrue(bounds.contains("100.0 GFLOP/s, 50% of the 200.0 GFLOP/s"), bounds);
+        assertTrue(bounds.contains("at 12.0 GB/s, 80% of the 15.0 GB/s") && bounds.contains("bound by memory"), bounds);
+        // whole step: 2 GFLOP over 21.5 ms of op time = 93.0 GFLOP/s
+        assertTrue(bounds.contains("93.0 GFLOP/s of matmul work"), bounds);
+        assertTrue(p.bounds(200, 40).contains("below the streaming rate"), p.bounds(200, 40));
+    }
+
+    private static List<long[]> shapes(long[]... inputs) {
+        return List.of(inputs);
+    }
+
+    private static OpTime op(OpProfile p, String name) {
+        return p.ops().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static double time(List<OpTime> ops, String name) {
         return ops.stream()
                 .filter(o -> o.name().equals(name))
