@@ -220,6 +220,37 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
         return new double[] {ms, amount};
     }
 
+    /**
+     * This profile's times with the sizes of {@code shapes}, a profile of the same steps recorded with input shapes.
+     * Why two passes: recording shapes slows libtorch's profiler enough to distort the op times themselves (the MLP
+     * step's SwiGLU muls ran 2× slower under it), so the times come from a pass without shapes and only the sizes from
+     * the other. An op is sized where both passes saw it the same number of times; the share of its time spent in
+     * sized calls is the shape pass's.
+     */
+    public OpProfile sizedBy(OpProfile shapes) {
+        Map<String, OpTime> sized = new HashMap<>();
+        for (OpTime o : shapes.ops()) sized.put(o.name(), o);
+        List<OpTime> out = new ArrayList<>();
+        for (OpTime o : ops) {
+            OpTime b = sized.get(o.name());
+            if (b == null || b.calls() != o.calls() || b.sizedMs() == 0 || b.selfMs() == 0) {
+                out.add(new OpTime(o.name(), o.selfMs(), o.calls(), o.matmul()));
+                continue;
+            }
+            double ms = o.selfMs() * b.sizedMs() / b.selfMs();
+            out.add(new OpTime(
+                    o.name(),
+                    o.selfMs(),
+                    o.calls(),
+                    o.matmul(),
+                    b.flops(),
+                    b.bytes(),
+                    ms,
+                    b.msTimesElements() * ms / b.sizedMs()));
+        }
+        return new OpProfile(out, steps, wallMs, cpuMs, topLevel);
+    }
+
     /** The element count the sized element-wise time streamed over, weighted by time (what a probe should use). */
     public long typicalStreamElements() {
         double ms = 0, weighted = 0;

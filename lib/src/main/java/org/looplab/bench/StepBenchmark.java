@@ -100,21 +100,30 @@ public final class StepBenchmark {
 
     /**
      * Runs {@code warmup} unmeasured steps, then {@code steps} under libtorch's profiler, whose Chrome trace goes to
-     * {@code trace}; returns the self time per op, with the wall and thread CPU time of the profiled steps.
+     * {@code trace}, then {@code steps} more recording input shapes ({@code trace}'s name with {@code -shapes}); returns
+     * the self time per op of the first pass, with the wall and thread CPU time of its steps, sized by the second.
      */
     public static OpProfile profile(StepBenchConfig bench, Mixer mixer, int batch, int warmup, int steps, Path trace) {
         PuzzleDataSet data = randomPuzzles(256, bench.task());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ReasoningModel model = bench.trm(mixer).build(TrainingRun.taskOf(data), 0);
-                var trainer = trainer(model, data, batch, warmup + steps)) {
+                var trainer = trainer(model, data, batch, warmup + 2 * steps)) {
             for (int s = 0; s < warmup; s++) trainer.step();
-            JniUtils.startProfile(false, true, false);
+            JniUtils.startProfile(false, false, false); // the timed pass: no shapes (see OpProfile.sizedBy)
             long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             for (int s = 0; s < steps; s++) trainer.step();
             double wallMs = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             JniUtils.stopProfile(trace.toString());
-            return OpProfile.read(trace, steps, wallMs).withCpu(cpuMs);
+            Path shapes = trace.resolveSibling(trace.getFileName().toString().replace(".json", "-shapes.json"));
+            JniUtils.startProfile(false, true, false); // the same steps again, for the ops' input shapes only
+            long t1 = System.nanoTime();
+            for (int s = 0; s < steps; s++) trainer.step();
+            double shapesWallMs = (System.nanoTime() - t1) / 1e6;
+            JniUtils.stopProfile(shapes.toString());
+            return OpProfile.read(trace, steps, wallMs)
+                    .withCpu(cpuMs)
+                    .sizedBy(OpProfile.read(shapes, steps, shapesWallMs));
         }
     }
 

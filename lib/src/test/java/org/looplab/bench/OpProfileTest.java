@@ -107,6 +107,33 @@ class OpProfileTest {
         assertTrue(p.bounds(200, 40).contains("below the streaming rate"), p.bounds(200, 40));
     }
 
+    /** Times from the plain pass, sizes from the shape pass; an op seen a different number of times stays unsized. */
+    @Test
+    void theTimedPassTakesItsSizesFromTheShapePass() {
+        OpProfile timed = new OpProfile(
+                List.of(
+                        new OpTime("aten::mm", 10, 1, true),
+                        new OpTime("aten::mul", 4, 2, false),
+                        new OpTime("aten::add", 1, 3, false)),
+                1,
+                20);
+        OpProfile shapes = new OpProfile(
+                List.of(
+                        // the shape pass ran slower; half of mul's time was in calls it could size
+                        new OpTime("aten::mm", 20, 1, true, 2e9, 0, 20, 0),
+                        new OpTime("aten::mul", 16, 2, false, 0, 48e6, 8, 8 * 1e6),
+                        new OpTime("aten::add", 3, 4, false, 0, 12e6, 3, 3 * 1e6)),
+                1,
+                40);
+        OpProfile p = timed.sizedBy(shapes);
+        assertEquals(200, op(p, "aten::mm").gflops(), 1e-9); // 2 GFLOP in the timed pass's 10 ms
+        assertEquals(2, op(p, "aten::mul").sizedMs(), 1e-12); // half of 4 ms
+        assertEquals(24, op(p, "aten::mul").gbPerSecond(), 1e-9); // 48 MB in 2 ms
+        assertEquals(1_000_000, p.typicalStreamElements());
+        assertTrue(Double.isNaN(op(p, "aten::add").gbPerSecond())); // 3 calls against 4: not paired
+        assertEquals(15, p.profiledMs(), 1e-12); // the times are the timed pass's
+    }
+
     private static List<long[]> shapes(long[]... inputs) {
         return List.of(inputs);
     }
