@@ -45,9 +45,6 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
      * The ops that run a BLAS GEMM (or oneDNN's): everything else is element-wise work, reductions, copies and
      * bookkeeping. {@code aten::matmul} and {@code aten::linear} only dispatch to these, so their self time is small.
      */
-    /** Element-wise work at this fraction of a plain op's streaming rate or more counts as memory-bound. */
-    static final double STREAMING_BOUND = 0.7;
-
     static final Set<String> MATMUL_OPS = Set.of(
             "aten::mm",
             "aten::bmm",
@@ -58,6 +55,9 @@ public record OpProfile(List<OpTime> ops, int steps, double wallMs, double cpuMs
             "aten::mkldnn_matmul",
             "aten::dot",
             "aten::mv");
+
+    /** Element-wise work at this fraction of a plain op's streaming rate or more counts as memory-bound. */
+    static final double STREAMING_BOUND = 0.7;
 
     /**
      * One op name: total self time over the trace, call count, whether it is a matmul, and the work of the calls whose
