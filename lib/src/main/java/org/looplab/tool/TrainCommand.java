@@ -78,6 +78,9 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = resume.toString().isEmpty() ? out : resume;
             if (folder == null)
                 throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
+            if (adamAtan2 || oneStep)
+                throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2 and"
+                        + " --one-step-gradient are for a new run");
             run = TrainingRun.resume(folder, dataRoot, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");

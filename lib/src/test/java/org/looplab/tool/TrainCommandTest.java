@@ -115,6 +115,11 @@ class TrainCommandTest {
                 data.toString());
         String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3", "--data-root", data.toString());
         assertTrue(resumed.contains("steps: 6"), resumed);
+        // A resumed run keeps its own recipe: a flag that would change it is refused, and the run is left as it was.
+        assertEquals(
+                2,
+                LoopLabCli.run("train", "--resume", parts.toString(), "--adam-atan2", "--data-root", data.toString()),
+                "--adam-atan2 with --resume");
         String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
         assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
         assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);
