@@ -24,7 +24,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile data clean checkpoints ablation claims claims-all data-ladder
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique
@@ -44,6 +44,8 @@ help:
 	@echo "make data      build the default data sets into data/"
 	@echo "make profile   where one training step's time goes, op by op (libtorch's profiler), both mixers;"
 	@echo "               PROFILE_CONFIG=small: the science runs' size (6x6, hidden 64, n 1, T 1)"
+	@echo "make profile-cpu  DJL's and PyTorch's step on one core under perf (no per-op hooks), split by kind of work:"
+	@echo "               BLAS kernels, BLAS packing, libtorch ops, page faults, runtime; what the speed targets need"
 	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
@@ -170,6 +172,18 @@ PROFILE_CONFIG ?= bench
 profile: build
 	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --profile --config $(PROFILE_CONFIG) \
 	  --batch $(BENCH_BATCH) --warmup $(PROFILE_WARMUP) --steps $(PROFILE_STEPS)
+
+# Both sides' step on one core each under the sampling profiler perf, split by kind of work (BLAS kernels, BLAS
+# packing, libtorch ops, page faults, runtime) with what the speed targets need of each part (TrainBench --cpu-split;
+# README, Benchmarks). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
+PROFILE_CPU_STEPS ?= 6
+profile-cpu: build bench-pytorch
+	@command -v perf >/dev/null || { echo "installing Debian package linux-perf"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends linux-perf \
+	    || echo "could not install linux-perf" >&2; }
+	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
+	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
 bench-pytorch:

@@ -58,10 +58,14 @@ public final class StepBenchmark {
                 var trainer = trainer(model, data, batch, total)) {
             double[] ms = new double[steps];
             double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
+            long measuredFrom = 0, measuredTo = 0;
             for (int s = 0; s < total; s++) {
                 long t0 = System.nanoTime();
+                if (s == warmup) measuredFrom = t0;
                 double loss = trainer.step().loss();
-                if (s >= warmup) ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                if (s >= warmup) ms[s - warmup] = (t1 - t0) / 1e6;
+                if (s == total - 1) measuredTo = t1;
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
                 if (s + 1 == rssStep) {
@@ -94,7 +98,9 @@ public final class StepBenchmark {
                     statusMb("VmHWM"),
                     JniUtils.getNumThreads(),
                     ceiling,
-                    "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java());
+                    "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java(),
+                    measuredFrom,
+                    measuredTo);
         }
     }
 

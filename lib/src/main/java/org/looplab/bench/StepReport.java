@@ -24,6 +24,10 @@ import org.looplab.provenance.Json;
  * @param threads      intra-op threads the engine reported
  * @param matmulGflops best float32 n³ matmul rate of the same library in the same process; 0 when not measured
  * @param runtime      library, version and BLAS, in words
+ * @param measuredFromNs CLOCK_MONOTONIC time (ns: Java's {@code System.nanoTime}, Python's {@code
+ *                     time.perf_counter_ns} on Linux) when the first measured step began; 0: not recorded
+ * @param measuredToNs the same clock when the last measured step ended: with {@code measuredFromNs} the window a
+ *                     sampling profiler's samples are cut to ({@link CpuSplit}), so start-up and warm-up stay out
  */
 public record StepReport(
         String side,
@@ -44,7 +48,9 @@ public record StepReport(
         double peakRssMb,
         int threads,
         double matmulGflops,
-        String runtime) {
+        String runtime,
+        long measuredFromNs,
+        long measuredToNs) {
 
     public StepReport { // runs for `new` and for Jackson alike, so a bad line fails here and names the field
         if (!"djl".equals(side) && !"pytorch".equals(side))
@@ -63,6 +69,14 @@ public record StepReport(
             throw new IllegalArgumentException("rssAtStep must be in 1.." + (warmup + steps) + ", was " + rssAtStep);
         if (!(matmulGflops >= 0)) throw new IllegalArgumentException("matmulGflops must be >= 0, was " + matmulGflops);
         if (runtime == null) throw new IllegalArgumentException("runtime must be given, was null");
+        if (!(measuredFromNs == 0 && measuredToNs == 0) && !(0 < measuredFromNs && measuredFromNs < measuredToNs))
+            throw new IllegalArgumentException("need measuredFromNs < measuredToNs (or both 0: not recorded), was "
+                    + measuredFromNs + ", " + measuredToNs);
+    }
+
+    /** Mean wall time per measured step over the recorded window, NaN when it was not recorded. */
+    public double windowMsPerStep() {
+        return measuredToNs == 0 ? Double.NaN : (measuredToNs - measuredFromNs) / 1e6 / steps;
     }
 
     /** Reads one line; an error names {@code source} (the command that printed it) and the bad field. */

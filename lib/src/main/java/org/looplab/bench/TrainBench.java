@@ -113,6 +113,13 @@ public final class TrainBench implements Callable<Integer> {
                     + "--warmup, per mixer, in this process (make profile)")
     boolean profile;
 
+    @Option(
+            names = "--cpu-split",
+            description = "instead of timing: both sides' measured steps on one core under the sampling profiler"
+                    + " perf, split by kind of work (BLAS kernels, BLAS packing, libtorch ops, page faults, runtime),"
+                    + " with what the speed targets need of each part (make profile-cpu)")
+    boolean cpuSplit;
+
     @Option(names = "--top", defaultValue = "25", description = "ops listed by --profile (default ${DEFAULT-VALUE})")
     int top;
 
@@ -143,6 +150,7 @@ public final class TrainBench implements Callable<Integer> {
             return 0;
         }
         if (profile) return profile();
+        if (cpuSplit) return cpuSplit();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 Locale.ROOT,
@@ -320,6 +328,52 @@ public final class TrainBench implements Callable<Integer> {
             if (ceiling == 0) ceiling = MatmulProbe.bestGflops(MatmulProbe.measure(StepBenchmark.MATMUL_SIZES, 5));
             long elements = p.typicalStreamElements();
             System.out.print(p.bounds(ceiling, elements > 0 ? StreamProbe.gbPerSecond(elements) : Double.NaN));
+        }
+        return 0;
+    }
+
+    /**
+     * {@code --cpu-split}: per mixer, the one-core run of each side (the first table's settings) under {@code perf
+     * record}, then both splits side by side; the sample files stay in {@code traceDir}.
+     */
+    private int cpuSplit() {
+        String torch = config == StepBenchConfig.BENCH ? pytorchProblem(python, script) : "--config " + config;
+        String perf = PerfSampler.problem();
+        if (torch != null || perf != null) {
+            System.err.println("--cpu-split needs perf and the PyTorch reference: "
+                    + (torch != null ? "pytorch: " + torch : "") + (torch != null && perf != null ? "; " : "")
+                    + (perf != null ? perf : ""));
+            return 2;
+        }
+        try {
+            Files.createDirectories(traceDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + traceDir, e);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "cpu split: %s, batch %d, %d warm-up + %d measured steps, one core each (the first table's settings),"
+                        + " perf record -e cpu-clock at %d Hz, samples cut to the measured steps; load average %s%n",
+                config.describe(),
+                batch,
+                warmup,
+                steps,
+                PerfSampler.HZ,
+                loadAverage());
+        for (Mixer m : mixers) {
+            StepReport[] reports = new StepReport[2];
+            CpuSplit[] splits = new CpuSplit[2];
+            String[] sides = {"djl", "pytorch"};
+            for (int i = 0; i < 2; i++) {
+                ThreadSetting t = ThreadSetting.oneCore(sides[i]);
+                Path data = traceDir.resolve("perf-" + sides[i] + "-" + m.name().toLowerCase(Locale.ROOT) + ".data");
+                reports[i] = announce(run(PerfSampler.wrap(command(t, m, batch, warmup, steps, rssAt, true), data), t));
+                splits[i] = PerfSampler.read(data, reports[i]);
+            }
+            System.out.printf(Locale.ROOT, "%nTRM %s, one core each%n", m);
+            System.out.print(new CpuSplitComparison(
+                            reports[0], splits[0], reports[1], splits[1], StepBenchmark.stepFlops(config, m, batch))
+                    .table());
         }
         return 0;
     }

@@ -36,7 +36,9 @@ class StepBenchTableTest {
                 Math.max(rssAt, rssEnd) + 50,
                 2,
                 150,
-                side + " test runtime");
+                side + " test runtime",
+                0,
+                0);
     }
 
     @Test
@@ -109,8 +111,8 @@ class StepBenchTableTest {
     @Test
     void aPeakThatGrewMissesEvenWhenVmRssEndsFlat() {
         // VmRSS 400 -> 404 (+1%), but the peak 420 -> 460 (+9.5%): memory went up and came back between the readings
-        StepReport r =
-                new StepReport("djl", Mixer.MLP, 64, 0, 1000, 1, 1, 1, 1, 2, 2, 300, 400, 420, 404, 460, 1, 0, "x");
+        StepReport r = new StepReport(
+                "djl", Mixer.MLP, 64, 0, 1000, 1, 1, 1, 1, 2, 2, 300, 400, 420, 404, 460, 1, 0, "x", 0, 0);
         MemoryRow row = new MemoryRow(r);
         assertEquals(0.01, row.growthFraction(), 1e-12);
         assertEquals(40 / 420.0, row.peakGrowthFraction(), 1e-12);
@@ -121,7 +123,8 @@ class StepBenchTableTest {
     @Test
     void memoryReadAtTheLastStepIsNotJudged() {
         // 3 warm-up + 20 steps, early reading after step 23: there is nothing to compare it with
-        StepReport r = new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 1, 1, 2, 2, 23, 400, 410, 400, 410, 1, 0, "x");
+        StepReport r =
+                new StepReport("djl", Mixer.MLP, 2, 3, 20, 1, 1, 1, 1, 2, 2, 23, 400, 410, 400, 410, 1, 0, "x", 0, 0);
         assertEquals(Verdict.NOT_RUN, new MemoryRow(r).verdict());
     }
 

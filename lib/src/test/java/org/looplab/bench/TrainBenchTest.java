@@ -44,8 +44,13 @@ class TrainBenchTest {
         Assumptions.assumeTrue(problem == null, "PyTorch reference not runnable: " + problem);
         for (Mixer m : Mixer.values()) {
             var oneThread = new ThreadSetting("pytorch", 1, 1, null, false);
+            long before = System.nanoTime();
             StepReport r = TrainBench.run(
                     TrainBench.pytorchCommand(PYTHON, SCRIPT, m, 2, 0, 2, 1, false, oneThread), oneThread);
+            long after = System.nanoTime();
+            // the measured window is on Java's clock (CLOCK_MONOTONIC), which perf's samples are cut by
+            assertTrue(before < r.measuredFromNs() && r.measuredToNs() < after, "window on System.nanoTime's clock");
+            assertTrue(r.windowMsPerStep() >= r.minMs(), "the window holds the measured steps");
             assertEquals(1, r.threads(), "set_num_threads from the setting");
             assertEquals("pytorch", r.side());
             assertEquals(m, r.mixer());
@@ -55,6 +60,16 @@ class TrainBenchTest {
             // stable-max CE over 9 digit labels starts near ln 11 (uniform-ish logits), plus a small halt loss
             assertTrue(r.firstLoss() > 1.5 && r.firstLoss() < 4, "first loss " + r.firstLoss());
         }
+    }
+
+    /** Our side records the same window: after warm-up, on System.nanoTime's clock, holding the measured steps. */
+    @Test
+    void theDjlChildRecordsItsMeasuredWindow() {
+        long before = System.nanoTime();
+        StepReport r = StepBenchmark.run(StepBenchConfig.SMALL, Mixer.MLP, 2, 1, 2, 1, false);
+        long after = System.nanoTime();
+        assertTrue(before < r.measuredFromNs() && r.measuredToNs() < after);
+        assertTrue(r.windowMsPerStep() >= r.minMs() && r.windowMsPerStep() <= r.maxMs() * 1.5, r.toString());
     }
 
     @Test

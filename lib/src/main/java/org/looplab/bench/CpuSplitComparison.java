@@ -1,0 +1,143 @@
+package org.looplab.bench;
+
+import java.util.Locale;
+
+/**
+ * One mixer's training step on both sides, split by kind of work ({@link CpuWork}) from a sampling profiler, and
+ * what the issue's targets (issue #13: ≥ 1.2× PyTorch, ≥ 60% of the matmul ceiling) would need of each part. Times
+ * are a kind's share of the samples times the mean step over the measured window (one thread on one core, so
+ * samples follow CPU time and CPU time follows wall time).
+ *
+ * @param stepFlop matmul FLOPs of one step ({@link StepBenchmark#stepFlops})
+ */
+public record CpuSplitComparison(
+        StepReport djl, CpuSplit djlSplit, StepReport torch, CpuSplit torchSplit, double stepFlop) {
+    public static final double SPEED_UP_TARGET = 1.2, CEILING_TARGET = 0.6;
+
+    public CpuSplitComparison {
+        if (Double.isNaN(djl.windowMsPerStep()) || Double.isNaN(torch.windowMsPerStep()))
+            throw new IllegalArgumentException(
+                    "both reports need their measured window (measuredFromNs, measuredToNs)");
+    }
+
+    public double djlMs(CpuWork w) {
+        return djlSplit.share(w) * djl.windowMsPerStep();
+    }
+
+    public double torchMs(CpuWork w) {
+        return torchSplit.share(w) * torch.windowMsPerStep();
+    }
+
+    /** DJL's BLAS time per step: micro-kernels, packing and scaling. */
+    public double djlBlasMs() {
+        return djlSplit.blasShare() * djl.windowMsPerStep();
+    }
+
+    /** The longest DJL step that is still {@link #SPEED_UP_TARGET}× PyTorch's. */
+    public double speedUpBudgetMs() {
+        return torch.windowMsPerStep() / SPEED_UP_TARGET;
+    }
+
+    /** The best float32 n³ rate either side reached in its run (the bench tables' ceiling), 0 if none measured. */
+    public double ceilingGflops() {
+        return Math.max(djl.matmulGflops(), torch.matmulGflops());
+    }
+
+    public String table() {
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-54s  %14s  %14s  %9s%n",
+                "kind of work (perf samples over the measured steps)",
+                "DJL ms/step",
+                "PyTorch ms/step",
+                "DJL − PT"));
+        for (CpuWork w : CpuWork.values()) {
+            if (djlSplit.samples(w) == 0 && torchSplit.samples(w) == 0) continue;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-54s  %7.0f (%3.0f%%)  %7.0f (%3.0f%%)  %+9.0f%n",
+                    w.label(),
+                    djlMs(w),
+                    100 * djlSplit.share(w),
+                    torchMs(w),
+                    100 * torchSplit.share(w),
+                    djlMs(w) - torchMs(w)));
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "%-54s  %7.0f         %7.0f          %+9.0f%n",
+                "whole step (mean over the window)",
+                djl.windowMsPerStep(),
+                torch.windowMsPerStep(),
+                djl.windowMsPerStep() - torch.windowMsPerStep()));
+        out.append(String.format(
+                Locale.ROOT,
+                "samples: DJL %,d, PyTorch %,d (over %d and %d measured steps)%n",
+                djlSplit.total(),
+                torchSplit.total(),
+                djl.steps(),
+                torch.steps()));
+        out.append(topSymbols("DJL", djlSplit, djl)).append(topSymbols("PyTorch", torchSplit, torch));
+        return out.append(bounds()).toString();
+    }
+
+    /** The functions that took most of one side's samples, in ms per step. */
+    static String topSymbols(String side, CpuSplit split, StepReport r) {
+        StringBuilder out = new StringBuilder(side + ", top functions:" + System.lineSeparator());
+        for (CpuSplit.Symbol s : split.top())
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %7.0f ms/step %5.1f%%  %-12s  %s%n",
+                    (double) s.samples() / split.total() * r.windowMsPerStep(),
+                    100.0 * s.samples() / split.total(),
+                    s.work().name(),
+                    shorten(s.name())));
+        return out.toString();
+    }
+
+    /** libtorch's kernel symbols run to hundreds of characters of template arguments; the kernel's name is inside. */
+    static String shorten(String symbol) {
+        String s = symbol.replace("c10::function_ref<void (char**, long const*, long, long)>::callback_fn<", "");
+        return s.length() <= 110 ? s : s.substring(0, 107) + "...";
+    }
+
+    /** The two targets as arithmetic on the measured parts. */
+    public String bounds() {
+        double budget = speedUpBudgetMs(), blas = djlBlasMs(), rest = djl.windowMsPerStep() - blas;
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%.1f× PyTorch needs a DJL step of at most %.0f ms; DJL's BLAS alone takes %.0f ms a step (PyTorch's"
+                        + " %.0f), ",
+                SPEED_UP_TARGET,
+                budget,
+                blas,
+                torchSplit.blasShare() * torch.windowMsPerStep()));
+        if (blas >= budget)
+            out.append("so the target is out of reach with this BLAS even if every other part of the step took no"
+                    + " time");
+        else
+            out.append(String.format(
+                    Locale.ROOT,
+                    "which leaves %.0f ms for everything else, now %.0f ms (%.0f%% less needed)",
+                    budget - blas,
+                    rest,
+                    100 * (1 - (budget - blas) / rest)));
+        out.append(System.lineSeparator());
+        double ceiling = ceilingGflops();
+        if (ceiling > 0 && stepFlop > 0) {
+            double blasRate = stepFlop / blas / 1e6, stepRate = stepFlop / djl.windowMsPerStep() / 1e6;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%.0f%% of the %.1f GFLOP/s ceiling needs a step of at most %.0f ms; the step runs at %.1f GFLOP/s"
+                            + " (%.0f%%), and its BLAS time alone at %.1f GFLOP/s (%.0f%%): no step can beat that%n",
+                    100 * CEILING_TARGET,
+                    ceiling,
+                    stepFlop / (CEILING_TARGET * ceiling) / 1e6,
+                    stepRate,
+                    100 * stepRate / ceiling,
+                    blasRate,
+                    100 * blasRate / ceiling));
+        }
+        return out.toString();
+    }
+}
