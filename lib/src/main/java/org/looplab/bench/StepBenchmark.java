@@ -127,9 +127,7 @@ public final class StepBenchmark {
             for (int s = 0; s < steps; s++) trainer.step();
             double shapesWallMs = (System.nanoTime() - t1) / 1e6;
             JniUtils.stopProfile(shapes.toString());
-            return OpProfile.read(trace, steps, wallMs)
-                    .withCpu(cpuMs)
-                    .sizedBy(OpProfile.read(shapes, steps, shapesWallMs));
+            return OpTrace.read(trace, steps, wallMs).withCpu(cpuMs).sizedBy(OpTrace.read(shapes, steps, shapesWallMs));
         }
     }
 

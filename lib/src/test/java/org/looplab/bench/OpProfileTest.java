@@ -8,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.looplab.bench.OpProfile.Event;
 import org.looplab.bench.OpProfile.OpTime;
+import org.looplab.bench.OpTrace.Event;
 
 /** Self time from nested trace events; numbers chosen by hand, nothing profiled. */
 class OpProfileTest {
     @Test
     void aParentLosesTheTimeOfTheOpsItCalled() {
         // linear [0, 10) calls matmul [0, 7) and, on another thread, an add [2, 5) that is nobody's child
-        List<OpTime> ops = OpProfile.selfTimes(List.of(
+        List<OpTime> ops = OpTrace.selfTimes(List.of(
                 new Event("aten::linear", "1", 0, 10),
                 new Event("aten::mm", "1", 0, 7),
                 new Event("aten::add", "2", 2, 3),
@@ -40,12 +40,12 @@ class OpProfileTest {
                 trace,
                 "[{\"name\":\"aten::bmm\",\"ph\":\"X\",\"ts\":5,\"dur\":4,\"tid\":7},"
                         + "{\"name\":\"marker\",\"ph\":\"i\",\"ts\":6,\"tid\":7}]");
-        OpProfile p = OpProfile.read(trace, 2, 1);
+        OpProfile p = OpTrace.read(trace, 2, 1);
         assertEquals(1, p.ops().size());
         assertEquals(4e-3, p.matmulMs(), 1e-12);
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"nothing\": 1}");
-        var e = assertThrows(IllegalArgumentException.class, () -> OpProfile.read(bad, 1, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> OpTrace.read(bad, 1, 1));
         assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
     }
 
@@ -91,7 +91,7 @@ class OpProfileTest {
                         + "\"shape\":[[1000,1000],[1000,1000]]},"
                         + "{\"name\":\"aten::cat\",\"ph\":\"X\",\"ts\":40000,\"dur\":500,\"tid\":1,"
                         + "\"shape\":[[],[]]}]");
-        OpProfile p = OpProfile.read(trace, 1, 25);
+        OpProfile p = OpTrace.read(trace, 1, 25);
         assertEquals(100, op(p, "aten::mm").gflops(), 1e-9);
         assertEquals(12, op(p, "aten::mul").gbPerSecond(), 1e-9);
         assertTrue(Double.isNaN(op(p, "aten::cat").gbPerSecond()));
