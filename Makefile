@@ -177,13 +177,15 @@ profile: build
 # packing, libtorch ops, page faults, runtime) with what the speed targets need of each part (TrainBench --cpu-split;
 # README, Benchmarks). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
 PROFILE_CPU_STEPS ?= 6
+# 1: split the all-cores run instead (DJL at every core, PASSIVE; torch at 1 intra-op thread, OpenBLAS's own): CPU ms
+PROFILE_CPU_ALL_CORES ?=
 profile-cpu: build bench-pytorch
 	@command -v perf >/dev/null || { echo "installing Debian package linux-perf"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends linux-perf \
 	    || echo "could not install linux-perf" >&2; }
 	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
-	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py
+	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
 
 # The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
 bench-pytorch:

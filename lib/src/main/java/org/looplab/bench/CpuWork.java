@@ -13,7 +13,7 @@ public enum CpuWork {
     BLAS_PACKING("BLAS: packing operands, scaling C, dispatch"),
     LIBTORCH("libtorch: element-wise, reductions, copies, autograd"),
     LIBC("libc: memset, memcpy, malloc"),
-    OS("kernel: page faults, zeroing new pages"),
+    OS("kernel: page faults, scheduling, system calls"),
     RUNTIME("runtime: JVM and JIT, or Python; bindings"),
     OTHER("other");
 

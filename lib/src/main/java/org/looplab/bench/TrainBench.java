@@ -120,6 +120,13 @@ public final class TrainBench implements Callable<Integer> {
                     + " with what the speed targets need of each part (make profile-cpu)")
     boolean cpuSplit;
 
+    @Option(
+            names = "--all-cores",
+            description = "with --cpu-split: every core instead of one, DJL at that many threads (OMP_WAIT_POLICY"
+                    + " PASSIVE, so that waiting is not counted as work) and torch at 1 intra-op thread with OpenBLAS's"
+                    + " own (the setting that won every all-cores search so far); CPU ms per kind, no bounds")
+    boolean allCores;
+
     @Option(names = "--top", defaultValue = "25", description = "ops listed by --profile (default ${DEFAULT-VALUE})")
     int top;
 
@@ -350,14 +357,16 @@ public final class TrainBench implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + traceDir, e);
         }
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 Locale.ROOT,
-                "cpu split: %s, batch %d, %d warm-up + %d measured steps, one core each (the first table's settings),"
-                        + " perf record -e cpu-clock at %d Hz, samples cut to the measured steps; load average %s%n",
+                "cpu split: %s, batch %d, %d warm-up + %d measured steps, %s, perf record -e cpu-clock at %d Hz,"
+                        + " samples cut to the measured steps; load average %s%n",
                 config.describe(),
                 batch,
                 warmup,
                 steps,
+                allCores ? "all " + cores + " cores" : "one core each (the first table's settings)",
                 PerfSampler.HZ,
                 loadAverage());
         for (Mixer m : mixers) {
@@ -365,14 +374,25 @@ public final class TrainBench implements Callable<Integer> {
             CpuSplit[] splits = new CpuSplit[2];
             String[] sides = {"djl", "pytorch"};
             for (int i = 0; i < 2; i++) {
-                ThreadSetting t = ThreadSetting.oneCore(sides[i]);
-                Path data = traceDir.resolve("perf-" + sides[i] + "-" + m.name().toLowerCase(Locale.ROOT) + ".data");
+                ThreadSetting t = !allCores
+                        ? ThreadSetting.oneCore(sides[i])
+                        : i == 0
+                                ? new ThreadSetting("djl", cores, cores, ThreadSetting.WaitPolicy.PASSIVE, false)
+                                : new ThreadSetting("pytorch", 1, cores, null, false);
+                System.out.printf(Locale.ROOT, "  %-7s %s%n", sides[i], t.label());
+                Path data = traceDir.resolve("perf-" + sides[i] + "-" + m.name().toLowerCase(Locale.ROOT)
+                        + (allCores ? "-all-cores" : "") + ".data");
                 reports[i] = announce(run(PerfSampler.wrap(command(t, m, batch, warmup, steps, rssAt, true), data), t));
                 splits[i] = PerfSampler.read(data, reports[i]);
             }
-            System.out.printf(Locale.ROOT, "%nTRM %s, one core each%n", m);
+            System.out.printf(Locale.ROOT, "%nTRM %s, %s%n", m, allCores ? "all " + cores + " cores" : "one core each");
             System.out.print(new CpuSplitComparison(
-                            reports[0], splits[0], reports[1], splits[1], StepBenchmark.stepFlops(config, m, batch))
+                            reports[0],
+                            splits[0],
+                            reports[1],
+                            splits[1],
+                            StepBenchmark.stepFlops(config, m, batch),
+                            !allCores)
                     .table());
         }
         return 0;

@@ -105,15 +105,21 @@ class CpuSplitTest {
                 from + Math.round(ms * 1e6) * steps);
     }
 
+    /** The lines above as DJL and PyTorch runs of 4 steps at the given ms, 60 GFLOP a step, ceilings 90 and 100. */
+    private static CpuSplitComparison comparison(double djlMs, double torchMs, boolean oneCore) {
+        return new CpuSplitComparison(
+                report("djl", djlMs, 4, 90),
+                CpuSplit.parse(DJL_LINES, "d"),
+                report("pytorch", torchMs, 4, 100),
+                CpuSplit.parse(TORCH_LINES, "t"),
+                60e9,
+                oneCore);
+    }
+
     @Test
     void targetsBecomeArithmeticOnTheParts() {
         // DJL 1000 ms a step, 75% BLAS; PyTorch 1100 ms: 1.2x needs <= 916.7 ms, BLAS alone is 750
-        var c = new CpuSplitComparison(
-                report("djl", 1000, 4, 90),
-                CpuSplit.parse(DJL_LINES, "d"),
-                report("pytorch", 1100, 4, 100),
-                CpuSplit.parse(TORCH_LINES, "t"),
-                60e9);
+        var c = comparison(1000, 1100, true);
         assertEquals(1000, c.djl().windowMsPerStep(), 1e-9);
         assertEquals(750, c.djlBlasMs(), 1e-9);
         assertEquals(600, c.djlMs(CpuWork.BLAS_KERNEL), 1e-9);
@@ -126,13 +132,18 @@ class CpuSplitTest {
         // 60 GFLOP in 1000 ms = 60 GFLOP/s = 60% of 100; in the 750 ms of BLAS, 80 GFLOP/s
         assertTrue(text.contains("runs at 60.0 GFLOP/s (60%), and its BLAS time alone at 80.0 GFLOP/s (80%)"), text);
         assertTrue(text.contains("mul_kernel") && !text.contains("c10::function_ref"), text);
-        var slow = new CpuSplitComparison(
-                report("djl", 1000, 4, 90),
-                CpuSplit.parse(DJL_LINES, "d"),
-                report("pytorch", 800, 4, 100),
-                CpuSplit.parse(TORCH_LINES, "t"),
-                60e9);
+        var slow = comparison(1000, 800, true);
         assertTrue(slow.bounds().contains("out of reach with this BLAS"), slow.bounds()); // 750 > 800 / 1.2
+    }
+
+    @Test
+    void onSeveralCoresKindsAreCpuTimeAndNoBoundIsDrawn() {
+        // 1,000 samples at 499 Hz over 4 steps: 501 CPU ms a step, of which BLAS kernels 600 samples = 300.6 ms
+        var c = comparison(300, 400, false);
+        assertEquals(600 * 1000.0 / PerfSampler.HZ / 4, c.djlMs(CpuWork.BLAS_KERNEL), 1e-9);
+        String text = c.table();
+        assertTrue(text.contains("DJL CPU ms/step") && text.contains("CPU time of the whole step"), text);
+        assertTrue(!text.contains("needs a DJL step"), text);
     }
 
     @Test
@@ -140,7 +151,7 @@ class CpuSplitTest {
         StepReport none = new StepReport("djl", Mixer.MLP, 64, 2, 4, 1, 5, 5, 5, 2, 2, 1, 1, 1, 1, 1, 1, 0, "t", 0, 0);
         assertTrue(Double.isNaN(none.windowMsPerStep()));
         CpuSplit s = CpuSplit.parse(DJL_LINES, "d");
-        assertThrows(IllegalArgumentException.class, () -> new CpuSplitComparison(none, s, none, s, 1));
+        assertThrows(IllegalArgumentException.class, () -> new CpuSplitComparison(none, s, none, s, 1, true));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new StepReport("djl", Mixer.MLP, 64, 2, 4, 1, 5, 5, 5, 2, 2, 1, 1, 1, 1, 1, 1, 0, "t", 9, 3));
