@@ -340,8 +340,9 @@ public final class TrainBench implements Callable<Integer> {
     }
 
     /**
-     * {@code --cpu-split}: per mixer, the one-core run of each side (the first table's settings) under {@code perf
-     * record}, then both splits side by side; the sample files stay in {@code traceDir}.
+     * {@code --cpu-split}: per mixer, the one-core run of each side (the first table's settings; with {@code
+     * --all-cores} an all-cores run) under {@code perf record}, then both splits side by side; the sample files stay
+     * in {@code traceDir}.
      */
     private int cpuSplit() {
         String torch = config == StepBenchConfig.BENCH ? pytorchProblem(python, script) : "--config " + config;
