@@ -112,6 +112,40 @@ public record HaltingClaim(
     }
 
     /**
+     * The deck's shape of halting (slide 03: easy puzzles halt after 4–6 iterations, hard ones after 12–16, i.e. the
+     * hard ones take two to three times as long): a stricter reading than {@link #verdict()}, which asks only that
+     * halting rise with difficulty. Targets: rho at least {@link #DECK_MIN_SPEARMAN} and the hard bucket's mean halting
+     * step at least {@link #DECK_MIN_RATIO} times the easy bucket's.
+     */
+    public static final double DECK_MIN_SPEARMAN = 0.5, DECK_MIN_RATIO = 2.0;
+
+    /** Mean halting step of the hard bucket over the easy bucket's; NaN without both. */
+    public double hardToEasyRatio() {
+        BucketSteps easy = null, hard = null;
+        for (BucketSteps b : buckets) {
+            if (b.bucket() == DifficultyBucket.EASY) easy = b;
+            if (b.bucket() == DifficultyBucket.HARD) hard = b;
+        }
+        return easy == null || hard == null ? Double.NaN : hard.meanSteps() / easy.meanSteps();
+    }
+
+    /** "in the deck's shape", or what falls short of {@link #DECK_MIN_SPEARMAN} and {@link #DECK_MIN_RATIO}. */
+    public String deckShape() {
+        List<String> fails = new ArrayList<>();
+        if (!(spearman >= DECK_MIN_SPEARMAN))
+            fails.add(String.format(
+                    Locale.ROOT, "rho %s < %.2f", Double.isNaN(spearman) ? "NaN" : fmt(spearman), DECK_MIN_SPEARMAN));
+        double ratio = hardToEasyRatio();
+        if (!(ratio >= DECK_MIN_RATIO))
+            fails.add(String.format(
+                    Locale.ROOT,
+                    "hard/easy mean halting step %s < %.1f",
+                    Double.isNaN(ratio) ? "NaN" : fmt(ratio),
+                    DECK_MIN_RATIO));
+        return fails.isEmpty() ? "in the deck's shape" : "not in the deck's shape: " + String.join("; ", fails);
+    }
+
+    /**
      * Whether this measurement supports the claim, and why not if it does not: rho at least {@link #MIN_SPEARMAN},
      * the mean halting step rising over three buckets, adaptive accuracy within {@link #MAX_ACCURACY_LOSS} of the
      * all-steps accuracy, and fewer steps than N_sup on average.
@@ -139,7 +173,7 @@ public record HaltingClaim(
                         Locale.ROOT,
                         "spearman_difficulty_steps: %s%nadaptive_exact: %.4f%nfull_exact: %.4f%n"
                                 + "mean_steps: %.3f%nmean_answer_updates: %.3f%nmean_net_calls: %.3f%ndifficulty_rating: %s%n"
-                                + "halting_claim: %s%n",
+                                + "halting_claim: %s%nhard_easy_step_ratio: %s%ndeck_shape: %s%n",
                         Double.isNaN(spearman) ? "NaN" : String.format(Locale.ROOT, "%.4f", spearman),
                         adaptiveExact,
                         fullExact,
@@ -147,7 +181,9 @@ public record HaltingClaim(
                         meanSteps * units.answerUpdatesPerStep(),
                         meanSteps * units.netCallsPerStep(),
                         difficulty,
-                        verdict())
+                        verdict(),
+                        Double.isNaN(hardToEasyRatio()) ? "NaN" : String.format(Locale.ROOT, "%.3f", hardToEasyRatio()),
+                        deckShape())
                 + "units: halting is checked once per supervision step = " + units.formula()
                 + (units.sameAsDeckIteration()
                         ? " (here one step is one deck iteration)"

@@ -221,6 +221,15 @@ public record TrainConfig(
         out.add(
                 "augmentation: a fresh random transform per loaded puzzle (reference: 1000 stored augmentations per puzzle)");
         out.add("no gradient clipping (none in the reference either)");
+        // Three places where the training loop itself (not a number) differs from the reference trainer; a check of
+        // LoopLab's checkpoints loaded into the official model class matched every accuracy, so these shape how a
+        // run learns, not what the model computes.
+        out.add("puzzle-embedding sign-SGD runs at its full rate from step 1; the reference warms up every"
+                + " optimiser, this one included");
+        out.add("halting exploration: the minimum-steps floor (10%: U{2..N_sup}) is drawn once when a slot takes a"
+                + " puzzle; the reference draws it anew at every supervision step");
+        out.add("halted slots take the next puzzle of a per-epoch permutation (each puzzle once per epoch); the"
+                + " reference takes them from a fresh batch drawn every step, so its epochs skip puzzles");
         return out;
     }
 

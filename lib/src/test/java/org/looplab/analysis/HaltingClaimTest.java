@@ -88,6 +88,33 @@ class HaltingClaimTest {
                 lines);
         assertEquals(3, c.bucketTable().rowCount());
         assertEquals(8.0, c.bucketTable().doubleColumn("mean net calls").get(0), 1e-12);
+        // Hard halts at 3.5 steps on average, easy at 1: 3.5 times as late, rho 0.98: the deck's shape.
+        assertEquals(3.5, c.hardToEasyRatio(), 1e-12);
+        assertEquals("in the deck's shape", c.deckShape());
+        assertTrue(
+                lines.contains("hard_easy_step_ratio: 3.500") && lines.contains("deck_shape: in the deck's shape"),
+                lines);
+    }
+
+    @Test
+    void risingButShallowHaltingIsNotTheDecksShape() {
+        // Easy puzzles halt at step 2, medium at 2 and 3, hard at 3: halting rises with difficulty, but the hard
+        // bucket takes only 1.5 times as long as the easy one, where the deck's 4-6 against 12-16 is 2-3 times.
+        HaltingClaim shallow = HaltingClaim.of(
+                new HaltingStats(
+                        "hand-made",
+                        "shallow",
+                        0.5,
+                        List.of(
+                                p(0, 0, AT2, new boolean[] {T, T, T, T}),
+                                p(1, 0, AT2, new boolean[] {T, T, T, T}),
+                                p(2, 1, AT2, new boolean[] {T, T, T, T}),
+                                p(3, 1, AT3, new boolean[] {T, T, T, T}),
+                                p(4, 5, AT3, new boolean[] {T, T, T, T}),
+                                p(5, 5, AT3, new boolean[] {T, T, T, T}))),
+                TRM_N3_T2);
+        assertEquals(1.5, shallow.hardToEasyRatio(), 1e-12);
+        assertTrue(shallow.deckShape().contains("hard/easy mean halting step 1.50 < 2.0"), shallow.deckShape());
     }
 
     @Test

@@ -26,6 +26,11 @@ class SudokuTransformTest {
                 assertTrue(SudokuRules.solves(solution, puzzle));
                 assertEquals(g.puzzle().givens(), puzzle.givens());
                 assertEquals(g.puzzle(), t.inverse().apply(puzzle));
+                // The augmented puzzle still has exactly one solution, and it is the augmented solution: the
+                // classical solver, not the transform's own bookkeeping, says so.
+                SudokuSolver.Result solved = SudokuSolver.of(shape).count(puzzle, 2);
+                assertTrue(solved.unique(), shape + " " + t);
+                assertEquals(solution, solved.solution());
                 assertEquals(g.solution(), t.inverse().apply(solution));
                 // The token form relabels the same way.
                 assertArrayEquals(SudokuEncoding.encode(solution), t.applyTokens(SudokuEncoding.encode(g.solution())));
