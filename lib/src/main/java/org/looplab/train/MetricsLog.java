@@ -43,6 +43,11 @@ public final class MetricsLog {
         }
     }
 
+    /** Every complete line as {@link TrainingMetrics} (a run's history, e.g. a shipped checkpoint's curve). */
+    public List<TrainingMetrics> history() {
+        return read().stream().map(TrainingMetrics::fromJson).toList();
+    }
+
     /**
      * Every complete line so far; a malformed complete line is an error naming the file and line number, a torn
      * last line (no newline: the writer was killed mid-line) is dropped with a warning on stderr.
