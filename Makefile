@@ -27,7 +27,8 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 .PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
-CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique
+CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
+               trm-mlp-sudoku9-mixed
 # Optimiser steps per checkpoint: a step budget, not minutes, so a checkpoint is the same on every machine (the
 # earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; README gives what each reached).
 STEPS_trm-mlp-sudoku4 := 2000
@@ -211,17 +212,30 @@ train-%: setup
 	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
 	  --profile cpu --seed 0 $(if $(STEPS_$*),--steps $(STEPS_$*) --minutes 0) --out data/checkpoints/$*
 
-# The maze checkpoint (solve_maze; README, maze pilot): a one-cell sweep, since the maze recipe's batch 32 is a sweep
-# override. The finished run folder becomes the checkpoint, swapped in whole once its evaluation is written.
-MAZE_CKPT := data/checkpoints/trm-mlp-maze9-unique
+# A checkpoint made as one cell of a sweep (for recipes `looplab train` has no options for: batch, n, T, width). The
+# finished run folder becomes data/checkpoints/NAME, swapped in whole once its evaluation is written; the cell stays
+# in the sweep's cache, so a rerun after an interruption resumes it from its last checkpoint.
+# sweep-checkpoint(name, spec, out, cell hash): the cell's folder under OUT/runs/ ends in its hash.
+define sweep-checkpoint
+	JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) sweep --spec $(2) --out $(3) --cell $(4)
+	rm -rf data/checkpoints/$(1).tmp && mkdir -p data/checkpoints/$(1).tmp
+	run=$$(ls -d $(3)/runs/*-$(4)*/ | head -1) && \
+	  cp -r $$run/manifest.json $$run/SHA256SUMS $$run/metrics.jsonl $$run/result.json $$run/model data/checkpoints/$(1).tmp/
+	$(LOOPLAB) eval --checkpoint data/checkpoints/$(1).tmp --data-root data > data/checkpoints/$(1).tmp/evaluation.txt
+	sed -i 's#[^ ]*data/checkpoints/$(1)\.tmp#data/checkpoints/$(1)#' data/checkpoints/$(1).tmp/evaluation.txt # the folder it will be
+	rm -rf data/checkpoints/$(1) && mv data/checkpoints/$(1).tmp data/checkpoints/$(1)
+endef
+
+# The maze checkpoint (solve_maze): the one cell of experiments/checkpoint-maze9-unique.json (the maze recipe's batch
+# 32 is a sweep override).
 train-trm-mlp-maze9-unique: setup
-	$(LOOPLAB) sweep --spec experiments/checkpoint-maze9-unique.json --out build/checkpoint-maze9-unique
-	rm -rf $(MAZE_CKPT).tmp && mkdir -p $(MAZE_CKPT).tmp
-	run=$$(ls -d build/checkpoint-maze9-unique/runs/*/ | head -1) && \
-	  cp -r $$run/manifest.json $$run/SHA256SUMS $$run/metrics.jsonl $$run/result.json $$run/model $(MAZE_CKPT).tmp/
-	$(LOOPLAB) eval --checkpoint $(MAZE_CKPT).tmp --data-root data > $(MAZE_CKPT).tmp/evaluation.txt
-	sed -i 's#[^ ]*$(MAZE_CKPT)\.tmp#$(MAZE_CKPT)#' $(MAZE_CKPT).tmp/evaluation.txt # it names the folder it will be
-	rm -rf $(MAZE_CKPT) && mv $(MAZE_CKPT).tmp $(MAZE_CKPT)
+	$(call sweep-checkpoint,trm-mlp-maze9-unique,experiments/checkpoint-maze9-unique.json,build/checkpoint-maze9-unique,7c8e3791cc)
+
+# The 9×9 Sudoku checkpoint (solve_sudoku on 9×9, notebooks 04, 05, 07, 09): seed 0 of the 9×9 grid of
+# experiments/claim-halting.json (TRM-MLP, hidden 64, n 1, T 1, 12,000 steps), trained into the committed claim
+# results, where the halting claim reads it too.
+train-trm-mlp-sudoku9-mixed: setup
+	$(call sweep-checkpoint,trm-mlp-sudoku9-mixed,experiments/claim-halting.json,data/results/claim-halting,11eb9ff68f)
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×
