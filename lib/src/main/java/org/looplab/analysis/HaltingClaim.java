@@ -60,7 +60,7 @@ public record HaltingClaim(
             difficulty[i] = DifficultyBucket.key(p.difficulty(), p.givens());
             steps[i] = s.haltStep(p);
         }
-        double rho = n < 2 ? Double.NaN : RankCorrelation.spearman(difficulty, steps);
+        double rho = n < 2 ? Double.NaN : Statistics.spearman(difficulty, steps);
         HaltingStats.Savings saved = s.savings();
         return new HaltingClaim(
                 n,

@@ -279,8 +279,8 @@ public record HaltingStats(
                     range(in.stream().mapToInt(PuzzleTrajectory::difficulty).toArray()));
             givRange.append(range(in.stream().mapToInt(PuzzleTrajectory::givens).toArray()));
             range.append(range(steps));
-            median.append(median(steps));
-            mean.append(Arrays.stream(steps).average().orElseThrow());
+            median.append(Statistics.medianOfSorted(steps));
+            mean.append(Statistics.mean(Arrays.stream(steps).asDoubleStream().toArray()));
             never.append((int) in.stream().filter(p -> p.firstHalt(rule) == 0).count());
             acc.append(in.stream().filter(p -> p.correctAt(haltStep(p))).count() / (double) in.size());
         }
@@ -332,11 +332,6 @@ public record HaltingStats(
         int lo = Arrays.stream(v).min().orElseThrow(),
                 hi = Arrays.stream(v).max().orElseThrow();
         return lo == hi ? String.valueOf(lo) : lo + "–" + hi;
-    }
-
-    static double median(int[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     /** Accuracy and cost when at most {@code maxSteps} steps are allowed. */

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
 import org.looplab.sweep.SweepTable;
 import tech.tablesaw.api.StringColumn;
@@ -90,8 +93,8 @@ public final class ClaimsBoard {
                         csv + ": line " + (i + 1) + " has " + f.length + " fields, not " + header.size());
             double fe = Double.parseDouble(f[full]), oe = Double.parseDouble(f[one]);
             ours.append(String.format(Locale.ROOT, " step %s %.1f%% vs %.1f%%;", f[step], 100 * fe, 100 * oe));
-            a = new Sample(List.of(fe));
-            b = new Sample(List.of(oe));
+            a = Sample.of(List.of(fe));
+            b = Sample.of(List.of(oe));
         }
         if (a == null) throw new IllegalArgumentException(csv + ": no rows");
         Judgement j = Judgement.compare("full", a, "1-step", b);
@@ -253,7 +256,7 @@ public final class ClaimsBoard {
                 .filter(which)
                 .sorted(Comparator.comparingLong(CellResult::seed))
                 .forEach(r -> bySeed.putIfAbsent(r.seed(), r.exactAccuracy()));
-        return new Sample(new ArrayList<>(bySeed.values()));
+        return Sample.of(new ArrayList<>(bySeed.values()));
     }
 
     public static Table table(List<ClaimRow> rows) {

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
 
 /**
@@ -106,7 +109,7 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
     private Sample sample(ToDoubleFunction<HaltingClaim> f) {
         List<Double> v = new ArrayList<>();
         for (HaltingRecord r : records) v.add(f.applyAsDouble(r.claim()));
-        return new Sample(v);
+        return Sample.of(v);
     }
 
     /** How many seeds meet every target on their own. */

@@ -41,19 +41,17 @@ class HaltingClaimTest {
 
     @Test
     void averageRanksShareTiesAndSpearmanIsPearsonOfRanks() {
-        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankCorrelation.averageRanks(new double[] {10, 20, 20, 30}));
-        assertArrayEquals(new double[] {3, 1, 2}, RankCorrelation.averageRanks(new double[] {7, -1, 0}));
+        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, Statistics.averageRanks(new double[] {10, 20, 20, 30}));
+        assertArrayEquals(new double[] {3, 1, 2}, Statistics.averageRanks(new double[] {7, -1, 0}));
         // Monotone but not linear: rank correlation is exactly 1, and -1 reversed.
         double[] x = {1, 2, 3, 4, 5};
-        assertEquals(1, RankCorrelation.spearman(x, new double[] {1, 4, 9, 16, 25}), 1e-12);
-        assertEquals(-1, RankCorrelation.spearman(x, new double[] {25, 16, 9, 4, 1}), 1e-12);
+        assertEquals(1, Statistics.spearman(x, new double[] {1, 4, 9, 16, 25}), 1e-12);
+        assertEquals(-1, Statistics.spearman(x, new double[] {25, 16, 9, 4, 1}), 1e-12);
         // Ties: x ranks 1..4 (deviations -1.5 -.5 .5 1.5), y ranks 1.5 1.5 3.5 3.5 (deviations -1 -1 1 1):
         // sxy = 4, sxx = 5, syy = 4, rho = 4 / sqrt(20).
         assertEquals(
-                4 / Math.sqrt(20),
-                RankCorrelation.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}),
-                1e-12);
-        assertTrue(Double.isNaN(RankCorrelation.spearman(x, new double[] {3, 3, 3, 3, 3})), "constant: undefined");
+                4 / Math.sqrt(20), Statistics.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}), 1e-12);
+        assertTrue(Double.isNaN(Statistics.spearman(x, new double[] {3, 3, 3, 3, 3})), "constant: undefined");
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
 
 /** The scoreboard's verdicts on hand-made results: every expected t is worked out in the comments. */
@@ -17,7 +20,7 @@ class ClaimsBoardTest {
     private static Sample s(double... v) {
         List<Double> l = new ArrayList<>();
         for (double d : v) l.add(d);
-        return new Sample(l);
+        return Sample.of(l);
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.looplab.analysis.DifficultyBucket;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingUnits;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
 
 /** Halting records pooled over seeds, on hand-made numbers: the means decide, and too few seeds decide nothing. */

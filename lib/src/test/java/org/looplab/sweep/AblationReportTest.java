@@ -72,7 +72,9 @@ class AblationReportTest {
         Table clear = AblationReport.verdicts(
                 SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1})));
         assertEquals(5.196, clear.doubleColumn("Welch t").get(0), 1e-3);
-        assertTrue(clear.stringColumn("what the data supports").get(0).startsWith("MLP ahead by 60.0 points"));
+        assertEquals(
+                "MLP ahead: MLP − attention = +60.0 points, Welch t = 5.20",
+                clear.stringColumn("what the data supports").get(0));
         // noisy: 0.5 ± 0.4 vs 0.3 ± 0.1: t ≈ 0.85
         Table noisy = AblationReport.verdicts(
                 SweepSummary.of(runs(new double[] {0.1, 0.5, 0.9}, new double[] {0.2, 0.3, 0.4})));
@@ -86,8 +88,15 @@ class AblationReportTest {
         // equal means with no spread: no difference, not a division by zero
         Table same = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0, 0, 0})));
         assertTrue(same.stringColumn("what the data supports").get(0).startsWith("no clear difference"));
+        // The claims board's rule: fewer than 3 seeds on either arm cannot be told from seed noise, 2 included.
         Table one = AblationReport.verdicts(SweepSummary.of(runs(new double[] {1}, new double[] {0})));
-        assertTrue(one.stringColumn("what the data supports").get(0).startsWith("one seed"));
+        assertEquals(
+                "no clear difference: 1 seed on the smaller arm (need 3)",
+                one.stringColumn("what the data supports").get(0));
+        Table two = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.9, 1}, new double[] {0, 0.1})));
+        assertTrue(
+                two.stringColumn("what the data supports").get(0).startsWith("no clear difference: 2 seeds"),
+                two.stringColumn("what the data supports").get(0));
     }
 
     @Test
