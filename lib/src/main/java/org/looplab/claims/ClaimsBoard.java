@@ -18,6 +18,7 @@ import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Sample;
 import org.looplab.analysis.Verdict;
+import org.looplab.data.PuzzleKind;
 import org.looplab.sweep.CellResult;
 import org.looplab.sweep.SweepTable;
 import tech.tablesaw.api.StringColumn;
@@ -145,10 +146,10 @@ public final class ClaimsBoard {
 
     /** One row per task of the {@code mixer} grids on Sudoku ({@code mlpFavoured}) or on mazes (attention favoured). */
     static List<ClaimRow> mixer(List<CellResult> runs, String claim, boolean mlpFavoured, String paper) {
-        Predicate<String> kind = mlpFavoured ? t -> t.startsWith("sudoku") : t -> t.startsWith("maze");
+        PuzzleKind kind = mlpFavoured ? PuzzleKind.SUDOKU : PuzzleKind.MAZE;
         Map<String, List<CellResult>> byBudget = group(
                 runs,
-                r -> inGrid(r, "mixer") && kind.test(r.task()),
+                r -> inGrid(r, "mixer") && PuzzleKind.ofName(r.task()) == kind,
                 r -> r.task() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps() + ", T "
                         + r.recursions());
         List<ClaimRow> out = new ArrayList<>();

@@ -142,6 +142,11 @@ public enum PuzzleTask {
         return description;
     }
 
+    /** Sudoku or maze: what its generator makes. */
+    public PuzzleKind kind() {
+        return PuzzleKind.of(generator);
+    }
+
     public SplitSizes sizes() {
         return sizes;
     }

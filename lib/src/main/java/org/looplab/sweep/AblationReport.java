@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Sample;
 import org.looplab.analysis.Statistics;
+import org.looplab.data.PuzzleKind;
 import org.looplab.model.Mixer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
@@ -43,12 +44,13 @@ public final class AblationReport {
             ours.append(task);
             mlp.append(m == null ? "—" : pct(m));
             att.append(a == null ? "—" : pct(a));
-            PaperResult p = task.startsWith("maze") ? PAPER.get(1) : PAPER.get(0);
+            boolean maze = PuzzleKind.ofName(task) == PuzzleKind.MAZE;
+            PaperResult p = maze ? PAPER.get(1) : PAPER.get(0);
             paper.append(p.paperTask());
             pMlp.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.mlp()));
             pAtt.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.attention()));
             note.append(
-                    task.startsWith("maze")
+                    maze
                             ? "11×11 mazes, not 30×30; minutes of CPU, not GPU-days; hidden 64, not 512"
                             : "smaller, easier grids; minutes of CPU, not GPU-days; hidden 64, not 512");
         }
