@@ -19,6 +19,7 @@ import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Sample;
 import org.looplab.analysis.Verdict;
 import org.looplab.data.PuzzleKind;
+import org.looplab.model.Mixer;
 import org.looplab.sweep.CellResult;
 import org.looplab.sweep.SweepTable;
 import tech.tablesaw.api.StringColumn;
@@ -149,13 +150,12 @@ public final class ClaimsBoard {
         PuzzleKind kind = mlpFavoured ? PuzzleKind.SUDOKU : PuzzleKind.MAZE;
         Map<String, List<CellResult>> byBudget = group(
                 runs,
-                r -> inGrid(r, "mixer") && PuzzleKind.ofName(r.task()) == kind,
-                r -> r.task() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps() + ", T "
-                        + r.recursions());
+                r -> inGrid(r, "mixer") && r.task().kind() == kind,
+                r -> r.task().id() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps()
+                        + ", T " + r.recursions());
         List<ClaimRow> out = new ArrayList<>();
         byBudget.forEach((budget, rs) -> {
-            Sample mlp = sample(rs, r -> r.mixer().equals("MLP")),
-                    att = sample(rs, r -> r.mixer().equals("ATTENTION"));
+            Sample mlp = sample(rs, r -> r.mixer() == Mixer.MLP), att = sample(rs, r -> r.mixer() == Mixer.ATTENTION);
             Judgement j = mlpFavoured
                     ? Judgement.compare("MLP", mlp, "attention", att)
                     : Judgement.compare("attention", att, "MLP", mlp);
@@ -180,7 +180,10 @@ public final class ClaimsBoard {
         List<ClaimRow> out = new ArrayList<>();
         for (String grid : List.of("depth", "depth-compute")) {
             String budget = grid.equals("depth") ? "equal optimiser steps" : "equal compute";
-            Map<String, List<CellResult>> byTask = group(runs, r -> inGrid(r, grid), r -> r.task() + " " + r.model());
+            Map<String, List<CellResult>> byTask = group(
+                    runs,
+                    r -> inGrid(r, grid),
+                    r -> r.task().id() + " " + r.model().id());
             byTask.forEach((task, rs) -> {
                 int lo = rs.stream().mapToInt(CellResult::depth).min().orElseThrow();
                 int hi = rs.stream().mapToInt(CellResult::depth).max().orElseThrow();
@@ -210,7 +213,7 @@ public final class ClaimsBoard {
         Map<String, List<CellResult>> byTask = group(
                 runs,
                 r -> inGrid(r, favoured) || inGrid(r, other),
-                r -> r.task() + " " + r.model() + ", " + r.steps() + " steps");
+                r -> r.task().id() + " " + r.model().id() + ", " + r.steps() + " steps");
         List<ClaimRow> out = new ArrayList<>();
         byTask.forEach((task, rs) -> {
             Sample a = sample(rs, r -> inGrid(r, favoured)), b = sample(rs, r -> inGrid(r, other));

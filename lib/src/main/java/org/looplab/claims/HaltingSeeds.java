@@ -48,8 +48,8 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
         Map<String, List<CellResult>> measured = new LinkedHashMap<>();
         for (HaltingRecord r : records) {
             Optional<CellResult> run = runOf(r, runs);
-            String recipe = run.map(c -> c.task() + " " + c.model() + " n " + c.latentSteps() + ", T " + c.recursions()
-                                    + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
+            String recipe = run.map(c -> c.task().id() + " " + c.model().id() + " n " + c.latentSteps() + ", T "
+                                    + c.recursions() + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
                             .orElse(r.model())
                     + "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
                     + r.claim().difficulty() + "; N_sup " + r.claim().maxSteps();

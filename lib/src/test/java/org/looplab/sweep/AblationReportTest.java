@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
+import org.looplab.train.ModelFamily;
 import org.looplab.viz.AblationPlots;
 import tech.tablesaw.api.Table;
 
@@ -18,9 +21,9 @@ class AblationReportTest {
                 "h",
                 "id",
                 List.of("mixer", "depth"),
-                task,
-                mixer.equals("MLP") ? "trm-mlp" : "trm-att",
-                mixer,
+                PuzzleTask.of(task),
+                mixer.equals("MLP") ? ModelFamily.TRM_MLP : ModelFamily.TRM_ATT,
+                Mixer.valueOf(mixer),
                 n,
                 2,
                 width,
