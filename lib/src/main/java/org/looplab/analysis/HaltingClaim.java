@@ -177,8 +177,8 @@ public record HaltingClaim(
             calls.append(b.meanSteps() * units.netCallsPerStep());
             claim.append(
                     b.bucket() == DifficultyBucket.EASY
-                            ? HaltingStats.DECK_EASY
-                            : b.bucket() == DifficultyBucket.HARD ? HaltingStats.DECK_HARD : "—");
+                            ? HaltingTables.DECK_EASY
+                            : b.bucket() == DifficultyBucket.HARD ? HaltingTables.DECK_HARD : "—");
         }
         return Table.create(
                 "Mean halting step by difficulty, in both units · threshold " + fmt(threshold) + ", N_sup " + maxSteps,
