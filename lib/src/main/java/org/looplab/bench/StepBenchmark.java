@@ -133,11 +133,12 @@ public final class StepBenchmark {
 
     /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
     private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
-        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD)
-                .withBatchSize(batch)
-                .withSteps(total)
-                .withAugment(false);
-        return new DeepSupervisionTrainer(model, data, tc, 0, 0);
+        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD).toBuilder()
+                .batchSize(batch)
+                .maxSteps(total)
+                .augment(false)
+                .build();
+        return new DeepSupervisionTrainer(model, data, tc, 0);
     }
 
     /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */

@@ -93,7 +93,8 @@ class DifficultyRatingTest {
                         1,
                         1,
                         4,
-                        2)));
+                        2,
+                        org.looplab.model.Backprop.FULL_RECURSION)));
         assertEquals("propagation", c.difficulty());
         assertTrue(c.lines().contains("difficulty_rating: propagation"), c.lines());
         assertEquals(1.0, c.spearman(), 1e-12);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.model.Backprop;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.Mixer;
 import org.looplab.model.PositionEncoding;
@@ -15,8 +16,8 @@ import org.looplab.model.TrmConfig;
 /** Spearman with ties, the difficulty buckets' mean halting steps and the claim's verdict, on hand-made puzzles. */
 class HaltingClaimTest {
     private static final boolean T = true, F = false;
-    private static final HaltingUnits TRM_N3_T2 =
-            HaltingUnits.of(new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16));
+    private static final HaltingUnits TRM_N3_T2 = HaltingUnits.of(
+            new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16, Backprop.FULL_RECURSION));
 
     private static PuzzleTrajectory p(int row, int backtracks, float[] halt, boolean[] correct) {
         return new PuzzleTrajectory(row, backtracks, 30, halt, correct, new int[halt.length], new int[halt.length]);
@@ -108,7 +109,8 @@ class HaltingClaimTest {
 
     @Test
     void unitsOfOneSupervisionStep() {
-        HaltingUnits deck = HaltingUnits.of(new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 1, 1, 16, 16));
+        HaltingUnits deck = HaltingUnits.of(
+                new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 1, 1, 16, 16, Backprop.FULL_RECURSION));
         assertEquals(1, deck.answerUpdatesPerStep());
         assertEquals(2, deck.netCallsPerStep());
         assertTrue(deck.sameAsDeckIteration());
