@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.looplab.Profile;
+import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.PuzzleTask;
@@ -86,7 +87,7 @@ public final class StepBenchmark {
                     warmup,
                     steps,
                     model.parameterCount(),
-                    median(ms),
+                    Statistics.median(ms),
                     sorted[0],
                     sorted[sorted.length - 1],
                     firstLoss,
@@ -188,12 +189,6 @@ public final class StepBenchmark {
         int side = (int) Math.round(Math.sqrt(cells));
         return new PuzzleDataSet(
                 "bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count], new int[count]);
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     /** A /proc/self/status field in MB (0 where there is no /proc). */
