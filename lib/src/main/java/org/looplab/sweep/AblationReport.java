@@ -39,8 +39,8 @@ public final class AblationReport {
                 pAtt = StringColumn.create("paper attention"),
                 note = StringColumn.create("how they differ");
         for (String task : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, task, Mixer.MLP),
-                    a = SweepSummary.find(mixerSummary, task, Mixer.ATTENTION);
+            Row m = SweepSummary.find(mixerSummary, task, Mixer.MLP.name()),
+                    a = SweepSummary.find(mixerSummary, task, Mixer.ATTENTION.name());
             ours.append(task);
             mlp.append(m == null ? "—" : pct(m));
             att.append(a == null ? "—" : pct(a));
@@ -93,8 +93,8 @@ public final class AblationReport {
         DoubleColumn gap = DoubleColumn.create("MLP − attention"), t = DoubleColumn.create("Welch t");
         StringColumn seeds = StringColumn.create("seeds (MLP / attention)");
         for (String name : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, name, Mixer.MLP),
-                    a = SweepSummary.find(mixerSummary, name, Mixer.ATTENTION);
+            Row m = SweepSummary.find(mixerSummary, name, Mixer.MLP.name()),
+                    a = SweepSummary.find(mixerSummary, name, Mixer.ATTENTION.name());
             if (m == null || a == null) continue;
             Sample mlp = exact(m), att = exact(a);
             task.append(name);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.looplab.analysis.Statistics;
-import org.looplab.model.Mixer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -93,11 +92,11 @@ public final class SweepSummary {
         return of(in).setName(grid + ": held-out accuracy, mean ± sd over seeds");
     }
 
-    /** The summary row of a task and mixer, or null; a fresh Row (iteration's Row is one cursor that moves on). */
-    public static Row find(Table summary, String task, Mixer mixer) {
+    /** The summary row of a task and arm ({@link CellResult#arm}: a mixer's name, else the family id), or null; a fresh Row (iteration's Row is one cursor that moves on). */
+    public static Row find(Table summary, String task, String arm) {
         for (int i = 0; i < summary.rowCount(); i++) {
             Row r = summary.row(i);
-            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer.name())) return r;
+            if (r.getString("task").equals(task) && r.getString("mixer").equals(arm)) return r;
         }
         return null;
     }

@@ -51,7 +51,7 @@ public final class AblationPlots {
         for (String mixer : new TreeSet<>(summary.stringColumn("mixer").asList())) {
             List<Double> y = new ArrayList<>(), err = new ArrayList<>();
             for (String task : tasks) {
-                Row r = SweepSummary.find(summary, task, org.looplab.model.Mixer.valueOf(mixer));
+                Row r = SweepSummary.find(summary, task, mixer);
                 y.add(r == null ? 0 : r.getDouble(metric + "_mean"));
                 err.add(r == null ? 0 : r.getDouble(metric + "_sd"));
             }
