@@ -10,6 +10,8 @@ JUPYTER_PATH := $(CURDIR)/build/jupyter
 # (bin/looplab says why; README, Benchmarks, "Memory")
 LOOPLAB    := bin/looplab
 CP         := lib/target/notebook-classpath/*
+# The benchmarks are a module of their own (bench/): lib's classpath plus their jar.
+BENCH_CP   := $(CP):bench/target/looplab-bench.jar
 # chromium: the trace viewer's test, the offline-book test and the notebook-UI test open pages in a real (headless)
 # browser. libjs-*: what the exported pages load (MathJax, require.js, jQuery), copied next to them to work offline.
 APT_PKGS   := jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client python3-nbformat chromium \
@@ -70,7 +72,8 @@ jupyter:
 	       "(Debian/Ubuntu: apt-get install $(APT_PKGS)), then run make again." >&2; exit 1; \
 	fi
 
-# Builds lib (jar + lib/target/notebook-classpath/) and the kernel's shaded jar; tests run in `make test`.
+# Builds lib (jar + lib/target/notebook-classpath/), the benchmarks (bench/target/looplab-bench.jar) and the kernel's
+# shaded jar; tests run in `make test`.
 # CUDA=1 leaves the CPU natives out so DJL loads the CUDA libtorch instead (README, GPU).
 build:
 	$(MVN) -q -DskipTests $(if $(CUDA),-Dcuda) package
@@ -156,13 +159,13 @@ BENCH_JAVA_OPTS      ?=
 TORCH_PKGS := python3-torch libopenblas0-pthread
 
 bench: setup bench-pytorch
-	java -cp '$(CP)' org.looplab.bench.DataBench
+	java -cp '$(BENCH_CP)' org.looplab.bench.DataBench
 	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
 	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --memory-config $(BENCH_MEMORY_CONFIG) \
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
 	  $(if $(BENCH_FULL_SEARCH),--full-search)
-	java -cp '$(CP)' org.looplab.bench.SolverBench --data data
+	java -cp '$(BENCH_CP)' org.looplab.bench.SolverBench --data data
 
 # libtorch's op profiler over PROFILE_STEPS training steps at PROFILE_CONFIG (bench: 9x9, hidden 128, n 6, T 3;
 # small: 6x6, hidden 64, n 1, T 1), after PROFILE_WARMUP steps; the Chrome traces stay in build/profile/.

@@ -60,7 +60,7 @@ public record HaltingClaim(
             difficulty[i] = DifficultyBucket.key(p.difficulty(), p.givens());
             steps[i] = s.haltStep(p);
         }
-        double rho = n < 2 ? Double.NaN : RankCorrelation.spearman(difficulty, steps);
+        double rho = n < 2 ? Double.NaN : Statistics.spearman(difficulty, steps);
         HaltingStats.Savings saved = s.savings();
         return new HaltingClaim(
                 n,
@@ -213,8 +213,8 @@ public record HaltingClaim(
             calls.append(b.meanSteps() * units.netCallsPerStep());
             claim.append(
                     b.bucket() == DifficultyBucket.EASY
-                            ? HaltingStats.DECK_EASY
-                            : b.bucket() == DifficultyBucket.HARD ? HaltingStats.DECK_HARD : "—");
+                            ? HaltingTables.DECK_EASY
+                            : b.bucket() == DifficultyBucket.HARD ? HaltingTables.DECK_HARD : "—");
         }
         return Table.create(
                 "Mean halting step by difficulty, in both units · threshold " + fmt(threshold) + ", N_sup " + maxSteps,

@@ -14,11 +14,6 @@ import org.looplab.model.HaltingRule;
 import org.looplab.model.PuzzleRun;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.RecursionTrace;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * When does the halt head say "stop", and was stopping there right? Built from evaluation-style traces (all N_sup
@@ -35,9 +30,6 @@ import tech.tablesaw.api.Table;
  */
 public record HaltingStats(
         String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles, DifficultyRating rating) {
-
-    /** The deck's claim, slide 06: "Easy puzzles halt in 4–6 iterations; hard ones take 12–16." */
-    public static final String DECK_EASY = "4–6", DECK_HARD = "12–16";
 
     /** Puzzles per traced batch: bounds memory (every step's latents of a batch are alive at once). */
     private static final int BATCH = 64;
@@ -202,143 +194,6 @@ public record HaltingStats(
                 puzzles.stream().mapToInt(PuzzleTrajectory::givens).toArray());
     }
 
-    private String caption(String what) {
-        return what + " · " + model + " · " + data + " · " + ruleLabel() + ", N_sup " + maxSteps()
-                + (rating == DifficultyRating.BACKTRACKS ? "" : " · difficulty: " + rating.describe());
-    }
-
-    /** One row per puzzle: difficulty, where it halts, whether that answer is right, and the best it ever did. */
-    public Table perPuzzle() {
-        IntColumn row = IntColumn.create("row"),
-                bt = IntColumn.create(rating.column()),
-                giv = IntColumn.create("givens");
-        StringColumn bucket = StringColumn.create("bucket");
-        IntColumn halt = IntColumn.create("halt step"), first = IntColumn.create("first correct step");
-        BooleanColumn reached = BooleanColumn.create("reached threshold"), ok = BooleanColumn.create("correct at halt");
-        StringColumn traj = StringColumn.create("halt probability by step");
-        DifficultyBucket[] b = buckets();
-        for (int i = 0; i < puzzles.size(); i++) {
-            PuzzleTrajectory p = puzzles.get(i);
-            row.append(p.row());
-            bt.append(p.difficulty());
-            giv.append(p.givens());
-            bucket.append(b[i].label());
-            halt.append(haltStep(p));
-            reached.append(p.firstHalt(rule) > 0);
-            ok.append(p.correctAt(haltStep(p)));
-            first.append(p.firstCorrect());
-            StringBuilder s = new StringBuilder();
-            for (float h : p.haltProbability())
-                s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", h));
-            traj.append(s.toString());
-        }
-        return withoutMeaninglessGivens(
-                Table.create(caption("Halting per puzzle"), row, bt, giv, bucket, halt, reached, ok, first, traj));
-    }
-
-    /** Per difficulty bucket: halting steps (median, range, mean), how many never halted, accuracy where they stop. */
-    public Table byDifficulty() {
-        return bucketTable(caption("Halting step by difficulty"), false);
-    }
-
-    /** {@link #byDifficulty()} for easy and hard beside the deck's claim for them. */
-    public Table deckComparison() {
-        return bucketTable(caption("Our halting steps beside the deck's claim (iteration = supervision step)"), true);
-    }
-
-    private Table bucketTable(String name, boolean deck) {
-        StringColumn bucket = StringColumn.create("bucket"),
-                btRange = StringColumn.create(rating.column()),
-                givRange = StringColumn.create("givens"),
-                range = StringColumn.create("halt step min–max"),
-                claim = StringColumn.create("deck claim");
-        IntColumn count = IntColumn.create("puzzles"), never = IntColumn.create("never reached threshold");
-        DoubleColumn median = DoubleColumn.create("halt step median"),
-                mean = DoubleColumn.create("halt step mean"),
-                acc = DoubleColumn.create("accuracy at halt");
-        DifficultyBucket[] b = buckets();
-        for (DifficultyBucket which : DifficultyBucket.values()) {
-            if (deck && which == DifficultyBucket.MEDIUM) continue;
-            List<PuzzleTrajectory> in = new ArrayList<>();
-            for (int i = 0; i < b.length; i++) if (b[i] == which) in.add(puzzles.get(i));
-            bucket.append(which.label());
-            count.append(in.size());
-            claim.append(which == DifficultyBucket.EASY ? DECK_EASY : which == DifficultyBucket.HARD ? DECK_HARD : "—");
-            if (in.isEmpty()) {
-                btRange.append("—");
-                givRange.append("—");
-                range.append("—");
-                median.appendMissing();
-                mean.appendMissing();
-                never.append(0);
-                acc.appendMissing();
-                continue;
-            }
-            int[] steps = in.stream().mapToInt(this::haltStep).sorted().toArray();
-            btRange.append(
-                    range(in.stream().mapToInt(PuzzleTrajectory::difficulty).toArray()));
-            givRange.append(range(in.stream().mapToInt(PuzzleTrajectory::givens).toArray()));
-            range.append(range(steps));
-            median.append(median(steps));
-            mean.append(Arrays.stream(steps).average().orElseThrow());
-            never.append((int) in.stream().filter(p -> p.firstHalt(rule) == 0).count());
-            acc.append(in.stream().filter(p -> p.correctAt(haltStep(p))).count() / (double) in.size());
-        }
-        return withoutMeaninglessGivens(
-                deck
-                        ? Table.create(name, bucket, count, btRange, givRange, median, range, never, acc, claim)
-                        : Table.create(name, bucket, count, btRange, givRange, median, range, mean, never, acc));
-    }
-
-    /** Mazes have no givens (every puzzle's is -1): the column would only say so on every row. */
-    private Table withoutMeaninglessGivens(Table t) {
-        return rating == DifficultyRating.PATH_LENGTH ? t.removeColumns("givens") : t;
-    }
-
-    /**
-     * Two sentences in Markdown: our median halting steps for easy and hard puzzles beside the deck's claim, and
-     * what limits the comparison (N_sup, puzzles that never halt).
-     */
-    public String deckSummary() {
-        Table t = deckComparison();
-        StringBuilder md =
-                new StringBuilder("**Measured** (" + model + ", " + size() + " puzzles, " + ruleLabel() + "): ");
-        for (int r = 0; r < t.rowCount(); r++) {
-            String b = t.stringColumn("bucket").get(r);
-            int n = t.intColumn("puzzles").get(r);
-            md.append(r == 0 ? "" : "; ").append(b).append(" puzzles ");
-            if (n == 0) md.append("— none in this set");
-            else
-                md.append(String.format(
-                        Locale.ROOT,
-                        "halt at median step %s (range %s; %d of %d never reach the threshold)",
-                        fmt(t.doubleColumn("halt step median").get(r)),
-                        t.stringColumn("halt step min–max").get(r),
-                        t.intColumn("never reached threshold").get(r),
-                        n));
-            md.append(" — the deck says ").append(t.stringColumn("deck claim").get(r));
-        }
-        md.append(". With N_sup = ")
-                .append(maxSteps())
-                .append(" a puzzle that never reaches the threshold is counted at ")
-                .append(maxSteps())
-                .append(", so no step above ")
-                .append(maxSteps())
-                .append(" can be observed.");
-        return md.toString();
-    }
-
-    private static String range(int[] v) {
-        int lo = Arrays.stream(v).min().orElseThrow(),
-                hi = Arrays.stream(v).max().orElseThrow();
-        return lo == hi ? String.valueOf(lo) : lo + "–" + hi;
-    }
-
-    static double median(int[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-    }
-
     /** Accuracy and cost when at most {@code maxSteps} steps are allowed. */
     public record Budget(int maxSteps, double fixedAccuracy, double adaptiveAccuracy, double adaptiveMeanSteps) {}
 
@@ -361,20 +216,6 @@ public record HaltingStats(
             out.add(new Budget(k, fixed / (double) n, adaptive / (double) n, steps / (double) n));
         }
         return out;
-    }
-
-    public Table accuracyByMaxSteps() {
-        IntColumn k = IntColumn.create("max steps");
-        DoubleColumn fixed = DoubleColumn.create("accuracy, fixed K steps"),
-                adaptive = DoubleColumn.create("accuracy, adaptive (cap K)"),
-                mean = DoubleColumn.create("mean steps, adaptive (cap K)");
-        for (Budget b : budgets()) {
-            k.append(b.maxSteps());
-            fixed.append(b.fixedAccuracy());
-            adaptive.append(b.adaptiveAccuracy());
-            mean.append(b.adaptiveMeanSteps());
-        }
-        return Table.create(caption("Accuracy against the steps allowed"), k, fixed, adaptive, mean);
     }
 
     /**
@@ -415,34 +256,6 @@ public record HaltingStats(
                 equal == 0 ? Double.NaN : 1 - mean / equal);
     }
 
-    public Table savingsTable() {
-        Savings s = savings();
-        StringColumn how = StringColumn.create("policy");
-        DoubleColumn acc = DoubleColumn.create("accuracy"),
-                steps = DoubleColumn.create("mean steps"),
-                saved = DoubleColumn.create("steps saved by adaptive");
-        how.append("fixed N_sup = " + s.maxSteps());
-        acc.append(s.maxStepsAccuracy());
-        steps.append(s.maxSteps());
-        saved.append(s.savedVsFixedMax());
-        if (s.equalFixedSteps() > 0) {
-            how.append("fixed K = " + s.equalFixedSteps() + " (fewest steps matching adaptive accuracy)");
-            acc.append(budgets().get(s.equalFixedSteps() - 1).fixedAccuracy());
-            steps.append(s.equalFixedSteps());
-            saved.append(s.savedVsEqual());
-        } else {
-            how.append("no fixed K reaches the adaptive accuracy");
-            acc.appendMissing();
-            steps.appendMissing();
-            saved.appendMissing();
-        }
-        how.append("adaptive, " + ruleLabel());
-        acc.append(s.adaptiveAccuracy());
-        steps.append(s.adaptiveMeanSteps());
-        saved.append(0);
-        return Table.create(caption("Compute saved by adaptive halting"), how, acc, steps, saved);
-    }
-
     /** One reliability bin: halt probabilities in [lo, hi) (the last bin includes 1). */
     public record CalibrationBin(double lo, double hi, int count, double meanProbability, double accuracy) {}
 
@@ -481,56 +294,7 @@ public record HaltingStats(
         return new Calibration(bins, pairs, ece);
     }
 
-    public Table calibrationTable(int binCount) {
-        Calibration c = calibration(binCount);
-        StringColumn bin = StringColumn.create("halt probability");
-        IntColumn n = IntColumn.create("(puzzle, step) pairs");
-        DoubleColumn mean = DoubleColumn.create("mean predicted"), acc = DoubleColumn.create("fraction correct");
-        for (CalibrationBin b : c.bins()) {
-            bin.append(fmt(b.lo()) + "–" + fmt(b.hi()));
-            n.append(b.count());
-            if (b.count() == 0) {
-                mean.appendMissing();
-                acc.appendMissing();
-            } else {
-                mean.append(b.meanProbability());
-                acc.append(b.accuracy());
-            }
-        }
-        return Table.create(
-                caption(String.format(Locale.ROOT, "Halt-head calibration, ECE %.3f", c.ece())), bin, n, mean, acc);
-    }
-
-    /** Per step: mean cells changed, mean cells wrong, share correct, share that have halted by then. */
-    public Table byStep() {
-        IntColumn k = IntColumn.create("step");
-        DoubleColumn changed = DoubleColumn.create("mean cells changed"),
-                wrong = DoubleColumn.create("mean cells wrong"),
-                acc = DoubleColumn.create("accuracy"),
-                halted = DoubleColumn.create("halted by this step"),
-                prob = DoubleColumn.create("mean halt probability");
-        int n = puzzles.size();
-        for (int s = 1; s <= maxSteps(); s++) {
-            double c = 0, w = 0, a = 0, h = 0, p = 0;
-            for (PuzzleTrajectory t : puzzles) {
-                c += t.cellsChanged()[s - 1];
-                w += t.cellsWrong()[s - 1];
-                a += t.correctAt(s) ? 1 : 0;
-                int first = t.firstHalt(rule);
-                h += first > 0 && first <= s ? 1 : 0;
-                p += t.haltProbability()[s - 1];
-            }
-            k.append(s);
-            changed.append(c / n);
-            wrong.append(w / n);
-            acc.append(a / n);
-            halted.append(h / n);
-            prob.append(p / n);
-        }
-        return Table.create(caption("Per step, averaged over puzzles"), k, prob, halted, acc, wrong, changed);
-    }
-
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
     }
 }

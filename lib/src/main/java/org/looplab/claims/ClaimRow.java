@@ -1,5 +1,7 @@
 package org.looplab.claims;
 
+import org.looplab.analysis.Verdict;
+
 /**
  * One line of the scoreboard.
  *

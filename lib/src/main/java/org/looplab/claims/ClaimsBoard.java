@@ -15,6 +15,11 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.Mixer;
 import org.looplab.sweep.CellResult;
 import org.looplab.sweep.SweepTable;
 import tech.tablesaw.api.StringColumn;
@@ -90,8 +95,8 @@ public final class ClaimsBoard {
                         csv + ": line " + (i + 1) + " has " + f.length + " fields, not " + header.size());
             double fe = Double.parseDouble(f[full]), oe = Double.parseDouble(f[one]);
             ours.append(String.format(Locale.ROOT, " step %s %.1f%% vs %.1f%%;", f[step], 100 * fe, 100 * oe));
-            a = new Sample(List.of(fe));
-            b = new Sample(List.of(oe));
+            a = Sample.of(List.of(fe));
+            b = Sample.of(List.of(oe));
         }
         if (a == null) throw new IllegalArgumentException(csv + ": no rows");
         Judgement j = Judgement.compare("full", a, "1-step", b);
@@ -142,16 +147,15 @@ public final class ClaimsBoard {
 
     /** One row per task of the {@code mixer} grids on Sudoku ({@code mlpFavoured}) or on mazes (attention favoured). */
     static List<ClaimRow> mixer(List<CellResult> runs, String claim, boolean mlpFavoured, String paper) {
-        Predicate<String> kind = mlpFavoured ? t -> t.startsWith("sudoku") : t -> t.startsWith("maze");
+        PuzzleKind kind = mlpFavoured ? PuzzleKind.SUDOKU : PuzzleKind.MAZE;
         Map<String, List<CellResult>> byBudget = group(
                 runs,
-                r -> inGrid(r, "mixer") && kind.test(r.task()),
-                r -> r.task() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps() + ", T "
-                        + r.recursions());
+                r -> inGrid(r, "mixer") && r.task().kind() == kind,
+                r -> r.task().id() + ", " + r.steps() + " steps, width " + r.hiddenSize() + ", n " + r.latentSteps()
+                        + ", T " + r.recursions());
         List<ClaimRow> out = new ArrayList<>();
         byBudget.forEach((budget, rs) -> {
-            Sample mlp = sample(rs, r -> r.mixer().equals("MLP")),
-                    att = sample(rs, r -> r.mixer().equals("ATTENTION"));
+            Sample mlp = sample(rs, r -> r.mixer() == Mixer.MLP), att = sample(rs, r -> r.mixer() == Mixer.ATTENTION);
             Judgement j = mlpFavoured
                     ? Judgement.compare("MLP", mlp, "attention", att)
                     : Judgement.compare("attention", att, "MLP", mlp);
@@ -176,7 +180,10 @@ public final class ClaimsBoard {
         List<ClaimRow> out = new ArrayList<>();
         for (String grid : List.of("depth", "depth-compute")) {
             String budget = grid.equals("depth") ? "equal optimiser steps" : "equal compute";
-            Map<String, List<CellResult>> byTask = group(runs, r -> inGrid(r, grid), r -> r.task() + " " + r.model());
+            Map<String, List<CellResult>> byTask = group(
+                    runs,
+                    r -> inGrid(r, grid),
+                    r -> r.task().id() + " " + r.model().id());
             byTask.forEach((task, rs) -> {
                 int lo = rs.stream().mapToInt(CellResult::depth).min().orElseThrow();
                 int hi = rs.stream().mapToInt(CellResult::depth).max().orElseThrow();
@@ -206,7 +213,7 @@ public final class ClaimsBoard {
         Map<String, List<CellResult>> byTask = group(
                 runs,
                 r -> inGrid(r, favoured) || inGrid(r, other),
-                r -> r.task() + " " + r.model() + ", " + r.steps() + " steps");
+                r -> r.task().id() + " " + r.model().id() + ", " + r.steps() + " steps");
         List<ClaimRow> out = new ArrayList<>();
         byTask.forEach((task, rs) -> {
             Sample a = sample(rs, r -> inGrid(r, favoured)), b = sample(rs, r -> inGrid(r, other));
@@ -253,7 +260,7 @@ public final class ClaimsBoard {
                 .filter(which)
                 .sorted(Comparator.comparingLong(CellResult::seed))
                 .forEach(r -> bySeed.putIfAbsent(r.seed(), r.exactAccuracy()));
-        return new Sample(new ArrayList<>(bySeed.values()));
+        return Sample.of(new ArrayList<>(bySeed.values()));
     }
 
     public static Table table(List<ClaimRow> rows) {

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
 
 /**
@@ -45,8 +48,8 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
         Map<String, List<CellResult>> measured = new LinkedHashMap<>();
         for (HaltingRecord r : records) {
             Optional<CellResult> run = runOf(r, runs);
-            String recipe = run.map(c -> c.task() + " " + c.model() + " n " + c.latentSteps() + ", T " + c.recursions()
-                                    + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
+            String recipe = run.map(c -> c.task().id() + " " + c.model().id() + " n " + c.latentSteps() + ", T "
+                                    + c.recursions() + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
                             .orElse(r.model())
                     + "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
                     + r.claim().difficulty() + "; N_sup " + r.claim().maxSteps();
@@ -106,7 +109,7 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
     private Sample sample(ToDoubleFunction<HaltingClaim> f) {
         List<Double> v = new ArrayList<>();
         for (HaltingRecord r : records) v.add(f.applyAsDouble(r.claim()));
-        return new Sample(v);
+        return Sample.of(v);
     }
 
     /** How many seeds meet every target on their own. */

@@ -41,6 +41,6 @@ public record DataSetSpec(
     }
 
     public PuzzleKind kind() {
-        return generator instanceof SudokuGeneratorConfig ? PuzzleKind.SUDOKU : PuzzleKind.MAZE;
+        return PuzzleKind.of(generator);
     }
 }

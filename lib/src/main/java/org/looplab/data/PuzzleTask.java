@@ -1,5 +1,7 @@
 package org.looplab.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -133,13 +135,19 @@ public enum PuzzleTask {
         this.sizes = sizes;
     }
 
-    /** The name on the command line, in manifests and in folder names. */
+    /** The name on the command line, in manifests and in folder names; also its JSON form. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     public String description() {
         return description;
+    }
+
+    /** Sudoku or maze: what its generator makes. */
+    public PuzzleKind kind() {
+        return PuzzleKind.of(generator);
     }
 
     public SplitSizes sizes() {
@@ -158,6 +166,7 @@ public enum PuzzleTask {
     }
 
     /** The task named {@code name}; an unknown name is an error listing the known ones. */
+    @JsonCreator
     public static PuzzleTask of(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (PuzzleTask t : values()) if (t.id.equals(n)) return t;

@@ -112,7 +112,8 @@ public final class TrmDataSets {
         int count = in.length / meta.seqLen();
         int side = (int) Math.round(Math.sqrt(meta.seqLen()));
         if (side * side != meta.seqLen()) side = 0;
-        PuzzleKind kind = kindOf(meta, side);
+        // A 16-cell, 6-token set reads as a maze: the reference builders make 4×4 mazes, not 4×4 Sudoku.
+        PuzzleKind kind = PuzzleKind.ofShape(meta.vocabSize(), meta.seqLen(), PuzzleKind.MAZE);
         return new PuzzleDataSet(
                 folder.getFileName() + "/" + split,
                 kind,
@@ -123,14 +124,6 @@ public final class TrmDataSets {
                 labels.toByteArray(),
                 filled(count),
                 ids.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** Recognises the reference encodings by vocabulary and length. */
-    static PuzzleKind kindOf(Metadata meta, int side) {
-        if (meta.vocabSize() == 12 && meta.seqLen() == 900) return PuzzleKind.ARC;
-        if (meta.vocabSize() == 6 && side > 0) return PuzzleKind.MAZE;
-        if ((side == 4 || side == 6 || side == 9) && meta.vocabSize() == side + 2) return PuzzleKind.SUDOKU;
-        return PuzzleKind.OTHER;
     }
 
     private static int[] filled(int n) {

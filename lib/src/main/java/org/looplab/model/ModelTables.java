@@ -36,7 +36,8 @@ public final class ModelTables {
                 new PaperRow("TRM (T=3, n=6)", mlp, 5_028_866L, "5M", 42),
                 new PaperRow(
                         "w/ 4 layers, n=3",
-                        new TrmConfig(512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3, 16, 16),
+                        new TrmConfig(
+                                512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3, 16, 16, Backprop.FULL_RECURSION),
                         10_045_442L,
                         "10M",
                         48),

@@ -1,10 +1,11 @@
 package org.looplab.model;
 
-import java.util.Locale;
+import org.looplab.data.PuzzleSize;
 
 /**
  * What a model must know about a task to be built: the token vocabulary, the grid length and how many puzzle
- * identifiers get a learned prefix vector. The model package keeps its own copy so it never depends on {@code data}.
+ * identifiers get a learned prefix vector. The model keeps this copy of a task's shape rather than a data set, so a
+ * model is built without one; only short names such as {@code sudoku9} are read by {@code data}'s {@link PuzzleSize}.
  *
  * @param vocabSize         tokens incl. pad 0 (Sudoku: pad, blank, digits; TRM code {@code dataset/})
  * @param gridCells         sequence length without the puzzle-id prefix (81 for 9×9 Sudoku)
@@ -47,16 +48,12 @@ public record TaskShape(int vocabSize, int gridCells, int puzzleIdentifiers) {
 
     /** Parses {@code sudoku9}, {@code sudoku4}, {@code maze30}, {@code arc} (one identifier); errors name the value. */
     public static TaskShape of(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (n.startsWith("sudoku")) return sudoku(Integer.parseInt(n.substring(6)));
-            if (n.startsWith("maze")) return maze(Integer.parseInt(n.substring(4)));
-            if (n.equals("arc")) return arc(1);
-        } catch (NumberFormatException e) {
-            // falls through to the error below, which names the value
-        }
-        throw new IllegalArgumentException(
-                "task must be sudokuN, mazeN or arc (e.g. sudoku9, maze30); was '" + name + "'");
+        PuzzleSize size = PuzzleSize.parse(name);
+        return switch (size.kind()) {
+            case SUDOKU -> sudoku(size.side());
+            case MAZE -> maze(size.side());
+            default -> arc(1);
+        };
     }
 
     /** Short, for table captions: "vocab 11, 81 cells, 1 puzzle id". */

@@ -50,35 +50,9 @@ public record TrmConfig(
                     "heads: RoPE needs an even head size, hiddenSize/heads = " + hiddenSize / heads);
     }
 
-    /** The paper's back-propagation (the whole last round); older code calls this 10-argument form. */
-    public TrmConfig(
-            int hiddenSize,
-            int heads,
-            double expansion,
-            int layers,
-            Mixer mixer,
-            PositionEncoding positions,
-            int latentSteps,
-            int recursions,
-            int supervisionSteps,
-            int prefixLength) {
-        this(
-                hiddenSize,
-                heads,
-                expansion,
-                layers,
-                mixer,
-                positions,
-                latentSteps,
-                recursions,
-                supervisionSteps,
-                prefixLength,
-                Backprop.FULL_RECURSION);
-    }
-
     /** The paper's TRM-Att: 6,828,034 parameters on Sudoku. */
     public static final TrmConfig PAPER_ATTENTION =
-            new TrmConfig(512, 8, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 6, 3, 16, 16);
+            new TrmConfig(512, 8, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 6, 3, 16, 16, Backprop.FULL_RECURSION);
     /** The paper's TRM-MLP: 5,028,866 parameters on Sudoku. */
     public static final TrmConfig PAPER_MLP = PAPER_ATTENTION.with(Mixer.MLP).with(PositionEncoding.NONE);
     // DEVIATION: hidden 128 on cpu (paper 512); n, T, N_sup as in the paper.
@@ -86,7 +60,7 @@ public record TrmConfig(
     public static final TrmConfig SMALL_MLP = PAPER_MLP.withSize(128, 4);
     // DEVIATION: smoke size: hidden 32, n=2, T=2, N_sup=4, so a test step is milliseconds.
     public static final TrmConfig TINY_ATTENTION =
-            new TrmConfig(32, 2, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 2, 2, 4, 16);
+            new TrmConfig(32, 2, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 2, 2, 4, 16, Backprop.FULL_RECURSION);
     public static final TrmConfig TINY_MLP = TINY_ATTENTION.with(Mixer.MLP).with(PositionEncoding.NONE);
 
     /** TRM-MLP at the profile's size (MLP is the paper's best on Sudoku). */

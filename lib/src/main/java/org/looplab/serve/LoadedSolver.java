@@ -1,7 +1,6 @@
 package org.looplab.serve;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.looplab.data.PuzzleKind;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
@@ -53,18 +52,12 @@ public record LoadedSolver(
      * named in the run manifest decides first, then the folder name, then the shape (Sudoku when it fits).
      */
     static PuzzleKind kindOf(TaskShape task, String folderName, SolverManifest manifest) {
-        String data = manifest == null || manifest.dataName() == null
-                ? ""
-                : manifest.dataName().toLowerCase(Locale.ROOT);
-        if (data.startsWith("maze")) return PuzzleKind.MAZE;
-        if (data.startsWith("sudoku")) return PuzzleKind.SUDOKU;
-        int side = (int) Math.round(Math.sqrt(task.gridCells()));
-        boolean square = side * side == task.gridCells();
-        boolean sudokuShape = square && (side == 4 || side == 6 || side == 9) && task.vocabSize() == side + 2;
-        boolean mazeShape = square && task.vocabSize() == TaskShape.maze(side).vocabSize();
-        if (mazeShape && folderName.toLowerCase(Locale.ROOT).contains("maze")) return PuzzleKind.MAZE;
-        if (sudokuShape) return PuzzleKind.SUDOKU;
-        if (mazeShape) return PuzzleKind.MAZE;
+        PuzzleKind named = manifest == null || manifest.dataName() == null
+                ? PuzzleKind.OTHER
+                : PuzzleKind.ofName(manifest.dataName());
+        if (named == PuzzleKind.SUDOKU || named == PuzzleKind.MAZE) return named;
+        PuzzleKind shaped = PuzzleKind.ofShape(task.vocabSize(), task.gridCells(), folderName);
+        if (shaped == PuzzleKind.SUDOKU || shaped == PuzzleKind.MAZE) return shaped;
         throw new IllegalArgumentException(folderName + ": task " + task + " is neither a Sudoku (4, 6, 9) nor a maze");
     }
 

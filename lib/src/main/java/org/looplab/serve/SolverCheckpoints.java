@@ -2,6 +2,7 @@ package org.looplab.serve;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.looplab.data.PuzzleSize;
 import org.looplab.model.Preset;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
@@ -53,7 +54,7 @@ public final class SolverCheckpoints {
     static TaskShape taskOf(String name) {
         String[] parts = name.toLowerCase(Locale.ROOT).split("-");
         for (int i = parts.length - 1; i >= 0; i--) {
-            if (parts[i].matches("(sudoku|maze)\\d+|arc")) return TaskShape.of(parts[i]);
+            if (PuzzleSize.parseOrNull(parts[i]) != null) return TaskShape.of(parts[i]);
         }
         throw new IllegalArgumentException(
                 "checkpoint name '" + name + "' names no task (a part such as sudoku6 or maze11)");

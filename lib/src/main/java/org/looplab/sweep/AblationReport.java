@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Statistics;
+import org.looplab.data.PuzzleKind;
+import org.looplab.model.Mixer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
@@ -16,12 +21,6 @@ import tech.tablesaw.api.Table;
  */
 public final class AblationReport {
     private AblationReport() {}
-
-    /**
-     * Two-sided 95% critical value of Student's t with 4 degrees of freedom: Welch's test of 3 seeds against 3
-     * has at most 4, so a gap must clear it to count. With more seeds this is conservative.
-     */
-    public static final double T_CRITICAL = 2.776;
 
     /** The paper's numbers this sweep speaks to (TRM paper, Table 1 and Tables 4-5). */
     public record PaperResult(String what, String paperTask, double mlp, double attention) {}
@@ -40,17 +39,18 @@ public final class AblationReport {
                 pAtt = StringColumn.create("paper attention"),
                 note = StringColumn.create("how they differ");
         for (String task : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, task, "MLP"),
-                    a = SweepSummary.find(mixerSummary, task, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, task, Mixer.MLP.name()),
+                    a = SweepSummary.find(mixerSummary, task, Mixer.ATTENTION.name());
             ours.append(task);
             mlp.append(m == null ? "—" : pct(m));
             att.append(a == null ? "—" : pct(a));
-            PaperResult p = task.startsWith("maze") ? PAPER.get(1) : PAPER.get(0);
+            boolean maze = PuzzleKind.ofName(task) == PuzzleKind.MAZE;
+            PaperResult p = maze ? PAPER.get(1) : PAPER.get(0);
             paper.append(p.paperTask());
             pMlp.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.mlp()));
             pAtt.append(String.format(Locale.ROOT, "%.1f%%", 100 * p.attention()));
             note.append(
-                    task.startsWith("maze")
+                    maze
                             ? "11×11 mazes, not 30×30; minutes of CPU, not GPU-days; hidden 64, not 512"
                             : "smaller, easier grids; minutes of CPU, not GPU-days; hidden 64, not 512");
         }
@@ -84,60 +84,41 @@ public final class AblationReport {
         return Table.create("the floor: predicting every cell as its input (held-out split)", task, exact, cell);
     }
 
-    /** Per task: the MLP − attention gap, Welch's t, and what it supports under {@link #T_CRITICAL}. */
+    /**
+     * Per task: the MLP − attention gap, Welch's t, and what it supports under the lab's one verdict rule
+     * ({@link Judgement#compare}, the claims board's): a clear gap either way names the arm ahead.
+     */
     public static Table verdicts(Table mixerSummary) {
         StringColumn task = StringColumn.create("task"), verdict = StringColumn.create("what the data supports");
         DoubleColumn gap = DoubleColumn.create("MLP − attention"), t = DoubleColumn.create("Welch t");
         StringColumn seeds = StringColumn.create("seeds (MLP / attention)");
         for (String name : tasks(mixerSummary)) {
-            Row m = SweepSummary.find(mixerSummary, name, "MLP"),
-                    a = SweepSummary.find(mixerSummary, name, "ATTENTION");
+            Row m = SweepSummary.find(mixerSummary, name, Mixer.MLP.name()),
+                    a = SweepSummary.find(mixerSummary, name, Mixer.ATTENTION.name());
             if (m == null || a == null) continue;
-            double d = m.getDouble("exact_mean") - a.getDouble("exact_mean");
-            double tv = welch(m, a);
+            Sample mlp = exact(m), att = exact(a);
             task.append(name);
-            gap.append(d);
-            t.append(tv);
-            seeds.append(m.getInt("seeds") + " / " + a.getInt("seeds"));
-            verdict.append(verdict(d, tv, Math.min(m.getInt("seeds"), a.getInt("seeds"))));
+            gap.append(mlp.mean() - att.mean());
+            t.append(Statistics.welchT(mlp.mean(), mlp.sd(), mlp.seeds(), att.mean(), att.sd(), att.seeds()));
+            seeds.append(mlp.seeds() + " / " + att.seeds());
+            verdict.append(verdict(Judgement.compare("MLP", mlp, "attention", att)));
         }
         return Table.create("is the gap larger than the seed-to-seed spread?", task, seeds, gap, t, verdict);
     }
 
-    /** The verdict of one gap; with fewer than 2 seeds per side there is no spread to compare with. */
-    static String verdict(double gap, double t, int seeds) {
-        if (seeds < 2) return "one seed: no spread to judge the gap against";
-        if (Double.isInfinite(t) || Math.abs(t) >= T_CRITICAL)
-            return (gap > 0 ? "MLP ahead" : "attention ahead")
-                    + String.format(Locale.ROOT, " by %.1f points (|t| ≥ %.2f)", 100 * Math.abs(gap), T_CRITICAL);
-        return String.format(
-                Locale.ROOT,
-                "no clear difference: %.1f points is within seed noise (|t| < %.2f)",
-                100 * Math.abs(gap),
-                T_CRITICAL);
+    /** The judgement in the report's words: which arm is ahead, or that the data cannot tell, and why. */
+    static String verdict(Judgement j) {
+        String head = switch (j.verdict()) {
+            case SUPPORTED -> "MLP ahead";
+            case CONTRADICTED -> "attention ahead";
+            case INCONCLUSIVE -> "no clear difference";
+        };
+        return head + ": " + j.reason();
     }
 
-    /** Welch's t of the two exact-accuracy means; ±∞ when both sides have zero spread and differ, 0 when equal. */
-    static double welch(Row m, Row a) {
-        return welchT(
-                m.getDouble("exact_mean"),
-                m.getDouble("exact_sd"),
-                m.getInt("seeds"),
-                a.getDouble("exact_mean"),
-                a.getDouble("exact_sd"),
-                a.getInt("seeds"));
-    }
-
-    /** Welch's t of mean a − mean b from means, sample sds and counts; ±∞ when neither side spreads and they differ. */
-    public static double welchT(double meanA, double sdA, int nA, double meanB, double sdB, int nB) {
-        double d = meanA - meanB;
-        double se = Math.sqrt(sq(sdA) / nA + sq(sdB) / nB);
-        if (se == 0) return d == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, d);
-        return d / se;
-    }
-
-    private static double sq(double x) {
-        return x * x;
+    /** Held-out exact accuracy of a summary row, as the verdict rule reads an arm. */
+    private static Sample exact(Row r) {
+        return new Sample(r.getDouble("exact_mean"), r.getDouble("exact_sd"), r.getInt("seeds"));
     }
 
     private static String pct(Row r) {

@@ -2,8 +2,11 @@ package org.looplab.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.OlderForms;
+import org.looplab.train.ModelFamily;
 
 /**
  * A finished sweep run, as {@code runs/FOLDER/result.json} and one row of the results table.
@@ -13,9 +16,9 @@ import org.looplab.provenance.OlderForms;
  * @param hash              the cell's cache key ({@link SweepCell#hash})
  * @param runId             the run manifest's id
  * @param grids             the spec's grids the cell belongs to
- * @param task              data set
- * @param model             family id
- * @param mixer             ATTENTION or MLP (TRM), else the family id
+ * @param task              data set (its id in JSON)
+ * @param model             model family (its id in JSON)
+ * @param mixer             ATTENTION or MLP for TRM; null for families without one (HRM, direct)
  * @param latentSteps       n (0 for non-TRM models)
  * @param recursions        T (0 for non-TRM models)
  * @param hiddenSize        width
@@ -41,9 +44,9 @@ public record CellResult(
         String hash,
         String runId,
         List<String> grids,
-        String task,
-        String model,
-        String mixer,
+        PuzzleTask task,
+        ModelFamily model,
+        Mixer mixer,
         int latentSteps,
         int recursions,
         int hiddenSize,
@@ -65,6 +68,11 @@ public record CellResult(
     public CellResult {
         grids = List.copyOf(grids);
         if (sources == null || sources.isBlank()) sources = CodeVersion.UNKNOWN;
+    }
+
+    /** The arm of a mixer comparison, as the results table's {@code mixer} column: ATTENTION, MLP, else the family id. */
+    public String arm() {
+        return mixer != null ? mixer.name() : model.id();
     }
 
     /** True when the code that made this result is known to be the code of {@code build}. */
@@ -101,12 +109,22 @@ public record CellResult(
                 sources);
     }
 
-    /** Results written before 0.2 have no {@code sources}: their training code is not known. */
+    /**
+     * Results written before 0.2 have no {@code sources}: their training code is not known. Results of families
+     * without a mixer once stored the family id under {@code mixer}; it reads as no mixer.
+     */
     public static final class Upgrade implements OlderForms.Upgrade {
         @Override
         public ObjectNode apply(ObjectNode stored) {
             if (!stored.has("sources")) stored.put("sources", CodeVersion.UNKNOWN);
+            var mixer = stored.get("mixer");
+            if (mixer != null && mixer.isTextual() && !isMixer(mixer.asText())) stored.putNull("mixer");
             return stored;
+        }
+
+        private static boolean isMixer(String name) {
+            for (Mixer m : Mixer.values()) if (m.name().equals(name)) return true;
+            return false;
         }
     }
 }

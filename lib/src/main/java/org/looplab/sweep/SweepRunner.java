@@ -17,10 +17,12 @@ import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.Json;
+import org.looplab.train.ModelFamily;
 import org.looplab.train.RunLock;
 import org.looplab.train.RunManifest;
 import org.looplab.train.TrainingListener;
@@ -200,20 +202,18 @@ public final class SweepRunner {
     }
 
     /**
-     * "done", "running, checkpoint at step S (process P on H)", "interrupted at step S" or "to do": what a run of this
-     * cell would do now. A folder whose run lock is held is being trained by another process (another shard, or a
-     * worker started by hand), so it is not "interrupted", whatever its last checkpoint says.
+     * What a run of this cell would do now. A folder whose run lock is held is being trained by another process
+     * (another shard, or a worker started by hand), so it is running, not interrupted, whatever its last checkpoint
+     * says.
      */
-    public String state(SweepCell cell) {
+    public CellState state(SweepCell cell) {
         Path folder = folderOf(cell);
-        if (finished(cell, folder) != null) return "done";
+        if (finished(cell, folder) != null) return new CellState(CellState.Phase.DONE, 0, false, null);
         java.util.Optional<String> writer = RunLock.holder(folder);
         boolean saved = Files.exists(folder.resolve(TrainingRun.MANIFEST));
         long step = saved ? TrainingRun.readManifest(folder).steps() : 0;
-        if (writer.isPresent())
-            return (saved ? "running, checkpoint at step " + step : "running, no checkpoint yet") + " (process "
-                    + writer.get() + ")";
-        return saved ? "interrupted at step " + step : "to do";
+        if (writer.isPresent()) return new CellState(CellState.Phase.RUNNING, step, saved, writer.get());
+        return new CellState(saved ? CellState.Phase.INTERRUPTED : CellState.Phase.TO_DO, step, saved, null);
     }
 
     /** The run folder of a cell (its name carries the cache key). */
@@ -284,7 +284,7 @@ public final class SweepRunner {
     private CellResult result(
             SweepCell cell, Path folder, RunManifest m, long params, Evaluation.Result e, int resumes) {
         ModelConfig mc = cell.config();
-        String mixer = mc instanceof TrmConfig t ? t.mixer().name() : cell.model();
+        Mixer mixer = mc instanceof TrmConfig t ? t.mixer() : null;
         int n = mc instanceof TrmConfig t ? t.latentSteps() : 0;
         int tt = mc instanceof TrmConfig t ? t.recursions() : 0;
         int layers = mc instanceof TrmConfig t ? t.layers() : 0;
@@ -293,8 +293,8 @@ public final class SweepRunner {
                 hashOf(cell),
                 m.id(),
                 cell.grids(),
-                cell.task(),
-                cell.model(),
+                PuzzleTask.of(cell.task()),
+                ModelFamily.of(cell.model()),
                 mixer,
                 n,
                 tt,

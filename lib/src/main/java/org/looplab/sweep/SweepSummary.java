@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.looplab.analysis.Statistics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -58,11 +59,11 @@ public final class SweepSummary {
             depth.append(first.getInt("depth"));
             seeds.append(g.size());
             double[] e = column(g, "exact"), c = column(g, "cell");
-            exact.append(mean(e));
-            exactSd.append(sd(e));
-            cell.append(mean(c));
-            cellSd.append(sd(c));
-            steps.append(mean(column(g, "adaptive_mean_steps")));
+            exact.append(Statistics.mean(e));
+            exactSd.append(Statistics.sd(e));
+            cell.append(Statistics.mean(c));
+            cellSd.append(Statistics.sd(c));
+            steps.append(Statistics.mean(column(g, "adaptive_mean_steps")));
             sources.append(first.getString("sources"));
         }
         return Table.create(
@@ -91,30 +92,16 @@ public final class SweepSummary {
         return of(in).setName(grid + ": held-out accuracy, mean ± sd over seeds");
     }
 
-    /** The summary row of a task and mixer, or null; a fresh Row (iteration's Row is one cursor that moves on). */
-    public static Row find(Table summary, String task, String mixer) {
+    /** The summary row of a task and arm ({@link CellResult#arm}: a mixer's name, else the family id), or null; a fresh Row (iteration's Row is one cursor that moves on). */
+    public static Row find(Table summary, String task, String arm) {
         for (int i = 0; i < summary.rowCount(); i++) {
             Row r = summary.row(i);
-            if (r.getString("task").equals(task) && r.getString("mixer").equals(mixer)) return r;
+            if (r.getString("task").equals(task) && r.getString("mixer").equals(arm)) return r;
         }
         return null;
     }
 
     private static double[] column(List<Row> rows, String name) {
         return rows.stream().mapToDouble(r -> r.getDouble(name)).toArray();
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    /** Sample standard deviation (n − 1); 0 for a single seed, where there is no spread to estimate. */
-    static double sd(double[] v) {
-        if (v.length < 2) return 0;
-        double m = mean(v), s = 0;
-        for (double x : v) s += (x - m) * (x - m);
-        return Math.sqrt(s / (v.length - 1));
     }
 }

@@ -84,9 +84,9 @@ public final class SweepTable {
             folder.append(r.folder());
             runId.append(r.runId());
             grids.append(String.join("+", r.grids()));
-            task.append(r.task());
-            model.append(r.model());
-            mixer.append(r.mixer());
+            task.append(r.task().id());
+            model.append(r.model().id());
+            mixer.append(r.arm());
             n.append(r.latentSteps());
             t.append(r.recursions());
             width.append(r.hiddenSize());

@@ -76,17 +76,18 @@ public record TrainOverrides(
     public TrainConfig applyTo(TrainConfig recipe, String where) {
         if (steps == null)
             throw new IllegalArgumentException(where + ": train.steps must be given (the spec's or the grid's)");
-        TrainConfig c = recipe.withSteps(steps).withMinutes(0);
-        if (warmupSteps != null || learningRate != null)
-            c = c.withRate(pick(learningRate, c.learningRate()), pick(warmupSteps, c.warmupSteps()));
-        if (emaDecay != null) c = c.withEma(emaDecay);
-        if (batchSize != null) c = c.withBatchSize(batchSize);
-        if (optimiser != null) c = c.withOptimiser(optimiser);
-        return c.withCadence(
-                c.logEvery(),
-                pick(evalEvery, c.evalEvery()),
-                pick(evalPuzzles, c.evalPuzzles()),
-                pick(checkpointEvery, c.checkpointEvery()));
+        return recipe.toBuilder()
+                .maxSteps(steps)
+                .maxMinutes(0)
+                .learningRate(pick(learningRate, recipe.learningRate()))
+                .warmupSteps(pick(warmupSteps, recipe.warmupSteps()))
+                .emaDecay(pick(emaDecay, recipe.emaDecay()))
+                .batchSize(pick(batchSize, recipe.batchSize()))
+                .optimiser(pick(optimiser, recipe.optimiser()))
+                .evalEvery(pick(evalEvery, recipe.evalEvery()))
+                .evalPuzzles(pick(evalPuzzles, recipe.evalPuzzles()))
+                .checkpointEvery(pick(checkpointEvery, recipe.checkpointEvery()))
+                .build();
     }
 
     private static <T> T pick(T first, T fallback) {

@@ -8,6 +8,7 @@ import org.looplab.analysis.DifficultyRating;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingStats;
+import org.looplab.analysis.HaltingTables;
 import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.StudiedModel;
 import org.looplab.data.PuzzleDataSet;
@@ -90,13 +91,13 @@ final class HaltingCommand implements Callable<Integer> {
                         threshold,
                         chosen == null ? DifficultyRating.storedFor(rated.kind()) : chosen);
             }
-            System.out.println(TextTables.of(s.deckComparison()));
+            System.out.println(TextTables.of(HaltingTables.deckComparison(s)));
             System.out.println();
-            System.out.println(TextTables.of(s.byDifficulty()));
+            System.out.println(TextTables.of(HaltingTables.byDifficulty(s)));
             System.out.println();
-            System.out.println(TextTables.of(s.savingsTable()));
+            System.out.println(TextTables.of(HaltingTables.savingsTable(s)));
             System.out.println();
-            System.out.println(TextTables.of(s.accuracyByMaxSteps()));
+            System.out.println(TextTables.of(HaltingTables.accuracyByMaxSteps(s)));
             System.out.println();
             System.out.println(String.format(
                     Locale.ROOT,

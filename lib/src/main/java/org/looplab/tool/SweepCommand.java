@@ -110,7 +110,8 @@ final class SweepCommand implements Callable<Integer> {
             for (int i = 0; i < cells.size(); i++)
                 if (part.owns(i))
                     System.out.println(runner.folderOf(cells.get(i)).getFileName() + "  "
-                            + String.join("+", cells.get(i).grids()) + "  " + runner.state(cells.get(i)));
+                            + String.join("+", cells.get(i).grids()) + "  "
+                            + runner.state(cells.get(i)).describe());
             return 0;
         }
         System.out.println("sweep " + s.name() + " (" + s.profile().id() + "): " + cells.size() + " cells, shard "

@@ -95,9 +95,12 @@ final class TrainCommand implements Callable<Integer> {
                 mc = trm.with(org.looplab.model.Backprop.ONE_STEP);
             }
             TrainConfig tc = TrainConfig.of(p, t);
-            if (steps != null) tc = tc.withSteps(steps);
-            if (minutes != null) tc = tc.withMinutes(minutes);
-            if (adamAtan2) tc = tc.withOptimiser(org.looplab.train.UpdateRule.ADAM_ATAN2);
+            if (steps != null) tc = tc.toBuilder().maxSteps(steps).build();
+            if (minutes != null) tc = tc.toBuilder().maxMinutes(minutes).build();
+            if (adamAtan2)
+                tc = tc.toBuilder()
+                        .optimiser(org.looplab.train.UpdateRule.ADAM_ATAN2)
+                        .build();
             Path folder = out != null
                     ? out
                     : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());

@@ -80,22 +80,6 @@ public final class DeepSupervisionTrainer implements AutoCloseable {
         MallocReuse.apply(); // freed tensors' memory is reused, not faulted in again (values unchanged)
     }
 
-    /**
-     * The earlier signature, kept so callers written against it still compile: {@code startStep} must be 0, since
-     * a resumed trainer now needs its saved state ({@link TrainingRun#resume}), not just a step number.
-     */
-    public DeepSupervisionTrainer(
-            ReasoningModel model, PuzzleDataSet train, TrainConfig cfg, long seed, long startStep) {
-        this(model, train, cfg, freshOnly(seed, startStep));
-    }
-
-    private static long freshOnly(long seed, long startStep) {
-        if (startStep != 0)
-            throw new IllegalArgumentException("startStep " + startStep + ": resume a run with TrainingRun.resume,"
-                    + " which restores the optimiser state, carry and data position");
-        return seed;
-    }
-
     /** One supervision step for every slot, then the optimiser, sign-SGD and EMA updates. */
     public StepResult step() {
         long t0 = System.nanoTime();

@@ -1,5 +1,7 @@
 package org.looplab.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,10 +29,13 @@ public enum ModelFamily {
         this.id = id;
     }
 
+    /** The name {@code --model} takes; also its JSON form. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    @JsonCreator
     public static ModelFamily of(String name) {
         for (ModelFamily f : values()) if (f.id.equals(name.trim().toLowerCase(Locale.ROOT))) return f;
         throw new IllegalArgumentException("model must be one of " + names() + "; was '" + name + "'");

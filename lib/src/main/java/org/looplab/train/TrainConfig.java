@@ -233,44 +233,6 @@ public record TrainConfig(
         return out;
     }
 
-    public TrainConfig withSteps(long steps) {
-        return toBuilder().maxSteps(steps).build();
-    }
-
-    public TrainConfig withMinutes(double minutes) {
-        return toBuilder().maxMinutes(minutes).build();
-    }
-
-    public TrainConfig withBatchSize(int batch) {
-        return toBuilder().batchSize(batch).build();
-    }
-
-    public TrainConfig withRate(float rate, int warmup) {
-        return toBuilder().learningRate(rate).warmupSteps(warmup).build();
-    }
-
-    public TrainConfig withEma(float decay) {
-        return toBuilder().emaDecay(decay).build();
-    }
-
-    public TrainConfig withOptimiser(UpdateRule rule) {
-        return toBuilder().optimiser(rule).build();
-    }
-
-    public TrainConfig withAugment(boolean on) {
-        return toBuilder().augment(on).build();
-    }
-
-    /** Logging, evaluation and checkpoint cadence in steps (0 for eval/checkpoint = only at the end). */
-    public TrainConfig withCadence(int log, int eval, int evalCount, int checkpoint) {
-        return toBuilder()
-                .logEvery(log)
-                .evalEvery(eval)
-                .evalPuzzles(evalCount)
-                .checkpointEvery(checkpoint)
-                .build();
-    }
-
     /** An empty builder: every field must be set before {@link Builder#build()}. */
     public static Builder builder() {
         return new Builder();

@@ -183,8 +183,9 @@ public final class TrainingRun implements AutoCloseable {
                     + m.data().name() + " now hashes " + data.train().contentHash() + ", the run trained on "
                     + m.data().trainSha256());
         TrainConfig cfg = m.config().train();
-        if (moreSteps > 0) cfg = cfg.withSteps(state.step() + moreSteps);
-        if (minutes >= 0) cfg = cfg.withMinutes(minutes);
+        if (moreSteps > 0)
+            cfg = cfg.toBuilder().maxSteps(state.step() + moreSteps).build();
+        if (minutes >= 0) cfg = cfg.toBuilder().maxMinutes(minutes).build();
         MetricsLog log = new MetricsLog(folder.resolve(METRICS));
         int dropped = log.truncateAfter(state.step());
         if (dropped > 0)

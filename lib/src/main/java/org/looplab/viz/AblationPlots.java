@@ -101,7 +101,7 @@ public final class AblationPlots {
         Map<String, TreeMap<Long, double[]>> lines = new TreeMap<>();
         for (SweepTable.Run run : file.runs()) {
             if (!run.result().grids().contains(grid)) continue;
-            String key = run.result().mixer() + " " + run.result().task();
+            String key = run.result().arm() + " " + run.result().task().id();
             Path metrics =
                     sweepFolder.resolve("runs").resolve(run.result().folder()).resolve("metrics.jsonl");
             for (var node : new MetricsLog(metrics).read()) {

@@ -93,18 +93,19 @@ class DifficultyRatingTest {
                         1,
                         1,
                         4,
-                        2)));
+                        2,
+                        org.looplab.model.Backprop.FULL_RECURSION)));
         assertEquals("propagation", c.difficulty());
         assertTrue(c.lines().contains("difficulty_rating: propagation"), c.lines());
         assertEquals(1.0, c.spearman(), 1e-12);
-        assertTrue(s.perPuzzle().columnNames().contains(DifficultyRating.PROPAGATION.column()));
+        assertTrue(HaltingTables.perPuzzle(s).columnNames().contains(DifficultyRating.PROPAGATION.column()));
         // Rated by path length (a maze), the tables name it so and leave out the givens a maze does not have.
         HaltingStats maze = new HaltingStats(
                 "m", "d", org.looplab.model.HaltingRule.threshold(0.5), ps, DifficultyRating.PATH_LENGTH);
-        assertTrue(maze.byDifficulty().columnNames().contains("path length"));
-        assertTrue(!maze.byDifficulty().columnNames().contains("givens"));
-        assertTrue(!maze.perPuzzle().columnNames().contains("givens"));
-        assertTrue(s.byDifficulty().columnNames().contains("givens"));
+        assertTrue(HaltingTables.byDifficulty(maze).columnNames().contains("path length"));
+        assertTrue(!HaltingTables.byDifficulty(maze).columnNames().contains("givens"));
+        assertTrue(!HaltingTables.perPuzzle(maze).columnNames().contains("givens"));
+        assertTrue(HaltingTables.byDifficulty(s).columnNames().contains("givens"));
         // A record written before the field existed (the committed sudoku6 one) reads as rated by backtracks.
         String old = Json.write(c).replaceAll(",\\s*\"difficulty\"\\s*:\\s*\"propagation\"", "");
         assertTrue(!old.contains("\"difficulty\""), old);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.model.Backprop;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.Mixer;
 import org.looplab.model.PositionEncoding;
@@ -15,8 +16,8 @@ import org.looplab.model.TrmConfig;
 /** Spearman with ties, the difficulty buckets' mean halting steps and the claim's verdict, on hand-made puzzles. */
 class HaltingClaimTest {
     private static final boolean T = true, F = false;
-    private static final HaltingUnits TRM_N3_T2 =
-            HaltingUnits.of(new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16));
+    private static final HaltingUnits TRM_N3_T2 = HaltingUnits.of(
+            new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 3, 2, 4, 16, Backprop.FULL_RECURSION));
 
     private static PuzzleTrajectory p(int row, int backtracks, float[] halt, boolean[] correct) {
         return new PuzzleTrajectory(row, backtracks, 30, halt, correct, new int[halt.length], new int[halt.length]);
@@ -41,19 +42,17 @@ class HaltingClaimTest {
 
     @Test
     void averageRanksShareTiesAndSpearmanIsPearsonOfRanks() {
-        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankCorrelation.averageRanks(new double[] {10, 20, 20, 30}));
-        assertArrayEquals(new double[] {3, 1, 2}, RankCorrelation.averageRanks(new double[] {7, -1, 0}));
+        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, Statistics.averageRanks(new double[] {10, 20, 20, 30}));
+        assertArrayEquals(new double[] {3, 1, 2}, Statistics.averageRanks(new double[] {7, -1, 0}));
         // Monotone but not linear: rank correlation is exactly 1, and -1 reversed.
         double[] x = {1, 2, 3, 4, 5};
-        assertEquals(1, RankCorrelation.spearman(x, new double[] {1, 4, 9, 16, 25}), 1e-12);
-        assertEquals(-1, RankCorrelation.spearman(x, new double[] {25, 16, 9, 4, 1}), 1e-12);
+        assertEquals(1, Statistics.spearman(x, new double[] {1, 4, 9, 16, 25}), 1e-12);
+        assertEquals(-1, Statistics.spearman(x, new double[] {25, 16, 9, 4, 1}), 1e-12);
         // Ties: x ranks 1..4 (deviations -1.5 -.5 .5 1.5), y ranks 1.5 1.5 3.5 3.5 (deviations -1 -1 1 1):
         // sxy = 4, sxx = 5, syy = 4, rho = 4 / sqrt(20).
         assertEquals(
-                4 / Math.sqrt(20),
-                RankCorrelation.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}),
-                1e-12);
-        assertTrue(Double.isNaN(RankCorrelation.spearman(x, new double[] {3, 3, 3, 3, 3})), "constant: undefined");
+                4 / Math.sqrt(20), Statistics.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 1, 2, 2}), 1e-12);
+        assertTrue(Double.isNaN(Statistics.spearman(x, new double[] {3, 3, 3, 3, 3})), "constant: undefined");
     }
 
     @Test
@@ -137,7 +136,8 @@ class HaltingClaimTest {
 
     @Test
     void unitsOfOneSupervisionStep() {
-        HaltingUnits deck = HaltingUnits.of(new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 1, 1, 16, 16));
+        HaltingUnits deck = HaltingUnits.of(
+                new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 1, 1, 16, 16, Backprop.FULL_RECURSION));
         assertEquals(1, deck.answerUpdatesPerStep());
         assertEquals(2, deck.netCallsPerStep());
         assertTrue(deck.sameAsDeckIteration());

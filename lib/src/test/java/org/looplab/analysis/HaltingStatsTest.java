@@ -69,7 +69,7 @@ class HaltingStatsTest {
                 new double[] {1, 1.75, 2.25, 2.5},
                 b.stream().mapToDouble(HaltingStats.Budget::adaptiveMeanSteps).toArray(),
                 1e-12);
-        assertEquals(4, four().accuracyByMaxSteps().rowCount());
+        assertEquals(4, HaltingTables.accuracyByMaxSteps(four()).rowCount());
     }
 
     @Test
@@ -81,7 +81,7 @@ class HaltingStatsTest {
         assertEquals(3, s.equalFixedSteps()); // fixed 3 gives 0.5, fixed 2 only 0.25
         assertEquals(1 - 2.5 / 4, s.savedVsFixedMax(), 1e-12); // 37.5% fewer steps than always 4...
         assertEquals(1 - 2.5 / 3, s.savedVsEqual(), 1e-12); // ...and 1/6 fewer than fixed 3 at equal accuracy
-        Table t = four().savingsTable();
+        Table t = HaltingTables.savingsTable(four());
         assertEquals(3, t.rowCount());
         assertTrue(t.stringColumn("policy").get(1).startsWith("fixed K = 3"), t.print());
     }
@@ -181,7 +181,7 @@ class HaltingStatsTest {
 
     @Test
     void deckTableHasOurNumbersBesideTheClaim() {
-        Table t = four().deckComparison();
+        Table t = HaltingTables.deckComparison(four());
         assertEquals(List.of("easy", "hard"), t.stringColumn("bucket").asList());
         assertEquals(List.of("4–6", "12–16"), t.stringColumn("deck claim").asList());
         assertEquals(2.0, t.doubleColumn("halt step median").get(0)); // easy is P0, halting at 2...
@@ -189,7 +189,7 @@ class HaltingStatsTest {
         assertEquals(1.0, t.doubleColumn("accuracy at halt").get(0)); // ...with the right answer
         assertEquals(4.0, t.doubleColumn("halt step median").get(1)); // hard is P1: never halts, runs to the cap
         assertEquals(1, t.intColumn("never reached threshold").get(1));
-        Table all = four().byDifficulty();
+        Table all = HaltingTables.byDifficulty(four());
         assertEquals(3, all.rowCount());
         assertEquals(2, all.intColumn("puzzles").get(1)); // medium: P2 (halts at 1) and P3 (at 3)
         assertEquals(2.0, all.doubleColumn("halt step median").get(1));

@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Sample;
+import org.looplab.analysis.Verdict;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
 import org.looplab.sweep.CellResult;
+import org.looplab.train.ModelFamily;
 
 /** The scoreboard's verdicts on hand-made results: every expected t is worked out in the comments. */
 class ClaimsBoardTest {
@@ -17,7 +23,7 @@ class ClaimsBoardTest {
     private static Sample s(double... v) {
         List<Double> l = new ArrayList<>();
         for (double d : v) l.add(d);
-        return new Sample(l);
+        return Sample.of(l);
     }
 
     @Test
@@ -65,9 +71,9 @@ class ClaimsBoardTest {
                 "h",
                 "r",
                 List.of(grid),
-                task,
-                mixer.equals("MLP") ? "trm-mlp" : "trm-att",
-                mixer,
+                PuzzleTask.of(task),
+                mixer.equals("MLP") ? ModelFamily.TRM_MLP : ModelFamily.TRM_ATT,
+                Mixer.valueOf(mixer),
                 2,
                 2,
                 64,

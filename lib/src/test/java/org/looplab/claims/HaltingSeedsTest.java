@@ -13,7 +13,12 @@ import org.looplab.analysis.DifficultyBucket;
 import org.looplab.analysis.HaltingClaim;
 import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingUnits;
+import org.looplab.analysis.Judgement;
+import org.looplab.analysis.Verdict;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
 import org.looplab.sweep.CellResult;
+import org.looplab.train.ModelFamily;
 
 /** Halting records pooled over seeds, on hand-made numbers: the means decide, and too few seeds decide nothing. */
 class HaltingSeedsTest {
@@ -34,9 +39,9 @@ class HaltingSeedsTest {
                 "h",
                 "r",
                 List.of("halting-deck"),
-                "sudoku6",
-                "trm-mlp",
-                "MLP",
+                PuzzleTask.SUDOKU6,
+                ModelFamily.TRM_MLP,
+                Mixer.MLP,
                 1,
                 1,
                 64,

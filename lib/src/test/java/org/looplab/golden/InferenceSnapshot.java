@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.HaltingStats;
+import org.looplab.analysis.HaltingTables;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.Sudoku;
@@ -136,13 +137,17 @@ public record InferenceSnapshot(
             for (double t : THRESHOLDS) {
                 // one unroll, the rule replayed per threshold (what measure does inside)
                 HaltingStats h = new HaltingStats(name, set.name(), HaltingRule.of(model, t), measured.puzzles());
-                tables.put(t + "/perPuzzle", h.perPuzzle().printAll());
-                tables.put(t + "/byDifficulty", h.byDifficulty().printAll());
-                tables.put(t + "/accuracyByMaxSteps", h.accuracyByMaxSteps().printAll());
-                tables.put(t + "/savings", h.savingsTable().printAll());
-                tables.put(t + "/calibration", h.calibrationTable(10).printAll());
-                tables.put(t + "/byStep", h.byStep().printAll());
-                tables.put(t + "/deckSummary", h.deckSummary());
+                tables.put(t + "/perPuzzle", HaltingTables.perPuzzle(h).printAll());
+                tables.put(t + "/byDifficulty", HaltingTables.byDifficulty(h).printAll());
+                tables.put(
+                        t + "/accuracyByMaxSteps",
+                        HaltingTables.accuracyByMaxSteps(h).printAll());
+                tables.put(t + "/savings", HaltingTables.savingsTable(h).printAll());
+                tables.put(
+                        t + "/calibration",
+                        HaltingTables.calibrationTable(h, 10).printAll());
+                tables.put(t + "/byStep", HaltingTables.byStep(h).printAll());
+                tables.put(t + "/deckSummary", HaltingTables.deckSummary(h));
                 evals.put(String.valueOf(t), Evaluation.run(model, set, null, t));
             }
         }

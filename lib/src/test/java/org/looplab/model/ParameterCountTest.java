@@ -36,7 +36,8 @@ class ParameterCountTest {
     @Test
     void trmAttentionOnArcAndTheFourLayerAblation() {
         assertEquals(6_829_058L, count(TrmConfig.PAPER_ATTENTION, TaskShape.arc(1)));
-        TrmConfig fourLayers = new TrmConfig(512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3, 16, 16);
+        TrmConfig fourLayers =
+                new TrmConfig(512, 8, 4, 4, Mixer.MLP, PositionEncoding.NONE, 3, 3, 16, 16, Backprop.FULL_RECURSION);
         assertEquals(10_045_442L, count(fourLayers, TaskShape.sudoku9())); // Table 1 "w/ 4 layers, n=3": 10M
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
+import org.looplab.train.ModelFamily;
 import org.looplab.viz.AblationPlots;
 import tech.tablesaw.api.Table;
 
@@ -18,9 +21,9 @@ class AblationReportTest {
                 "h",
                 "id",
                 List.of("mixer", "depth"),
-                task,
-                mixer.equals("MLP") ? "trm-mlp" : "trm-att",
-                mixer,
+                PuzzleTask.of(task),
+                mixer.equals("MLP") ? ModelFamily.TRM_MLP : ModelFamily.TRM_ATT,
+                Mixer.valueOf(mixer),
                 n,
                 2,
                 width,
@@ -72,7 +75,9 @@ class AblationReportTest {
         Table clear = AblationReport.verdicts(
                 SweepSummary.of(runs(new double[] {0.5, 0.7, 0.9}, new double[] {0.1, 0.1, 0.1})));
         assertEquals(5.196, clear.doubleColumn("Welch t").get(0), 1e-3);
-        assertTrue(clear.stringColumn("what the data supports").get(0).startsWith("MLP ahead by 60.0 points"));
+        assertEquals(
+                "MLP ahead: MLP − attention = +60.0 points, Welch t = 5.20",
+                clear.stringColumn("what the data supports").get(0));
         // noisy: 0.5 ± 0.4 vs 0.3 ± 0.1: t ≈ 0.85
         Table noisy = AblationReport.verdicts(
                 SweepSummary.of(runs(new double[] {0.1, 0.5, 0.9}, new double[] {0.2, 0.3, 0.4})));
@@ -86,8 +91,15 @@ class AblationReportTest {
         // equal means with no spread: no difference, not a division by zero
         Table same = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0, 0, 0}, new double[] {0, 0, 0})));
         assertTrue(same.stringColumn("what the data supports").get(0).startsWith("no clear difference"));
+        // The claims board's rule: fewer than 3 seeds on either arm cannot be told from seed noise, 2 included.
         Table one = AblationReport.verdicts(SweepSummary.of(runs(new double[] {1}, new double[] {0})));
-        assertTrue(one.stringColumn("what the data supports").get(0).startsWith("one seed"));
+        assertEquals(
+                "no clear difference: 1 seed on the smaller arm (need 3)",
+                one.stringColumn("what the data supports").get(0));
+        Table two = AblationReport.verdicts(SweepSummary.of(runs(new double[] {0.9, 1}, new double[] {0, 0.1})));
+        assertTrue(
+                two.stringColumn("what the data supports").get(0).startsWith("no clear difference: 2 seeds"),
+                two.stringColumn("what the data supports").get(0));
     }
 
     @Test

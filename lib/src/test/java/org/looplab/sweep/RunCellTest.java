@@ -69,8 +69,10 @@ class RunCellTest {
                 () -> new SweepRunner(spec, out, data).run(Shard.ALL, SweepListener.NONE, sigterm, null));
         assertEquals(5, stopped.step());
         SweepRunner again = new SweepRunner(spec, out, data);
-        assertEquals("interrupted at step 5", again.state(spec.cells().get(0)));
-        assertEquals("to do", again.state(spec.cells().get(1)));
+        assertEquals("interrupted at step 5", again.state(spec.cells().get(0)).describe());
+        assertEquals(
+                CellState.Phase.INTERRUPTED, again.state(spec.cells().get(0)).phase());
+        assertEquals(CellState.Phase.TO_DO, again.state(spec.cells().get(1)).phase());
         SweepOutcome o = again.run(Shard.ALL, SweepListener.NONE, new StopRequest(), null);
         assertEquals(1, o.resumed());
         assertEquals(1, o.trained());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.looplab.data.PuzzleTask;
+import org.looplab.model.Mixer;
 import org.looplab.provenance.CodeVersion;
+import org.looplab.train.ModelFamily;
 import tech.tablesaw.api.Table;
 
 /** One results table never mixes runs of different training code without saying so. */
@@ -19,9 +22,9 @@ class SweepCodeVersionTest {
                 "h",
                 "r" + seed,
                 List.of("mixer"),
-                "sudoku4",
-                "trm-mlp",
-                "MLP",
+                PuzzleTask.SUDOKU4,
+                ModelFamily.TRM_MLP,
+                Mixer.MLP,
                 2,
                 2,
                 64,

@@ -38,11 +38,15 @@ class DeepSupervisionTrainerTest {
 
     /** A short recipe: no augmentation noise, EMA that follows within a few steps. */
     static TrainConfig quick(int batch, long steps) {
-        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
-                .withBatchSize(batch)
-                .withSteps(steps)
-                .withEma(0.5f)
-                .withCadence(5, 0, 16, 0);
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                .batchSize(batch)
+                .maxSteps(steps)
+                .emaDecay(0.5f)
+                .logEvery(5)
+                .evalEvery(0)
+                .evalPuzzles(16)
+                .checkpointEvery(0)
+                .build();
     }
 
     @Test
@@ -90,9 +94,13 @@ class DeepSupervisionTrainerTest {
     void smokeTrmOverfitsSixteenPuzzlesToFullExactMatch() {
         PuzzleDataSet sixteen = firstRows(sudoku.train(), 16);
         TrmConfig cfg = TrmConfig.TINY_MLP.withSize(64, 2);
-        TrainConfig tc = quick(16, 1500).withAugment(false).withRate(3e-3f, 20);
+        TrainConfig tc = quick(16, 1500).toBuilder()
+                .augment(false)
+                .learningRate(3e-3f)
+                .warmupSteps(20)
+                .build();
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(sixteen), 3);
-                var trainer = new DeepSupervisionTrainer(model, sixteen, tc, 3, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sixteen, tc, 3)) {
             double exact = 0;
             while (trainer.steps() < tc.maxSteps() && exact < 1) {
                 for (int i = 0; i < 50; i++) trainer.step();
@@ -108,7 +116,7 @@ class DeepSupervisionTrainerTest {
     @Test
     void managedArrayCountIsTheSameAfter5And50Steps() throws Exception {
         try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 1);
-                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 50), 1)) {
             for (int i = 0; i < 5; i++) trainer.step();
             int after5 = count(model.manager());
             for (int i = 5; i < 50; i++) trainer.step();
@@ -212,7 +220,7 @@ class DeepSupervisionTrainerTest {
         Thread t = new Thread(
                 () -> {
                     try (ReasoningModel model = TrmConfig.TINY_MLP.build(TrainingRun.taskOf(sudoku.train()), 2);
-                            var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 2, 0)) {
+                            var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 2)) {
                         boolean before = NoGrad.isRecording(); // on, on a thread that did not load the engine
                         double loss = 0;
                         for (int i = 0; i < 3; i++) loss = trainer.step().loss();
@@ -232,7 +240,7 @@ class DeepSupervisionTrainerTest {
     @Test
     void hrmTrainsWithTheQContinueLoss() {
         try (ReasoningModel model = org.looplab.model.HrmConfig.TINY.build(TrainingRun.taskOf(sudoku.train()), 6);
-                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 6, 0)) {
+                var trainer = new DeepSupervisionTrainer(model, sudoku.train(), quick(8, 3), 6)) {
             for (int i = 0; i < 3; i++) {
                 var r = trainer.step();
                 assertTrue(

@@ -24,11 +24,15 @@ class ExactResumeTest {
 
     /** Augmentation and exploration on, so the resumed run must redraw exactly what the uninterrupted one drew. */
     static TrainConfig recipe(long steps) {
-        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
-                .withBatchSize(8)
-                .withSteps(steps)
-                .withEma(0.5f)
-                .withCadence(1, 0, 16, 0);
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                .batchSize(8)
+                .maxSteps(steps)
+                .emaDecay(0.5f)
+                .logEvery(1)
+                .evalEvery(0)
+                .evalPuzzles(16)
+                .checkpointEvery(0)
+                .build();
     }
 
     @Test

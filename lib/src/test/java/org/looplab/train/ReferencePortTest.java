@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.model.Backprop;
 import org.looplab.model.HierarchicalReasoningModel;
 import org.looplab.model.HrmConfig;
 import org.looplab.model.Latents;
@@ -74,7 +75,8 @@ class ReferencePortTest {
 
     @Test
     void trmAttentionMatchesPyTorch(@TempDir Path dir) throws Exception {
-        var cfg = new TrmConfig(64, 4, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 2, 2, 4, 16);
+        var cfg = new TrmConfig(
+                64, 4, 4, 2, Mixer.ATTENTION, PositionEncoding.ROPE, 2, 2, 4, 16, Backprop.FULL_RECURSION);
         try (var m = TinyRecursiveModel.create(cfg, TASK, 11, DataType.FLOAT64)) {
             compare(m, trmCase(cfg, "attention"), dir);
         }
@@ -82,7 +84,7 @@ class ReferencePortTest {
 
     @Test
     void trmMlpMatchesPyTorch(@TempDir Path dir) throws Exception {
-        var cfg = new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 2, 2, 4, 16);
+        var cfg = new TrmConfig(64, 4, 4, 2, Mixer.MLP, PositionEncoding.NONE, 2, 2, 4, 16, Backprop.FULL_RECURSION);
         try (var m = TinyRecursiveModel.create(cfg, TASK, 12, DataType.FLOAT64)) {
             compare(m, trmCase(cfg, "mlp"), dir);
         }

@@ -14,11 +14,15 @@ public final class RunFolderChild {
 
     /** A metrics line every 2 steps and a checkpoint every 5: lines are written after checkpoints and between them. */
     static TrainConfig recipe() {
-        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
-                .withBatchSize(8)
-                .withSteps(STEPS)
-                .withEma(0.5f)
-                .withCadence(2, 0, 16, 5);
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                .batchSize(8)
+                .maxSteps(STEPS)
+                .emaDecay(0.5f)
+                .logEvery(2)
+                .evalEvery(0)
+                .evalPuzzles(16)
+                .checkpointEvery(5)
+                .build();
     }
 
     public static void main(String[] args) {

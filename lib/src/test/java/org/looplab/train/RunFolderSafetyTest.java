@@ -24,11 +24,15 @@ import org.looplab.model.TrmConfig;
 class RunFolderSafetyTest {
 
     static TrainConfig quick(long steps) {
-        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4)
-                .withBatchSize(8)
-                .withSteps(steps)
-                .withEma(0.5f)
-                .withCadence(2, 0, 16, 0);
+        return TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                .batchSize(8)
+                .maxSteps(steps)
+                .emaDecay(0.5f)
+                .logEvery(2)
+                .evalEvery(0)
+                .evalPuzzles(16)
+                .checkpointEvery(0)
+                .build();
     }
 
     @Test

@@ -72,7 +72,9 @@ class RunManifestTest {
         Path out = tmp.resolve("run");
         try (TrainingRun run = TrainingRun.start(
                 N3,
-                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
+                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                        .maxSteps(1)
+                        .build(),
                 PuzzleTask.SUDOKU4,
                 Profile.SMOKE,
                 0,

@@ -94,7 +94,8 @@ class TaskRecipeTest {
         String plain = Json.write(TrainConfig.CPU);
         assertFalse(plain.contains("optimiser"), plain);
         assertEquals(TrainConfig.CPU, Json.read(plain, TrainConfig.class, "test"));
-        TrainConfig atan2 = TrainConfig.CPU.withOptimiser(UpdateRule.ADAM_ATAN2);
+        TrainConfig atan2 =
+                TrainConfig.CPU.toBuilder().optimiser(UpdateRule.ADAM_ATAN2).build();
         String written = Json.write(atan2);
         assertTrue(written.contains("\"optimiser\" : \"ADAM_ATAN2\""), written);
         assertEquals(atan2, Json.read(written, TrainConfig.class, "test"));

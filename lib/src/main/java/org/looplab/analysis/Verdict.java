@@ -1,4 +1,4 @@
-package org.looplab.claims;
+package org.looplab.analysis;
 
 import java.util.Locale;
 

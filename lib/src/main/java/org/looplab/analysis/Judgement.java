@@ -1,22 +1,28 @@
-package org.looplab.claims;
+package org.looplab.analysis;
 
 import java.util.Locale;
-import org.looplab.sweep.AblationReport;
 
 /**
- * A verdict and the reason for it.
+ * A verdict and the reason for it, by the lab's one rule for "arm A beats arm B" ({@link #compare}): the claims
+ * board and the ablation report both judge with it, so they cannot disagree on the same data.
  *
  * @param verdict supported, contradicted or inconclusive
  * @param reason  the numbers the verdict rests on, in words
  */
 public record Judgement(Verdict verdict, String reason) {
 
-    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect (issue 12: ≥ 3 seeds). */
+    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect. */
     public static final int MIN_SEEDS = 3;
 
     /**
+     * Two-sided 95% critical value of Student's t with 4 degrees of freedom: Welch's test of 3 seeds against 3
+     * has at most 4, so a gap must clear it to count. With more seeds this is conservative.
+     */
+    public static final double T_CRITICAL = 2.776;
+
+    /**
      * The claim "arm {@code favoured} beats arm {@code other}" against the data, by Welch's t of the two means: at
-     * least {@link AblationReport#T_CRITICAL} (two-sided 95% at 4 degrees of freedom, conservative for more seeds)
+     * least {@link #T_CRITICAL} (two-sided 95% at 4 degrees of freedom, conservative for more seeds)
      * in the claimed direction supports it, as far in the other direction contradicts it, anything between is
      * within seed noise. Both arms at 0 says nothing about either: neither learned the task at this budget.
      */
@@ -30,7 +36,7 @@ public record Judgement(Verdict verdict, String reason) {
             return new Judgement(
                     Verdict.INCONCLUSIVE, "both arms at 0% exact: neither learned the task at this budget");
         double gap = favoured.mean() - other.mean();
-        double t = AblationReport.welchT(
+        double t = Statistics.welchT(
                 favoured.mean(), favoured.sd(), favoured.seeds(), other.mean(), other.sd(), other.seeds());
         String numbers = String.format(
                 Locale.ROOT,
@@ -39,10 +45,10 @@ public record Judgement(Verdict verdict, String reason) {
                 otherName,
                 100 * gap,
                 Double.isInfinite(t) ? (t > 0 ? "+∞" : "−∞") : String.format(Locale.ROOT, "%.2f", t));
-        if (t >= AblationReport.T_CRITICAL) return new Judgement(Verdict.SUPPORTED, numbers);
-        if (t <= -AblationReport.T_CRITICAL) return new Judgement(Verdict.CONTRADICTED, numbers);
+        if (t >= T_CRITICAL) return new Judgement(Verdict.SUPPORTED, numbers);
+        if (t <= -T_CRITICAL) return new Judgement(Verdict.CONTRADICTED, numbers);
         return new Judgement(
                 Verdict.INCONCLUSIVE,
-                numbers + String.format(Locale.ROOT, " (|t| < %.2f: within seed noise)", AblationReport.T_CRITICAL));
+                numbers + String.format(Locale.ROOT, " (|t| < %.2f: within seed noise)", T_CRITICAL));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.looplab.Profile;
+import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
 import org.looplab.data.PuzzleTask;
@@ -86,7 +87,7 @@ public final class StepBenchmark {
                     warmup,
                     steps,
                     model.parameterCount(),
-                    median(ms),
+                    Statistics.median(ms),
                     sorted[0],
                     sorted[sorted.length - 1],
                     firstLoss,
@@ -133,11 +134,12 @@ public final class StepBenchmark {
 
     /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
     private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
-        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD)
-                .withBatchSize(batch)
-                .withSteps(total)
-                .withAugment(false);
-        return new DeepSupervisionTrainer(model, data, tc, 0, 0);
+        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD).toBuilder()
+                .batchSize(batch)
+                .maxSteps(total)
+                .augment(false)
+                .build();
+        return new DeepSupervisionTrainer(model, data, tc, 0);
     }
 
     /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
@@ -187,12 +189,6 @@ public final class StepBenchmark {
         int side = (int) Math.round(Math.sqrt(cells));
         return new PuzzleDataSet(
                 "bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count], new int[count]);
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     /** A /proc/self/status field in MB (0 where there is no /proc). */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -cp 'lib/target/notebook-classpath/*' org.looplab.bench.SolverBench}: puzzles per second and p50/p99
+ * {@code java -cp 'lib/target/notebook-classpath/*:bench/target/looplab-bench.jar' org.looplab.bench.SolverBench}: puzzles per second and p50/p99
  * latency of the solver service for 4×4 and 6×6 ({@code make bench}), then puzzles per second at a fixed N_sup beside
  * adaptive halting ({@link HaltingSpeed}). Without {@code --checkpoint} it uses the shipped
  * {@code data/checkpoints/trm-mlp-sudoku4} and {@code -sudoku6} (and for the halting table also {@code trm-att-sudoku4}
