@@ -7,7 +7,7 @@ PY         := /usr/bin/python3
 MVN        := mvn -B -ntp -Dstyle.color=never
 JUPYTER_PATH := $(CURDIR)/build/jupyter
 # java -jar lib/target/looplab.jar with the Java heap sized and touched up front and one glibc malloc arena
-# (bin/looplab says why; README, Benchmarks, "Memory")
+# (bin/looplab says why; docs/benchmarks.md, "Memory")
 LOOPLAB    := bin/looplab
 CP         := lib/target/notebook-classpath/*
 # chromium: the trace viewer's test, the offline-book test and the notebook-UI test open pages in a real (headless)
@@ -29,7 +29,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique
 # Optimiser steps per checkpoint: a step budget, not minutes, so a checkpoint is the same on every machine (the
-# earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; README gives what each reached).
+# earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; docs/journal.md gives what each reached).
 STEPS_trm-mlp-sudoku4 := 2000
 STEPS_trm-att-sudoku4 := 4400
 STEPS_trm-mlp-sudoku6 := 2000
@@ -130,7 +130,7 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
+# TrainBench (docs/benchmarks.md): the one-core table, the all-cores thread search (the settings that can win) and
 # table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
 # VmRSS and peak RSS read after warm-up at step 300: minutes a mixer), all through bin/looplab, as training runs.
 # About 25-30 minutes in all on an idle 2-core machine.
@@ -175,7 +175,7 @@ profile: build
 
 # Both sides' step on one core each under the sampling profiler perf, split by kind of work (BLAS kernels, BLAS
 # packing, libtorch ops, page faults, runtime) with what the speed targets need of each part (TrainBench --cpu-split;
-# README, Benchmarks). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
+# docs/benchmarks.md). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
 PROFILE_CPU_STEPS ?= 6
 # 1: split the all-cores run instead (DJL at every core, PASSIVE; torch at 1 intra-op thread, OpenBLAS's own): CPU ms
 PROFILE_CPU_ALL_CORES ?=
@@ -211,7 +211,7 @@ train-%: setup
 	$(LOOPLAB) train --model $(patsubst %-$(lastword $(subst -, ,$*)),%,$*) --task $(lastword $(subst -, ,$*)) \
 	  --profile cpu --seed 0 $(if $(STEPS_$*),--steps $(STEPS_$*) --minutes 0) --out data/checkpoints/$*
 
-# The maze checkpoint (solve_maze; README, maze pilot): a one-cell sweep, since the maze recipe's batch 32 is a sweep
+# The maze checkpoint (solve_maze; docs/training.md): a one-cell sweep, since the maze recipe's batch 32 is a sweep
 # override. The finished run folder becomes the checkpoint, swapped in whole once its evaluation is written.
 MAZE_CKPT := data/checkpoints/trm-mlp-maze9-unique
 train-trm-mlp-maze9-unique: setup
@@ -245,7 +245,7 @@ define sweep-sharded
 	$(LOOPLAB) sweep --spec $(1) --out $(2)
 endef
 
-# The claims (README, Claims scoreboard): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
+# The claims (docs/claims.md): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
 # Hours each on a 2-core CPU (see the spec's budgets); never part of `make test`.
 CLAIM_JOBS ?= 2
 CLAIMS     := claim-mixer claim-depth claim-depth-steps claim-unroll-ema claim-halting

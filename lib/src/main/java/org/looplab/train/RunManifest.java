@@ -18,7 +18,7 @@ import org.looplab.provenance.RunResults;
 import org.looplab.provenance.RuntimeFacts;
 
 /**
- * A training run's {@code manifest.json} (README, "Run folder"), the one reader and writer of it. It lives in train, not
+ * A training run's {@code manifest.json} (docs/training.md, "Run folder"), the one reader and writer of it. It lives in train, not
  * provenance, because it holds the typed model and train configs, so a checkpoint's configs are validated field by
  * field when read back. Reading verifies the file against the {@code SHA256SUMS} beside it first.
  *
