@@ -24,7 +24,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique
@@ -51,6 +51,7 @@ help:
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
 	@echo "               claim-unroll-ema, claim-halting (hours each, cached): the runs behind it; make data-ladder"
+	@echo "make docs      regenerate the README's and docs/ generated blocks (claims board, shipped checkpoints)"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
 setup: jupyter build kernel
@@ -83,8 +84,10 @@ run: setup
 
 test: setup test-lib test-kernel test-notebooks test-browser test-slurm
 
-test-lib:
-	$(MVN) verify
+# The PyTorch reference (bench-pytorch) is installed first, and looplab.strict turns a test's missing prerequisite
+# (ReferencePortTest's torch, ExactResumeTest's deterministic rerun) into a failure instead of a skip.
+test-lib: bench-pytorch
+	$(MVN) verify -Dlooplab.strict=true
 
 # Protocol tests, then notebooks in the style of public IJava books (a utils/ notebook with %maven, loaded by %load
 # without extension): their artifacts are the ones `make build` put in ~/.m2, so this runs offline.
@@ -187,7 +190,8 @@ profile-cpu: build bench-pytorch
 	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
 
-# The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
+# The PyTorch reference of TrainBench and of ReferencePortTest. Idempotent; never fails here: without it, TrainBench
+# prints the Java-only table, and `make test`'s ReferencePortTest fails naming what is missing.
 bench-pytorch:
 	@if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then \
 	  missing=$$(for p in $(TORCH_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -286,6 +290,10 @@ claims-all: $(CLAIMS)
 # The scoreboard from whatever results are committed (seconds; trains nothing).
 claims: build
 	$(LOOPLAB) claims
+
+# The generated blocks of README.md and docs/*.md (the claims board, the shipped checkpoints) from committed data.
+docs: build
+	$(LOOPLAB) docs README.md docs/*.md
 
 data-ladder: setup
 	for d in $(LADDER_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done

@@ -11,7 +11,7 @@ import org.looplab.sweep.AblationReport;
  */
 public record Judgement(Verdict verdict, String reason) {
 
-    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect (issue 12: ≥ 3 seeds). */
+    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect (the board asks for ≥ 3 seeds). */
     public static final int MIN_SEEDS = 3;
 
     /**

@@ -216,6 +216,21 @@ public final class SweepRunner {
         return saved ? "interrupted at step " + step : "to do";
     }
 
+    /**
+     * How many of the spec's cells stand where: {@code done}, {@code to do}, {@code interrupted}, {@code running}
+     * (the {@link #state} of each, without its step and process), by name.
+     */
+    public java.util.SortedMap<String, Integer> stateCounts() {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (SweepCell cell : spec.cells()) {
+            String state = state(cell);
+            String kind =
+                    state.startsWith("interrupted") ? "interrupted" : state.startsWith("running") ? "running" : state;
+            counts.merge(kind, 1, Integer::sum);
+        }
+        return counts;
+    }
+
     /** The run folder of a cell (its name carries the cache key). */
     public Path folderOf(SweepCell cell) {
         return out.resolve(RUNS).resolve(cell.folderName(hashOf(cell)));

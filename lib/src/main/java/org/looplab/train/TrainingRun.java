@@ -177,7 +177,8 @@ public final class TrainingRun implements AutoCloseable {
                     + " start a new run");
         TrainerState state = Json.read(trainerFile, TrainerState.class);
         Profile profile = m.data().profile();
-        PuzzleSplits data = DataSetFolder.load(m.data().name(), profile, dataRoot);
+        // A clone holds unfinished runs but no data sets: build it as a fresh run would; the hash check follows.
+        PuzzleSplits data = DataSetFolder.buildIfAbsent(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
             throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data "
                     + m.data().name() + " now hashes " + data.train().contentHash() + ", the run trained on "
@@ -340,7 +341,8 @@ public final class TrainingRun implements AutoCloseable {
                         profile,
                         data.sha256(),
                         trainer.trainSha256(),
-                        dataFolder.resolve(PuzzleSplits.MANIFEST).toString()),
+                        // relative to the data root, so the record names no machine's folders
+                        dataFolder.getFileName().resolve(PuzzleSplits.MANIFEST).toString()),
                 CodeVersion.current(),
                 deviations,
                 RuntimeFacts.current(),
