@@ -61,6 +61,9 @@ class DocsPagesTest {
         for (String dir : List.of("data", "experiments", "notebooks"))
             try (Stream<Path> walk = Files.walk(ROOT.resolve(dir))) {
                 walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName()
+                                .toString()
+                                .startsWith("hs_err_pid")) // a JVM crash log, never committed
                         .filter(p -> p.toString().endsWith(".json")
                                 || p.toString().endsWith(".ipynb")
                                 || p.toString().endsWith(".md")

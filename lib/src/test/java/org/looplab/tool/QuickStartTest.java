@@ -42,6 +42,7 @@ class QuickStartTest {
         assertTrue(commands.size() >= 3, commands.toString());
         List<String> outputs = new ArrayList<>();
         for (String line : commands) {
+            if (line.equals("mkdir -p build")) continue; // the test's build/ is its temporary folder
             assertTrue(line.startsWith(JAR), "not a looplab command: " + line);
             List<String> words =
                     new ArrayList<>(Arrays.asList(line.substring(JAR.length()).split("\\s+")));
