@@ -7,7 +7,7 @@ PY         := /usr/bin/python3
 MVN        := mvn -B -ntp -Dstyle.color=never
 JUPYTER_PATH := $(CURDIR)/build/jupyter
 # java -jar lib/target/looplab.jar with the Java heap sized and touched up front and one glibc malloc arena
-# (bin/looplab says why; README, Benchmarks, "Memory")
+# (bin/looplab says why; docs/benchmarks.md, "Memory")
 LOOPLAB    := bin/looplab
 CP         := lib/target/notebook-classpath/*
 # The benchmarks are a module of their own (bench/): lib's classpath plus their jar.
@@ -26,13 +26,13 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
                trm-mlp-sudoku9-mixed
 # Optimiser steps per checkpoint: a step budget, not minutes, so a checkpoint is the same on every machine (the
-# earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; README gives what each reached).
+# earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; docs/journal.md gives what each reached).
 STEPS_trm-mlp-sudoku4 := 2000
 STEPS_trm-att-sudoku4 := 4400
 STEPS_trm-mlp-sudoku6 := 2000
@@ -54,6 +54,7 @@ help:
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
 	@echo "               claim-unroll-ema, claim-halting (hours each, cached): the runs behind it; make data-ladder"
+	@echo "make docs      regenerate the README's and docs/ generated blocks (claims board, shipped checkpoints)"
 	@echo "make setup     install Jupyter (Debian), build lib and kernel, install the kernelspec (done by run/test)"
 
 setup: jupyter build kernel
@@ -87,8 +88,10 @@ run: setup
 
 test: setup test-lib test-kernel test-notebooks test-browser test-slurm
 
-test-lib:
-	$(MVN) verify
+# The PyTorch reference (bench-pytorch) is installed first, and looplab.strict turns a test's missing prerequisite
+# (ReferencePortTest's torch, ExactResumeTest's deterministic rerun) into a failure instead of a skip.
+test-lib: bench-pytorch
+	$(MVN) verify -Dlooplab.strict=true
 
 # Protocol tests, then notebooks in the style of public IJava books (a utils/ notebook with %maven, loaded by %load
 # without extension): their artifacts are the ones `make build` put in ~/.m2, so this runs offline.
@@ -134,7 +137,7 @@ notebook: setup
 data: setup
 	for d in $(DATA_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done
 
-# TrainBench (README, Benchmarks): the one-core table, the all-cores thread search (the settings that can win) and
+# TrainBench (docs/benchmarks.md): the one-core table, the all-cores thread search (the settings that can win) and
 # table, then the memory check at batch 64 over 1,000 steps on the small config (6x6 Sudoku, hidden 64, n 1, T 1;
 # VmRSS and peak RSS read after warm-up at step 300: minutes a mixer), all through bin/looplab, as training runs.
 # About 25-30 minutes in all on an idle 2-core machine.
@@ -179,7 +182,7 @@ profile: build
 
 # Both sides' step on one core each under the sampling profiler perf, split by kind of work (BLAS kernels, BLAS
 # packing, libtorch ops, page faults, runtime) with what the speed targets need of each part (TrainBench --cpu-split;
-# README, Benchmarks). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
+# docs/benchmarks.md). Installs linux-perf and the PyTorch reference when missing; about 4 minutes on an idle machine.
 PROFILE_CPU_STEPS ?= 6
 # 1: split the all-cores run instead (DJL at every core, PASSIVE; torch at 1 intra-op thread, OpenBLAS's own): CPU ms
 PROFILE_CPU_ALL_CORES ?=
@@ -191,7 +194,8 @@ profile-cpu: build bench-pytorch
 	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
 	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
 
-# The PyTorch reference of TrainBench. Idempotent; never fails the bench: without it, TrainBench prints the Java-only table.
+# The PyTorch reference of TrainBench and of ReferencePortTest. Idempotent; never fails here: without it, TrainBench
+# prints the Java-only table, and `make test`'s ReferencePortTest fails naming what is missing.
 bench-pytorch:
 	@if command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; then \
 	  missing=$$(for p in $(TORCH_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -229,7 +233,7 @@ define sweep-checkpoint
 	rm -rf data/checkpoints/$(1) && mv data/checkpoints/$(1).tmp data/checkpoints/$(1)
 endef
 
-# The maze checkpoint (solve_maze): the one cell of experiments/checkpoint-maze9-unique.json (the maze recipe's batch
+# The maze checkpoint (solve_maze; docs/training.md): the one cell of experiments/checkpoint-maze9-unique.json (the maze recipe's batch
 # 32 is a sweep override).
 train-trm-mlp-maze9-unique: setup
 	$(call sweep-checkpoint,trm-mlp-maze9-unique,experiments/checkpoint-maze9-unique.json,build/checkpoint-maze9-unique,7c8e3791cc)
@@ -262,7 +266,7 @@ define sweep-sharded
 	$(LOOPLAB) sweep --spec $(1) --out $(2)
 endef
 
-# The claims (README, Claims scoreboard): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
+# The claims (docs/claims.md): one sweep per claim, experiments/claim-NAME.json into data/results/claim-NAME.
 # Hours each on a 2-core CPU (see the spec's budgets); never part of `make test`.
 CLAIM_JOBS ?= 2
 CLAIMS     := claim-mixer claim-depth claim-depth-steps claim-unroll-ema claim-halting
@@ -303,6 +307,10 @@ claims-all: $(CLAIMS)
 # The scoreboard from whatever results are committed (seconds; trains nothing).
 claims: build
 	$(LOOPLAB) claims
+
+# The generated blocks of README.md and docs/*.md (the claims board, the shipped checkpoints) from committed data.
+docs: build
+	$(LOOPLAB) docs README.md docs/*.md
 
 data-ladder: setup
 	for d in $(LADDER_SETS); do $(LOOPLAB) data build $$d --out data || exit 1; done

@@ -8,7 +8,7 @@ import org.looplab.data.SudokuRating;
 import org.looplab.data.SudokuShape;
 
 /**
- * Which classical measure of difficulty the halting analysis orders puzzles by (issue 12 item 1: backtracks, and a
+ * Which classical measure of difficulty the halting analysis orders puzzles by (backtracks, and a
  * propagation-depth measure where backtracks are too coarse). Either way, among equal values fewer givens rank harder
  * ({@link DifficultyBucket}).
  *

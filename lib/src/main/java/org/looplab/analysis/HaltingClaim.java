@@ -11,7 +11,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The deck's halting claim, measured (slide 03; issue 12 item 3): harder puzzles halt later, and adaptive halting
+ * The deck's halting claim, measured (slide 03): harder puzzles halt later, and adaptive halting
  * keeps the all-steps accuracy while using fewer steps. Computed from a {@link HaltingStats} replay; the difficulty
  * order is {@link DifficultyBucket}'s (solver backtracks or path length, then fewer givens).
  *

@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public record Judgement(Verdict verdict, String reason) {
 
-    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect. */
+    /** Fewer seeds per arm than this, and seed-to-seed spread cannot be told from an effect (the board asks for ≥ 3 seeds). */
     public static final int MIN_SEEDS = 3;
 
     /**

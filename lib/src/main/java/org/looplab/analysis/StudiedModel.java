@@ -49,8 +49,9 @@ public record StudiedModel(
      * Loads a checkpoint (a checkpoint folder, or a training run folder holding one in {@code model/}) and a test
      * set: {@code dataName}, else the run's own data set, else the named set whose grid matches the model's task. The
      * set is the run's profile's build when the run says which (another profile's split reserves other puzzle
-     * classes for test, so it could hold training puzzles), else {@code profile}'s; it is loaded from under
-     * {@code dataRoot} and verified ({@link DataSetFolder#load}), never built here.
+     * classes for test, so it could hold training puzzles), else {@code profile}'s. It is loaded from under
+     * {@code dataRoot} and verified, or built there when its folder is missing or empty, as training builds it
+     * ({@link DataSetFolder#buildIfAbsent}): a folder that holds anything is never replaced, and a mismatch fails.
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
         RunFolder folder = RunFolder.of(checkpoint);
@@ -64,11 +65,11 @@ public record StudiedModel(
         try {
             Profile p = run == null ? profile : run.data().profile();
             String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
-            PuzzleSplits data = DataSetFolder.load(name, p, dataRoot);
+            PuzzleSplits data = DataSetFolder.buildIfAbsent(name, p, dataRoot);
             check(m.task(), data, name);
             return new StudiedModel(
                     m,
-                    "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")"),
+                    description(checkpoint, run),
                     true,
                     data,
                     run == null ? null : run.data().trainSha256());
@@ -76,6 +77,19 @@ public record StudiedModel(
             m.close();
             throw e;
         }
+    }
+
+    /** How a loaded checkpoint is named in tables: its folder, and its run's id when it has a manifest. */
+    public static String description(Path checkpoint, RunManifest run) {
+        return "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")");
+    }
+
+    /**
+     * A checkpoint's model alone, for puzzles that come from a file rather than a named data set (so none is needed),
+     * with its {@link #description}. The caller closes the model.
+     */
+    public static ReasoningModel modelOnly(Path checkpoint) {
+        return Checkpoint.load(RunFolder.of(checkpoint).checkpoint());
     }
 
     /**

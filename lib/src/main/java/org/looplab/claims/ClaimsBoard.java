@@ -232,7 +232,7 @@ public final class ClaimsBoard {
     }
 
     /**
-     * Empty when every run was made by the same training code (issue 12 item 8: a row never mixes code versions
+     * Empty when every run was made by the same training code (a row never mixes code versions
      * without saying so); else which versions, by the first 12 hex digits of {@code sources}, and how many runs each.
      */
     static String codeVersions(List<CellResult> runs) {

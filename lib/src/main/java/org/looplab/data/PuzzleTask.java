@@ -10,8 +10,8 @@ import org.looplab.Profile;
 /**
  * The catalogue of named data sets: each task owns its generator, its seed and its train/test sizes per profile, so
  * a name fixes every byte. The first five are the sets the shipped checkpoints and committed results were made on
- * (their specs, and so their content hashes, must never change); the rest are the laptop-scale difficulty ladder
- * (issue 12 item 1): 9×9 Sudoku from propagation-only to search, harder 6×6, and mazes growing towards the size where
+ * (their specs, and so their content hashes, must never change); the rest are the laptop-scale difficulty ladder:
+ * 9×9 Sudoku from propagation-only to search, harder 6×6, and mazes growing towards the size where
  * the MLP's token mixing should fail (paper §4.5: a position-by-position mixing matrix has no notion of locality).
  */
 public enum PuzzleTask {

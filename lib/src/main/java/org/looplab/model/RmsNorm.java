@@ -11,7 +11,7 @@ final class RmsNorm {
     /**
      * Normalises over the last axis: channels normally, sequence positions inside the MLP mixer. mean(x²) is written
      * {@code x·x} summed over the width: {@code square()} is libtorch's pow, whose backward re-evaluates {@code x¹}
-     * and costs three passes; the product's is two (README "Benchmarks", profile). Same values: x² is x·x and
+     * and costs three passes; the product's is two (docs/models.md). Same values: x² is x·x and
      * libtorch's mean is this sum divided by the width.
      */
     static NDArray apply(NDArray x) {

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * The tables {@code [seq, headDim]} are made once, in the model's manager: a table made lazily inside a forward pass
  * would be closed by that pass's scope.
  *
- * <p>How it is computed (the profile of a training step, README "Benchmarks", steered this): rotate_half(x) =
+ * <p>How it is computed (the profile of a training step, docs/models.md, steered this): rotate_half(x) =
  * (-x2, x1) is written as swap(x)·(-sin, sin), where swap exchanges the halves with one {@code flip} over a
  * {@code [2, half]} view. The old slices, negation and concatenation cost four passes and, in the backward, a zero
  * fill plus a copy per slice. Queries get tables pre-multiplied by attention's 1/sqrt(headDim), so the scores

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code manifest.json} of a data set (README, "Data sets"): how it was made and the identity of its arrays.
+ * {@code manifest.json} of a data set (docs/data.md): how it was made and the identity of its arrays.
  *
  * @param kind      always {@code "data"}
  * @param puzzle    SUDOKU, MAZE, ARC or OTHER (what the tokens mean)

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A training run folder or a checkpoint folder, and where each of its files is: the one place their names are
- * spelled. A run folder (README, "Run folder"):
+ * spelled. A run folder (docs/training.md, "Run folder"):
  * <pre>
  *   manifest.json   the run's manifest (train.RunManifest): configs, data hash, code version, results
  *   SHA256SUMS      SHA-256 of manifest.json ({@link FileHashes}; {@code sha256sum -c SHA256SUMS} checks it)

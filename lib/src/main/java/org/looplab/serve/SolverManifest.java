@@ -9,7 +9,7 @@ import org.looplab.provenance.RunResults;
 import org.looplab.train.RunManifest;
 
 /**
- * The run manifest beside a checkpoint (README, "Run folder"), as a caller of the solver sees it: the run id, what was measured
+ * The run manifest beside a checkpoint (docs/training.md, "Run folder"), as a caller of the solver sees it: the run id, what was measured
  * on held-out puzzles, and the whole document for {@code describe_solver}. Read by the one typed reader
  * ({@link RunManifest#read}), so it is verified against its recorded hash, and manifests written before 0.2 are
  * read into the same named fields.

@@ -121,6 +121,57 @@ public final class AblationReport {
         return new Sample(r.getDouble("exact_mean"), r.getDouble("exact_sd"), r.getInt("seeds"));
     }
 
+    /**
+     * What the runs measured, as sentences for a notebook's conclusions, so that its prose carries no typed numbers:
+     * per mixer task the two means, their cell accuracy and the verdict of {@link #verdicts}; then held-out exact by
+     * effective depth and by width. Keyed by what each sentence is about.
+     */
+    public static java.util.Map<String, String> findings(Table mixer, Table depth, Table width) {
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        for (String task : tasks(mixer)) {
+            Row m = SweepSummary.find(mixer, task, "MLP"), a = SweepSummary.find(mixer, task, "ATTENTION");
+            if (m == null || a == null) continue;
+            f.put(
+                    "mixer, " + task,
+                    String.format(
+                            Locale.ROOT,
+                            "MLP %s vs attention %s held-out exact after %,d steps (cell %.1f%% vs %.1f%%): %s",
+                            pct(m),
+                            pct(a),
+                            m.getInt("steps"),
+                            100 * m.getDouble("cell_mean"),
+                            100 * a.getDouble("cell_mean"),
+                            verdict(Judgement.compare("MLP", exact(m), "attention", exact(a)))));
+        }
+        f.put(
+                "depth",
+                byFactor(
+                        depth,
+                        "depth",
+                        r -> "depth " + r.getInt("depth") + " (n " + r.getInt("n") + ", T " + r.getInt("T") + ")"));
+        f.put("width", byFactor(width, "width", r -> "hidden " + r.getInt("width")));
+        return f;
+    }
+
+    /** "x: 93.7% ± 2.2 (3 seeds); …" in rising order of {@code factor}, with the task and budget they share. */
+    private static String byFactor(Table summary, String factor, java.util.function.Function<Row, String> label) {
+        if (summary.rowCount() == 0) return "no runs";
+        Table sorted = summary.sortAscendingOn(factor);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < sorted.rowCount(); i++) {
+            Row r = sorted.row(i);
+            parts.add(label.apply(r) + ": " + pct(r));
+        }
+        Row first = sorted.row(0);
+        return String.join("; ", parts)
+                + String.format(
+                        Locale.ROOT,
+                        " (held-out exact, %s %s, %,d steps)",
+                        first.getString("task"),
+                        first.getString("mixer"),
+                        first.getInt("steps"));
+    }
+
     private static String pct(Row r) {
         return String.format(
                 Locale.ROOT,

@@ -216,6 +216,16 @@ public final class SweepRunner {
         return new CellState(saved ? CellState.Phase.INTERRUPTED : CellState.Phase.TO_DO, step, saved, null);
     }
 
+    /**
+     * How many of the spec's cells stand where: {@code done}, {@code to do}, {@code interrupted}, {@code running}
+     * (the {@link #state} of each, without its step and process), by name.
+     */
+    public java.util.SortedMap<String, Integer> stateCounts() {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (SweepCell cell : spec.cells()) counts.merge(state(cell).phase().label(), 1, Integer::sum);
+        return counts;
+    }
+
     /** The run folder of a cell (its name carries the cache key). */
     public Path folderOf(SweepCell cell) {
         return out.resolve(RUNS).resolve(cell.folderName(hashOf(cell)));

@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
         double p = threshold == null ? 0.5 : threshold;
         PuzzleDataSet test = puzzles != null
                 ? null
-                : DataSetFolder.load(
+                : DataSetFolder.buildIfAbsent( // built when missing, as training does; never replaced
                                 data != null ? data : m.data().name(), m.data().profile(), dataRoot)
                         .test();
         try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {

@@ -13,7 +13,10 @@ import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.StudiedModel;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.RatedSudokuFile;
+import org.looplab.model.ReasoningModel;
 import org.looplab.provenance.CodeVersion;
+import org.looplab.provenance.RunFolder;
+import org.looplab.train.RunManifest;
 import org.looplab.viz.TextTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,51 +77,55 @@ final class HaltingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
-            if (data != null && puzzles != null)
-                throw new IllegalArgumentException("give --data or --puzzles, not both");
-            DifficultyRating chosen = difficulty == null ? null : DifficultyRating.parse(difficulty);
-            HaltingStats s;
-            if (puzzles == null) s = chosen == null ? m.halting(limit, threshold) : m.halting(limit, threshold, chosen);
-            else {
-                PuzzleDataSet rated = RatedSudokuFile.read(puzzles);
-                s = HaltingStats.measure(
-                        m.model(),
-                        m.description(),
+        if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
+        DifficultyRating chosen = difficulty == null ? null : DifficultyRating.parse(difficulty);
+        if (puzzles != null) {
+            // Puzzles from a file need no named data set: the classical solver labels and rates them.
+            PuzzleDataSet rated = RatedSudokuFile.read(puzzles);
+            RunFolder folder = RunFolder.of(checkpoint);
+            String description = StudiedModel.description(checkpoint, RunManifest.readIfPresent(folder));
+            try (ReasoningModel model = StudiedModel.modelOnly(checkpoint)) {
+                HaltingStats s = HaltingStats.measure(
+                        model,
+                        description,
                         rated,
                         puzzles.getFileName().toString(),
                         limit,
                         threshold,
                         chosen == null ? DifficultyRating.storedFor(rated.kind()) : chosen);
+                report(s, model, description, puzzles.toString());
             }
-            System.out.println(TextTables.of(HaltingTables.deckComparison(s)));
-            System.out.println();
-            System.out.println(TextTables.of(HaltingTables.byDifficulty(s)));
-            System.out.println();
-            System.out.println(TextTables.of(HaltingTables.savingsTable(s)));
-            System.out.println();
-            System.out.println(TextTables.of(HaltingTables.accuracyByMaxSteps(s)));
-            System.out.println();
-            System.out.println(String.format(
-                    Locale.ROOT,
-                    "halt-head calibration: ECE %.4f over %d (puzzle, step) pairs",
-                    s.calibration(10).ece(),
-                    s.calibration(10).pairs()));
-            HaltingClaim claim = HaltingClaim.of(s, HaltingUnits.of(m.model().config()));
-            System.out.println();
-            System.out.println(TextTables.of(claim.bucketTable()));
-            System.out.println();
-            System.out.print(claim.lines());
-            if (record != null) {
-                new HaltingRecord(
-                                m.description(),
-                                puzzles == null ? m.dataLabel() : puzzles.toString(),
-                                CodeVersion.current().commit(),
-                                claim)
-                        .write(record);
-                System.out.println("recorded: " + record);
-            }
+            return 0;
+        }
+        try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
+            HaltingStats s = chosen == null ? m.halting(limit, threshold) : m.halting(limit, threshold, chosen);
+            report(s, m.model(), m.description(), m.dataLabel());
         }
         return 0;
+    }
+
+    private void report(HaltingStats s, ReasoningModel model, String description, String dataLabel) {
+        System.out.println(TextTables.of(HaltingTables.deckComparison(s)));
+        System.out.println();
+        System.out.println(TextTables.of(HaltingTables.byDifficulty(s)));
+        System.out.println();
+        System.out.println(TextTables.of(HaltingTables.savingsTable(s)));
+        System.out.println();
+        System.out.println(TextTables.of(HaltingTables.accuracyByMaxSteps(s)));
+        System.out.println();
+        System.out.println(String.format(
+                Locale.ROOT,
+                "halt-head calibration: ECE %.4f over %d (puzzle, step) pairs",
+                s.calibration(10).ece(),
+                s.calibration(10).pairs()));
+        HaltingClaim claim = HaltingClaim.of(s, HaltingUnits.of(model.config()));
+        System.out.println();
+        System.out.println(TextTables.of(claim.bucketTable()));
+        System.out.println();
+        System.out.print(claim.lines());
+        if (record != null) {
+            new HaltingRecord(description, dataLabel, CodeVersion.current().commit(), claim).write(record);
+            System.out.println("recorded: " + record);
+        }
     }
 }

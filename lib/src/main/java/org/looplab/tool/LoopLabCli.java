@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             SolveCommand.class,
             SweepCommand.class,
             ClaimsCommand.class,
+            CheckpointsCommand.class,
+            DocsCommand.class,
             CompareCommand.class
         })
 public final class LoopLabCli {

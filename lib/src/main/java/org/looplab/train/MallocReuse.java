@@ -20,10 +20,10 @@ import com.sun.jna.Platform;
  * every tensor is a fresh mmap: measured on the small config below, that made a step several times slower (over
  * 30 s of CPU for what took 12 s). The values of every tensor are unchanged: which address a tensor gets is not part
  * of its arithmetic (libtorch aligns every allocation to 64 bytes either way), so training stays bitwise equal
- * (checked with {@code looplab compare}: README "Benchmarks"). Measured on the small TRM config (6×6 Sudoku, hidden
+ * (checked with {@code looplab compare}: docs/journal.md, the small config). Measured on the small TRM config (6×6 Sudoku, hidden
  * 64, n 1, T 1, batch 64, one thread): a quarter to a third fewer minor page faults per process and ~20% less
  * system time; the step's CPU time fell at n 2, T 2 (534 → 434 ms, median of five alternating pairs) and did not
- * change measurably at n 1, T 1 (README "Benchmarks").
+ * change measurably at n 1, T 1 (docs/journal.md, the small config).
  *
  * <p>RSS: memory a step freed is kept rather than returned, so VmRSS reaches the step's high-water mark early and
  * stays there instead of dropping and re-growing. Off with {@code -Dlooplab.malloc=default}; a no-op where there is no

@@ -13,7 +13,7 @@ import org.looplab.provenance.Json;
 
 /**
  * What differs between two runs' manifests, field by field: the first thing to read when two results disagree
- * (README, "Run folder"). Only what can change a result is compared: the configs (with profile, seed and steps), the data set's
+ * (docs/training.md, "Run folder"). Only what can change a result is compared: the configs (with profile, seed and steps), the data set's
  * identity, the code version and the runtime. The run id, wall time, results, deviations text and the data manifest's
  * path (it depends on where the data root was) are not.
  *

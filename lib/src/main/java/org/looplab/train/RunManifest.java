@@ -18,7 +18,7 @@ import org.looplab.provenance.RunResults;
 import org.looplab.provenance.RuntimeFacts;
 
 /**
- * A training run's {@code manifest.json} (README, "Run folder"), the one reader and writer of it. It lives in train, not
+ * A training run's {@code manifest.json} (docs/training.md, "Run folder"), the one reader and writer of it. It lives in train, not
  * provenance, because it holds the typed model and train configs, so a checkpoint's configs are validated field by
  * field when read back. Reading verifies the file against the {@code SHA256SUMS} beside it first.
  *
@@ -78,7 +78,8 @@ public record RunManifest(
      * @param profile       the profile it was built for (sizes differ)
      * @param sha256        the data set manifest's combined hash
      * @param trainSha256   content hash of the training split (evaluation refuses a test set equal to it)
-     * @param manifest      path of the data set's manifest.json when the run started
+     * @param manifest      the data set's manifest.json, relative to the data root ({@code sudoku4/manifest.json});
+     *                      older runs recorded it as the trainer saw it ({@code data/sudoku4/manifest.json})
      */
     public record Data(String name, Profile profile, String sha256, String trainSha256, String manifest) {
         public Data {

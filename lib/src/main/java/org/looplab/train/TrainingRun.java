@@ -34,7 +34,7 @@ import org.looplab.provenance.RuntimeFacts;
 
 /**
  * One training run with its provenance: the data set, the trainer, and (optionally) an output folder that holds
- * the checkpoint. The folder (README, "Run folder"):
+ * the checkpoint. The folder (docs/training.md, "Run folder"):
  * <pre>
  *   manifest.json   {@link RunManifest}: id, profile, seed, steps, configs, data hash, code, deviations, runtime, metrics
  *   metrics.jsonl   one {@link TrainingMetrics} line per log step, appended as the run goes
@@ -46,7 +46,7 @@ import org.looplab.provenance.RuntimeFacts;
  * A save replaces only what it owns, each entry atomically, in the order live/, model/, manifest.json: other files
  * stay, the folder keeps its permissions, and a kill leaves a consistent live/ (the resume point) whatever moment it
  * strikes. A resume continues exactly: same weights, EMA, AdamW moments, carry, data order, augmentation and
- * exploration draws as an uninterrupted run (bitwise at a fixed libtorch thread count; see README "Resuming"). It
+ * exploration draws as an uninterrupted run (bitwise at a fixed libtorch thread count; see docs/training.md, "Resuming"). It
  * first truncates metrics.jsonl to the checkpoint's step, so the lines written after the last checkpoint by a killed
  * run are not repeated.
  */
@@ -177,7 +177,8 @@ public final class TrainingRun implements AutoCloseable {
                     + " start a new run");
         TrainerState state = Json.read(trainerFile, TrainerState.class);
         Profile profile = m.data().profile();
-        PuzzleSplits data = DataSetFolder.load(m.data().name(), profile, dataRoot);
+        // A clone holds unfinished runs but no data sets: build it as a fresh run would; the hash check follows.
+        PuzzleSplits data = DataSetFolder.buildIfAbsent(m.data().name(), profile, dataRoot);
         if (!data.train().contentHash().equals(m.data().trainSha256()))
             throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": training data "
                     + m.data().name() + " now hashes " + data.train().contentHash() + ", the run trained on "
@@ -341,7 +342,8 @@ public final class TrainingRun implements AutoCloseable {
                         profile,
                         data.sha256(),
                         trainer.trainSha256(),
-                        dataFolder.resolve(PuzzleSplits.MANIFEST).toString()),
+                        // relative to the data root, so the record names no machine's folders
+                        dataFolder.getFileName().resolve(PuzzleSplits.MANIFEST).toString()),
                 CodeVersion.current(),
                 deviations,
                 RuntimeFacts.current(),

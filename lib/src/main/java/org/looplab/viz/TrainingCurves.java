@@ -23,6 +23,19 @@ public final class TrainingCurves {
     }
 
     public static BufferedImage png(List<TrainingMetrics> history, String title) {
+        List<XYChart> charts = charts(history, title);
+        BufferedImage a = Charts.png(charts.get(0)), b = Charts.png(charts.get(1));
+        BufferedImage both = new BufferedImage(
+                a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
+        var g = both.createGraphics();
+        g.drawImage(a, 0, 0, null);
+        g.drawImage(b, a.getWidth(), 0, null);
+        g.dispose();
+        return both;
+    }
+
+    /** The two charts of {@link #png}, losses then accuracies, before they are drawn (what a test can read). */
+    static List<XYChart> charts(List<TrainingMetrics> history, String title) {
         XYChart loss = chart(title.isEmpty() ? "loss" : title + ": loss", "loss");
         add(loss, "total", history, TrainingMetrics::loss, false);
         add(loss, "answer (stable-max CE)", history, TrainingMetrics::answerLoss, false);
@@ -33,14 +46,7 @@ public final class TrainingCurves {
         add(acc, "train, halted slots", history, TrainingMetrics::haltedExact, false);
         add(acc, "held-out exact", history, TrainingMetrics::evalExact, true);
         add(acc, "held-out cell", history, TrainingMetrics::evalCell, true);
-        BufferedImage a = Charts.png(loss), b = Charts.png(acc);
-        BufferedImage both = new BufferedImage(
-                a.getWidth() + b.getWidth(), Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
-        var g = both.createGraphics();
-        g.drawImage(a, 0, 0, null);
-        g.drawImage(b, a.getWidth(), 0, null);
-        g.dispose();
-        return both;
+        return List.of(loss, acc);
     }
 
     private static XYChart chart(String title, String y) {

@@ -124,7 +124,7 @@ class MazeTest {
     }
 
     /**
-     * The first maze sets allow ties (the flaw README describes); the unique-path generator never makes one, and
+     * The first maze sets allow ties (the flaw docs/journal.md describes); the unique-path generator never makes one, and
      * there the label is the same route whichever way the maze is turned, which the tie-break cannot promise.
      */
     @Test

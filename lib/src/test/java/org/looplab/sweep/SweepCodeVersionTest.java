@@ -93,12 +93,14 @@ class SweepCodeVersionTest {
         Table t = SweepTable.load(Path.of("../data/results/ablation"));
         assertTrue(t.stringColumn("sources").asList().stream().allMatch(CodeVersion.UNKNOWN::equals));
         assertTrue(t.stringColumn("current_code").asList().stream().allMatch("no"::equals));
-        assertEquals(13, SweepSummary.of(t).rowCount(), "13 configurations, as README's table");
+        assertEquals(
+                13, SweepSummary.of(t).rowCount(), "13 configurations, as data/results/ablation/README.md's table");
         for (SweepTable.Run r : file.runs())
             assertEquals(
                     r.result().exactAccuracy(),
                     r.manifest().results().finalEvaluation().exact());
-        // README: the first 18 runs were trained with the sweep package not yet committed (dirty), the rest clean.
+        // data/results/ablation/README.md: the first 18 runs were trained with the sweep package not yet committed
+        // (dirty), the rest clean.
         assertEquals(
                 18,
                 file.runs().stream().filter(r -> r.manifest().code().dirty()).count());

@@ -59,7 +59,10 @@ class SweepRunnerTest {
         assertEquals(first.results(), second.results());
         assertEquals(written, Files.getLastModifiedTime(result));
 
-        // one more seed: only its two cells train
+        // one more seed: its two cells are to do, the first two done (the tally notebook 06 shows)
+        assertEquals(
+                new java.util.TreeMap<>(java.util.Map.of("done", 2, "to do", 2)),
+                new SweepRunner(spec(List.of(0L, 1L)), out, data).stateCounts());
         SweepOutcome wider = new SweepRunner(spec(List.of(0L, 1L)), out, data).run(Shard.ALL, SweepListener.NONE, null);
         assertEquals(2, wider.trained());
         assertEquals(2, wider.cached());

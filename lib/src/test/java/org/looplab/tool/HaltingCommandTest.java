@@ -1,6 +1,7 @@
 package org.looplab.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,11 @@ class HaltingCommandTest {
         try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
             m.save(ckpt);
         }
-        run("data", "build", "sudoku4", "--out", tmp.toString()); // readers never build a data set themselves
+        Path sudoku4 = PuzzleDataSets.folder(tmp, "sudoku4", Profile.fromEnv());
+        assertFalse(Files.exists(sudoku4));
+        // A reader builds the named set it needs when it is missing, as training does (a fresh clone has none).
         String out = run("halting", "--checkpoint", ckpt.toString(), "--limit", "8", "--data-root", tmp.toString());
+        assertTrue(Files.isRegularFile(sudoku4.resolve(PuzzleSplits.MANIFEST)), "built: " + sudoku4);
         assertTrue(out.contains("deck claim") && out.contains("4–6") && out.contains("12–16"), out);
         assertTrue(out.contains("sudoku4/test"), "data set inferred from the 4×4 task: " + out);
         // An untrained head says sigmoid(-5) ≈ 0.007 at every step: nothing halts, so all 8 run to the cap N_sup = 4.
@@ -54,8 +58,9 @@ class HaltingCommandTest {
                 "--puzzles",
                 file.toString(),
                 "--data-root",
-                tmp.toString());
+                tmp.resolve("none").toString());
         assertTrue(rated.contains("two.txt") && rated.contains("full_exact: "), rated);
+        assertFalse(Files.exists(tmp.resolve("none")), "--puzzles needs no named data set");
 
         Path html = tmp.resolve("viewer.html");
         String said = run(

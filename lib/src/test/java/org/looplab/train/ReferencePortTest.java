@@ -22,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.Prerequisite;
 import org.looplab.model.Backprop;
 import org.looplab.model.HierarchicalReasoningModel;
 import org.looplab.model.HrmConfig;
@@ -41,12 +41,13 @@ import org.looplab.model.TrmConfig;
 import org.looplab.provenance.Json;
 
 /**
- * Rules out our own port (issue 12 item 0): the same weights and batch go through our DJL model and through
+ * Rules out our own port: the same weights and batch go through our DJL model and through
  * {@code bench/trm_step.py}'s PyTorch model ({@code bench/port_check.py} drives it), and one supervision step's answer
  * logits, halt logits, loss and every gradient must agree. Float64 on both sides, so a formula that differs anywhere
  * (RoPE layout, attention scale, norm axis, SwiGLU split, embedding scale, loss) shows as a difference far above
  * rounding. The step starts from a carry one no-grad supervision step old, so the carry path is exercised too.
- * Runs where {@code /usr/bin/python3} imports torch (Debian's python3-torch); skipped with the reason otherwise.
+ * Runs where {@code /usr/bin/python3} imports torch (Debian's python3-torch, which {@code make test} installs); where it
+ * cannot, skipped with the reason, and under {@code make test} a failure ({@link Prerequisite}).
  */
 class ReferencePortTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -60,15 +61,15 @@ class ReferencePortTest {
     @BeforeAll
     static void needsTorch() throws Exception {
         script = findScript();
-        Assumptions.assumeTrue(
+        Prerequisite.require(
                 script != null,
                 "bench/port_check.py not found above " + Path.of("").toAbsolutePath());
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), PYTHON + " not found: PyTorch comparison skipped");
+        Prerequisite.require(Files.isExecutable(PYTHON), PYTHON + " not found: PyTorch comparison skipped");
         Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Assumptions.assumeTrue(
+        Prerequisite.require(
                 p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0,
                 PYTHON + " cannot import torch and numpy (apt install python3-torch): PyTorch comparison skipped");
     }

@@ -92,6 +92,8 @@ class RunManifestTest {
         RunManifest m = RunManifest.read(folder);
         assertEquals(Profile.SMOKE, m.profile());
         assertEquals(1, m.steps());
+        // The data set is named relative to the data root (here an absolute temporary folder), never by its full path.
+        assertEquals("sudoku4-smoke/manifest.json", m.data().manifest());
         assertNotNull(m.results().loss());
         assertNull(m.results().finalEvaluation());
     }

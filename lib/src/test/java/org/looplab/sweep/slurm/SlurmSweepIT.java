@@ -36,7 +36,7 @@ import org.looplab.sweep.SweepRunner;
  *   <li>{@code --slurm} again submits only that cell, which resumes from its checkpoint;</li>
  *   <li>{@code results.csv} equals the local one (cells, hashes, metrics); the resumed cell equals a local resume
  *       from a copy of the same checkpoint (the uninterrupted run is printed beside it; cross-process exactness is the
- *       trainer's kill test's to assert, README "Resuming");</li>
+ *       trainer's kill test's to assert, docs/training.md, "Resuming");</li>
  *   <li>{@code --slurm} with everything cached submits nothing.</li>
  * </ol>
  */
