@@ -92,9 +92,9 @@ class SweepRunnerTest {
             assertEquals(
                     "running, checkpoint at step 2 (process "
                             + ProcessHandle.current().pid() + " on " + org.looplab.provenance.LockFile.hostName() + ")",
-                    runner.state(cell));
+                    runner.state(cell).describe());
         }
-        assertEquals("interrupted at step 2", runner.state(cell));
+        assertEquals("interrupted at step 2", runner.state(cell).describe());
 
         SweepOutcome part1 = runner.run(Shard.parse("1/2"), SweepListener.NONE, null);
         assertEquals(1, part1.resumed());
@@ -110,6 +110,6 @@ class SweepRunnerTest {
         assertEquals(1, part2.trained());
         assertEquals(0, part2.pending());
         assertEquals(2, part2.results().size());
-        assertEquals("done", runner.state(cell));
+        assertEquals("done", runner.state(cell).describe());
     }
 }
