@@ -53,6 +53,65 @@ class RunManifestTest {
     }
 
     @Test
+    void anEditedConfigWhoseHashWasRemovedIsRefusedAgainstTheRunManifest(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        try (TrainingRun run = TrainingRun.start(
+                N3,
+                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
+                PuzzleTask.SUDOKU4,
+                Profile.SMOKE,
+                0,
+                tmp.resolve("data"),
+                out)) {
+            run.train(TrainingListener.NONE, null, null);
+            run.save();
+        }
+        Path model = out.resolve(TrainingRun.MODEL), config = model.resolve(Checkpoint.CONFIG_FILE);
+        Path sums = model.resolve(FileHashes.FILE);
+        String original = Files.readString(config), originalSums = Files.readString(sums);
+        String edited = original.replace("\"latentSteps\" : 3", "\"latentSteps\" : 5");
+        assertNotEquals(original, edited);
+
+        // The hash list's config.json line removed, the config edited: refused, the list must name it.
+        Files.writeString(
+                sums,
+                originalSums.lines().filter(l -> !l.endsWith(Checkpoint.CONFIG_FILE)).toList().stream()
+                        .map(l -> l + "\n")
+                        .reduce("", String::concat));
+        Files.writeString(config, edited);
+        var unlisted = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+        assertTrue(unlisted.getMessage().contains("lists no config.json"), unlisted.getMessage());
+
+        // The whole list removed: the run's hashed manifest still records latentSteps 3.
+        Files.delete(sums);
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.loadModel(out));
+        assertTrue(e.getMessage().startsWith(config.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("latentSteps is 5, but the run's"), e.getMessage());
+        assertTrue(e.getMessage().contains("records 3"), e.getMessage());
+
+        // Unedited but without its list, in a run that hashes its manifest: the list was removed, so refused.
+        Files.writeString(config, original);
+        var removed = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+        assertTrue(removed.getMessage().contains(FileHashes.FILE + ": missing"), removed.getMessage());
+
+        // A folder from before hashes (no list anywhere) loads, warning that its config cannot be checked.
+        Files.delete(out.resolve(FileHashes.FILE));
+        var err = new java.io.ByteArrayOutputStream();
+        var old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (ReasoningModel back = Checkpoint.load(model)) {
+            assertEquals(3, ((TrmConfig) back.config()).latentSteps());
+        } finally {
+            System.setErr(old);
+        }
+        String warning = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warning.contains(config + ": not checked"), warning);
+        // ...but an edit that contradicts even the unhashed manifest is still refused.
+        Files.writeString(config, edited);
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+    }
+
+    @Test
     void anEditedManifestIsRefusedNamingTheFile(@TempDir Path tmp) throws Exception {
         RunFolder run = new RunFolder(tmp.resolve("run"));
         ExampleRunManifest.of("r1", "sudoku4", Profile.SMOKE, "a".repeat(64)).writeInto(run.root());
