@@ -55,17 +55,7 @@ class RunManifestTest {
     @Test
     void anEditedConfigWhoseHashWasRemovedIsRefusedAgainstTheRunManifest(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        try (TrainingRun run = TrainingRun.start(
-                N3,
-                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
-                PuzzleTask.SUDOKU4,
-                Profile.SMOKE,
-                0,
-                tmp.resolve("data"),
-                out)) {
-            run.train(TrainingListener.NONE, null, null);
-            run.save();
-        }
+        trainOneStep(tmp, out);
         Path model = out.resolve(TrainingRun.MODEL), config = model.resolve(Checkpoint.CONFIG_FILE);
         Path sums = model.resolve(FileHashes.FILE);
         String original = Files.readString(config), originalSums = Files.readString(sums);
@@ -129,17 +119,7 @@ class RunManifestTest {
     @Test
     void aRunSavesHashesThatCoverManifestAndBothCheckpoints(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
-        try (TrainingRun run = TrainingRun.start(
-                N3,
-                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
-                PuzzleTask.SUDOKU4,
-                Profile.SMOKE,
-                0,
-                tmp.resolve("data"),
-                out)) {
-            run.train(TrainingListener.NONE, null, null);
-            run.save();
-        }
+        trainOneStep(tmp, out);
         RunFolder folder = new RunFolder(out);
         assertTrue(FileHashes.read(out).sha256().containsKey(RunFolder.MANIFEST));
         for (Path checkpoint : List.of(folder.model(), folder.live().resolve(TrainingRun.LIVE_WEIGHTS)))
@@ -151,6 +131,21 @@ class RunManifestTest {
         assertEquals(1, m.steps());
         assertNotNull(m.results().loss());
         assertNull(m.results().finalEvaluation());
+    }
+
+    /** A one-step run of {@link #N3} into {@code out}. */
+    private static void trainOneStep(Path tmp, Path out) {
+        try (TrainingRun run = TrainingRun.start(
+                N3,
+                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).withSteps(1),
+                PuzzleTask.SUDOKU4,
+                Profile.SMOKE,
+                0,
+                tmp.resolve("data"),
+                out)) {
+            run.train(TrainingListener.NONE, null, null);
+            run.save();
+        }
     }
 
     /** Every shipped run reads through the typed reader, with each old metric in its named field, value for value. */
