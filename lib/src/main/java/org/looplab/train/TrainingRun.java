@@ -234,6 +234,18 @@ public final class TrainingRun implements AutoCloseable {
      * Reads a run folder's manifest (verified against its recorded hash, then validated: a missing or mistyped field
      * fails, naming it).
      */
+    /**
+     * Where the run in {@code folder} found its data set: the root above the data manifest it records (as the path
+     * was given then, so a relative one is read from the working directory), or {@code data} when that folder is
+     * not there any more (then the load names where it looked and how to build the set).
+     */
+    public static Path recordedDataRoot(Path folder) {
+        String recorded = readManifest(folder).data().manifest();
+        Path set = recorded == null ? null : Path.of(recorded).getParent();
+        Path root = set == null ? null : set.getParent();
+        return root != null && Files.isDirectory(set) ? root : Path.of("data");
+    }
+
     public static RunManifest readManifest(Path folder) {
         return RunManifest.read(new RunFolder(folder));
     }
