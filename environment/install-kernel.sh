@@ -72,9 +72,14 @@ if [ -f "$archive" ]; then
   cds_args="$(json_string "-XX:SharedArchiveFile=$archive"), \"-Xshare:auto\", "
 fi
 
+# The kernel starts through bin/utf8-locale (copied beside the jar), so a notebook under a C or POSIX locale opens
+# run folders with non-ASCII names; it execs java, so Jupyter still signals the JVM itself.
+launcher="$spec_dir/utf8-locale"
+cp "$here/../bin/utf8-locale" "$launcher.partial" && chmod +x "$launcher.partial" && mv "$launcher.partial" "$launcher"
+
 cat > "$spec_dir/kernel.json" <<JSON
 {
-  "argv": [$(json_string "$java_cmd"), ${cds_args}"-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
+  "argv": [$(json_string "$launcher"), $(json_string "$java_cmd"), ${cds_args}"-Djava.security.manager=allow", "-jar", $(json_string "$jar"), "{connection_file}"],
   "display_name": "Java",
   "language": "java",
   "interrupt_mode": "message"

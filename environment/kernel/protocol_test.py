@@ -213,13 +213,23 @@ def check_interrupt_catch_throwable(kc, km):
     assert first == second, "still running after its reply: %s then %s" % (first, second)
 
 
-def check_system_exit_refused(kc, km):
-    cell = run(kc, "System.exit(0)")
+def assert_refused_and_alive(kc, code, says):
+    """The cell fails with a SecurityException that says `says`, and the kernel answers the next cell."""
+    run(kc, "int kept = 41;")
+    cell = run(kc, code)
     assert cell.reply["status"] == "error" and cell.reply["ename"] == "SecurityException", cell.describe()
     traceback = "\n".join(cell.of_type("error")[0]["traceback"])
-    assert "System.exit(0) refused" in traceback, traceback
-    after = run(kc, "1 + 1")
-    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "2", after.describe()
+    assert says in traceback, traceback
+    after = run(kc, "kept + 1")
+    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "42", after.describe()
+
+
+def check_system_exit_refused(kc, km):
+    assert_refused_and_alive(kc, "System.exit(0)", "System.exit(0) refused")
+
+
+def check_security_manager_removal_refused(kc, km):
+    assert_refused_and_alive(kc, "System.setSecurityManager(null); System.exit(6);", "System.setSecurityManager refused")
 
 
 def check_classpath_relative_glob(kc, km):
@@ -350,6 +360,7 @@ def check_is_complete(kc, km):
 CHECKS = [check_kernel_info, check_stdout, check_png_last_expression, check_png_display, check_html_display,
           check_update_display, check_render_last_expression, check_compile_error, check_runtime_error,
           check_interrupt_sleep, check_interrupt_busy_loop, check_interrupt_catch_throwable, check_system_exit_refused,
+          check_security_manager_removal_refused,
           check_classpath_relative_glob, check_unknown_magic,
           check_maven_cached_artifact, check_maven_unknown_artifact, check_maven_unreachable_repository,
           check_load_notebook_that_uses_maven, check_load_from_pom_cell, check_time,

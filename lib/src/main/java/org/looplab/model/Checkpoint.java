@@ -19,8 +19,9 @@ import org.looplab.provenance.RunFolder;
  * A model on disk: a folder with {@code config.json} (architecture, task, seed, the weights file's SHA-256 and the
  * code version), {@code params.safetensors} (every named array: parameters, puzzle table, buffers) and
  * {@code SHA256SUMS} over both ({@link FileHashes}). Written to a temporary folder, then renamed, so a crash never
- * leaves half a checkpoint; a file that does not match its hash fails to load, naming the file. A checkpoint written
- * before SHA256SUMS existed still loads; its weights are checked against config.json's hash as before.
+ * leaves half a checkpoint; a file that does not match its hash fails to load, naming the file, and so does a config
+ * that differs from its run's manifest or whose hash was removed ({@link CheckpointTamperCheck}). A checkpoint written
+ * before SHA256SUMS existed still loads, with a warning; its weights are checked against config.json's hash as before.
  */
 public final class Checkpoint {
     public static final String CONFIG_FILE = RunFolder.CHECKPOINT_CONFIG;
@@ -69,9 +70,12 @@ public final class Checkpoint {
     public static ReasoningModel load(Path folder) {
         Path configFile = folder.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(configFile)) throw new IllegalArgumentException(configFile + ": no such file");
-        // An edited config.json would build another model than the one trained (e.g. n = 5 over weights for n = 3).
-        FileHashes.verify(folder, CONFIG_FILE);
+        // An edited config.json would build another model than the one trained (e.g. n = 5 over weights for n = 3):
+        // checked against its hash first (an edit that breaks the JSON is named as an edit), then against the run.
+        FileHashes own = FileHashes.read(folder);
+        if (own != null && own.sha256().containsKey(CONFIG_FILE)) own.check(CONFIG_FILE);
         Manifest m = Json.read(configFile, Manifest.class);
+        CheckpointTamperCheck.verify(folder, m, System.err);
         Path paramsFile = folder.resolve(m.params());
         byte[] bytes;
         try {

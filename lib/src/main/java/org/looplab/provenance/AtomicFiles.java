@@ -29,6 +29,7 @@ public final class AtomicFiles {
     }
 
     public static void writeBytes(Path target, byte[] bytes) {
+        target = throughLink(target);
         Path parent = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
@@ -47,10 +48,11 @@ public final class AtomicFiles {
 
     /**
      * Fills a temporary sibling folder, then swaps it in for {@code target} (replacing an older one).
-     * If {@code writer} fails, the old {@code target} is untouched and the temporary folder is removed.
+     * If {@code writer} fails, the old {@code target} is untouched and the temporary folder is removed. A target that
+     * is a symbolic link is written where the link points, and the link stays.
      */
     public static void writeFolder(Path target, FolderWriter writer) {
-        Path abs = target.toAbsolutePath();
+        Path abs = throughLink(target).toAbsolutePath();
         Path parent = abs.getParent();
         try {
             Files.createDirectories(parent);
@@ -100,6 +102,23 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Where a write to {@code target} goes: a symbolic link's target, so that a user's link (a data set kept on
+     * another disk) stays a link instead of being swapped for a copy. A dangling link is written through as well.
+     */
+    private static Path throughLink(Path target) {
+        if (!Files.isSymbolicLink(target)) return target;
+        try {
+            if (Files.exists(target)) return target.toRealPath(); // a chain of links, or a loop (an error naming it)
+            return target.toAbsolutePath()
+                    .getParent()
+                    .resolve(Files.readSymbolicLink(target))
+                    .normalize();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the link " + target, e);
         }
     }
 

@@ -53,8 +53,7 @@ public final class Json {
         try {
             return MAPPER.readValue(text, type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(
-                    source + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(source + ": " + whyNot(type, e), e);
         }
     }
 
@@ -68,8 +67,7 @@ public final class Json {
                     .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     .readValue(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(
-                    file + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(file + ": " + whyNot(type, e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
         }
@@ -80,12 +78,33 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(
-                    file + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(file + ": " + whyNot(type, e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
         }
     }
+
+    /**
+     * What is wrong, without quoting the file: a parse error's own message echoes the text it stopped at, and a file
+     * reached through a link may be anything (a key, a password file), so only its position is said.
+     */
+    private static String whyNot(Class<?> type, com.fasterxml.jackson.core.JacksonException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
+            var at = e.getLocation();
+            return "not JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ", so not a " + type.getSimpleName();
+        }
+        String why = e.getOriginalMessage();
+        int problem = why.indexOf(", problem: "); // a constructor's own check: its message is the whole story
+        if (problem >= 0) why = why.substring(problem + ", problem: ".length());
+        // A user reads field names and values, not Java's: `org.looplab.Profile` becomes Profile.
+        why = QUALIFIED.matcher(why).replaceAll("$1").replace("`", "");
+        return "not a valid " + type.getSimpleName() + ": " + why;
+    }
+
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("\\b(?:[a-z_][\\w]*\\.)+([A-Z][\\w$]*)");
 
     /** Wraps the deserializer of every {@link OlderForms} type so its upgrade runs on the stored tree first. */
     private static final class OlderFormsModifier extends BeanDeserializerModifier {

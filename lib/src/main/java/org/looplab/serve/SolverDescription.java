@@ -3,6 +3,7 @@ package org.looplab.serve;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
 
     /**
      * @param checkpoint        folder name
-     * @param path              absolute folder
+     * @param path              the folder relative to the server's working directory, or only its name when it lies
+     *                          elsewhere: an answer to a client does not show the server machine's layout
      * @param puzzle            {@code sudoku} or {@code maze}
      * @param size              e.g. {@code 4x4}
      * @param architecture      the config's type (TrmConfig, HrmConfig, DirectConfig)
@@ -61,7 +63,7 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
                                     : "not measured: " + SolverManifest.FILE + " has no held-out results";
                     return new Model(
                             s.name(),
-                            s.folder().toString(),
+                            shown(s.folder()),
                             s.kind().name().toLowerCase(Locale.ROOT),
                             s.side() + "x" + s.side(),
                             s.model().config().getClass().getSimpleName(),
@@ -75,5 +77,14 @@ public record SolverDescription(List<Model> models, CodeVersion code) {
                 })
                 .toList();
         return new SolverDescription(models, CodeVersion.current());
+    }
+
+    /** {@code folder} (absolute) as a client sees it: relative to the working directory, else its name. */
+    static String shown(Path folder) {
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (folder.startsWith(here) && !folder.equals(here))
+            return here.relativize(folder).toString();
+        Path name = folder.getFileName();
+        return name == null ? "." : name.toString();
     }
 }

@@ -76,16 +76,20 @@ public final class CellLock implements AutoCloseable {
     public static CellLock take(Path runFolder, Holder me, Predicate<Holder> ended, PrintStream log) {
         Path file = fileOf(runFolder);
         String text = Json.write(me);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < LockFile.ATTEMPTS; attempt++) {
             if (LockFile.tryCreate(file, text)) return new CellLock(file, me);
-            Holder other = holderOf(file);
-            if (other == null) continue; // released between our two calls: try again
+            String held = LockFile.read(file);
+            if (held == null) continue; // released between our two calls: try again
+            Holder other = Json.read(held, Holder.class, file.toString());
             String why = staleReason(other, me, ended);
             if (why == null)
                 throw new IllegalStateException(
                         file + ": cell is being trained by " + other + "; if that is gone, delete this file");
-            if (log != null) log.println("taking over " + file + " (" + why + ")");
-            LockFile.remove(file);
+            if (LockFile.takeOver(file, held, text)) {
+                if (log != null) log.println("took over " + file + " (" + why + ")");
+                return new CellLock(file, me);
+            }
+            LockFile.pause(); // another process is taking it over: its outcome decides
         }
         throw new IllegalStateException(file + ": could not be taken (other processes keep taking it)");
     }
@@ -104,11 +108,15 @@ public final class CellLock implements AutoCloseable {
         return holder;
     }
 
+    /** Whether the lock file still names this holder (nobody took it over since). */
+    public boolean held() {
+        return holder.equals(holderOf(file));
+    }
+
     /** Removes the lock file if it is still this holder's. */
     @Override
     public void close() {
-        Holder now = holderOf(file);
-        if (now != null && now.equals(holder)) LockFile.remove(file);
+        LockFile.releaseIfMine(file, Json.write(holder));
     }
 
     private static String hostName() {

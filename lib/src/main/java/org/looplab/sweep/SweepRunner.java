@@ -97,7 +97,7 @@ public final class SweepRunner {
                             folder.getFileName(),
                             resume ? "resuming" : "training " + cell.train().maxSteps() + " steps");
                 try (CellLock lock = CellLock.take(folder, CellLock.Holder.current(null), h -> false, log)) {
-                    r = train(cell, folder, resume, stop == null ? TrainingListener.NONE : stop);
+                    r = train(cell, folder, resume, stop == null ? TrainingListener.NONE : stop, lock);
                 }
                 how = resume ? "resumed" : "trained";
                 if (resume) resumed++;
@@ -151,7 +151,7 @@ public final class SweepRunner {
                                                         .steps()
                                         : "training " + cell.train().maxSteps() + " steps",
                                 me);
-                    r = train(cell, folder, resume, stop);
+                    r = train(cell, folder, resume, stop, lock);
                 }
             }
         }
@@ -256,11 +256,11 @@ public final class SweepRunner {
         return r.grids().equals(cell.grids()) ? r : r.inGrids(cell.grids());
     }
 
-    private CellResult train(SweepCell cell, Path folder, boolean resume, TrainingListener listener) {
+    private CellResult train(SweepCell cell, Path folder, boolean resume, TrainingListener listener, CellLock lock) {
         PuzzleSplits data = data(cell.task());
         // Callers hold the cell's CellLock, which knows the scheduler's view (a requeued job, an ended one): a run lock
         // left by a process on another node (node failure, preemption) is theirs to clear, not a second writer.
-        RunLock.releaseForeign(folder);
+        RunLock.releaseForeign(folder, lock::held);
         TrainingRun run;
         if (resume) {
             RunManifest m = TrainingRun.readManifest(folder);

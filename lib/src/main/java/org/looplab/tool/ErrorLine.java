@@ -23,6 +23,8 @@ final class ErrorLine {
         if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
         if (e instanceof FileSystemException f)
             return f.getFile() + ": " + (f.getReason() == null ? "cannot access" : f.getReason());
+        // The decoder's own text is "Input length = 1": say what the file is instead.
+        if (e instanceof java.nio.charset.CharacterCodingException) return "not UTF-8 text (a binary file?)";
         String message = e.getMessage();
         Throwable cause = e.getCause();
         if (e instanceof UncheckedIOException && cause != null) {

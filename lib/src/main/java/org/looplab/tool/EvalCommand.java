@@ -131,11 +131,11 @@ final class EvalCommand implements Callable<Integer> {
         EvaluationTotals totals = new EvaluationTotals();
         long started = System.nanoTime(), reported = started;
         int side = 0; // the first puzzle's; every other must match it
+        int number = 0;
         try (BufferedReader in = Files.newBufferedReader(file)) {
             List<Sudoku> chunk = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
             String line;
-            int number = 0;
             while (true) {
                 line = in.readLine();
                 if (line != null) {
@@ -163,6 +163,8 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 if (line == null) break;
             }
+        } catch (java.nio.charset.CharacterCodingException e) { // the decoder's own text is "Input length = 1"
+            throw new IllegalArgumentException(file + " line " + (number + 1) + ": " + ErrorLine.of(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read", e);
         }

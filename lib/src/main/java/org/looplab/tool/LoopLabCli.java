@@ -45,6 +45,13 @@ public final class LoopLabCli {
             line.getErr().println("looplab: " + ErrorLine.of(ex));
             return 2;
         });
+        // A mistyped option or value: one line saying what, one saying where the usage is (not 14-38 lines of it).
+        cli.setParameterExceptionHandler((ex, given) -> {
+            CommandLine where = ex.getCommandLine();
+            where.getErr().println("looplab: " + ErrorLine.of(ex));
+            where.getErr().println("see: " + where.getCommandSpec().qualifiedName() + " --help");
+            return 2;
+        });
         return cli.execute(args);
     }
 }

@@ -50,8 +50,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--data-root",
-            defaultValue = "data",
-            description = "where data sets live (default ${DEFAULT-VALUE})")
+            description = "where data sets live (default: data; for --resume, where the run's data set was)")
     Path dataRoot;
 
     @Option(names = "--one-step-gradient", description = "TRM only: the paper's 'w/ 1-step gradient' ablation")
@@ -81,7 +80,8 @@ final class TrainCommand implements Callable<Integer> {
             if (adamAtan2 || oneStep)
                 throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2 and"
                         + " --one-step-gradient are for a new run");
-            run = TrainingRun.resume(folder, dataRoot, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
+            Path root = dataRoot != null ? dataRoot : TrainingRun.recordedDataRoot(folder);
+            run = TrainingRun.resume(folder, root, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
@@ -104,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = out != null
                     ? out
                     : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());
-            run = TrainingRun.start(mc, tc, t, p, seed, dataRoot, folder);
+            run = TrainingRun.start(mc, tc, t, p, seed, dataRoot != null ? dataRoot : Path.of("data"), folder);
         }
         try (run) {
             System.out.println("run: " + run.id() + " -> " + run.folder());

@@ -1,10 +1,7 @@
 package org.looplab.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.looplab.provenance.LockFile;
 
 /**
@@ -26,39 +23,44 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path folder) {
         Path f = folder.resolve(FILE);
         String me = ProcessHandle.current().pid() + " " + host() + "\n";
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < LockFile.ATTEMPTS; attempt++) {
             if (LockFile.tryCreate(f, me)) return new RunLock(f, me);
             String holder = LockFile.read(f);
             if (holder == null) continue; // released between our two calls: try again
             if (!isStale(holder))
                 throw new IllegalStateException(folder + ": in use by process " + describe(holder) + " (" + f
                         + "); wait for it, or delete that file if no such process runs");
-            System.err.println(
-                    folder + ": taking over the lock of process " + describe(holder) + ", which no longer runs");
-            LockFile.remove(f);
+            if (LockFile.takeOver(f, holder, me)) {
+                System.err.println(
+                        folder + ": took over the lock of process " + describe(holder) + ", which no longer runs");
+                return new RunLock(f, me);
+            }
+            LockFile.pause(); // another process is taking it over: its outcome decides
         }
         throw new IllegalStateException(
                 folder + ": another process took the lock " + f + " while this one was" + " taking over a stale one");
     }
 
     /**
-     * Removes a lock taken on another host, saying so. Only for a caller that already holds a stronger lock on the
-     * folder (a sweep cell's {@code CellLock}, which asks the scheduler whether that job still runs): this host cannot
-     * tell whether another host's pid is alive, so {@link #acquire} alone never takes such a lock over.
+     * Removes a lock taken on another host, saying so. Only for the holder of a stronger lock on the folder (a sweep
+     * cell's {@code CellLock}, which asks the scheduler whether that job still runs), checked again here through
+     * {@code holdsCellLock} right before: this host cannot tell whether another host's pid is alive, so
+     * {@link #acquire} alone never takes such a lock over. The removal compares and deletes as one step
+     * ({@link LockFile#removeIfHolds}), so it never removes a lock that another process took meanwhile.
      */
-    public static void releaseForeign(Path folder) {
+    public static void releaseForeign(Path folder, BooleanSupplier holdsCellLock) {
         Path f = folder.resolve(FILE);
-        try {
-            if (!Files.isRegularFile(f)) return;
-            String holder = Files.readString(f, StandardCharsets.UTF_8);
-            String[] parts = holder.trim().split("\\s+", 2);
-            if (parts.length < 2 || parts[1].equals(host())) return; // this host's locks: acquire decides
-            System.err.println(folder + ": removing the run lock of process " + describe(holder)
+        String holder = LockFile.read(f);
+        if (holder == null) return;
+        String[] parts = holder.trim().split("\\s+", 2);
+        if (parts.length < 2 || parts[1].equals(host())) return; // this host's locks: acquire decides
+        if (!holdsCellLock.getAsBoolean())
+            throw new IllegalStateException(folder + ": the run lock of process " + describe(holder)
+                    + " (another host) may be removed only by the holder of this cell's lock, and this process no"
+                    + " longer holds it");
+        if (LockFile.removeIfHolds(f, holder))
+            System.err.println(folder + ": removed the run lock of process " + describe(holder)
                     + " (another host; this cell's lock says that job no longer runs it)");
-            Files.deleteIfExists(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the lock of " + folder, e);
-        }
     }
 
     /**

@@ -99,7 +99,7 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * A fresh run with explicit configs; {@code out} may be null (notebook runs that keep nothing). A folder that
      * holds a run is refused; the leftovers of a run killed before its first complete checkpoint (no manifest) are
-     * replaced, saying so; files LoopLab did not write are left alone.
+     * replaced, saying so; a folder holding anything else is refused, naming it ({@link RunLeftovers}).
      */
     public static TrainingRun start(
             ModelConfig modelCfg,
@@ -135,20 +135,7 @@ public final class TrainingRun implements AutoCloseable {
         if (Files.exists(out.resolve(MANIFEST)))
             throw new IllegalArgumentException(
                     out + ": already holds a run; resume it (--resume) or choose another --out");
-        List<String> removed = new ArrayList<>();
-        try {
-            for (String name : List.of(METRICS, LIVE, MODEL)) {
-                Path p = out.resolve(name);
-                if (!Files.exists(p)) continue;
-                AtomicFiles.deleteTree(p);
-                removed.add(name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + out, e);
-        }
-        if (!removed.isEmpty())
-            System.err.println(out + ": no manifest, so no run to resume (killed before its first checkpoint);"
-                    + " starting afresh, replacing " + String.join(", ", removed));
+        RunLeftovers.clear(out);
     }
 
     /**
@@ -249,6 +236,18 @@ public final class TrainingRun implements AutoCloseable {
      * Reads a run folder's manifest (verified against its recorded hash, then validated: a missing or mistyped field
      * fails, naming it).
      */
+    /**
+     * Where the run in {@code folder} found its data set: the root above the data manifest it records (as the path
+     * was given then, so a relative one is read from the working directory), or {@code data} when that folder is
+     * not there any more (then the load names where it looked and how to build the set).
+     */
+    public static Path recordedDataRoot(Path folder) {
+        String recorded = readManifest(folder).data().manifest();
+        Path set = recorded == null ? null : Path.of(recorded).getParent();
+        Path root = set == null ? null : set.getParent();
+        return root != null && Files.isDirectory(set) ? root : Path.of("data");
+    }
+
     public static RunManifest readManifest(Path folder) {
         return RunManifest.read(new RunFolder(folder));
     }

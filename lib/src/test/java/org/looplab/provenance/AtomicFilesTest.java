@@ -1,6 +1,8 @@
 package org.looplab.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,5 +22,22 @@ class AtomicFilesTest {
         AtomicFiles.writeString(page, "<html>2</html>");
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(page)));
         assertEquals("<html>2</html>", Files.readString(page));
+    }
+
+    @Test
+    void aSymlinkedFolderOrFileIsWrittenWhereItPointsAndStaysALink(@TempDir Path dir) throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("big-disk/sudoku4"));
+        Files.writeString(disk.resolve("old.txt"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("sudoku4"), disk);
+        AtomicFiles.writeFolder(link, tmp -> Files.writeString(tmp.resolve("new.txt"), "new"));
+        assertTrue(Files.isSymbolicLink(link), "the user's link stays a link");
+        assertEquals("new", Files.readString(disk.resolve("new.txt")), "written where it points");
+        assertFalse(Files.exists(disk.resolve("old.txt")), "replaced there, as without a link");
+
+        Path file = Files.writeString(dir.resolve("real.json"), "{}");
+        Path fileLink = Files.createSymbolicLink(dir.resolve("linked.json"), file);
+        AtomicFiles.writeString(fileLink, "{\"a\":1}");
+        assertTrue(Files.isSymbolicLink(fileLink));
+        assertEquals("{\"a\":1}", Files.readString(file));
     }
 }

@@ -251,5 +251,10 @@ public class SolverServiceTest {
         assertNull(m.metrics());
         assertTrue(m.accuracy().startsWith("not measured"), m.accuracy());
         assertEquals("maze", d.models().get(2).puzzle());
+        // The checkpoints lie in a temporary folder, outside the working directory: only their names are shown.
+        for (SolverDescription.Model each : d.models())
+            assertEquals(each.checkpoint(), each.path(), "no absolute path of the server's machine");
+        assertEquals(
+                "runs/a", SolverDescription.shown(Path.of("").toAbsolutePath().resolve("runs/a")), "relative inside");
     }
 }

@@ -47,6 +47,31 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aBinaryPuzzleFileIsNamedAsNotText(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("puzzles.bin");
+        Files.write(f, new byte[] {'1', '2', (byte) 0xff, (byte) 0xfe, 0, '\n'});
+        DataCliTest.Run r = DataCliTest.run("", "sudoku", "solve", f.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                "looplab: " + f + ": cannot read: not UTF-8 text (a binary file?)",
+                r.err().strip());
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> EvalCommand.fromText(f, null, null, 0.5, EvalCommand.CHUNK, System.err, 0));
+        assertEquals(f + " line 1: not UTF-8 text (a binary file?)", e.getMessage());
+    }
+
+    @Test
+    void aWrongArgumentTypeIsOneLineAndAPointerToHelp() {
+        DataCliTest.Run r = DataCliTest.run("", "train", "--task", "sudoku4", "--steps", "many");
+        assertEquals(2, r.code());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("looplab: Invalid value for option '--steps': 'many'"), lines.get(0));
+        assertEquals("see: looplab train --help", lines.get(1));
+    }
+
+    @Test
     void anEmptyPuzzleFileIsAnErrorForSolveAndEvalAlike(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("empty.txt");
         Files.writeString(f, "# only a comment\n\n");

@@ -113,7 +113,8 @@ class TrainCommandTest {
                 parts.toString(),
                 "--data-root",
                 data.toString());
-        String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3", "--data-root", data.toString());
+        // No --data-root: the resume finds the data where the run recorded it (not ./data, which does not exist here).
+        String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3");
         assertTrue(resumed.contains("steps: 6"), resumed);
         // A resumed run keeps its own recipe: a flag that would change it is refused, and the run is left as it was.
         assertEquals(

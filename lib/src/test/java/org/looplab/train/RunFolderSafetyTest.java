@@ -146,6 +146,70 @@ class RunFolderSafetyTest {
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
     }
 
+    @Test
+    void aFolderHoldingAUsersModelAndLiveIsRefusedAndKeptIntact(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data"), project = dir.resolve("project");
+        // A project given as --out: its own model/ and live/ folders, a metrics file of its own, its sources.
+        Files.createDirectories(project.resolve("model"));
+        Files.createDirectories(project.resolve("live"));
+        Files.writeString(project.resolve("model/notes.txt"), "the user's model notes\n");
+        Files.writeString(project.resolve("live/stream.csv"), "1,2,3\n");
+        Files.writeString(project.resolve(TrainingRun.METRICS), "my own metrics, not JSON\n");
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainingRun.start(
+                        TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, project));
+        assertTrue(e.getMessage().contains("holds live/ (not a LoopLab resume state) and 2 more"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertEquals("the user's model notes\n", Files.readString(project.resolve("model/notes.txt")));
+        assertEquals("1,2,3\n", Files.readString(project.resolve("live/stream.csv")));
+        assertEquals("my own metrics, not JSON\n", Files.readString(project.resolve(TrainingRun.METRICS)));
+        assertFalse(Files.exists(project.resolve(RunLock.FILE)), "the lock is released after the refusal");
+
+        // A plain folder of other files is refused too, naming what it holds; nothing is written there.
+        Path sources = dir.resolve("sources");
+        Files.createDirectories(sources.resolve("src"));
+        var e2 = assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainingRun.start(
+                        TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, sources));
+        assertTrue(e2.getMessage().contains("holds src/,"), e2.getMessage());
+        try (var entries = Files.list(sources)) {
+            assertEquals(List.of(sources.resolve("src")), entries.toList());
+        }
+    }
+
+    @Test
+    void theLeftoversOfAKilledRunWithACheckpointButNoManifestAreReplaced(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data"), killed = dir.resolve("killed"), out = dir.resolve("run");
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, killed)) {
+            run.train(TrainingListener.NONE, null, null);
+        }
+        // What a kill between model/ and the manifest's write leaves: live/, model/, metrics, a temporary file.
+        Files.createDirectories(out);
+        for (String owned : List.of(TrainingRun.LIVE, TrainingRun.MODEL))
+            copyTree(killed.resolve(owned), out.resolve(owned));
+        Files.copy(killed.resolve(TrainingRun.METRICS), out.resolve(TrainingRun.METRICS));
+        Files.writeString(out.resolve(".manifest.json.k3j9x.tmp"), "{");
+        Files.writeString(out.resolve("train.log"), "the shell made this before the run started\n");
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, quick(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, out)) {
+            assertFalse(Files.exists(out.resolve(TrainingRun.MODEL)), "replaced");
+            assertFalse(Files.exists(out.resolve(".manifest.json.k3j9x.tmp")), "replaced");
+            run.train(TrainingListener.NONE, null, null);
+        }
+        assertEquals("the shell made this before the run started\n", Files.readString(out.resolve("train.log")));
+        assertEquals(2, TrainingRun.readManifest(out).steps());
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var all = Files.walk(from)) {
+            for (Path p : all.toList())
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+        }
+    }
+
     /**
      * kill -9 at random moments of a training process and of the resumes that follow: after every kill the metrics
      * on disk are a prefix of an uninterrupted run's, and the run finished by a last resume equals that run.

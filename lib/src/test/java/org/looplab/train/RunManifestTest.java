@@ -53,6 +53,55 @@ class RunManifestTest {
     }
 
     @Test
+    void anEditedConfigWhoseHashWasRemovedIsRefusedAgainstTheRunManifest(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        trainOneStep(tmp, out);
+        Path model = out.resolve(TrainingRun.MODEL), config = model.resolve(Checkpoint.CONFIG_FILE);
+        Path sums = model.resolve(FileHashes.FILE);
+        String original = Files.readString(config), originalSums = Files.readString(sums);
+        String edited = original.replace("\"latentSteps\" : 3", "\"latentSteps\" : 5");
+        assertNotEquals(original, edited);
+
+        // The hash list's config.json line removed, the config edited: refused, the list must name it.
+        Files.writeString(
+                sums,
+                originalSums.lines().filter(l -> !l.endsWith(Checkpoint.CONFIG_FILE)).toList().stream()
+                        .map(l -> l + "\n")
+                        .reduce("", String::concat));
+        Files.writeString(config, edited);
+        var unlisted = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+        assertTrue(unlisted.getMessage().contains("lists no config.json"), unlisted.getMessage());
+
+        // The whole list removed: the run's hashed manifest still records latentSteps 3.
+        Files.delete(sums);
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.loadModel(out));
+        assertTrue(e.getMessage().startsWith(config.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("latentSteps is 5, but the run's"), e.getMessage());
+        assertTrue(e.getMessage().contains("records 3"), e.getMessage());
+
+        // Unedited but without its list, in a run that hashes its manifest: the list was removed, so refused.
+        Files.writeString(config, original);
+        var removed = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+        assertTrue(removed.getMessage().contains(FileHashes.FILE + ": missing"), removed.getMessage());
+
+        // A folder from before hashes (no list anywhere) loads, warning that its config cannot be checked.
+        Files.delete(out.resolve(FileHashes.FILE));
+        var err = new java.io.ByteArrayOutputStream();
+        var old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (ReasoningModel back = Checkpoint.load(model)) {
+            assertEquals(3, ((TrmConfig) back.config()).latentSteps());
+        } finally {
+            System.setErr(old);
+        }
+        String warning = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warning.contains(config + ": not checked"), warning);
+        // ...but an edit that contradicts even the unhashed manifest is still refused.
+        Files.writeString(config, edited);
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(model));
+    }
+
+    @Test
     void anEditedManifestIsRefusedNamingTheFile(@TempDir Path tmp) throws Exception {
         RunFolder run = new RunFolder(tmp.resolve("run"));
         ExampleRunManifest.of("r1", "sudoku4", Profile.SMOKE, "a".repeat(64)).writeInto(run.root());
@@ -70,19 +119,7 @@ class RunManifestTest {
     @Test
     void aRunSavesHashesThatCoverManifestAndBothCheckpoints(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
-        try (TrainingRun run = TrainingRun.start(
-                N3,
-                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
-                        .maxSteps(1)
-                        .build(),
-                PuzzleTask.SUDOKU4,
-                Profile.SMOKE,
-                0,
-                tmp.resolve("data"),
-                out)) {
-            run.train(TrainingListener.NONE, null, null);
-            run.save();
-        }
+        trainOneStep(tmp, out);
         RunFolder folder = new RunFolder(out);
         assertTrue(FileHashes.read(out).sha256().containsKey(RunFolder.MANIFEST));
         for (Path checkpoint : List.of(folder.model(), folder.live().resolve(TrainingRun.LIVE_WEIGHTS)))
@@ -96,6 +133,23 @@ class RunManifestTest {
         assertEquals("sudoku4-smoke/manifest.json", m.data().manifest());
         assertNotNull(m.results().loss());
         assertNull(m.results().finalEvaluation());
+    }
+
+    /** A one-step run of {@link #N3} into {@code out}. */
+    private static void trainOneStep(Path tmp, Path out) {
+        try (TrainingRun run = TrainingRun.start(
+                N3,
+                TrainConfig.of(Profile.SMOKE, PuzzleTask.SUDOKU4).toBuilder()
+                        .maxSteps(1)
+                        .build(),
+                PuzzleTask.SUDOKU4,
+                Profile.SMOKE,
+                0,
+                tmp.resolve("data"),
+                out)) {
+            run.train(TrainingListener.NONE, null, null);
+            run.save();
+        }
     }
 
     /** Every shipped run reads through the typed reader, with each old metric in its named field, value for value. */

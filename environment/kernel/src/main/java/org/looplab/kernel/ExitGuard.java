@@ -9,7 +9,8 @@ package org.looplab.kernel;
  * is a group check. This needs a SecurityManager, the only exit hook the JDK has: deprecated but working on JDK 17
  * (it prints one warning on the kernel's stderr, which goes to Jupyter's log, not the notebook); JDK 18–23 need
  * {@code -Djava.security.manager=allow}, which the kernelspec passes; where none can be installed the kernel says so
- * once on stderr and exit is not refused. Every permission other than exit is granted, so nothing else changes.
+ * once on stderr and exit is not refused. A cell may not replace or remove the guard ({@code setSecurityManager});
+ * every other permission is granted, so nothing else changes.
  */
 @SuppressWarnings({"removal", "deprecation"})
 final class ExitGuard extends SecurityManager {
@@ -56,8 +57,13 @@ final class ExitGuard extends SecurityManager {
         }
     }
 
+    /** Refuses replacing or removing this guard from a cell ({@code System.setSecurityManager(null)}), then exit. */
     @Override
     public void checkPermission(java.security.Permission perm) {
+        if (perm instanceof RuntimePermission && perm.getName().equals("setSecurityManager") && onCellThread()) {
+            throw new SecurityException("System.setSecurityManager refused: it would remove the guard that keeps a"
+                    + " cell's System.exit from ending the kernel and losing every variable.");
+        }
         // everything else is allowed, as without a SecurityManager
     }
 

@@ -77,6 +77,18 @@ class EscapesTest {
     }
 
     @Test
+    @SuppressWarnings("removal") // System.getSecurityManager: the guard is one
+    void aCellCannotRemoveTheGuardAndThenExit() throws Exception {
+        kernel.evalRaw("int escKept = 41;");
+        SecurityException e = assertThrows(
+                SecurityException.class, () -> kernel.evalRaw("System.setSecurityManager(null); System.exit(6);"));
+        assertTrue(e.getMessage().startsWith("System.setSecurityManager refused"), e.getMessage());
+        assertInstanceOf(ExitGuard.class, System.getSecurityManager(), "the guard is still installed");
+        assertThrows(SecurityException.class, () -> kernel.evalRaw("System.exit(6)"));
+        assertEquals(42, kernel.evalRaw("escKept + 1"), "the kernel answers with its variables");
+    }
+
+    @Test
     void theParentWatchFiresWhenTheParentProcessDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "60").start();
         try {

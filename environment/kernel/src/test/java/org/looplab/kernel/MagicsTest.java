@@ -114,6 +114,33 @@ class MagicsTest {
     }
 
     @Test
+    void aNotebookThatLoadsItselfFailsAtOnceNamingTheChain() throws IOException {
+        Path loops = Files.createDirectories(kernel.workingDirectory().resolve("loops"));
+        Files.writeString(loops.resolve("self.ipynb"), notebook("int magicSelfRuns = 1;", "%load loops/self"));
+        Files.writeString(loops.resolve("a.ipynb"), notebook("%load loops/b"));
+        Files.writeString(loops.resolve("b.ipynb"), notebook("%load loops/a"));
+        Path self = loops.resolve("self.ipynb").toRealPath();
+        long start = System.nanoTime();
+        StandardStreams cell = StandardStreams.capture(() -> {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load loops/self"));
+            String text = kernel.formattedError(e);
+            assertEquals("%load: cycle: self.ipynb loads " + self + " (a file may not load itself)", text);
+            RuntimeException ab = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load loops/a"));
+            assertTrue(
+                    kernel.formattedError(ab).startsWith("%load: cycle: a.ipynb loads b.ipynb loads "),
+                    kernel.formattedError(ab));
+            return null;
+        });
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "fails fast");
+        assertTrue(cell.err().length() < 2_000, "a short error, not a nested one: " + cell.err());
+        assertEquals(1, kernel.evalRaw("magicSelfRuns"));
+        // Once failed, the same notebook loads again without its self-load: the chain was unwound.
+        Files.writeString(loops.resolve("self.ipynb"), notebook("int magicSelfRuns = 2;"));
+        kernel.evalRaw("%load loops/self");
+        assertEquals(2, kernel.evalRaw("magicSelfRuns"));
+    }
+
+    @Test
     void loadOfAMissingNameSaysWhatWasTried() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> kernel.evalRaw("%load ../utils/djl-imports"));
         assertEquals(

@@ -1,5 +1,6 @@
 package org.looplab.serve.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import org.looplab.provenance.Json;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,7 +30,9 @@ import reactor.core.publisher.Mono;
  * calls are exactly what this server is for (they share the model's batches), so here a reply is written whole under
  * a lock, from whichever thread finished it.
  *
- * <p>Every request gets exactly one reply: a line that is not JSON-RPC gets a parse error (id null), a line over
+ * <p>Every request gets exactly one reply: a line that is not JSON gets a parse error (-32700, id null), JSON that is
+ * not one JSON-RPC request (a batch array, an id that is neither string nor number, no method) an invalid-request
+ * error (-32600, {@link JsonRpcEnvelope}), a line over
  * {@link #MAX_LINE_BYTES} an invalid-request error (it is skipped while read, never held whole), a request the
  * session may not serve yet or with missing params an error from {@link RequestCheck}, and a request whose handling
  * fails an internal error. When the client closes stdin, the requests still running are finished and their replies
@@ -103,12 +107,26 @@ final class StdioLineTransport implements McpServerTransportProvider {
     }
 
     private void handle(String line) {
+        String what = line.length() > 80 ? line.substring(0, 77) + "..." : line;
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(line);
+        } catch (IOException e) {
+            reply(null, new JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, "not JSON: " + what, null));
+            return;
+        }
+        JsonRpcEnvelope.Invalid invalid = JsonRpcEnvelope.check(tree);
+        if (invalid != null) {
+            reply(invalid.id(), new JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST, invalid.why(), null));
+            return;
+        }
         JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, line);
         } catch (IOException | RuntimeException e) {
-            String what = line.length() > 80 ? line.substring(0, 77) + "..." : line;
-            reply(null, new JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + what, null));
+            reply(
+                    JsonRpcEnvelope.idOf(tree),
+                    new JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST, "not a JSON-RPC message: " + what, null));
             return;
         }
         JSONRPCError refused = check.refuse(message);

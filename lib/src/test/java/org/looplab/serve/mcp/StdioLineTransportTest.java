@@ -44,6 +44,24 @@ class StdioLineTransportTest {
             send.println("this is not json");
             Map<String, Object> parse = Json.read(replies.readLine(), Map.class, "reply");
             assertEquals(-32700, ((Map<String, Object>) parse.get("error")).get("code"));
+            // JSON, but not one JSON-RPC request: JSON-RPC's invalid request (-32600), with the id when it is valid.
+            for (String[] invalid : new String[][] {
+                {"[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}]", null, "a batch"},
+                {"{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}", null, "id must be"},
+                {"{\"jsonrpc\":\"2.0\",\"id\":5}", "5", "no method"},
+                {"{\"jsonrpc\":\"2.0\",\"id\":\"six\",\"method\":7}", "six", "method must be"},
+                {"{\"id\":8,\"method\":\"ping\"}", "8", "jsonrpc must be"}
+            }) {
+                send.println(invalid[0]);
+                Map<String, Object> reply = Json.read(replies.readLine(), Map.class, "reply");
+                Map<String, Object> error = (Map<String, Object>) reply.get("error");
+                assertEquals(-32600, error.get("code"), invalid[0]);
+                assertEquals(
+                        invalid[1],
+                        reply.get("id") == null ? null : reply.get("id").toString(),
+                        invalid[0]);
+                assertTrue(((String) error.get("message")).startsWith(invalid[2]), error.toString());
+            }
             send.println("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"pad\":\""
                     + "x".repeat(StdioLineTransport.MAX_LINE_BYTES) + "\"}");
             Map<String, Object> big = Json.read(replies.readLine(), Map.class, "reply");
