@@ -127,9 +127,10 @@ public record StudiedModel(
     public static String dataSetFor(TaskShape task, Profile profile) {
         for (String name : PuzzleDataSets.NAMES) {
             DataSetSpec spec = PuzzleDataSets.spec(name, profile);
-            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s
-                    ? TaskShape.sudoku(s.side())
-                    : TaskShape.maze(((MazeGeneratorConfig) spec.generator()).size());
+            TaskShape shape;
+            if (spec.generator() instanceof SudokuGeneratorConfig s) shape = TaskShape.sudoku(s.side());
+            else if (spec.generator() instanceof MazeGeneratorConfig m) shape = TaskShape.maze(m.size());
+            else continue; // ARC: a model's puzzle identifiers belong to one set, never matched by shape
             if (shape.vocabSize() == task.vocabSize() && shape.gridCells() == task.gridCells()) return name;
         }
         throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and "

@@ -1,0 +1,250 @@
+package org.looplab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.looplab.provenance.Seeds;
+
+/**
+ * LoopLab's own ARC-like family, small enough for a laptop: each task is one rule, drawn from mirrors and rotations
+ * (the 7 dihedral maps that move cells) and recolourings of one colour, alone or after one of those maps, filling the inside of boxes, gravity in one of
+ * four directions, and tiling a grid next to its mirror image. The held-out tasks are rules that no training task
+ * has (the rule list is shuffled by the seed and cut in two), so, as on ARC, the model sees a held-out rule only
+ * through that task's demonstration pairs.
+ */
+public final class ArcFamily {
+    private ArcFamily() {}
+
+    /** One rule of the family. {@code key} names it and is the task's id. */
+    public sealed interface Rule {
+        String key();
+
+        /** The output for {@code in}. */
+        Grid apply(Grid in);
+
+        /** An input this rule changes in the way it is meant to (e.g. holding the colour it recolours). */
+        Grid input(Random random, ArcFamilyConfig cfg);
+    }
+
+    /** A dihedral map, then colour {@code from} becomes {@code to} (0 and 0: no recolouring). */
+    public record Reshape(Dihedral dihedral, int from, int to) implements Rule {
+        public String key() {
+            return dihedral.name().toLowerCase(java.util.Locale.ROOT)
+                    + (from == 0 ? "" : "-recolour-" + from + "-" + to);
+        }
+
+        public Grid apply(Grid in) {
+            Grid t = dihedral.apply(in);
+            byte[] c = t.cells();
+            for (int i = 0; i < c.length; i++) if (c[i] == from && from != 0) c[i] = (byte) to;
+            return new Grid(t.rows(), t.cols(), c);
+        }
+
+        public Grid input(Random random, ArcFamilyConfig cfg) {
+            Grid g = scatter(random, cfg, cfg.maxSide());
+            if (from == 0) return g;
+            byte[] c = g.cells();
+            int placed = 1 + random.nextInt(3);
+            for (int k = 0; k < placed; k++) c[random.nextInt(c.length)] = (byte) from;
+            return new Grid(g.rows(), g.cols(), c);
+        }
+    }
+
+    /** The inside of every box outline becomes {@code colour}. */
+    public record FillBoxes(int colour) implements Rule {
+        public String key() {
+            return "fill-" + colour;
+        }
+
+        public Grid apply(Grid in) {
+            byte[] c = in.cells();
+            // A cell is inside when it is background and cannot reach the border through background.
+            boolean[] outside = new boolean[c.length];
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+            for (int r = 0; r < in.rows(); r++) {
+                for (int k = 0; k < in.cols(); k++) {
+                    boolean border = r == 0 || k == 0 || r == in.rows() - 1 || k == in.cols() - 1;
+                    int i = r * in.cols() + k;
+                    if (border && c[i] == 0 && !outside[i]) {
+                        outside[i] = true;
+                        queue.add(i);
+                    }
+                }
+            }
+            while (!queue.isEmpty()) {
+                int i = queue.poll(), r = i / in.cols(), k = i % in.cols();
+                int[][] next = {{r - 1, k}, {r + 1, k}, {r, k - 1}, {r, k + 1}};
+                for (int[] n : next) {
+                    if (n[0] < 0 || n[1] < 0 || n[0] >= in.rows() || n[1] >= in.cols()) continue;
+                    int j = n[0] * in.cols() + n[1];
+                    if (c[j] == 0 && !outside[j]) {
+                        outside[j] = true;
+                        queue.add(j);
+                    }
+                }
+            }
+            for (int i = 0; i < c.length; i++) if (c[i] == 0 && !outside[i]) c[i] = (byte) colour;
+            return new Grid(in.rows(), in.cols(), c);
+        }
+
+        public Grid input(Random random, ArcFamilyConfig cfg) {
+            int rows = side(random, cfg, cfg.maxSide()), cols = side(random, cfg, cfg.maxSide());
+            byte[] c = new byte[rows * cols];
+            int outline = otherColour(random, colour);
+            // One box of at least 3×3 (so it has an inside), anywhere in the grid.
+            int h = 3 + random.nextInt(rows - 2), w = 3 + random.nextInt(cols - 2);
+            int top = random.nextInt(rows - h + 1), left = random.nextInt(cols - w + 1);
+            for (int r = top; r < top + h; r++) {
+                for (int k = left; k < left + w; k++) {
+                    if (r == top || r == top + h - 1 || k == left || k == left + w - 1)
+                        c[r * cols + k] = (byte) outline;
+                }
+            }
+            return new Grid(rows, cols, c);
+        }
+    }
+
+    /** Every coloured cell falls towards one side (down, up, left or right) until it rests. */
+    public record Gravity(Dihedral towards) implements Rule {
+        // Falling down, seen through a dihedral map: map, fall down, map back.
+        public String key() {
+            return "gravity-"
+                    + switch (towards) {
+                        case IDENTITY -> "down";
+                        case FLIP_ROWS -> "up";
+                        case TRANSPOSE -> "right";
+                        default -> "left";
+                    };
+        }
+
+        public Grid apply(Grid in) {
+            Grid t = towards.apply(in);
+            byte[] c = t.cells(), out = new byte[c.length];
+            for (int k = 0; k < t.cols(); k++) {
+                int bottom = t.rows() - 1;
+                for (int r = t.rows() - 1; r >= 0; r--) {
+                    if (c[r * t.cols() + k] != 0) out[(bottom--) * t.cols() + k] = c[r * t.cols() + k];
+                }
+            }
+            return towards.inverse().apply(new Grid(t.rows(), t.cols(), out));
+        }
+
+        public Grid input(Random random, ArcFamilyConfig cfg) {
+            return scatter(random, cfg, cfg.maxSide());
+        }
+    }
+
+    /** The grid with its mirror image beside it (right of it, or below it): a copy of every object. */
+    public record MirrorTile(boolean below) implements Rule {
+        public String key() {
+            return below ? "tile-mirror-below" : "tile-mirror-right";
+        }
+
+        public Grid apply(Grid in) {
+            int rows = below ? 2 * in.rows() : in.rows(), cols = below ? in.cols() : 2 * in.cols();
+            byte[] out = new byte[rows * cols];
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < cols; k++) {
+                    int sr = below && r >= in.rows() ? 2 * in.rows() - 1 - r : r;
+                    int sk = !below && k >= in.cols() ? 2 * in.cols() - 1 - k : k;
+                    out[r * cols + k] = (byte) in.get(sr, sk);
+                }
+            }
+            return new Grid(rows, cols, out);
+        }
+
+        public Grid input(Random random, ArcFamilyConfig cfg) {
+            return scatter(random, cfg, cfg.maxSide());
+        }
+    }
+
+    /** A generated family: training tasks and held-out (evaluation) tasks, whose rules differ. */
+    public record Tasks(
+            List<ArcTask> training, List<ArcTask> evaluation, List<Rule> trainingRules, List<Rule> evaluationRules) {}
+
+    /** Every rule of the family, in a fixed order. */
+    public static List<Rule> rules() {
+        List<Rule> out = new ArrayList<>();
+        for (Dihedral d : Dihedral.values()) {
+            if (d != Dihedral.IDENTITY) out.add(new Reshape(d, 0, 0)); // the identity alone changes nothing
+            for (int from = 1; from <= 9; from++)
+                for (int to = 1; to <= 9; to++) if (to != from) out.add(new Reshape(d, from, to));
+        }
+        for (int c = 1; c <= 9; c++) out.add(new FillBoxes(c));
+        for (Dihedral d : List.of(Dihedral.IDENTITY, Dihedral.FLIP_ROWS, Dihedral.TRANSPOSE, Dihedral.ANTI_TRANSPOSE))
+            out.add(new Gravity(d));
+        out.add(new MirrorTile(false));
+        out.add(new MirrorTile(true));
+        return out;
+    }
+
+    /**
+     * {@code evaluationTasks} held-out rules, then {@code trainingTasks} others, from the rule list shuffled by the
+     * seed. Each kind of rule (reshape, fill, gravity, tile) is dealt in turn, so the small kinds are not crowded out
+     * by the hundreds of recolourings.
+     */
+    public static Tasks generate(ArcFamilyConfig cfg, int trainingTasks, int evaluationTasks, long seed) {
+        List<List<Rule>> kinds = new ArrayList<>();
+        for (Rule r : rules()) {
+            int k;
+            if (r instanceof Reshape s) k = s.from() == 0 ? 0 : 1;
+            else if (r instanceof FillBoxes) k = 2;
+            else if (r instanceof Gravity) k = 3;
+            else k = 4;
+            while (kinds.size() <= k) kinds.add(new ArrayList<>());
+            kinds.get(k).add(r);
+        }
+        Random order = Seeds.random(seed, "arc-family/rules");
+        for (List<Rule> kind : kinds) java.util.Collections.shuffle(kind, order);
+        List<Rule> dealt = new ArrayList<>();
+        for (int i = 0; dealt.size() < rules().size(); i++)
+            for (List<Rule> kind : kinds) if (i < kind.size()) dealt.add(kind.get(i));
+        if (trainingTasks + evaluationTasks > dealt.size())
+            throw new IllegalArgumentException("the family has " + dealt.size() + " rules; asked for " + trainingTasks
+                    + " training and " + evaluationTasks + " held-out tasks");
+        List<Rule> evaluation = dealt.subList(0, evaluationTasks);
+        List<Rule> training = dealt.subList(evaluationTasks, evaluationTasks + trainingTasks);
+        return new Tasks(
+                training.stream().map(r -> task(r, cfg, seed)).toList(),
+                evaluation.stream().map(r -> task(r, cfg, seed)).toList(),
+                List.copyOf(training),
+                List.copyOf(evaluation));
+    }
+
+    /** A task of {@code rule}: its pairs are drawn from (seed, rule), so a task is the same in any company. */
+    public static ArcTask task(Rule rule, ArcFamilyConfig cfg, long seed) {
+        Random random = Seeds.random(seed, "arc-family/" + rule.key());
+        List<ArcTask.Pair> pairs = new ArrayList<>();
+        java.util.Set<Grid> inputs = new java.util.HashSet<>();
+        for (int tries = 0; pairs.size() < cfg.demos() + cfg.tests(); tries++) {
+            if (tries > 1000)
+                throw new IllegalStateException(rule.key() + ": cannot draw " + (cfg.demos() + cfg.tests())
+                        + " distinct inputs that the rule changes");
+            Grid in = rule.input(random, cfg);
+            Grid out = rule.apply(in);
+            // A pair the rule leaves unchanged teaches nothing about it (e.g. a symmetric grid under a mirror).
+            if (!out.equals(in) && inputs.add(in)) pairs.add(new ArcTask.Pair(in, out));
+        }
+        return new ArcTask(rule.key(), pairs.subList(0, cfg.demos()), pairs.subList(cfg.demos(), pairs.size()));
+    }
+
+    /** A grid of 2-3 colours sprinkled on black at about a third of the cells; its width fits a doubling. */
+    static Grid scatter(Random random, ArcFamilyConfig cfg, int maxSide) {
+        int rows = side(random, cfg, maxSide), cols = side(random, cfg, maxSide);
+        int[] palette = new int[2 + random.nextInt(2)];
+        for (int i = 0; i < palette.length; i++) palette[i] = 1 + random.nextInt(9);
+        byte[] c = new byte[rows * cols];
+        for (int i = 0; i < c.length; i++)
+            if (random.nextInt(3) == 0) c[i] = (byte) palette[random.nextInt(palette.length)];
+        return new Grid(rows, cols, c);
+    }
+
+    private static int side(Random random, ArcFamilyConfig cfg, int maxSide) {
+        return cfg.minSide() + random.nextInt(maxSide - cfg.minSide() + 1);
+    }
+
+    private static int otherColour(Random random, int not) {
+        int c = 1 + random.nextInt(8);
+        return c >= not ? c + 1 : c;
+    }
+}
