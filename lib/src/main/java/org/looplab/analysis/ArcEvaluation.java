@@ -45,6 +45,35 @@ public final class ArcEvaluation {
     public record Result(
             String data, int rows, double passAt1, double passAt2, List<TaskScore> tasks, List<PairVotes> pairs) {
 
+        /** The per-task scores as a table, for notebooks. */
+        public tech.tablesaw.api.Table taskTable() {
+            var task = tech.tablesaw.api.StringColumn.create("task");
+            var pairs = tech.tablesaw.api.IntColumn.create("test pairs");
+            var versions = tech.tablesaw.api.IntColumn.create("versions voted");
+            var p1 = tech.tablesaw.api.DoubleColumn.create("pass@1");
+            var p2 = tech.tablesaw.api.DoubleColumn.create("pass@2");
+            for (TaskScore t : tasks) {
+                task.append(t.task());
+                pairs.append(t.testPairs());
+                versions.append(t.versions());
+                p1.append(t.passAt1());
+                p2.append(t.passAt2());
+            }
+            return tech.tablesaw.api.Table.create(
+                    String.format(
+                            Locale.ROOT,
+                            "%s: pass@1 %.3f, pass@2 %.3f (mean over %d tasks)",
+                            data,
+                            passAt1,
+                            passAt2,
+                            tasks.size()),
+                    task,
+                    pairs,
+                    versions,
+                    p1,
+                    p2);
+        }
+
         /** The per-task table, tab-separated with a header, tasks in the set's order. */
         public String table() {
             StringBuilder b = new StringBuilder("task\ttest_pairs\tversions\tpass_at_1\tpass_at_2\n");

@@ -181,6 +181,11 @@ public record StudiedModel(
         return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
     }
 
+    /** ARC sets: the vote over every held-out test input's versions, pass@1 and pass@2 ({@link ArcEvaluation}). */
+    public ArcEvaluation.Result arcVotes() {
+        return ArcEvaluation.run(model, data, trainSha256);
+    }
+
     @Override
     public void close() {
         model.close();

@@ -211,6 +211,13 @@ public final class ArcFamily {
                 List.copyOf(evaluation));
     }
 
+    /** The tasks of a catalogue family set ({@code arc-family}), as its build makes them. */
+    public static Tasks of(DataSetSpec spec) {
+        if (!(spec.generator() instanceof ArcFamilyConfig cfg))
+            throw new IllegalArgumentException(spec.name() + ": not a generated ARC family");
+        return generate(cfg, spec.trainCount(), spec.testCount(), spec.seed());
+    }
+
     /** A task of {@code rule}: its pairs are drawn from (seed, rule), so a task is the same in any company. */
     public static ArcTask task(Rule rule, ArcFamilyConfig cfg, long seed) {
         Random random = Seeds.random(seed, "arc-family/" + rule.key());

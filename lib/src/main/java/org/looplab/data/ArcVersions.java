@@ -39,6 +39,16 @@ public record ArcVersions(List<Version> versions, int[] testPairs) {
         return versions.get(puzzleIdentifier - 1);
     }
 
+    /** The augmentations of {@code task}'s versions, in identifier order (the original first). */
+    public List<ArcAugment> augmentsOf(String task) {
+        List<ArcAugment> out = versions.stream()
+                .filter(v -> v.task().equals(task))
+                .map(Version::augment)
+                .toList();
+        if (out.isEmpty()) throw new IllegalArgumentException("no versions of task " + task);
+        return out;
+    }
+
     /** The two attachment files. */
     public Map<String, byte[]> files() {
         StringBuilder v = new StringBuilder("puzzle_id\ttask\tdihedral\tcolours\n");
