@@ -1,8 +1,10 @@
 package org.looplab.data;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.looplab.provenance.Seeds;
 
 /**
@@ -88,16 +90,22 @@ public final class ArcFamily {
         }
 
         public Grid input(Random random, ArcFamilyConfig cfg) {
-            int rows = side(random, cfg, cfg.maxSide()), cols = side(random, cfg, cfg.maxSide());
+            int rows = Math.max(4, side(random, cfg, cfg.maxSide())), cols = side(random, cfg, cfg.maxSide());
             byte[] c = new byte[rows * cols];
             int outline = otherColour(random, colour);
-            // One box of at least 3×3 (so it has an inside), anywhere in the grid.
-            int h = 3 + random.nextInt(rows - 2), w = 3 + random.nextInt(cols - 2);
+            // One box of at least 3×3 (so it has an inside), anywhere in the grid, at least a row shorter than it.
+            int h = 3 + random.nextInt(rows - 3), w = 3 + random.nextInt(cols - 2);
             int top = random.nextInt(rows - h + 1), left = random.nextInt(cols - w + 1);
-            for (int r = top; r < top + h; r++) {
-                for (int k = left; k < left + w; k++) {
-                    if (r == top || r == top + h - 1 || k == left || k == left + w - 1)
-                        c[r * cols + k] = (byte) outline;
+            // Scattered cells of a third colour outside the box: without them a box in a small grid has so few forms
+            // that different fill tasks share pairs once colours are permuted. A pocket they close is filled too (the
+            // rule is "fill what the border cannot reach").
+            int noise = otherColour(random, colour);
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < cols; k++) {
+                    boolean edge = r == top || r == top + h - 1 || k == left || k == left + w - 1;
+                    boolean inBox = r >= top && r < top + h && k >= left && k < left + w;
+                    if (inBox && edge) c[r * cols + k] = (byte) outline;
+                    else if (!inBox && random.nextInt(3) == 0) c[r * cols + k] = (byte) noise;
                 }
             }
             return new Grid(rows, cols, c);
@@ -204,11 +212,68 @@ public final class ArcFamily {
                     + " training and " + evaluationTasks + " held-out tasks");
         List<Rule> evaluation = dealt.subList(0, evaluationTasks);
         List<Rule> training = dealt.subList(evaluationTasks, evaluationTasks + trainingTasks);
-        return new Tasks(
-                training.stream().map(r -> task(r, cfg, seed)).toList(),
-                evaluation.stream().map(r -> task(r, cfg, seed)).toList(),
-                List.copyOf(training),
-                List.copyOf(evaluation));
+        List<ArcTask> trainTasks =
+                training.stream().map(r -> task(r, cfg, seed)).toList();
+        List<ArcTask> heldOutTasks =
+                evaluation.stream().map(r -> task(r, cfg, seed)).toList();
+        // What training will hold, up to augmentation: every demonstration and the training tasks' test pairs.
+        Set<String> trained = new HashSet<>();
+        for (ArcTask t : trainTasks) {
+            t.train().forEach(p -> trained.add(canonicalKey(p)));
+            t.test().forEach(p -> trained.add(canonicalKey(p)));
+        }
+        for (ArcTask t : heldOutTasks) t.train().forEach(p -> trained.add(canonicalKey(p)));
+        List<ArcTask> heldOut = new ArrayList<>();
+        for (int i = 0; i < heldOutTasks.size(); i++)
+            heldOut.add(withUnseenTests(heldOutTasks.get(i), evaluation.get(i), cfg, seed, trained));
+        return new Tasks(trainTasks, heldOut, List.copyOf(training), List.copyOf(evaluation));
+    }
+
+    /**
+     * The task with each test pair that training holds in some version (same pair up to a dihedral map and a
+     * permutation of colours 1-9: small grids of other tasks can coincide) redrawn until it does not. So the held-out
+     * pairs are held out by content, not only by task.
+     */
+    private static ArcTask withUnseenTests(
+            ArcTask task, Rule rule, ArcFamilyConfig cfg, long seed, Set<String> trained) {
+        Random random = Seeds.random(seed, "arc-family/" + rule.key() + "/unseen tests");
+        List<ArcTask.Pair> tests = new ArrayList<>();
+        for (ArcTask.Pair p : task.test()) {
+            for (int tries = 0; trained.contains(canonicalKey(p)); tries++) {
+                if (tries > 1000)
+                    throw new IllegalStateException(rule.key() + ": cannot draw a test pair that training lacks");
+                Grid in = rule.input(random, cfg);
+                p = new ArcTask.Pair(in, rule.apply(in));
+                if (p.output().equals(in)) p = task.train().get(0); // unchanged: a known pair, so drawn again
+            }
+            tests.add(p);
+        }
+        return new ArcTask(task.id(), task.train(), tests);
+    }
+
+    /**
+     * A pair's key up to the augmentation group: over the 8 dihedral maps, the smallest text of the pair with colours
+     * 1-9 renamed in order of first appearance (black stays 0, as the colour permutations keep it).
+     */
+    public static String canonicalKey(ArcTask.Pair pair) {
+        String best = null;
+        for (Dihedral d : Dihedral.values()) {
+            Grid in = d.apply(pair.input()), out = d.apply(pair.output());
+            byte[] rename = new byte[10];
+            int next = 1;
+            StringBuilder b = new StringBuilder();
+            for (Grid g : List.of(in, out)) {
+                b.append(g.rows()).append('x').append(g.cols()).append(':');
+                for (byte c : g.cells()) {
+                    if (c != 0 && rename[c] == 0) rename[c] = (byte) next++;
+                    b.append((char) ('0' + (c == 0 ? 0 : rename[c])));
+                }
+                b.append('|');
+            }
+            String key = b.toString();
+            if (best == null || key.compareTo(best) < 0) best = key;
+        }
+        return best;
     }
 
     /** The tasks of a catalogue family set ({@code arc-family}), as its build makes them. */

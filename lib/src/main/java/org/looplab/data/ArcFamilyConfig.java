@@ -19,9 +19,10 @@ public record ArcFamilyConfig(
     public ArcFamilyConfig {
         if (canvas < 4 || canvas > ArcEncoding.SIDE)
             throw new IllegalArgumentException("canvas must be in 4..30, was " + canvas);
-        if (minSide < 3 || maxSide < minSide || 2 * maxSide > canvas)
-            throw new IllegalArgumentException("need 3 <= minSide <= maxSide and 2·maxSide <= canvas (tiling doubles a"
-                    + " side); were minSide " + minSide + ", maxSide " + maxSide + ", canvas " + canvas);
+        if (minSide < 3 || maxSide < Math.max(4, minSide) || 2 * maxSide > canvas)
+            throw new IllegalArgumentException("need 3 <= minSide <= maxSide, maxSide >= 4 (a box with noise around it)"
+                    + " and 2·maxSide <= canvas (tiling doubles a side); were minSide " + minSide + ", maxSide "
+                    + maxSide + ", canvas " + canvas);
         if (demos < 1) throw new IllegalArgumentException("demos must be >= 1, was " + demos);
         if (tests < 1) throw new IllegalArgumentException("tests must be >= 1, was " + tests);
         if (augmentations < 0) throw new IllegalArgumentException("augmentations must be >= 0, was " + augmentations);

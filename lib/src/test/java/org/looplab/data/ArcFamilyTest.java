@@ -71,6 +71,32 @@ class ArcFamilyTest {
     }
 
     @Test
+    void aPairsKeyIgnoresTheAugmentationAndNothingElse() {
+        ArcTask.Pair p =
+                new ArcTask.Pair(Grid.of(new int[][] {{1, 0, 2}, {0, 3, 0}}), Grid.of(new int[][] {{2, 0, 1}, {0, 3, 0}
+                }));
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20; i++) {
+            ArcAugment a = ArcAugment.random(random);
+            assertEquals(
+                    ArcFamily.canonicalKey(p),
+                    ArcFamily.canonicalKey(new ArcTask.Pair(a.apply(p.input()), a.apply(p.output()))),
+                    a.toString());
+        }
+        ArcTask.Pair other = new ArcTask.Pair(p.input(), Grid.of(new int[][] {{2, 0, 1}, {0, 1, 0}}));
+        assertNotEquals(ArcFamily.canonicalKey(p), ArcFamily.canonicalKey(other));
+    }
+
+    @Test
+    void theCpuSetHoldsNoHeldOutPairInAnyVersionOfTraining() {
+        // Small grids of different fill or recolour tasks can coincide up to augmentation; the family redraws them.
+        PuzzleSplits cpu = PuzzleDataSets.build("arc-family", Profile.CPU);
+        assertEquals((96 * 4 + 32 * 3) * 9, cpu.train().count());
+        assertEquals(32 * 9, cpu.test().count());
+        assertTrue(ArcDataSets.leakedTestRows(cpu).isEmpty());
+    }
+
+    @Test
     void theCatalogueSetIsFixedByItsSeedAndHoldsNoTestPairInTraining() {
         DataSetSpec spec = PuzzleDataSets.spec("arc-family", Profile.SMOKE);
         PuzzleSplits a = PuzzleDataSets.build(spec);
