@@ -141,9 +141,10 @@ public record StudiedModel(
     public static String dataSetFor(TaskShape task, Profile profile) {
         for (String name : PuzzleDataSets.NAMES) {
             DataSetSpec spec = PuzzleDataSets.spec(name, profile);
-            TaskShape shape = spec.generator() instanceof SudokuGeneratorConfig s
-                    ? TaskShape.sudoku(s.side())
-                    : TaskShape.maze(((MazeGeneratorConfig) spec.generator()).size());
+            TaskShape shape;
+            if (spec.generator() instanceof SudokuGeneratorConfig s) shape = TaskShape.sudoku(s.side());
+            else if (spec.generator() instanceof MazeGeneratorConfig m) shape = TaskShape.maze(m.size());
+            else continue; // ARC: a model's puzzle identifiers belong to one set, never matched by shape
             if (shape.vocabSize() == task.vocabSize() && shape.gridCells() == task.gridCells()) return name;
         }
         throw new IllegalArgumentException("no named data set has vocab " + task.vocabSize() + " and "
@@ -192,6 +193,11 @@ public record StudiedModel(
     /** {@code count} traced puzzles for the viewer, alternately easy and hard among the first {@code candidates} test rows. */
     public TracedPuzzles traces(int count, int candidates, double threshold) {
         return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
+    }
+
+    /** ARC sets: the vote over every held-out test input's versions, pass@1 and pass@2 ({@link ArcEvaluation}). */
+    public ArcEvaluation.Result arcVotes() {
+        return ArcEvaluation.run(model, data, trainSha256);
     }
 
     @Override

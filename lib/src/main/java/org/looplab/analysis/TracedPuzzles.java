@@ -142,7 +142,7 @@ public record TracedPuzzles(
                 data,
                 threshold,
                 v.lib() + " (commit " + v.commit() + ", dirty " + v.dirty() + ")",
-                test.side(),
+                side(test),
                 symbols(test),
                 out,
                 model.latentNames());
@@ -174,7 +174,19 @@ public record TracedPuzzles(
         return Table.create("Traced puzzles · " + model, index, row, bucket, bt, giv, halt, first, atHalt);
     }
 
-    /** Sudoku: pad and blank empty, digit d drawn as d. Maze: wall, open, start, goal, path. Others: the token id. */
+    /** The grid side the viewer draws: the puzzle's, or for ARC the canvas's (ARC sets record side 0). */
+    static int side(PuzzleDataSet set) {
+        if (set.side() > 0) return set.side();
+        int side = (int) Math.round(Math.sqrt(set.seqLen()));
+        if (side * side != set.seqLen())
+            throw new IllegalArgumentException(set.name() + ": " + set.seqLen() + " cells are not a square grid");
+        return side;
+    }
+
+    /**
+     * Sudoku: pad and blank empty, digit d drawn as d. Maze: wall, open, start, goal, path. ARC: pad empty, the EOS
+     * marks as "·", colour c as c. Others: the token id.
+     */
     static List<String> symbols(PuzzleDataSet set) {
         List<String> out = new ArrayList<>();
         for (int t = 0; t < set.vocab(); t++) {
@@ -188,6 +200,7 @@ public record TracedPuzzles(
                             case Maze.PATH -> "•";
                             default -> "";
                         });
+            else if (set.kind() == PuzzleKind.ARC) out.add(t == 0 ? "" : t == 1 ? "·" : String.valueOf(t - 2));
             else out.add(t == 0 ? "" : String.valueOf(t));
         }
         return out;

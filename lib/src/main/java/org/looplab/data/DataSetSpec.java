@@ -3,7 +3,8 @@ package org.looplab.data;
 import org.looplab.Profile;
 
 /**
- * A named, seeded recipe for a generated data set.
+ * A named, seeded recipe for a generated data set. For ARC sets the counts are tasks: training tasks and held-out
+ * (evaluation) tasks; each becomes many examples.
  *
  * @param testClassFraction share of puzzle classes (equivalence classes under augmentation) reserved for test;
  *                          a class goes wholly to one split, decided by its key's hash, so no test puzzle has an

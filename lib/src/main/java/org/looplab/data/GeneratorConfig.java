@@ -10,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SudokuGeneratorConfig.class, name = "sudoku"),
-    @JsonSubTypes.Type(value = MazeGeneratorConfig.class, name = "maze")
+    @JsonSubTypes.Type(value = MazeGeneratorConfig.class, name = "maze"),
+    @JsonSubTypes.Type(value = ArcFamilyConfig.class, name = "arc-family"),
+    @JsonSubTypes.Type(value = ArcFilesConfig.class, name = "arc-files")
 })
-public sealed interface GeneratorConfig permits SudokuGeneratorConfig, MazeGeneratorConfig {}
+public sealed interface GeneratorConfig
+        permits SudokuGeneratorConfig, MazeGeneratorConfig, ArcFamilyConfig, ArcFilesConfig {}

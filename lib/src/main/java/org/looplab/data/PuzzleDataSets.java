@@ -63,6 +63,12 @@ public final class PuzzleDataSets {
      * full splits. Checks before returning that no test row's class occurs in train.
      */
     public static PuzzleSplits build(DataSetSpec spec) {
+        if (spec.generator() instanceof ArcFamilyConfig fc) return buildArcFamily(spec, fc);
+        if (spec.generator() instanceof ArcFilesConfig files)
+            throw new IllegalArgumentException(spec.name() + ": built from the public ARC task files; put them in "
+                    + "<data root>/" + files.layout().folder() + "/training and .../evaluation, then run: looplab data "
+                    + "build-arc --task " + spec.name() + " --profile "
+                    + spec.profile().id());
         int side;
         int vocab;
         java.util.function.LongFunction<Example> make;
@@ -160,6 +166,55 @@ public final class PuzzleDataSets {
                     + " are augmentations of train puzzles");
         }
         return splits;
+    }
+
+    /** The generated ARC-like family: training tasks, held-out tasks with other rules, versions, reference split. */
+    private static PuzzleSplits buildArcFamily(DataSetSpec spec, ArcFamilyConfig fc) {
+        ArcFamily.Tasks tasks = ArcFamily.generate(fc, spec.trainCount(), spec.testCount(), spec.seed());
+        ArcDataSets.Built built = ArcDataSets.build(
+                spec.name(),
+                tasks.training(),
+                tasks.evaluation(),
+                new ArcDataSets.Options(new ArcCanvas(fc.canvas()), fc.augmentations(), fc.translate()),
+                spec.seed(),
+                Map.of(),
+                Json.mapper().valueToTree(spec),
+                spec.profile().id());
+        List<Integer> leaked = ArcDataSets.leakedTestRows(built.splits());
+        if (!leaked.isEmpty())
+            throw new IllegalStateException(spec.name() + ": test rows " + leaked.subList(0, Math.min(5, leaked.size()))
+                    + " hold a pair that is also a training example");
+        return built.splits();
+    }
+
+    /**
+     * A catalogue ARC set from the public task files in {@code folder} ({@code training/}, {@code evaluation/}): the
+     * first {@code trainCount} training and {@code testCount} evaluation tasks by file name.
+     */
+    public static PuzzleSplits buildArcFiles(DataSetSpec spec, java.nio.file.Path folder) {
+        if (!(spec.generator() instanceof ArcFilesConfig files))
+            throw new IllegalArgumentException(spec.name() + ": not built from ARC task files");
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        List<ArcTask> training = firstTasks(
+                ArcDataSets.readTasks(folder, "training", sources), spec.trainCount(), folder.resolve("training"));
+        List<ArcTask> evaluation = firstTasks(
+                ArcDataSets.readTasks(folder, "evaluation", sources), spec.testCount(), folder.resolve("evaluation"));
+        ArcDataSets.Built built = ArcDataSets.build(
+                spec.name(),
+                training,
+                evaluation,
+                new ArcDataSets.Options(ArcCanvas.REFERENCE, files.augmentations(), files.translate()),
+                spec.seed(),
+                sources,
+                Json.mapper().valueToTree(spec),
+                spec.profile().id());
+        return built.splits();
+    }
+
+    private static List<ArcTask> firstTasks(List<ArcTask> tasks, int count, java.nio.file.Path folder) {
+        if (tasks.size() < count)
+            throw new IllegalArgumentException(folder + ": holds " + tasks.size() + " tasks, this set needs " + count);
+        return tasks.subList(0, count);
     }
 
     /** A class belongs to test when its key's hash falls in the first {@code fraction} of the range. */

@@ -20,7 +20,9 @@ public enum PuzzleKind {
 
     /** The kind a generator makes. */
     public static PuzzleKind of(GeneratorConfig generator) {
-        return generator instanceof SudokuGeneratorConfig ? SUDOKU : MAZE;
+        if (generator instanceof SudokuGeneratorConfig) return SUDOKU;
+        if (generator instanceof MazeGeneratorConfig) return MAZE;
+        return ARC; // ArcFamilyConfig or ArcFilesConfig: the sealed interface permits no other
     }
 
     /**

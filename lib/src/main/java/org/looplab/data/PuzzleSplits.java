@@ -18,12 +18,30 @@ import org.looplab.provenance.Json;
 /**
  * A data set: its manifest and its train and test splits. On disk a folder holds {@code manifest.json} and, per
  * split, {@code <split>/inputs.npy} and {@code labels.npy} (uint8 [N, seqLen]), {@code difficulty.npy} and
- * {@code puzzle_ids.npy} (int32 [N]). The arrays are plain .npy, so numpy opens them too.
+ * {@code puzzle_ids.npy} (int32 [N]). The arrays are plain .npy, so numpy opens them too. A set may carry
+ * attachments, further files listed and hashed in the manifest like the arrays (ARC: which task and augmentation
+ * each puzzle identifier stands for, so predictions can be mapped back).
  */
-public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDataSet test) {
+public record PuzzleSplits(
+        DataManifest manifest, PuzzleDataSet train, PuzzleDataSet test, Map<String, byte[]> attachments) {
 
     public static final String MANIFEST = "manifest.json";
     private static final List<String> SPLITS = List.of("train", "test");
+
+    public PuzzleSplits {
+        attachments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
+    }
+
+    public PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDataSet test) {
+        this(manifest, train, test, Map.of());
+    }
+
+    /** An attachment's bytes; a missing one is an error naming the set and the file. */
+    public byte[] attachment(String path) {
+        byte[] b = attachments.get(path);
+        if (b == null) throw new IllegalArgumentException(manifest.name() + ": has no " + path);
+        return b.clone();
+    }
 
     /** Assembles a data set and its manifest (file hashes computed from the bytes that {@link #write} writes). */
     public static PuzzleSplits of(
@@ -36,11 +54,31 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
             List<String> notes,
             PuzzleDataSet train,
             PuzzleDataSet test) {
+        return of(name, generator, profile, seed, config, sources, notes, train, test, Map.of());
+    }
+
+    /** The same, with attachments (path inside the folder → bytes), hashed into the manifest with the arrays. */
+    public static PuzzleSplits of(
+            String name,
+            String generator,
+            String profile,
+            long seed,
+            JsonNode config,
+            Map<String, String> sources,
+            List<String> notes,
+            PuzzleDataSet train,
+            PuzzleDataSet test,
+            Map<String, byte[]> attachments) {
         if (train.vocab() != test.vocab() || train.seqLen() != test.seqLen() || train.kind() != test.kind()) {
             throw new IllegalArgumentException(name + ": train and test differ in kind, vocab or seqLen");
         }
         Map<String, String> files = new LinkedHashMap<>();
         fileBytes(train, test).forEach((path, bytes) -> files.put(path, ContentHash.of(bytes)));
+        attachments.forEach((path, bytes) -> {
+            if (files.containsKey(path))
+                throw new IllegalArgumentException(name + ": attachment " + path + " is an array file");
+            files.put(path, ContentHash.of(bytes));
+        });
         DataManifest m = new DataManifest(
                 "data",
                 name,
@@ -57,7 +95,7 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
                 sources,
                 CodeVersion.current(),
                 notes);
-        return new PuzzleSplits(m, train, test);
+        return new PuzzleSplits(m, train, test, attachments);
     }
 
     private static Map<String, byte[]> fileBytes(PuzzleDataSet train, PuzzleDataSet test) {
@@ -81,6 +119,7 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
     /** Writes the folder atomically: a failure leaves the old folder (or none), never half a data set. */
     public void write(Path folder) {
         Map<String, byte[]> files = fileBytes(train, test);
+        files.putAll(attachments);
         AtomicFiles.writeFolder(folder, tmp -> {
             for (var e : files.entrySet()) {
                 Path p = tmp.resolve(e.getKey());
@@ -132,7 +171,20 @@ public record PuzzleSplits(DataManifest manifest, PuzzleDataSet train, PuzzleDat
             sets.add(new PuzzleDataSet(
                     m.name() + "/" + split, kind, side, m.vocab(), m.seqLen(), inputs, labels, difficulty, ids));
         }
-        return new PuzzleSplits(m, sets.get(0), sets.get(1));
+        Map<String, byte[]> attached = new LinkedHashMap<>();
+        Set<String> arrays = new HashSet<>();
+        for (String split : SPLITS)
+            for (String a : List.of("inputs", "labels", "difficulty", "puzzle_ids"))
+                arrays.add(split + "/" + a + ".npy");
+        for (String file : m.files().keySet()) {
+            if (arrays.contains(file)) continue;
+            try {
+                attached.put(file, Files.readAllBytes(folder.resolve(file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(folder.resolve(file) + ": cannot read", e);
+            }
+        }
+        return new PuzzleSplits(m, sets.get(0), sets.get(1), attached);
     }
 
     /** Test rows whose puzzle, under some augmentation, also appears in train (should be none). */

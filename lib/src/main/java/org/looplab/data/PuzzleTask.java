@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.looplab.Profile;
 
 /**
@@ -13,6 +14,7 @@ import org.looplab.Profile;
  * (their specs, and so their content hashes, must never change); the rest are the laptop-scale difficulty ladder:
  * 9×9 Sudoku from propagation-only to search, harder 6×6, and mazes growing towards the size where
  * the MLP's token mixing should fail (paper §4.5: a position-by-position mixing matrix has no notion of locality).
+ * Last come the ARC sets: LoopLab's generated ARC-like family and the two public releases.
  */
 public enum PuzzleTask {
     SUDOKU4(
@@ -98,7 +100,41 @@ public enum PuzzleTask {
             "15×15, path >= 28 steps, exactly one shortest path",
             MazeGeneratorConfig.hardUnique(15),
             1015,
-            new SplitSizes(32, 16, 3000, 1000, 20000, 2000));
+            new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
+    // ARC. Counts are tasks (training, held-out); each task becomes (1 + augmentations) versions of all its pairs.
+    // DEVIATION on smoke and cpu: a 10×10 canvas (reference 30×30) with grids of side 3-5, so a step costs a ninth.
+    ARC_FAMILY(
+            "arc-family",
+            "ARC-like family: mirrors, rotations, recolourings, box fills, gravity, mirror tiling; held-out rules",
+            p -> switch (p) {
+                case SMOKE -> new ArcFamilyConfig(10, 3, 5, 3, 1, 2, true);
+                case CPU -> new ArcFamilyConfig(10, 3, 5, 3, 1, 8, true);
+                case GPU -> new ArcFamilyConfig(30, 3, 15, 3, 1, 100, true);
+            },
+            30,
+            new SplitSizes(8, 4, 96, 32, 400, 160)),
+    // The public releases, built by `looplab data build-arc --task arc-agi-1` from data/arc (ARC-AGI-1 repository's
+    // data/ folder) or data/arc2. Reference: 1000 augmentations; cpu keeps 8 so the set fits in memory.
+    ARC_AGI_1(
+            "arc-agi-1",
+            "ARC-AGI-1 public files (400 training, 400 evaluation tasks), reference split and augmentation",
+            p -> new ArcFilesConfig(ArcFilesConfig.Layout.ARC_AGI_1, arcAugmentations(p), true),
+            0,
+            new SplitSizes(8, 4, 400, 400, 400, 400)),
+    ARC_AGI_2(
+            "arc-agi-2",
+            "ARC-AGI-2 public files (1000 training, 120 evaluation tasks), reference split and augmentation",
+            p -> new ArcFilesConfig(ArcFilesConfig.Layout.ARC_AGI_2, arcAugmentations(p), true),
+            0,
+            new SplitSizes(8, 4, 1000, 120, 1000, 120));
+
+    private static int arcAugmentations(Profile p) {
+        return switch (p) {
+            case SMOKE -> 2;
+            case CPU -> 8;
+            case GPU -> 1000;
+        };
+    }
 
     /**
      * Train and test examples for each profile.
@@ -123,11 +159,17 @@ public enum PuzzleTask {
 
     private final String id;
     private final String description;
-    private final GeneratorConfig generator;
+    private final Function<Profile, GeneratorConfig> generator;
     private final long seed;
     private final SplitSizes sizes;
 
     PuzzleTask(String id, String description, GeneratorConfig generator, long seed, SplitSizes sizes) {
+        this(id, description, p -> generator, seed, sizes);
+    }
+
+    /** A task whose generator differs by profile (ARC: canvas and number of augmentations). */
+    PuzzleTask(
+            String id, String description, Function<Profile, GeneratorConfig> generator, long seed, SplitSizes sizes) {
         this.id = id;
         this.description = description;
         this.generator = generator;
@@ -145,11 +187,6 @@ public enum PuzzleTask {
         return description;
     }
 
-    /** Sudoku or maze: what its generator makes. */
-    public PuzzleKind kind() {
-        return PuzzleKind.of(generator);
-    }
-
     public SplitSizes sizes() {
         return sizes;
     }
@@ -158,7 +195,12 @@ public enum PuzzleTask {
     public DataSetSpec spec(Profile p) {
         int train = sizes.train(p), test = sizes.test(p);
         // Reserve for test the share of classes that test needs: then few candidates are generated in vain.
-        return new DataSetSpec(id, p, generator, train, test, seed, (double) test / (train + test));
+        return new DataSetSpec(id, p, generator.apply(p), train, test, seed, (double) test / (train + test));
+    }
+
+    /** Sudoku, maze or ARC: what its generator makes (the same kind on every profile). */
+    public PuzzleKind kind() {
+        return PuzzleKind.of(generator.apply(Profile.CPU));
     }
 
     public static List<String> ids() {

@@ -11,17 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.looplab.analysis.ArcEvaluation;
 import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.EvaluationTotals;
 import org.looplab.data.DataSetFolder;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.PuzzleKind;
+import org.looplab.data.PuzzleSplits;
 import org.looplab.data.Sudoku;
 import org.looplab.data.SudokuEncoding;
 import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
+import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
 import picocli.CommandLine.Command;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Option;
  * {@code looplab eval --checkpoint DIR [--data NAME | --puzzles FILE] [--adaptive-threshold P]}: held-out accuracy
  * of a checkpoint's EMA weights. Prints {@code exact_accuracy}, {@code cell_accuracy} and {@code mean_steps}: after
  * all N_sup steps by default; with a threshold, at each puzzle's halting step (and the full reading as
- * {@code full_*}).
+ * {@code full_*}). On an ARC set it votes over the augmented versions instead and prints {@code pass_at_1} and
+ * {@code pass_at_2}, writing the per-task table beside the checkpoint ({@link ArcEvaluation}).
  */
 @Command(
         name = "eval",
@@ -51,6 +55,11 @@ final class EvalCommand implements Callable<Integer> {
     Double threshold;
 
     @Option(
+            names = "--table",
+            description = "ARC: where the per-task pass@k table goes (default <checkpoint>/" + ARC_TABLE + ")")
+    Path table;
+
+    @Option(
             names = "--data-root",
             defaultValue = "data",
             description = "where data sets live (default ${DEFAULT-VALUE})")
@@ -62,11 +71,26 @@ final class EvalCommand implements Callable<Integer> {
         RunFolder run = RunFolder.of(checkpoint);
         RunManifest m = RunManifest.read(run);
         double p = threshold == null ? 0.5 : threshold;
-        PuzzleDataSet test = puzzles != null
+        PuzzleSplits splits = puzzles != null
                 ? null
                 : DataSetFolder.buildIfAbsent( // built when missing, as training does; never replaced
-                                data != null ? data : m.data().name(), m.data().profile(), dataRoot)
-                        .test();
+                        data != null ? data : m.data().name(), m.data().profile(), dataRoot);
+        PuzzleDataSet test = splits == null ? null : splits.test();
+        if (test != null && test.kind() == PuzzleKind.ARC) {
+            if (threshold != null)
+                throw new IllegalArgumentException(
+                        "--adaptive-threshold is not for ARC: its votes use all N_sup steps");
+            try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
+                ArcEvaluation.Result r =
+                        ArcEvaluation.run(model, splits, m.data().trainSha256());
+                Path out = table != null ? table : checkpoint.resolve(ARC_TABLE);
+                AtomicFiles.writeString(out, r.table());
+                System.out.println("checkpoint: " + checkpoint + " (" + m.id() + ", " + m.steps() + " steps)");
+                System.out.print(arcLines(r));
+                System.out.println("table: " + out);
+            }
+            return 0;
+        }
         try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
             Evaluation.Result r = test != null
                     ? Evaluation.run(model, test, m.data().trainSha256(), p)
@@ -90,6 +114,22 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Where eval writes an ARC checkpoint's per-task table by default, inside the checkpoint folder. */
+    static final String ARC_TABLE = "arc-eval.tsv";
+
+    /** The ARC reading: tasks, test pairs, versions voted, pass@1 and pass@2 (mean over tasks). */
+    static String arcLines(ArcEvaluation.Result r) {
+        return String.format(
+                Locale.ROOT,
+                "data: %s (%d tasks, %d test pairs, %d versions voted)%npass_at_1: %.4f%npass_at_2: %.4f%n",
+                r.data(),
+                r.tasks().size(),
+                r.pairs().size(),
+                r.rows(),
+                r.passAt1(),
+                r.passAt2());
     }
 
     /** The full-N_sup reading (the reference's evaluation) and the adaptive one at threshold 0.5. */

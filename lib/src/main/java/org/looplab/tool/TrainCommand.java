@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", description = "Train a model with deep supervision and learned halting; write a checkpoint.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--task", description = "data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard")
+    @Option(
+            names = "--task",
+            description = "data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, arc-family, arc-agi-1, ..."
+                    + " (`looplab data list`)")
     String task;
 
     @Option(
@@ -131,7 +134,17 @@ final class TrainCommand implements Callable<Integer> {
             RunManifest m = run.manifest();
             System.out.printf(Locale.ROOT, "steps: %d%nseconds: %.0f%n", m.steps(), m.seconds());
             EvalCommand.print(r);
-            AtomicFiles.writeString(run.folder().resolve("evaluation.txt"), EvalCommand.lines(r));
+            String lines = EvalCommand.lines(r);
+            if (run.data().test().kind() == org.looplab.data.PuzzleKind.ARC) {
+                // The papers' ARC number: vote over the versions of each held-out test input (EMA weights).
+                var arc = run.trainer()
+                        .withAveragedWeights(mdl -> org.looplab.analysis.ArcEvaluation.run(
+                                mdl, run.data(), run.trainer().trainSha256()));
+                AtomicFiles.writeString(run.folder().resolve(EvalCommand.ARC_TABLE), arc.table());
+                System.out.print(EvalCommand.arcLines(arc));
+                lines += EvalCommand.arcLines(arc);
+            }
+            AtomicFiles.writeString(run.folder().resolve("evaluation.txt"), lines);
         }
         return 0;
     }

@@ -45,6 +45,15 @@ class TaskRecipeTest {
     @Test
     void eachTaskMapsToItsRecipeByProfile() {
         for (PuzzleTask t : PuzzleTask.values()) {
+            if (t.kind() == org.looplab.data.PuzzleKind.ARC) {
+                // ARC sets store their versions: nothing is augmented on the fly; gpu is the reference's ARC recipe.
+                assertFalse(TrainConfig.of(Profile.SMOKE, t).augment(), t.id());
+                assertSame(TrainConfig.CPU_ARC, TrainConfig.of(Profile.CPU, t), t.id());
+                assertSame(TrainConfig.PAPER_ARC, TrainConfig.of(Profile.GPU, t), t.id());
+                assertEquals(0.1f, TrainConfig.PAPER_ARC.weightDecay());
+                assertEquals(1e-2f, TrainConfig.PAPER_ARC.puzzleEmbeddingRate());
+                continue;
+            }
             assertSame(TrainConfig.SMOKE, TrainConfig.of(Profile.SMOKE, t), t.id());
             assertSame(TrainConfig.PAPER, TrainConfig.of(Profile.GPU, t), t.id());
             TrainConfig cpu = switch (t) {
