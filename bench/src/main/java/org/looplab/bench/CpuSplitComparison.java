@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * One mixer's training step on both sides, split by kind of work ({@link CpuWork}) from a sampling profiler, and
- * what the issue's targets (issue #13: ≥ 1.2× PyTorch, ≥ 60% of the matmul ceiling) would need of each part.
+ * what the speed targets (≥ 1.2× PyTorch, ≥ 60% of the matmul ceiling; docs/benchmarks.md) would need of each part.
  *
  * <p>On one core a kind's time is its share of the samples times the mean step over the measured window: one thread
  * on one core, so samples follow CPU time and CPU time follows wall time, and the targets become arithmetic on the

@@ -9,7 +9,7 @@ import org.looplab.model.TrmConfig;
  * The TRM configs {@code TrainBench} times and profiles, on random valid tokens of their task's size.
  *
  * <ul>
- *   <li>{@link #BENCH}: issue #13's fixed config, 9×9 Sudoku, hidden 128, n 6, T 3 (35 net calls' worth of matmuls a
+ *   <li>{@link #BENCH}: the benchmark's fixed config, 9×9 Sudoku, hidden 128, n 6, T 3 (35 net calls' worth of matmuls a
  *       step), for the two tables against PyTorch ({@code bench/trm_step.py} builds the same model).
  *   <li>{@link #SMALL}: the size of the lab's science runs, 6×6 Sudoku (36 cells + 16 prefix), hidden 64, n 1, T 1
  *       (2 net calls a supervision step): {@code make profile PROFILE_CONFIG=small} and the memory check, whose 1,000

@@ -33,7 +33,7 @@ import org.looplab.train.TrainingRun;
  * {@code bench/trm_step.py} is the same step in plain PyTorch; both report a {@link StepReport}.
  */
 public final class StepBenchmark {
-    /** The fixed config: 9×9 Sudoku (vocab 11, 81 cells, one puzzle id). */
+    /** The benchmark's fixed config: 9×9 Sudoku (vocab 11, 81 cells, one puzzle id). */
     public static final TaskShape TASK = TaskShape.sudoku9();
 
     static final int[] MATMUL_SIZES = {512, 1024, 2048};
@@ -142,7 +142,7 @@ public final class StepBenchmark {
         return new DeepSupervisionTrainer(model, data, tc, 0);
     }
 
-    /** The small TRM of the fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
+    /** The small TRM of the benchmark's fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
     public static TrmConfig config(Mixer mixer) {
         return StepBenchConfig.BENCH.trm(mixer);
     }

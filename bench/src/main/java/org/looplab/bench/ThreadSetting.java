@@ -10,7 +10,7 @@ import java.util.Map;
  * How one benchmark child process may use the CPU: its intra-op threads (libtorch's OpenMP pool, DJL's
  * {@code ai.djl.pytorch.num_threads} or torch's {@code set_num_threads}), the BLAS library's own pool (Debian's torch
  * calls OpenBLAS-pthread, which keeps threads of its own), the OpenMP wait policy, and whether it is pinned to core 0.
- * A fair comparison sets every pool explicitly: a default left alone is a setting too (issue #13: "torch at 1
+ * A fair comparison sets every pool explicitly: a default left alone is a setting too (the rule of docs/benchmarks.md: "torch at 1
  * intra-op thread with OpenBLAS's own 2" was measured as if it were torch's best).
  *
  * @param side       {@code djl} or {@code pytorch}
@@ -57,7 +57,7 @@ public record ThreadSetting(String side, int intraOp, int blas, WaitPolicy waitP
     /**
      * The part of {@link #searchGrid} that can win on an otherwise idle machine, which {@code make bench} searches
      * (TrainBench {@code --full-search} runs the whole grid). Dropped, each from a measurement at the bench config on
-     * the 2-core EPYC (issue #13's table, ms per step, attention / MLP):
+     * the 2-core EPYC (the first fair table, ms per step, attention / MLP):
      * <ul>
      *   <li>one intra-op thread for DJL: 4,549 / 6,134 against 2,512 / 3,386 at 2 threads (the pool is the only
      *       way DJL's libtorch uses a second core);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -cp 'lib/target/notebook-classpath/*:bench/target/looplab-bench.jar' org.looplab.bench.TrainBench} ({@code make bench}): the TRM
- * training step of TRM-Att and TRM-MLP at the issue's fixed config (9×9, hidden 128, n 6, T 3, batch 64) against the
+ * training step of TRM-Att and TRM-MLP at the benchmark's fixed config (9×9, hidden 128, n 6, T 3, batch 64) against the
  * same step in PyTorch ({@code bench/trm_step.py} on {@code /usr/bin/python3}, when it can import torch) and against
  * the best float32 matmul rate either library reaches on this CPU, then whether VmRSS stays flat over many steps.
  *

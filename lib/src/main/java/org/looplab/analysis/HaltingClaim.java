@@ -41,7 +41,7 @@ public record HaltingClaim(
         List<BucketSteps> buckets,
         String difficulty) {
 
-    /** The targets: rho at least this, and adaptive accuracy at most this far below all-steps accuracy. */
+    /** The claim's targets: rho at least this, and adaptive accuracy at most this far below all-steps accuracy. */
     public static final double MIN_SPEARMAN = 0.4, MAX_ACCURACY_LOSS = 0.01;
 
     /** One difficulty bucket: how many puzzles, their difficulty range and their mean halting step. */

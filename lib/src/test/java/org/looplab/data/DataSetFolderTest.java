@@ -53,7 +53,7 @@ class DataSetFolderTest {
 
     @Test
     void aSetBuiltWithOtherSettingsIsRefusedNotReplaced(@TempDir Path root) throws Exception {
-        // The case: a smoke-profile build placed where the cpu sudoku4 belongs.
+        // The case that once went unnoticed: a smoke-profile build placed where the cpu sudoku4 belongs.
         Path folder = root.resolve("sudoku4");
         smoke4.write(folder);
         Map<String, String> before = snapshot(folder);

@@ -8,7 +8,7 @@ class FiguresTest {
 
     @Test
     void accuraciesReadAsPercentagesWithOneDecimal() {
-        assertEquals("99.8%", Figures.percent(0.9976666666666667)); // the example from notebook 03
+        assertEquals("99.8%", Figures.percent(0.9976666666666667)); // notebook 03's example
         assertEquals("92.8%", Figures.percent(0.928030303030303));
         assertEquals("100.0%", Figures.percent(1.0));
         assertEquals("0.0%", Figures.percent(0.0));
