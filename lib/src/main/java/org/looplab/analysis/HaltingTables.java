@@ -127,17 +127,17 @@ public final class HaltingTables {
     }
 
     /**
-     * Two sentences in Markdown: our median halting steps for easy and hard stats.puzzles() beside the deck's claim, and
-     * what limits the comparison (N_sup, stats.puzzles() that never halt).
+     * Two sentences in Markdown: our median halting steps for easy and hard puzzles beside the deck's claim, and
+     * what limits the comparison (N_sup, puzzles that never halt).
      */
     public static String deckSummary(HaltingStats stats) {
         Table t = deckComparison(stats);
-        StringBuilder md = new StringBuilder("**Measured** (" + stats.model() + ", " + stats.size()
-                + " stats.puzzles(), " + stats.ruleLabel() + "): ");
+        StringBuilder md = new StringBuilder(
+                "**Measured** (" + stats.model() + ", " + stats.size() + " puzzles, " + stats.ruleLabel() + "): ");
         for (int r = 0; r < t.rowCount(); r++) {
             String b = t.stringColumn("bucket").get(r);
             int n = t.intColumn("puzzles").get(r);
-            md.append(r == 0 ? "" : "; ").append(b).append(" stats.puzzles() ");
+            md.append(r == 0 ? "" : "; ").append(b).append(" puzzles ");
             if (n == 0) md.append("— none in this set");
             else
                 md.append(String.format(
