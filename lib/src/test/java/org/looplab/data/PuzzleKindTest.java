@@ -12,7 +12,9 @@ class PuzzleKindTest {
     @Test
     void everyCatalogueTaskHasItsGeneratorsKind() {
         for (PuzzleTask t : PuzzleTask.values()) {
-            PuzzleKind expected = t.id().startsWith("sudoku") ? PuzzleKind.SUDOKU : PuzzleKind.MAZE;
+            PuzzleKind expected = t.id().startsWith("sudoku")
+                    ? PuzzleKind.SUDOKU
+                    : t.id().startsWith("arc") ? PuzzleKind.ARC : PuzzleKind.MAZE;
             assertEquals(expected, t.kind(), t.id());
             assertEquals(expected, PuzzleKind.ofName(t.id()), t.id());
             assertEquals(expected, t.spec(org.looplab.Profile.SMOKE).kind(), t.id());
