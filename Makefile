@@ -244,6 +244,25 @@ train-trm-mlp-maze9-unique: setup
 train-trm-mlp-sudoku9-mixed: setup
 	$(call sweep-checkpoint,trm-mlp-sudoku9-mixed,experiments/claim-halting.json,data/results/claim-halting,11eb9ff68f)
 
+# Its second stage (docs/sudoku9.md, "The long run"): 36,000 more steps of the same recipe, warm-started from
+# trm-mlp-sudoku9-mixed's EMA weights (fresh AdamW moments, EMA and warm-up: `train --init-from`, recorded in the
+# manifest). The first stage kept no resume state, so this is how its curve goes on. The run trains in
+# data/results/sudoku9-long/run (committed with its resume state while unfinished); a rerun resumes where it stopped,
+# and a finished run is copied to data/checkpoints/trm-mlp-sudoku9-mixed-long with its held-out evaluation.
+SUDOKU9_LONG := data/results/sudoku9-long/run
+train-trm-mlp-sudoku9-mixed-long: setup
+	@test -f data/checkpoints/trm-mlp-sudoku9-mixed/manifest.json || { echo "run make train-trm-mlp-sudoku9-mixed first" >&2; exit 2; }
+	if [ -f $(SUDOKU9_LONG)/manifest.json ]; then \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $(SUDOKU9_LONG); \
+	else \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task sudoku9-mixed --profile cpu --seed 0 \
+	    --init-from data/checkpoints/trm-mlp-sudoku9-mixed --steps 36000 --out $(SUDOKU9_LONG); \
+	fi
+	rm -rf data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp && mkdir -p data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp
+	cp -r $(SUDOKU9_LONG)/manifest.json $(SUDOKU9_LONG)/SHA256SUMS $(SUDOKU9_LONG)/metrics.jsonl $(SUDOKU9_LONG)/model \
+	  $(SUDOKU9_LONG)/evaluation.txt data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp/
+	rm -rf data/checkpoints/trm-mlp-sudoku9-mixed-long && mv data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp data/checkpoints/trm-mlp-sudoku9-mixed-long
+
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×
 # the throughput of one 2-thread process and avoids OpenMP oversubscription when anything else runs. The --list

@@ -30,10 +30,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " (`looplab data list`)")
     String task;
 
-    @Option(
-            names = "--model",
-            defaultValue = "trm-mlp",
-            description = "trm-mlp, trm-att, hrm or direct (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", description = "trm-mlp, trm-att, hrm or direct (default trm-mlp)")
     String model;
 
     @Option(names = "--profile", description = "smoke, cpu or gpu (default: $LOOPLAB_PROFILE, else cpu)")
@@ -65,6 +62,13 @@ final class TrainCommand implements Callable<Integer> {
     boolean adamAtan2;
 
     @Option(
+            names = "--init-from",
+            paramLabel = "DIR",
+            description = "start from this run's (or checkpoint's) EMA weights and architecture instead of a fresh"
+                    + " initialisation; optimiser, EMA and step count start fresh (a second stage, or a curriculum)")
+    Path initFrom;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             arity = "0..1",
@@ -80,16 +84,16 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = resume.toString().isEmpty() ? out : resume;
             if (folder == null)
                 throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
-            if (adamAtan2 || oneStep)
-                throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2 and"
-                        + " --one-step-gradient are for a new run");
+            if (adamAtan2 || oneStep || initFrom != null)
+                throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2,"
+                        + " --one-step-gradient and --init-from are for a new run");
             Path root = dataRoot != null ? dataRoot : TrainingRun.recordedDataRoot(folder);
             run = TrainingRun.resume(folder, root, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
             if (task == null) throw new IllegalArgumentException("--task is required");
             Profile p = profile == null ? Profile.fromEnv() : Profile.parse(profile);
             PuzzleTask t = PuzzleTask.of(task);
-            ModelFamily family = ModelFamily.of(model);
+            ModelFamily family = ModelFamily.of(model == null ? "trm-mlp" : model);
             ModelConfig mc = family.config(p, t);
             if (oneStep) {
                 if (!(mc instanceof org.looplab.model.TrmConfig trm))
@@ -104,10 +108,25 @@ final class TrainCommand implements Callable<Integer> {
                 tc = tc.toBuilder()
                         .optimiser(org.looplab.train.UpdateRule.ADAM_ATAN2)
                         .build();
-            Path folder = out != null
-                    ? out
-                    : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());
-            run = TrainingRun.start(mc, tc, t, p, seed, dataRoot != null ? dataRoot : Path.of("data"), folder);
+            Path root = dataRoot != null ? dataRoot : Path.of("data");
+            if (initFrom != null) {
+                if (out == null)
+                    throw new IllegalArgumentException("--init-from needs --out: the new run must not take the"
+                            + " default folder of the run it starts from");
+                if (oneStep)
+                    throw new IllegalArgumentException("--init-from takes the architecture of " + initFrom
+                            + "; --one-step-gradient is for a new model");
+                String trained = TrainingRun.modelName(org.looplab.train.WarmStart.architecture(initFrom));
+                if (model != null && !trained.equals(family.id()))
+                    throw new IllegalArgumentException(
+                            "--model " + model + " but " + initFrom + " holds a " + trained + " model");
+                run = TrainingRun.startFrom(initFrom, tc, t, p, seed, root, out);
+            } else {
+                Path folder = out != null
+                        ? out
+                        : Path.of("data", "checkpoints", family.id() + (oneStep ? "-1step" : "") + "-" + t.id());
+                run = TrainingRun.start(mc, tc, t, p, seed, root, folder);
+            }
         }
         try (run) {
             System.out.println("run: " + run.id() + " -> " + run.folder());

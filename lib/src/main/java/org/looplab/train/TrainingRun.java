@@ -72,6 +72,8 @@ public final class TrainingRun implements AutoCloseable {
     private final RunLock lock; // null when out is
     private RunResults.HeldOut finalEvaluation; // null until recordFinal
     private final List<String> resumeNotes = new ArrayList<>();
+    // Lines a resume copies from the manifest unchanged: a warm start's origin.
+    private final List<String> carriedNotes = new ArrayList<>();
 
     private TrainingRun(
             String id,
@@ -109,15 +111,51 @@ public final class TrainingRun implements AutoCloseable {
             long seed,
             Path dataRoot,
             Path out) {
+        return start(
+                shape -> new Initial(modelCfg.build(shape, seed), null), trainCfg, task, profile, seed, dataRoot, out);
+    }
+
+    /**
+     * A fresh run whose weights start as {@code source}'s (a run or checkpoint folder: {@link WarmStart}), with the
+     * source's architecture; everything else as {@link #start(ModelConfig, TrainConfig, PuzzleTask, Profile, long,
+     * Path, Path)}.
+     */
+    public static TrainingRun startFrom(
+            Path source, TrainConfig trainCfg, PuzzleTask task, Profile profile, long seed, Path dataRoot, Path out) {
+        return start(
+                shape -> {
+                    WarmStart.Loaded loaded = WarmStart.load(source, shape);
+                    return new Initial(loaded.model(), loaded.record().note());
+                },
+                trainCfg,
+                task,
+                profile,
+                seed,
+                dataRoot,
+                out);
+    }
+
+    /** A run's first weights, built for the data's shape, and the manifest line their origin needs (null: none). */
+    private record Initial(ReasoningModel model, String note) {}
+
+    private static TrainingRun start(
+            java.util.function.Function<TaskShape, Initial> build,
+            TrainConfig trainCfg,
+            PuzzleTask task,
+            Profile profile,
+            long seed,
+            Path dataRoot,
+            Path out) {
         RunLock lock = out == null ? null : RunLock.acquire(out);
         try {
             if (out != null) clearLeftovers(out);
             String dataName = task.id();
             PuzzleSplits data = DataSetFolder.buildIfAbsent(dataName, profile, dataRoot);
-            ReasoningModel model = modelCfg.build(taskOf(data.train()), seed);
+            Initial initial = build.apply(taskOf(data.train()));
+            ReasoningModel model = initial.model();
             String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + "-"
-                    + modelName(modelCfg) + "-" + dataName + "-s" + seed;
-            return new TrainingRun(
+                    + modelName(model.config()) + "-" + dataName + "-s" + seed;
+            TrainingRun run = new TrainingRun(
                     id,
                     profile,
                     data,
@@ -125,6 +163,8 @@ public final class TrainingRun implements AutoCloseable {
                     new DeepSupervisionTrainer(model, data.train(), trainCfg, seed),
                     out,
                     lock);
+            if (initial.note() != null) run.carriedNotes.add(initial.note());
+            return run;
         } catch (RuntimeException e) {
             if (lock != null) lock.close();
             throw e;
@@ -208,6 +248,7 @@ public final class TrainingRun implements AutoCloseable {
                 lock);
         // Each resume is recorded (not a deviation any more: the state is restored exactly); earlier ones carry over.
         m.deviations().stream().filter(d -> d.startsWith(RESUMED_AT)).forEach(run.resumeNotes::add);
+        m.deviations().stream().filter(d -> d.startsWith(WarmStart.PREFIX)).forEach(run.carriedNotes::add);
         run.resumeNotes.add(
                 RESUMED_AT + state.step() + " (exact: weights, EMA, AdamW moments, carry and draws restored)");
         return run;
@@ -309,6 +350,7 @@ public final class TrainingRun implements AutoCloseable {
         deviations.add(
                 0,
                 "model: " + modelName(mc) + " " + mc + (profile == Profile.GPU ? "" : " (smaller than the paper's)"));
+        deviations.addAll(carriedNotes);
         deviations.addAll(resumeNotes);
         List<TrainingMetrics> h = trainer.history();
         Double loss = null, haltedExact = null;
@@ -357,7 +399,8 @@ public final class TrainingRun implements AutoCloseable {
         return new TaskShape(set.vocab(), set.seqLen(), ids);
     }
 
-    static String modelName(ModelConfig c) {
+    /** The model's family name as runs and folders spell it: trm-mlp, trm-att, trm-mlp-1step, hrm, direct. */
+    public static String modelName(ModelConfig c) {
         if (c instanceof org.looplab.model.TrmConfig t)
             return "trm-" + (t.mixer() == org.looplab.model.Mixer.MLP ? "mlp" : "att")
                     + (t.backprop() == org.looplab.model.Backprop.ONE_STEP ? "-1step" : "");

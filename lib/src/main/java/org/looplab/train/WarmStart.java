@@ -1,0 +1,63 @@
+package org.looplab.train;
+
+import java.nio.file.Path;
+import org.looplab.model.Checkpoint;
+import org.looplab.model.ModelConfig;
+import org.looplab.model.ReasoningModel;
+import org.looplab.model.TaskShape;
+import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+
+/**
+ * A new run that starts from another run's averaged (EMA) weights instead of a fresh initialisation: the second stage
+ * of a long run whose first stage was finished without its resume state, or a difficulty curriculum (mixed puzzles
+ * first, then hard ones). Only the weights carry over; the optimiser's moments, the EMA, the carry and the step count
+ * start fresh (so the recipe's warm-up runs again, which also gives the new AdamW moments time to settle). That is not
+ * the same as one longer run, so the manifest says so in a deviation line ({@link #note()}), which every resume of the
+ * new run keeps.
+ *
+ * @param source       the run or checkpoint folder as the user named it (recorded as given: keep it relative)
+ * @param paramsSha256 SHA-256 of the source's weights file, so the record names exactly which weights
+ * @param sourceSteps  optimiser steps behind those weights (from the source's run manifest; -1 for a bare checkpoint)
+ */
+public record WarmStart(Path source, String paramsSha256, long sourceSteps) {
+    /** How a manifest's deviations line for a warm start begins; {@link TrainingRun#resume} carries such lines over. */
+    public static final String PREFIX = "initialised from ";
+
+    /**
+     * Reads the source's weights (verified against their hashes) for a run on data shaped {@code task}; refuses a
+     * checkpoint of another task shape (vocabulary, cells, puzzle identifiers), naming both.
+     */
+    public static Loaded load(Path source, TaskShape task) {
+        RunFolder folder = RunFolder.of(source);
+        Path checkpoint = folder.checkpoint();
+        ReasoningModel model = Checkpoint.load(checkpoint);
+        if (!model.task().equals(task)) {
+            model.close();
+            throw new IllegalArgumentException(checkpoint + ": trained on data shaped " + model.task()
+                    + ", this run's data is shaped " + task + "; a warm start needs the same shape");
+        }
+        RunManifest m = RunManifest.readIfPresent(folder);
+        String sha = Json.read(checkpoint.resolve(Checkpoint.CONFIG_FILE), Checkpoint.Manifest.class)
+                .paramsSha256(); // the load above checked the weights against it
+        return new Loaded(model, new WarmStart(source, sha, m == null ? -1 : m.steps()));
+    }
+
+    /** The architecture {@code source} holds (read from its checkpoint's config, before any weights are loaded). */
+    public static ModelConfig architecture(Path source) {
+        Path config = RunFolder.of(source).checkpoint().resolve(Checkpoint.CONFIG_FILE);
+        return Json.read(config, Checkpoint.Manifest.class).model();
+    }
+
+    /** The source's model, and the record of where it came from. */
+    public record Loaded(ReasoningModel model, WarmStart record) {}
+
+    /** The manifest's deviation line. */
+    public String note() {
+        return PREFIX + source
+                + (sourceSteps >= 0 ? " (its EMA weights after " + sourceSteps + " steps" : " (its weights")
+                + ", params sha256 " + paramsSha256
+                + "); AdamW moments, EMA, carry and step count started fresh, so this is not one run of their summed"
+                + " steps";
+    }
+}
