@@ -24,6 +24,9 @@ public final class PuzzleDataSets {
     /** Hard 9×9 means at least this many backtracks: search is needed, and more than one wrong guess. */
     public static final int SUDOKU9_HARD_MIN_BACKTRACKS = 3;
 
+    /** The hard 9×9 set's floor: the puzzles a hard-9×9 model is judged on need at least this many backtracks. */
+    public static final int SUDOKU9_EXTREME_MIN_BACKTRACKS = 20;
+
     public static DataSetSpec spec(String name, Profile profile) {
         return PuzzleTask.of(name).spec(profile);
     }

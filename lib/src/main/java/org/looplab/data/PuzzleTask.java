@@ -101,6 +101,15 @@ public enum PuzzleTask {
             MazeGeneratorConfig.hardUnique(15),
             1015,
             new SplitSizes(32, 16, 3000, 1000, 20000, 2000)),
+    // The hard 9×9 set: the Sudoku-Extreme idea at laptop scale. Minimal puzzles that need >= 20 backtracks of our
+    // solver are 0.3% of generated ones (sudoku9-mixed), so each costs about 0.2 s of one core to find. Sudoku-Extreme
+    // averages 22 backtracks of tdoku, another solver, so the thresholds are comparable in spirit only.
+    SUDOKU9_EXTREME(
+            "sudoku9-extreme",
+            "9×9, minimal, >= 20 backtracks (the hard 9×9 set)",
+            SudokuGeneratorConfig.hard(9, PuzzleDataSets.SUDOKU9_EXTREME_MIN_BACKTRACKS),
+            920,
+            new SplitSizes(16, 8, 3000, 1000, 50000, 5000)),
     // ARC. Counts are tasks (training, held-out); each task becomes (1 + augmentations) versions of all its pairs.
     // DEVIATION on smoke and cpu: a 10×10 canvas (reference 30×30) with grids of side 3-5, so a step costs a ninth.
     ARC_FAMILY(

@@ -70,6 +70,19 @@ class PuzzleDataSetsTest {
     }
 
     @Test
+    void theHardNineByNineSetNeedsTwentyBacktracksEverywhere() {
+        PuzzleSplits extreme = PuzzleDataSets.build("sudoku9-extreme", Profile.SMOKE);
+        SudokuSolver solver = SudokuSolver.of(SudokuShape.ofSide(9));
+        for (PuzzleDataSet set : new PuzzleDataSet[] {extreme.train(), extreme.test()})
+            for (int i = 0; i < set.count(); i++) {
+                SudokuSolver.Result r = solver.solve(SudokuEncoding.decode(set.input(i), SudokuShape.ofSide(9)));
+                assertEquals(1, r.solutions());
+                assertEquals(r.backtracks(), set.difficulty(i));
+                assertTrue(r.backtracks() >= PuzzleDataSets.SUDOKU9_EXTREME_MIN_BACKTRACKS, "" + r.backtracks());
+            }
+    }
+
+    @Test
     void mazeLabelsAreOptimalPaths() {
         PuzzleDataSet set = maze11.train();
         assertEquals(6, set.vocab());
