@@ -292,15 +292,20 @@ CLAIMS     := claim-mixer claim-depth claim-depth-steps claim-unroll-ema claim-h
 claim-%: setup
 	$(call sweep-sharded,experiments/claim-$*.json,data/results/claim-$*,$(CLAIM_JOBS))
 
-# The halting claim also measures every trained run's halting on its test set: data/results/halting/<run>.json, at
-# the deck's threshold 0.9, Sudoku rated by propagation depth (rounds of singles; search-needing puzzles above them).
-# A run whose record exists is not measured again (a clone has the records, but not the runs' model/ folders).
+# The halting claim also measures every trained MLP run's halting on its test set: data/results/halting/<run>.json,
+# at the deck's threshold 0.9, Sudoku rated by propagation depth (rounds of singles; search-needing puzzles above
+# them), and 9×9 runs also by solver backtracks (<run>-backtracks.json, a board row of its own). A record that exists
+# is not measured again (a clone has the records, but not every run's model/ folder). The spec's 9×9 mixer grid shares
+# the MLP runs; its attention runs are mixer runs only.
 claim-halting: setup
 	$(call sweep-sharded,experiments/claim-halting.json,data/results/claim-halting,$(CLAIM_JOBS))
-	mkdir -p data/results/halting; for d in data/results/claim-halting/runs/*/; do n=$$(basename $$d); \
-	  [ -f $$d/result.json ] && [ ! -f data/results/halting/$$n.json ] || continue; \
-	  $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
-	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; done
+	mkdir -p data/results/halting; for d in data/results/claim-halting/runs/*-trm-mlp-*/; do n=$$(basename $$d); \
+	  [ -f $$d/result.json ] || continue; \
+	  [ -f data/results/halting/$$n.json ] || $(LOOPLAB) halting --checkpoint $$d --threshold 0.9 --difficulty propagation \
+	    --record data/results/halting/$$n.json > data/results/halting/$$n.txt || exit 1; \
+	  case $$n in sudoku9*) [ -f data/results/halting/$$n-backtracks.json ] || $(LOOPLAB) halting --checkpoint $$d \
+	    --threshold 0.9 --difficulty backtracks --record data/results/halting/$$n-backtracks.json \
+	    > data/results/halting/$$n-backtracks.txt || exit 1;; esac; done
 
 # Depth at equal optimiser steps, to convergence: its (n 1, T 1) arm is claim-depth's, cell for cell (same cache keys,
 # 5,333 steps each), so those finished runs are copied in rather than trained again.
