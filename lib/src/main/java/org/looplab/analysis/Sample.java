@@ -21,6 +21,7 @@ public record Sample(double mean, double sd, int seeds) {
 
     /** "84.7% ± 9.7 (3 seeds)". */
     public String describe() {
+        if (seeds == 0) return "no runs yet"; // an arm still queued: no mean to print
         return String.format(
                 Locale.ROOT, "%.1f%% ± %.1f (%d seed%s)", 100 * mean, 100 * sd, seeds, seeds == 1 ? "" : "s");
     }

@@ -33,5 +33,6 @@ class StatisticsTest {
         Sample s = Sample.of(java.util.List.of(0.8, 0.9, 1.0));
         assertEquals(new Sample(0.9, 0.1, 3).describe(), s.describe());
         assertEquals(3, s.seeds());
+        assertEquals("no runs yet", Sample.of(java.util.List.of()).describe(), "a queued arm prints no NaN");
     }
 }
