@@ -170,10 +170,12 @@ public final class ScalingBench implements Callable<Integer> {
                     best,
                     ceiling.keySet()));
             tables.append(ScalingTable.table(rows));
-            tables.append(String.format(
-                    Locale.ROOT,
-                    "Growth with width (time ratio to the next width; FLOPs count matmuls only):%n%s",
-                    ScalingTable.widthGrowth(rows)));
+            String widths = ScalingTable.widthGrowth(rows);
+            if (!widths.isEmpty())
+                tables.append(String.format(
+                        Locale.ROOT,
+                        "Growth with width (time ratio to the next width; FLOPs count matmuls only):%n%s",
+                        widths));
             String batches = ScalingTable.batchGrowth(rows);
             if (!batches.isEmpty())
                 tables.append(String.format(Locale.ROOT, "Growth with batch (same model):%n%s", batches));
