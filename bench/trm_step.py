@@ -68,7 +68,10 @@ def count_parameters(specs):
     """`--count-params TASK:HIDDEN:MIXER ...`: every spec's count in one process (starting torch is the slow part)."""
     counts = []
     for spec in specs:
-        task, hidden, mixer = spec.split(":")
+        parts = spec.split(":")
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise ValueError(f"{spec}: a spec is TASK:HIDDEN:MIXER, e.g. sudoku9:64:mlp")
+        task, hidden, mixer = parts
         if mixer not in ("attention", "mlp"):
             raise ValueError(f"{spec}: mixer must be attention or mlp, was {mixer!r}")
         configure(task, int(hidden), 1, 1)   # n and T repeat the same net: they change no parameter
