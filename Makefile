@@ -175,7 +175,7 @@ bench: setup bench-pytorch
 # ScalingBench (docs/benchmarks.md, "Scaling"): the training step of both mixers at every width of
 # BENCH_SCALING_SIZES on each case of BENCH_SCALING_CASES (sudoku<side>-n<n>-T<T>-b<batch>), DJL against
 # bench/trm_step.py, one core each and all cores (each side at its best of a short search per row). The full grid is
-# 50 rows a setting and its hidden-512 rows take minutes a step on one core: pick a subset for a sitting.
+# 50 rows a setting and its hidden-512 rows should take over a minute a step on one core: pick a subset for a sitting.
 BENCH_SCALING_SIZES    ?= 32,64,128,256,512
 BENCH_SCALING_CASES    ?= sudoku6-n1-T1-b32,sudoku9-n2-T2-b32,sudoku9-n2-T2-b64,sudoku9-n1-T1-b64,sudoku9-n6-T3-b64
 BENCH_SCALING_MIXERS   ?= ATTENTION,MLP
