@@ -26,7 +26,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
@@ -50,6 +50,8 @@ help:
 	@echo "make profile-cpu  DJL's and PyTorch's step on one core under perf (no per-op hooks), split by kind of work:"
 	@echo "               BLAS kernels, BLAS packing, libtorch ops, page faults, runtime; what the speed targets need"
 	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
+	@echo "make bench-scaling  the training step at widths 32-512 on the lab's shapes, DJL against PyTorch (hours in"
+	@echo "               full; BENCH_SCALING_SIZES=64 BENCH_SCALING_STEPS=2 for a subset); make bench-latency: solver p50/p99"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -169,6 +171,33 @@ bench: setup bench-pytorch
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
 	  $(if $(BENCH_FULL_SEARCH),--full-search)
 	java -cp '$(BENCH_CP)' org.looplab.bench.SolverBench --data data
+
+# ScalingBench (docs/benchmarks.md, "Scaling"): the training step of both mixers at every width of
+# BENCH_SCALING_SIZES on each case of BENCH_SCALING_CASES (sudoku<side>-n<n>-T<T>-b<batch>), DJL against
+# bench/trm_step.py, one core each and all cores (each side at its best of a short search per row). The full grid is
+# 50 rows a setting and its hidden-512 rows should take over a minute a step on one core: pick a subset for a sitting.
+BENCH_SCALING_SIZES    ?= 32,64,128,256,512
+BENCH_SCALING_CASES    ?= sudoku6-n1-T1-b32,sudoku9-n2-T2-b32,sudoku9-n2-T2-b64,sudoku9-n1-T1-b64,sudoku9-n6-T3-b64
+BENCH_SCALING_MIXERS   ?= ATTENTION,MLP
+BENCH_SCALING_SETTINGS ?= ONE_CORE,ALL_CORES
+BENCH_SCALING_WARMUP   ?= 1
+BENCH_SCALING_STEPS    ?= 3
+BENCH_SCALING_SEARCH_STEPS ?= 1
+bench-scaling: build bench-pytorch
+	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.ScalingBench --sizes $(BENCH_SCALING_SIZES) \
+	  --cases $(BENCH_SCALING_CASES) --mixers $(BENCH_SCALING_MIXERS) --settings $(BENCH_SCALING_SETTINGS) \
+	  --warmup $(BENCH_SCALING_WARMUP) --steps $(BENCH_SCALING_STEPS) --search-steps $(BENCH_SCALING_SEARCH_STEPS) \
+	  --python $(PY) --script bench/trm_step.py
+
+# LatencyBench (docs/benchmarks.md, "Solver latency"): one puzzle's wall time through the warm solver service (p50,
+# p99) at all N_sup steps and with adaptive halting, puzzles/s with all in flight, VmRSS across the calls, for the
+# shipped 4x4, 6x6 and 9x9 checkpoints, through bin/looplab like `looplab solve`.
+BENCH_LATENCY_CALLS   ?= 200
+BENCH_LATENCY_BATCHED ?= 256
+BENCH_LATENCY_CHECKPOINTS ?= trm-mlp-sudoku4,trm-mlp-sudoku6,trm-mlp-sudoku9-mixed
+bench-latency: build
+	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.LatencyBench --data data \
+	  --checkpoint $(BENCH_LATENCY_CHECKPOINTS) --calls $(BENCH_LATENCY_CALLS) --batched $(BENCH_LATENCY_BATCHED)
 
 # libtorch's op profiler over PROFILE_STEPS training steps at PROFILE_CONFIG (bench: 9x9, hidden 128, n 6, T 3;
 # small: 6x6, hidden 64, n 1, T 1), after PROFILE_WARMUP steps; the Chrome traces stay in build/profile/.

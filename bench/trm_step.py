@@ -13,6 +13,8 @@ fields of org.looplab.bench.StepReport); progress goes to stderr.
 
   /usr/bin/python3 bench/trm_step.py --mixer attention --warmup 3 --steps 20 --batch 64
   /usr/bin/python3 bench/trm_step.py --mixer mlp --warmup 0 --steps 2000 --batch 4 --rss-at 100 --no-matmul
+  /usr/bin/python3 bench/trm_step.py --mixer mlp --task sudoku6 --hidden 64 --latent-steps 1 --recursions 1 --batch 32
+  /usr/bin/python3 bench/trm_step.py --count-params sudoku6:64:mlp sudoku9:512:attention   # counts only, no step
 """
 import argparse
 import json
@@ -26,7 +28,8 @@ import time
 import torch
 import torch.nn.functional as F
 
-# The model: TrmConfig.SMALL_ATTENTION / SMALL_MLP on 9x9 Sudoku (TaskShape.sudoku9).
+# The model: TrmConfig.SMALL_ATTENTION / SMALL_MLP on 9x9 Sudoku (TaskShape.sudoku9), the defaults of the command
+# line; configure() sets the task, width, n and T of another size (bench.StepShape on the Java side).
 HIDDEN, HEADS, EXPANSION, LAYERS = 128, 4, 4.0, 2
 LATENT_STEPS, RECURSIONS, SUPERVISION_STEPS, PREFIX = 6, 3, 16, 16   # n, T, N_sup, puzzle-id prefix positions
 VOCAB, CELLS, PUZZLE_IDS = 11, 81, 1                                  # pad 0, blank 1, digits 2..10
@@ -36,6 +39,44 @@ TRUNCATED_STD = 0.8796256610342398   # std of a standard normal truncated to +-2
 LR, WARMUP, WEIGHT_DECAY, BETAS, ADAM_EPS = 1e-3, 300, 0.1, (0.9, 0.95), 1e-8
 PUZZLE_LR, PUZZLE_DECAY, EMA_DECAY, EXPLORATION, HALT_WEIGHT = 1e-3, 0.1, 0.995, 0.1, 0.5
 IGNORE = 0   # pad label, left out of the loss
+
+
+def sudoku_side(task):
+    """'sudoku9' -> 9: the Sudoku sizes the lab trains (TaskShape.sudoku)."""
+    side = task[len("sudoku"):] if task.startswith("sudoku") else ""
+    if side not in ("4", "6", "9"):
+        raise ValueError(f"task must be sudoku4, sudoku6 or sudoku9, was {task!r}")
+    return int(side)
+
+
+def configure(task, hidden, latent_steps, recursions):
+    """Points the module's sizes at one model: Sudoku of `task` (vocab side + 2, side^2 cells), width, n and T."""
+    global HIDDEN, LATENT_STEPS, RECURSIONS, VOCAB, CELLS
+    side = sudoku_side(task)
+    if hidden < HEADS or hidden % HEADS or latent_steps < 1 or recursions < 1:
+        raise ValueError(f"need hidden a multiple of {HEADS}, n >= 1, T >= 1; was {hidden}, {latent_steps}, "
+                         f"{recursions}")
+    HIDDEN, LATENT_STEPS, RECURSIONS, VOCAB, CELLS = hidden, latent_steps, recursions, side + 2, side * side
+
+
+def parameter_count(mixer):
+    """The papers' count (ReasoningModel.parameterCount) of the configured model: no training, no matmul."""
+    return sum(p.numel() for p in TinyRecursiveModel(mixer).trained())
+
+
+def count_parameters(specs):
+    """`--count-params TASK:HIDDEN:MIXER ...`: every spec's count in one process (starting torch is the slow part)."""
+    counts = []
+    for spec in specs:
+        parts = spec.split(":")
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise ValueError(f"{spec}: a spec is TASK:HIDDEN:MIXER, e.g. sudoku9:64:mlp")
+        task, hidden, mixer = parts
+        if mixer not in ("attention", "mlp"):
+            raise ValueError(f"{spec}: mixer must be attention or mlp, was {mixer!r}")
+        configure(task, int(hidden), 1, 1)   # n and T repeat the same net: they change no parameter
+        counts.append({"task": task, "hidden": int(hidden), "mixer": mixer, "params": parameter_count(mixer)})
+    return counts
 
 
 def truncated_normal(shape, std):
@@ -329,7 +370,13 @@ def blas_library():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mixer", choices=["attention", "mlp"], required=True)
+    ap.add_argument("--mixer", choices=["attention", "mlp"])
+    ap.add_argument("--task", default="sudoku9", help="sudoku4, sudoku6 or sudoku9 (default sudoku9)")
+    ap.add_argument("--hidden", type=int, default=128, help="width (default 128)")
+    ap.add_argument("--latent-steps", type=int, default=6, help="n (default 6)")
+    ap.add_argument("--recursions", type=int, default=3, help="T (default 3)")
+    ap.add_argument("--count-params", nargs="+", metavar="TASK:HIDDEN:MIXER",
+                    help="print each model's parameter count as one JSON line and exit (no step is run)")
     ap.add_argument("--steps", type=int, default=20, help="measured steps")
     ap.add_argument("--warmup", type=int, default=3, help="unmeasured steps before them")
     ap.add_argument("--batch", type=int, default=64)
@@ -340,6 +387,18 @@ def main():
     ap.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling (memory runs)")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
+    if a.count_params:
+        try:
+            print(json.dumps({"counts": count_parameters(a.count_params), "torch": torch.__version__}), flush=True)
+        except ValueError as e:
+            ap.error(str(e))
+        return
+    if a.mixer is None:
+        ap.error("--mixer is required (or --count-params)")
+    try:
+        configure(a.task, a.hidden, a.latent_steps, a.recursions)
+    except ValueError as e:
+        ap.error(str(e))
     if a.steps < 1 or a.warmup < 0 or a.batch < 1 or a.threads < 0 or a.interop_threads < 0 or a.rss_at < 1:
         ap.error("need steps >= 1, warmup >= 0, batch >= 1, threads >= 0, rss-at >= 1")
     if a.threads > 0:
@@ -350,7 +409,7 @@ def main():
 
     ceiling = 0.0 if a.no_matmul else matmul_gflops([512, 1024, 2048])
     model = TinyRecursiveModel(a.mixer)
-    params = sum(p.numel() for p in model.trained())
+    params = sum(p.numel() for p in model.trained())   # parameter_count's sum, on the model that is timed
     trainer = Trainer(model, a.batch, random_puzzles(256, torch.Generator().manual_seed(a.seed)))
     total = a.warmup + a.steps
     rss_at = min(a.rss_at, total)

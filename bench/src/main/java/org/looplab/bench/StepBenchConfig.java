@@ -1,6 +1,5 @@
 package org.looplab.bench;
 
-import java.util.Locale;
 import org.looplab.model.Mixer;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
@@ -17,40 +16,30 @@ import org.looplab.model.TrmConfig;
  * </ul>
  */
 public enum StepBenchConfig {
-    BENCH(TaskShape.sudoku9(), 128, 6, 3),
-    SMALL(TaskShape.sudoku(6), 64, 1, 1);
+    BENCH(new StepShape(9, 128, 6, 3)),
+    SMALL(new StepShape(6, 64, 1, 1));
 
-    private final TaskShape task;
-    private final int hidden, latentSteps, recursions;
+    private final StepShape shape;
 
-    StepBenchConfig(TaskShape task, int hidden, int latentSteps, int recursions) {
-        this.task = task;
-        this.hidden = hidden;
-        this.latentSteps = latentSteps;
-        this.recursions = recursions;
+    StepBenchConfig(StepShape shape) {
+        this.shape = shape;
+    }
+
+    public StepShape shape() {
+        return shape;
     }
 
     public TaskShape task() {
-        return task;
+        return shape.task();
     }
 
     /** The cpu profile's TRM with {@code mixer}, at this config's width, n and T (2 layers, expansion 4). */
     public TrmConfig trm(Mixer mixer) {
-        TrmConfig base = mixer == Mixer.MLP ? TrmConfig.SMALL_MLP : TrmConfig.SMALL_ATTENTION;
-        return base.withSize(hidden, base.heads()).withRecursion(latentSteps, recursions);
+        return shape.trm(mixer);
     }
 
     /** For table headers: "6×6 Sudoku (36 cells), hidden 64, n 1, T 1". */
     public String describe() {
-        int side = (int) Math.round(Math.sqrt(task.gridCells()));
-        return String.format(
-                Locale.ROOT,
-                "%d×%d Sudoku (%d cells), hidden %d, n %d, T %d",
-                side,
-                side,
-                task.gridCells(),
-                hidden,
-                latentSteps,
-                recursions);
+        return shape.describe();
     }
 }

@@ -50,6 +50,12 @@ public final class StepBenchmark {
      */
     public static StepReport run(
             StepBenchConfig bench, Mixer mixer, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+        return run(bench.shape(), mixer, batch, warmup, steps, rssAt, matmul);
+    }
+
+    /** {@link #run(StepBenchConfig, Mixer, int, int, int, int, boolean)} at any size ({@code make bench-scaling}). */
+    public static StepReport run(
+            StepShape bench, Mixer mixer, int batch, int warmup, int steps, int rssAt, boolean matmul) {
         double ceiling = matmul ? MatmulProbe.bestGflops(MatmulProbe.measure(MATMUL_SIZES, 5)) : 0;
         int total = warmup + steps;
         int rssStep = Math.min(rssAt, total);
@@ -173,8 +179,12 @@ public final class StepBenchmark {
 
     /** {@link #stepFlops(TrmConfig, int, int)} of {@code bench}'s model with {@code mixer}. */
     public static double stepFlops(StepBenchConfig bench, Mixer mixer, int batch) {
-        TrmConfig c = bench.trm(mixer);
-        return stepFlops(c, batch, bench.task().sequenceLength(c.prefixLength()));
+        return stepFlops(bench.shape(), mixer, batch);
+    }
+
+    /** {@link #stepFlops(TrmConfig, int, int)} of a model of {@code shape} with {@code mixer}. */
+    public static double stepFlops(StepShape shape, Mixer mixer, int batch) {
+        return stepFlops(shape.trm(mixer), batch, shape.sequenceLength());
     }
 
     /** Valid-vocabulary tokens: labels are digits, a third of the inputs show theirs, the rest are blank. */

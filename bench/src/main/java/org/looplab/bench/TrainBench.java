@@ -436,7 +436,7 @@ public final class TrainBench implements Callable<Integer> {
         return reports.stream().mapToDouble(StepReport::matmulGflops).max().orElse(0);
     }
 
-    private static StepReport announce(StepReport r) {
+    static StepReport announce(StepReport r) {
         System.out.printf(
                 Locale.ROOT,
                 "  %-7s %-9s batch %2d: %6.0f ms/step [%.0f–%.0f], %,d params, loss %.3f -> %.3f, "
@@ -483,14 +483,8 @@ public final class TrainBench implements Callable<Integer> {
             int rssAt,
             boolean matmul,
             ThreadSetting t) {
-        List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        if (t != null) cmd.addAll(t.jvmOptions());
+        List<String> cmd = jvmChild(TrainBench.class, t);
         cmd.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                TrainBench.class.getName(),
                 "--child",
                 "--config",
                 bench.name(),
@@ -505,6 +499,19 @@ public final class TrainBench implements Callable<Integer> {
                 "--rss-at",
                 "" + rssAt));
         if (!matmul) cmd.add("--no-matmul");
+        return cmd;
+    }
+
+    /**
+     * A child JVM like this one (same java, classpath and -D/-X options; then {@code t}'s, which win) running
+     * {@code main}; the caller adds its arguments.
+     */
+    static List<String> jvmChild(Class<?> main, ThreadSetting t) {
+        List<String> cmd = new ArrayList<>(t == null ? List.of() : t.launcher());
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (t != null) cmd.addAll(t.jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         return cmd;
     }
 
@@ -564,12 +571,20 @@ public final class TrainBench implements Callable<Integer> {
         }
     }
 
+    /** Where a child JVM's command names its main class (one of this package's), or -1 for any other command. */
+    static int benchMain(List<String> command) {
+        String pkg = TrainBench.class.getPackageName() + ".";
+        for (int i = 0; i < command.size(); i++) if (command.get(i).startsWith(pkg)) return i;
+        return -1;
+    }
+
     /**
      * Runs a child that prints one {@link StepReport} line on stdout (its progress and logs go to our stderr);
      * fails, naming the command, on a non-zero exit or a missing or bad line.
      */
     static StepReport run(List<String> command, ThreadSetting t) {
-        int from = Math.max(0, command.indexOf(TrainBench.class.getName())); // not the JVM's long classpath
+        int main = benchMain(command);
+        int from = Math.max(0, main); // not the JVM's long classpath
         String shown = (t == null
                         ? ""
                         : t.environment().entrySet().stream()
@@ -578,7 +593,7 @@ public final class TrainBench implements Callable<Integer> {
                 + String.join(" ", command.subList(from, command.size()));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-            if (!command.contains(TrainBench.class.getName())) { // PyTorch runs with the malloc torch users get
+            if (main < 0) { // PyTorch runs with the malloc torch users get
                 pb.environment().remove("LD_PRELOAD");
                 pb.environment().remove("MALLOC_CONF");
             }
