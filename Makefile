@@ -267,6 +267,12 @@ endef
 train-trm-mlp-maze9-unique: setup
 	$(call sweep-checkpoint,trm-mlp-maze9-unique,experiments/checkpoint-maze9-unique.json,build/checkpoint-maze9-unique,7c8e3791cc)
 
+# The ARC checkpoint (notebook 08, docs/arc.md): the one cell of experiments/checkpoint-arc-family.json, TRM-Att (the
+# papers' ARC model) at hidden 64, n 2, T 2 on the generated ARC-like family: the cpu preset (hidden 128, n 6, T 3)
+# takes 7 s a step on one core, this one a fraction of that. Its evaluation.txt has pass@1 and pass@2 by voting.
+train-trm-att-arc-family: setup
+	$(call sweep-checkpoint,trm-att-arc-family,experiments/checkpoint-arc-family.json,data/results/checkpoint-arc-family,2f2371a82a)
+
 # The 9×9 Sudoku checkpoint (solve_sudoku on 9×9, notebooks 04, 05, 07, 09): seed 0 of the 9×9 grid of
 # experiments/claim-halting.json (TRM-MLP, hidden 64, n 1, T 1, 12,000 steps), trained into the committed claim
 # results, where the halting claim reads it too.
