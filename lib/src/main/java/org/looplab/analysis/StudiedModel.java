@@ -195,6 +195,11 @@ public record StudiedModel(
         return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
     }
 
+    /** The {@code count} hardest of the first {@code candidates} test rows, hardest first, traced for the viewer. */
+    public TracedPuzzles hardestTraces(int count, int candidates, double threshold) {
+        return TracedPuzzles.hardest(model, description, data.test(), dataLabel(), count, candidates, threshold);
+    }
+
     /** ARC sets: the vote over every held-out test input's versions, pass@1 and pass@2 ({@link ArcEvaluation}). */
     public ArcEvaluation.Result arcVotes() {
         return ArcEvaluation.run(model, data, trainSha256);
