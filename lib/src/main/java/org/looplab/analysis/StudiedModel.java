@@ -46,9 +46,8 @@ public record StudiedModel(
     public static final long FALLBACK_SEED = 0;
 
     /**
-     * Optimiser steps of the fallback model: the smoke recipe's first steps only. A notebook may train two or three
-     * fallbacks, and one step of the tiny model on a 9×9 grid costs several times one on 6×6 (about a second of one
-     * core at batch 16), so the full smoke recipe would take the smoke notebooks past a minute each.
+     * Optimiser steps of the fallback model: the smoke recipe's first steps only. A smoke notebook may train two or
+     * three fallbacks (04: 9×9, 6×6 and a maze), and what they show needs no more: a fallback is never a result.
      */
     public static final int FALLBACK_STEPS = 20;
 
