@@ -45,12 +45,16 @@ HEADLINES = {
         ("full recursion: held-out per cell", ("table", r"^held-out accuracy", r"^full recursion", r"^cell", "{v}%")),
     ],
     "04": [
-        ("measured halting", ("text", r"\*\*Measured\*\* \(.*?\):\s+(easy[^.]*)")),
-        ("adaptive halting: exact", ("table", r"^Compute saved", r"^adaptive", r"^accuracy$", "{pct}")),
-        ("adaptive halting: mean steps", ("table", r"^Compute saved", r"^adaptive", r"^mean steps$", "{v}")),
+        ("9×9 measured halting", ("text", r"\*\*Measured\*\* \(.*?\):\s+(easy[^.]*)")),
+        ("9×9 ρ (difficulty, halting step)", ("table", r"^The deck's shape, measured · 9×9, by propagation", r"^Spearman", None, "{v}")),
+        ("9×9 hard/easy halting step", ("table", r"^The deck's shape, measured · 9×9, by propagation", r"^hard/easy", None, "{v}")),
+        ("9×9 in the deck's shape?", ("table", r"^The deck's shape, measured · 9×9, by propagation", r"^deck's shape", None, "{v}")),
+        ("9×9 adaptive halting: exact", ("table", r"^Compute saved", r"^adaptive", r"^accuracy$", "{pct}")),
+        ("9×9 adaptive halting: mean steps", ("table", r"^Compute saved", r"^adaptive", r"^mean steps$", "{v}")),
+        ("6×6 in the deck's shape?", ("table", r"^The deck's shape, measured · 6×6", r"^deck's shape", None, "{v}")),
     ],
     "05": [
-        ("puzzles traced", ("rows", r"^Traced puzzles", "{n}")),
+        ("9×9 puzzles traced", ("rows", r"^Traced puzzles", "{n}")),
     ],
     "06": [
         ("sweep", ("text", r"(trained \d+, resumed \d+, read from cache \d+, still pending \d+)")),
@@ -59,7 +63,9 @@ HEADLINES = {
         ("verdict", ("table", r"^is the gap", None, r"what the data supports", "{v}")),
     ],
     "07": [
-        ("4×4 model", ("table", r"^models loaded", r"sudoku4", r"^accuracy$", "{v}")),
+        ("9×9 model", ("table", r"^models loaded", r"sudoku9", r"^accuracy$", "{v}")),
+        ("minimal 9×9 puzzles verified", ("table", r"^verified by level", r"^9x9 \| minimal \|", r"^verified$", "{v}")),
+        ("9×9, ≥ 20 backtracks, verified", ("table", r"^verified by level", r"^9x9 \| minimal, ≥ 20", r"^verified$", "{v}")),
         ("minimal 6×6 puzzles verified", ("table", r"^verified by level", r"^6x6 \| minimal", r"^verified$", "{v}")),
         ("after bad requests", ("text", r"after the bad requests: (.*)")),
     ],

@@ -2,8 +2,10 @@ package org.looplab.analysis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.looplab.provenance.OlderForms;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -165,6 +167,45 @@ public record HaltingClaim(
                     fullExact));
         if (!(meanSteps < maxSteps)) fails.add("no steps saved (mean " + fmt(meanSteps) + " of " + maxSteps + ")");
         return fails.isEmpty() ? "supported" : "not supported: " + String.join("; ", fails);
+    }
+
+    /**
+     * The deck's picture beside this measurement, for a notebook's key-value table: rho, the mean halting step from
+     * the easy bucket to the hard one and their ratio, then both readings ({@link #deckShape()}, {@link #verdict()}).
+     * Every number comes from the measurement; only the deck's own figures are fixed.
+     */
+    public Map<String, String> shapeFacts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("puzzles", puzzles + ", ordered by " + difficulty);
+        f.put("Spearman's rho (difficulty, halting step)", Double.isNaN(spearman) ? "NaN" : fmt(spearman));
+        StringBuilder steps = new StringBuilder();
+        for (BucketSteps b : buckets)
+            steps.append(steps.isEmpty() ? "" : " → ")
+                    .append(b.bucket().label())
+                    .append(' ')
+                    .append(fmt(b.meanSteps()));
+        f.put("mean halting step, easy → hard (supervision steps)", steps.toString());
+        double ratio = hardToEasyRatio();
+        f.put(
+                "hard/easy mean halting step",
+                (Double.isNaN(ratio) ? "NaN" : fmt(ratio)) + " (the deck's " + HaltingTables.DECK_HARD + " over "
+                        + HaltingTables.DECK_EASY + " is 2 to 4)");
+        f.put(
+                String.format(
+                        Locale.ROOT, "deck's shape (rho ≥ %.1f, hard/easy ≥ %.0f)", DECK_MIN_SPEARMAN, DECK_MIN_RATIO),
+                deckShape());
+        f.put(
+                String.format(
+                        Locale.ROOT,
+                        "halting claim (rho ≥ %.1f, rising over 3 buckets, adaptive within %.0f point)",
+                        MIN_SPEARMAN,
+                        100 * MAX_ACCURACY_LOSS),
+                verdict());
+        f.put(
+                "exact match: all " + maxSteps + " steps / adaptive",
+                String.format(
+                        Locale.ROOT, "%.3f / %.3f at %.2f steps on average", fullExact, adaptiveExact, meanSteps));
+        return f;
     }
 
     /** The machine-readable lines of {@code looplab halting}, then the unit conversion. */

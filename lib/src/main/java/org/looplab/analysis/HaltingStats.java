@@ -44,6 +44,22 @@ public record HaltingStats(
         java.util.Objects.requireNonNull(rating, "rating");
     }
 
+    /**
+     * The same halting with each puzzle rated by {@code other} instead: the trajectories are kept, so no step runs
+     * again, only the order of difficulty changes. {@code test} is the set the rows were measured on.
+     */
+    public HaltingStats rated(DifficultyRating other, PuzzleDataSet test) {
+        other.check(test);
+        List<PuzzleTrajectory> out = new ArrayList<>(puzzles.size());
+        for (PuzzleTrajectory p : puzzles) {
+            if (p.row() >= test.count())
+                throw new IllegalArgumentException(
+                        test.name() + ": has " + test.count() + " rows, but row " + p.row() + " was measured");
+            out.add(p.withDifficulty(other.of(test, p.row())));
+        }
+        return new HaltingStats(model, data, rule, out, other);
+    }
+
     /** Puzzles rated by {@link DifficultyRating#BACKTRACKS}. */
     public HaltingStats(String model, String data, HaltingRule rule, List<PuzzleTrajectory> puzzles) {
         this(model, data, rule, puzzles, DifficultyRating.BACKTRACKS);

@@ -46,6 +46,12 @@ public record StudiedModel(
     public static final long FALLBACK_SEED = 0;
 
     /**
+     * Optimiser steps of the fallback model: the smoke recipe's first steps only. A smoke notebook may train two or
+     * three fallbacks (04: 9×9, 6×6 and a maze), and what they show needs no more: a fallback is never a result.
+     */
+    public static final int FALLBACK_STEPS = 20;
+
+    /**
      * Loads a checkpoint (a checkpoint folder, or a training run folder holding one in {@code model/}) and a test
      * set: {@code dataName}, else the run's own data set, else the named set whose grid matches the model's task. The
      * set is the run's profile's build when the run says which (another profile's split reserves other puzzle
@@ -94,7 +100,8 @@ public record StudiedModel(
 
     /**
      * The checkpoint when it exists and the profile is not smoke. Otherwise a tiny TRM-MLP trained here and now with
-     * the smoke recipe ({@link TrainConfig#of}: a few dozen steps, seconds on a CPU) on the profile's training split,
+     * the smoke recipe ({@link TrainConfig#of}) for {@link #FALLBACK_STEPS} steps (seconds on a CPU) on the profile's
+     * training split,
      * evaluated with its averaged (EMA) weights. Its description says so, and {@link #trained()} is false: it shows
      * the machinery, not what a trained model does.
      */
@@ -104,7 +111,9 @@ public record StudiedModel(
         String why = profile == Profile.SMOKE ? "smoke profile" : "no checkpoint at " + checkpoint.normalize();
         PuzzleTask task = PuzzleTask.of(dataName);
         ModelConfig cfg = ModelFamily.TRM_MLP.config(Profile.SMOKE, task);
-        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, task);
+        TrainConfig recipe = TrainConfig.of(Profile.SMOKE, task).toBuilder()
+                .maxSteps(FALLBACK_STEPS)
+                .build();
         try (TrainingRun run = TrainingRun.start(cfg, recipe, task, profile, FALLBACK_SEED, dataRoot, null)) {
             run.train(TrainingListener.NONE, null, null);
             ReasoningModel averaged = run.trainer().withAveragedWeights(StudiedModel::copyOf);
@@ -193,6 +202,11 @@ public record StudiedModel(
     /** {@code count} traced puzzles for the viewer, alternately easy and hard among the first {@code candidates} test rows. */
     public TracedPuzzles traces(int count, int candidates, double threshold) {
         return TracedPuzzles.of(model, description, data.test(), dataLabel(), count, candidates, threshold);
+    }
+
+    /** The {@code count} hardest of the first {@code candidates} test rows, hardest first, traced for the viewer. */
+    public TracedPuzzles hardestTraces(int count, int candidates, double threshold) {
+        return TracedPuzzles.hardest(model, description, data.test(), dataLabel(), count, candidates, threshold);
     }
 
     /** ARC sets: the vote over every held-out test input's versions, pass@1 and pass@2 ({@link ArcEvaluation}). */

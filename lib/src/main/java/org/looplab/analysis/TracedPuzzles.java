@@ -25,7 +25,8 @@ import tech.tablesaw.api.Table;
  * @param threshold the halt threshold the viewer marks
  * @param code      lib version and commit that made the traces
  * @param symbols   how each token id is drawn ("" for blank and pad)
- * @param puzzles   in the order "new puzzle" cycles through them: easy, hard, easy, hard, ...
+ * @param puzzles   in the order "new puzzle" cycles through them: easy, hard, easy, hard, ... ({@link #of}), or
+ *                  hardest first ({@link #hardest})
  * @param names     what the model's paper calls the answer latent and the latent the bars summarise (TRM: y and z;
  *                  HRM: z_H and z_L)
  */
@@ -90,15 +91,9 @@ public record TracedPuzzles(
             int count,
             int candidates,
             double threshold) {
-        int n = Math.min(candidates, test.count());
-        if (count < 1 || n < 1)
-            throw new IllegalArgumentException("need count >= 1 and rows to pick from; count " + count + ", rows " + n);
-        int[] backtracks = new int[n], givens = new int[n];
-        for (int r = 0; r < n; r++) {
-            backtracks[r] = test.difficulty(r);
-            givens[r] = HaltingStats.givens(test, r);
-        }
-        DifficultyBucket[] bucket = DifficultyBucket.of(backtracks, givens);
+        Candidates c = Candidates.read(test, count, candidates);
+        int n = c.givens().length;
+        DifficultyBucket[] bucket = DifficultyBucket.of(c.difficulty(), c.givens());
         List<Integer> easy = new ArrayList<>(), hard = new ArrayList<>(), medium = new ArrayList<>();
         for (int r = 0; r < n; r++)
             (bucket[r] == DifficultyBucket.EASY ? easy : bucket[r] == DifficultyBucket.HARD ? hard : medium).add(r);
@@ -108,6 +103,69 @@ public record TracedPuzzles(
             if (i < easy.size()) rows.add(easy.get(i));
             if (i < hard.size() && rows.size() < count) rows.add(hard.get(i));
         }
+        return trace(model, modelName, test, data, rows, bucket, c.givens(), threshold);
+    }
+
+    /**
+     * Traces the {@code count} hardest of the first {@code candidates} test rows, hardest first: most backtracks (or
+     * the longest path, as the set stores its difficulty), then fewer givens ({@link DifficultyBucket#key}), then
+     * row order. The deck's viewer shows an easy 4×4; on 9×9 the interesting puzzle is the one that needs search.
+     */
+    public static TracedPuzzles hardest(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            int count,
+            int candidates,
+            double threshold) {
+        Candidates c = Candidates.read(test, count, candidates);
+        List<Integer> rows = hardestRows(c.difficulty(), c.givens(), count);
+        return trace(
+                model,
+                modelName,
+                test,
+                data,
+                rows,
+                DifficultyBucket.of(c.difficulty(), c.givens()),
+                c.givens(),
+                threshold);
+    }
+
+    /** The stored difficulty and the givens of the first rows of a test split, the pool traced puzzles come from. */
+    private record Candidates(int[] difficulty, int[] givens) {
+        static Candidates read(PuzzleDataSet test, int count, int candidates) {
+            int n = Math.min(candidates, test.count());
+            if (count < 1 || n < 1)
+                throw new IllegalArgumentException(
+                        "need count >= 1 and rows to pick from; count " + count + ", rows " + n);
+            int[] difficulty = new int[n], givens = new int[n];
+            for (int r = 0; r < n; r++) {
+                difficulty[r] = test.difficulty(r);
+                givens[r] = HaltingStats.givens(test, r);
+            }
+            return new Candidates(difficulty, givens);
+        }
+    }
+
+    /** The {@code count} rows with the highest {@link DifficultyBucket#key}, hardest first; ties keep row order. */
+    static List<Integer> hardestRows(int[] difficulty, int[] givens, int count) {
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < difficulty.length; r++) rows.add(r);
+        rows.sort((a, b) -> Long.compare(
+                DifficultyBucket.key(difficulty[b], givens[b]), DifficultyBucket.key(difficulty[a], givens[a])));
+        return List.copyOf(rows.subList(0, Math.min(count, rows.size())));
+    }
+
+    private static TracedPuzzles trace(
+            ReasoningModel model,
+            String modelName,
+            PuzzleDataSet test,
+            String data,
+            List<Integer> rows,
+            DifficultyBucket[] bucket,
+            int[] givens,
+            double threshold) {
         long[][] tokens = new long[rows.size()][];
         long[] ids = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

@@ -13,6 +13,7 @@ import org.looplab.serve.mcp.SolverClient;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -98,6 +99,7 @@ public final class SolverTables {
                 StringColumn.create("size"),
                 StringColumn.create("level"),
                 IntColumn.create("givens"),
+                LongColumn.create("backtracks"),
                 StringColumn.create("puzzle"),
                 StringColumn.create("answer"),
                 BooleanColumn.create("verified"),
@@ -110,17 +112,18 @@ public final class SolverTables {
             t.stringColumn(0).append(rung.side() + "x" + rung.side());
             t.stringColumn(1).append(rung.level());
             t.intColumn(2).append(rung.givens());
-            t.stringColumn(3).append(rung.puzzle());
+            t.longColumn(3).append(rung.backtracks());
+            t.stringColumn(4).append(rung.puzzle());
             if (r.isError()) {
-                errorRow(t, 4, r.error());
+                errorRow(t, 5, r.error());
                 continue;
             }
             var a = r.answer();
-            t.stringColumn(4).append(str(a.get("solution")));
-            t.booleanColumn(5).append(Boolean.TRUE.equals(a.get("verified")));
-            t.intColumn(6).append(((Number) a.get("steps_used")).intValue());
-            t.doubleColumn(7).append(Math.round(((Number) a.get("halt_probability")).doubleValue() * 1000) / 1000.0);
-            t.stringColumn(8).append(a.get("problem") == null ? "correct" : str(a.get("problem")));
+            t.stringColumn(5).append(str(a.get("solution")));
+            t.booleanColumn(6).append(Boolean.TRUE.equals(a.get("verified")));
+            t.intColumn(7).append(((Number) a.get("steps_used")).intValue());
+            t.doubleColumn(8).append(Math.round(((Number) a.get("halt_probability")).doubleValue() * 1000) / 1000.0);
+            t.stringColumn(9).append(a.get("problem") == null ? "correct" : str(a.get("problem")));
         }
         return t;
     }

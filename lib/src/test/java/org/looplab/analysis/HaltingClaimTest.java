@@ -114,6 +114,16 @@ class HaltingClaimTest {
                 TRM_N3_T2);
         assertEquals(1.5, shallow.hardToEasyRatio(), 1e-12);
         assertTrue(shallow.deckShape().contains("hard/easy mean halting step 1.50 < 2.0"), shallow.deckShape());
+        // The notebook's table of the same reading: the numbers are the measurement's, the verdicts its methods'.
+        var facts = shallow.shapeFacts();
+        assertEquals(
+                "easy 2.00 → medium 2.50 → hard 3.00", facts.get("mean halting step, easy → hard (supervision steps)"));
+        assertTrue(facts.get("hard/easy mean halting step").startsWith("1.50 "), facts.toString());
+        assertEquals(shallow.deckShape(), facts.get("deck's shape (rho ≥ 0.5, hard/easy ≥ 2)"));
+        assertEquals(
+                shallow.verdict(),
+                facts.get("halting claim (rho ≥ 0.4, rising over 3 buckets, adaptive within 1 point)"));
+        assertEquals("1.000 / 1.000 at 2.50 steps on average", facts.get("exact match: all 4 steps / adaptive"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.looplab.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,31 @@ class HaltingMeasureTest {
             }
             assertEquals(4.0, s.savings().adaptiveMeanSteps()); // nothing saved when nothing halts
             assertEquals(0.0, s.savings().savedVsFixedMax());
+        }
+    }
+
+    @Test
+    void reratingKeepsEveryStepAndAgreesWithMeasuringUnderThatRating() {
+        PuzzleDataSet test = PuzzleDataSets.build("sudoku4", Profile.SMOKE).test();
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 1)) {
+            HaltingStats byBacktracks = HaltingStats.measure(m, "untrained", test, "sudoku4/test", 12, 0.5);
+            HaltingStats direct =
+                    HaltingStats.measure(m, "untrained", test, "sudoku4/test", 12, 0.5, DifficultyRating.PROPAGATION);
+            HaltingStats rerated = byBacktracks.rated(DifficultyRating.PROPAGATION, test);
+            assertEquals(DifficultyRating.PROPAGATION, rerated.rating());
+            for (int i = 0; i < 12; i++) {
+                PuzzleTrajectory was = byBacktracks.puzzles().get(i),
+                        now = rerated.puzzles().get(i);
+                assertEquals(direct.puzzles().get(i).difficulty(), now.difficulty());
+                // 4×4 minimal puzzles fall to singles: a rating of rounds, never the search band.
+                assertTrue(now.difficulty() >= 1 && now.difficulty() < DifficultyRating.SEARCH, "row " + i);
+                assertArrayEquals(was.haltProbability(), now.haltProbability());
+                assertArrayEquals(was.correct(), now.correct());
+                assertEquals(was.givens(), now.givens());
+            }
+            var e = assertThrows(
+                    IllegalArgumentException.class, () -> byBacktracks.rated(DifficultyRating.PATH_LENGTH, test));
+            assertTrue(e.getMessage().contains("for mazes"), e.getMessage());
         }
     }
 }

@@ -77,6 +77,7 @@ class SolverTablesTest {
                 new SolverClient.Reply("solve_sudoku", null, new SolverException.SolverError("length", "16 needed"));
         var t = SolverTables.answers(ladder, ladder.stream().map(r -> refused).toList());
         assertEquals(ladder.size(), t.rowCount());
+        assertEquals(ladder.get(3).backtracks(), t.longColumn("backtracks").get(3)); // the puzzle's, even when refused
         assertEquals("", t.stringColumn("answer").get(0));
         assertEquals(false, t.booleanColumn("verified").get(0));
         assertEquals(true, t.intColumn("steps").isMissing(0));
