@@ -26,7 +26,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
@@ -50,6 +50,7 @@ help:
 	@echo "make profile-cpu  DJL's and PyTorch's step on one core under perf (no per-op hooks), split by kind of work:"
 	@echo "               BLAS kernels, BLAS packing, libtorch ops, page faults, runtime; what the speed targets need"
 	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
+	@echo "make bench-mcp MCP throughput of looplab serve: BENCH_MCP_CALLS (10000) concurrent solve_sudoku calls"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -169,6 +170,12 @@ bench: setup bench-pytorch
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
 	  $(if $(BENCH_FULL_SEARCH),--full-search)
 	java -cp '$(BENCH_CP)' org.looplab.bench.SolverBench --data data
+	java -cp '$(BENCH_CP)' org.looplab.bench.McpBench --calls $(BENCH_MCP_CALLS) --checkpoint data/checkpoints/trm-att-sudoku4
+
+# McpBench alone (docs/benchmarks.md, "MCP throughput"): BENCH_MCP_CALLS solve_sudoku calls in flight at once.
+BENCH_MCP_CALLS ?= 10000
+bench-mcp: build
+	java -cp '$(BENCH_CP)' org.looplab.bench.McpBench --calls $(BENCH_MCP_CALLS) --checkpoint data/checkpoints/trm-att-sudoku4
 
 # libtorch's op profiler over PROFILE_STEPS training steps at PROFILE_CONFIG (bench: 9x9, hidden 128, n 6, T 3;
 # small: 6x6, hidden 64, n 1, T 1), after PROFILE_WARMUP steps; the Chrome traces stay in build/profile/.
