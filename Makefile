@@ -26,7 +26,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
@@ -52,6 +52,7 @@ help:
 	@echo "make bench     speed and memory benchmarks (~25-30 min on 2 cores; installs python3-torch for the PyTorch comparison)"
 	@echo "make bench-scaling  the training step at widths 32-512 on the lab's shapes, DJL against PyTorch (hours in"
 	@echo "               full; BENCH_SCALING_SIZES=64 BENCH_SCALING_STEPS=2 for a subset); make bench-latency: solver p50/p99"
+	@echo "make bench-mcp MCP throughput of looplab serve: BENCH_MCP_CALLS (10000) concurrent solve_sudoku calls"
 	@echo "make train-trm-mlp-sudoku4 (…)  train one shipped checkpoint into data/checkpoints/; make checkpoints: all"
 	@echo "make ablation  attention vs MLP, depth and width sweep (cpu profile) into data/results/ablation/ (cached)"
 	@echo "make claims    the claims scoreboard from committed results (data/results/); make claim-mixer, claim-depth,"
@@ -171,6 +172,12 @@ bench: setup bench-pytorch
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
 	  $(if $(BENCH_FULL_SEARCH),--full-search)
 	java -cp '$(BENCH_CP)' org.looplab.bench.SolverBench --data data
+	java -cp '$(BENCH_CP)' org.looplab.bench.McpBench --calls $(BENCH_MCP_CALLS) --checkpoint data/checkpoints/trm-att-sudoku4
+
+# McpBench alone (docs/benchmarks.md, "MCP throughput"): BENCH_MCP_CALLS solve_sudoku calls in flight at once.
+BENCH_MCP_CALLS ?= 10000
+bench-mcp: build
+	java -cp '$(BENCH_CP)' org.looplab.bench.McpBench --calls $(BENCH_MCP_CALLS) --checkpoint data/checkpoints/trm-att-sudoku4
 
 # ScalingBench (docs/benchmarks.md, "Scaling"): the training step of both mixers at every width of
 # BENCH_SCALING_SIZES on each case of BENCH_SCALING_CASES (sudoku<side>-n<n>-T<T>-b<batch>), DJL against

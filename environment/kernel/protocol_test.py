@@ -7,7 +7,8 @@ working directory (Jupyter sets it to the notebook's folder) and shutdown.
 
 Run it through run-protocol-tests.sh, which installs the kernelspec into a temporary JUPYTER_PATH first.
 Needs Debian's python3-jupyter-client, so use /usr/bin/python3 (the pyenv `python3` on PATH lacks it).
-Prints one line per check and a last line "N passed, M failed"; exits 1 if any check failed.
+Prints one line per check and a last line "N passed, M failed"; exits 1 if any check failed. Names given as
+arguments (a check's name without check_, e.g. out_of_memory) run only those checks.
 """
 import base64
 import json
@@ -367,6 +368,65 @@ CHECKS = [check_kernel_info, check_stdout, check_png_last_expression, check_png_
           check_completion, check_is_complete]
 
 
+# ---- a second kernel with a small heap and a small output limit: what a cell may not do to the kernel ----
+
+LIMITS_HEAP = "-Xmx128m"
+LIMITS_OUTPUT_MB = 1
+
+
+def check_out_of_memory(kc, km):
+    """A cell that fills the heap fails with a message saying so; the next cell sees the variables from before."""
+    run(kc, "int survivor = 41;")
+    started = time.time()
+    cell = run(kc, "{ var hog = new java.util.ArrayList<long[]>(); while (true) hog.add(new long[1 << 16]); }",
+               timeout=120)
+    assert cell.reply["status"] == "error" and cell.reply["ename"] == "CellOutOfMemory", cell.describe()
+    traceback = "\n".join(cell.of_type("error")[0]["traceback"])
+    assert "OutOfMemoryError (Java heap space): the cell used more than the kernel's heap (" in traceback, traceback
+    assert "the kernel's state is kept" in traceback, traceback
+    after = run(kc, "survivor + 1")
+    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "42", after.describe()
+    print("  (the cell failed %.1f s after it started)" % (time.time() - started), flush=True)
+
+
+def check_out_of_memory_held_by_a_variable(kc, km):
+    """The heap stays full (a variable holds it): the failure says so, and nulling the variable frees it."""
+    run(kc, "int keeper = 6; var heap = new java.util.ArrayList<long[]>();")
+    cell = run(kc, "while (true) heap.add(new long[1 << 16]);", timeout=120)
+    assert cell.reply["status"] == "error" and cell.reply["ename"] == "CellOutOfMemory", cell.describe()
+    traceback = "\n".join(cell.of_type("error")[0]["traceback"])
+    assert "The notebook's variables still hold" in traceback, traceback
+    freed = run(kc, "heap = null;", timeout=120)
+    assert freed.reply["status"] == "ok", freed.describe()
+    after = run(kc, "keeper * 7")
+    assert after.of_type("execute_result")[0]["data"]["text/plain"] == "42", after.describe()
+
+
+def check_output_truncated(kc, km):
+    """A cell printing 50 times the limit ends quickly, its output cut at the limit by one line, its result shown."""
+    started = time.time()
+    cell = run(kc, 'for (int i = 0; i < 4_000_000; i++) System.out.println("line number " + i);\n"done"',
+               timeout=120)
+    seconds = time.time() - started
+    assert cell.reply["status"] == "ok", cell.describe()
+    text = "".join(s["text"] for s in cell.of_type("stream") if s["name"] == "stdout")
+    limit = LIMITS_OUTPUT_MB << 20
+    line = "[output truncated after %d MB: the rest of this cell's output is dropped; " \
+           "LOOPLAB_KERNEL_OUTPUT_MB sets the limit]\n" % LIMITS_OUTPUT_MB
+    assert text.endswith(line), text[-300:]
+    assert text.startswith("line number 0\n") and limit <= len(text.encode()) <= limit + len(line) + 1, len(text)
+    assert cell.of_type("execute_result")[0]["data"]["text/plain"] == "done", cell.describe()
+    assert seconds < 60, "took %.1f s" % seconds
+    print("  (%.1f s for %d MB printed, %d stream messages)" % (seconds, 4_000_000 * 21 >> 20,
+                                                               len(cell.of_type("stream"))), flush=True)
+    again = run(kc, 'System.out.println("next cell"); System.err.println("its stderr");')
+    streams = [(s["name"], s["text"]) for s in again.of_type("stream")]
+    assert streams == [("stdout", "next cell\n"), ("stderr", "its stderr\n")], streams
+
+
+LIMIT_CHECKS = [check_out_of_memory, check_out_of_memory_held_by_a_variable, check_output_truncated]
+
+
 def check_orphan_exits():
     """A kernel whose parent (JPY_PARENT_PID) dies exits by itself within seconds, instead of running on."""
     from jupyter_client.connect import write_connection_file
@@ -400,58 +460,90 @@ def check_orphan_exits():
 NOTEBOOK_DIR = tempfile.mkdtemp(prefix="looplab-protocol-")
 
 
-def main():
-    passed, failed, skipped = 0, 0, 0
-    notebook_dir = NOTEBOOK_DIR
-    km = None
+def run_checks(kc, km, checks, counts):
+    for check in checks:
+        name = check.__name__[len("check_"):]
+        try:
+            check(kc, km)
+            counts["passed"] += 1
+            print("PASS %s" % name, flush=True)
+        except Skip as e:
+            counts["skipped"] += 1
+            print("SKIP %s: %s" % (name, e), flush=True)
+        except Exception as e:                              # AssertionError, or a timeout waiting for a message
+            counts["failed"] += 1
+            print("FAIL %s: %s: %s" % (name, type(e).__name__, e), flush=True)
+
+
+def run_limit_checks(checks, counts):
+    """LIMIT_CHECKS on a kernel of their own, started with a small heap and output limit so that they are quick."""
+    folder = tempfile.mkdtemp(prefix="looplab-limits-")
+    km = KernelManager(kernel_name="java")
     try:
-        build_greeter_jar(notebook_dir)
-        km = KernelManager(kernel_name="java")
-        # %maven writes into a throw-away local repository and reads the build's downloads from ~/.m2 (the tail)
-        env = dict(os.environ, JAVA_TOOL_OPTIONS="-Dmaven.repo.local=%s -Dmaven.repo.local.tail=%s" % (
-            os.path.join(notebook_dir, "m2"), USER_REPOSITORY))
-        km.start_kernel(cwd=notebook_dir, env=env)          # as Jupyter does: the kernel runs in the notebook's folder
+        env = dict(os.environ, JAVA_TOOL_OPTIONS=LIMITS_HEAP, LOOPLAB_KERNEL_OUTPUT_MB=str(LIMITS_OUTPUT_MB))
+        km.start_kernel(cwd=folder, env=env)
         kc = km.client()
         kc.start_channels()
         kc.wait_for_ready(timeout=REPLY_TIMEOUT)
-        for check in CHECKS:
-            name = check.__name__[len("check_"):]
-            try:
-                check(kc, km)
-                passed += 1
-                print("PASS %s" % name, flush=True)
-            except Skip as e:
-                skipped += 1
-                print("SKIP %s: %s" % (name, e), flush=True)
-            except Exception as e:                          # AssertionError, or a timeout waiting for a message
-                failed += 1
-                print("FAIL %s: %s: %s" % (name, type(e).__name__, e), flush=True)
-
-        started = time.time()
-        kc.shutdown()
-        while km.is_alive() and time.time() - started < 15:
-            time.sleep(0.2)
-        if km.is_alive():
-            failed += 1
-            print("FAIL shutdown: the kernel was still running 15 s after shutdown_request")
-        else:
-            passed += 1
-            print("PASS shutdown (%.1f s)" % (time.time() - started))
+        run_checks(kc, km, checks, counts)
         kc.stop_channels()
-        try:
-            check_orphan_exits()
-            passed += 1
-            print("PASS orphan_exits", flush=True)
-        except Exception as e:
-            failed += 1
-            print("FAIL orphan_exits: %s: %s" % (type(e).__name__, e), flush=True)
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def selected(checks, names):
+    return [c for c in checks if not names or c.__name__[len("check_"):] in names]
+
+
+def main(names):
+    """Runs every check, or only those named (without check_) on the command line."""
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    notebook_dir = NOTEBOOK_DIR
+    km = None
+    try:
+        if selected(CHECKS, names):
+            build_greeter_jar(notebook_dir)
+            km = KernelManager(kernel_name="java")
+            # %maven writes into a throw-away local repository and reads the build's downloads from ~/.m2 (the tail)
+            env = dict(os.environ, JAVA_TOOL_OPTIONS="-Dmaven.repo.local=%s -Dmaven.repo.local.tail=%s" % (
+                os.path.join(notebook_dir, "m2"), USER_REPOSITORY))
+            km.start_kernel(cwd=notebook_dir, env=env)      # as Jupyter does: the kernel runs in the notebook's folder
+            kc = km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+            run_checks(kc, km, selected(CHECKS, names), counts)
+            if not names:
+                started = time.time()
+                kc.shutdown()
+                while km.is_alive() and time.time() - started < 15:
+                    time.sleep(0.2)
+                if km.is_alive():
+                    counts["failed"] += 1
+                    print("FAIL shutdown: the kernel was still running 15 s after shutdown_request")
+                else:
+                    counts["passed"] += 1
+                    print("PASS shutdown (%.1f s)" % (time.time() - started))
+            kc.stop_channels()
+        if selected(LIMIT_CHECKS, names):
+            run_limit_checks(selected(LIMIT_CHECKS, names), counts)
+        if not names:
+            try:
+                check_orphan_exits()
+                counts["passed"] += 1
+                print("PASS orphan_exits", flush=True)
+            except Exception as e:
+                counts["failed"] += 1
+                print("FAIL orphan_exits: %s: %s" % (type(e).__name__, e), flush=True)
     finally:
         if km is not None and km.has_kernel:
             km.shutdown_kernel(now=True)
         shutil.rmtree(notebook_dir, ignore_errors=True)
-    print("%d passed, %d failed%s" % (passed, failed, ", %d skipped" % skipped if skipped else ""))
-    return 1 if failed else 0
+    skipped = counts["skipped"]
+    print("%d passed, %d failed%s" % (counts["passed"], counts["failed"], ", %d skipped" % skipped if skipped else ""))
+    return 1 if counts["failed"] else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -38,7 +38,12 @@ final class JShellEvaluator implements AutoCloseable {
     private final JShell shell;
 
     JShellEvaluator(List<String> compilerOptions, EvaluationTimeout timeout) {
-        this.control = new LiveValueExecutionControl(loader, timeout);
+        this(compilerOptions, timeout, () -> {});
+    }
+
+    /** @param onOutOfMemory run the moment a cell's OutOfMemoryError is caught, before JShell reports it */
+    JShellEvaluator(List<String> compilerOptions, EvaluationTimeout timeout, Runnable onOutOfMemory) {
+        this.control = new LiveValueExecutionControl(loader, timeout, onOutOfMemory);
         this.shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions(compilerOptions.toArray(String[]::new))
@@ -60,6 +65,11 @@ final class JShellEvaluator implements AutoCloseable {
 
     void interrupt() {
         control.interruptRunning();
+    }
+
+    /** Stops the running cell for want of memory (see {@link HeapWatch}); false if none was running. */
+    boolean stopForMemory() {
+        return control.stopForMemory();
     }
 
     /**

@@ -27,7 +27,7 @@ public final class KernelMain {
                     System.exit(0);
                 }));
         LoopLabKernel kernel = new LoopLabKernel(settings);
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new GuardedConnection(properties);
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

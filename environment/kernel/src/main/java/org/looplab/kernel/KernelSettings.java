@@ -17,6 +17,8 @@ import java.util.Map;
  * @param timeout            IJAVA_TIMEOUT
  * @param startupScriptGlobs IJAVA_STARTUP_SCRIPTS_PATH: JShell files run before the first cell
  * @param startupScript      IJAVA_STARTUP_SCRIPT: inline Java run after those files, or "" for none
+ * @param outputLimit        LOOPLAB_KERNEL_OUTPUT_MB, or the system property looplab.kernel.outputMb, which wins:
+ *                           how much stdout and stderr one cell may send (LoopLab's own; IJava has no limit)
  */
 public record KernelSettings(
         Path workingDirectory,
@@ -24,7 +26,8 @@ public record KernelSettings(
         List<String> compilerOptions,
         EvaluationTimeout timeout,
         List<String> startupScriptGlobs,
-        String startupScript) {
+        String startupScript,
+        OutputLimit outputLimit) {
 
     public static KernelSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new KernelSettings(
@@ -33,7 +36,8 @@ public record KernelSettings(
                 splitWords(env.get("IJAVA_COMPILER_OPTS")),
                 EvaluationTimeout.parse(env.get("IJAVA_TIMEOUT")),
                 splitPaths(env.get("IJAVA_STARTUP_SCRIPTS_PATH")),
-                env.getOrDefault("IJAVA_STARTUP_SCRIPT", ""));
+                env.getOrDefault("IJAVA_STARTUP_SCRIPT", ""),
+                OutputLimit.parse(System.getProperty(OutputLimit.PROPERTY, env.get(OutputLimit.VARIABLE))));
     }
 
     /** Settings with nothing configured, resolving relative paths against {@code workingDirectory}. */

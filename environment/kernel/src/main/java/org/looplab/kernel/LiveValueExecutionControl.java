@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -47,10 +48,14 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
     private final ExecutorService workers;
     private final ScheduledExecutorService stopper;
     private final EvaluationTimeout timeout;
+    private final Runnable onOutOfMemory;
+    /** Set when {@link #stopForMemory} stopped the running cell, so its ThreadDeath is reported as what it is. */
+    private final AtomicBoolean stoppedForMemory = new AtomicBoolean();
 
-    LiveValueExecutionControl(SnippetLoaderDelegate loader, EvaluationTimeout timeout) {
+    LiveValueExecutionControl(SnippetLoaderDelegate loader, EvaluationTimeout timeout, Runnable onOutOfMemory) {
         super(loader);
         this.timeout = timeout;
+        this.onOutOfMemory = onOutOfMemory;
         this.workers = Executors.newCachedThreadPool(new WorkerThreadFactory(loader.classLoader()));
         this.stopper = Executors.newSingleThreadScheduledExecutor(r -> daemon(new Thread(r, "cell-stopper")));
         ExitGuard.install();
@@ -92,6 +97,20 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
         running.forEach(this::cancelAndStop);
     }
 
+    /**
+     * Stops the running cell because the heap is nearly full ({@link HeapWatch}); it fails with the
+     * OutOfMemoryError it was about to meet. False if no cell was running.
+     */
+    boolean stopForMemory() {
+        if (running.isEmpty()) {
+            return false;
+        }
+        stoppedForMemory.set(true);
+        onOutOfMemory.run();
+        running.forEach(SnippetRun::stopIfStillRunning);
+        return true;
+    }
+
     private void cancelAndStop(SnippetRun run) {
         run.cancel(true);
         stopper.schedule(run::stopIfStillRunning, STOP_GRACE_MS, TimeUnit.MILLISECONDS);
@@ -111,19 +130,25 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
         try {
             return doIt.invoke(null);
         } catch (InvocationTargetException e) {
+            noteOutOfMemory(e.getCause());
             lastFailure.set(e.getCause());
             throw e; // the superclass turns it into JShell's EvalException
         }
     }
 
     private Object runOnWorker(Method doIt) throws Exception {
-        SnippetRun run = new SnippetRun(doIt);
+        SnippetRun run = new SnippetRun(doIt, onOutOfMemory);
+        stoppedForMemory.set(false);
         running.add(run); // before it starts, so an early interrupt finds it
         try {
             workers.execute(run);
             return timeout.isLimited() ? run.get(timeout.amount(), timeout.unit()) : run.get();
         } catch (ExecutionException e) {
             Throwable thrown = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
+            if (thrown instanceof ThreadDeath && stoppedForMemory.getAndSet(false)) {
+                thrown = new OutOfMemoryError("Java heap space"); // what the JVM would have thrown a moment later
+            }
+            noteOutOfMemory(thrown);
             lastFailure.set(thrown);
             throw e.getCause() instanceof Exception cause ? cause : new InvocationTargetException(thrown);
         } catch (CancellationException e) {
@@ -162,6 +187,13 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** JShell's own reporting of the failure needs memory too: the kernel's reserve is let go before it starts. */
+    private void noteOutOfMemory(Throwable thrown) {
+        if (thrown instanceof OutOfMemoryError) {
+            onOutOfMemory.run();
+        }
+    }
+
     /** What a cell that survives its interrupt is told (on its stderr) while the kernel keeps it running. */
     static final String STILL_RUNNING = "This cell did not stop when interrupted (it catches the stop, e.g. catch "
             + "(Throwable t) around a loop) and is STILL RUNNING; the kernel stays busy until it ends. It is stopped "
@@ -195,9 +227,24 @@ final class LiveValueExecutionControl extends DirectExecutionControl {
         private Thread thread; // guarded by this
         private boolean finished; // guarded by this
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final Runnable onOutOfMemory;
 
-        SnippetRun(Method doIt) {
+        SnippetRun(Method doIt, Runnable onOutOfMemory) {
             super(() -> doIt.invoke(null));
+            this.onOutOfMemory = onOutOfMemory;
+        }
+
+        /**
+         * Lets the kernel's reserve go right here on the failing thread: until it does, the heap is full for every
+         * thread, the kernel's own included.
+         */
+        @Override
+        protected void setException(Throwable t) {
+            if (t instanceof OutOfMemoryError
+                    || t instanceof InvocationTargetException ite && ite.getCause() instanceof OutOfMemoryError) {
+                onOutOfMemory.run();
+            }
+            super.setException(t);
         }
 
         @Override

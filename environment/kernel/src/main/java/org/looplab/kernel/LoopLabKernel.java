@@ -3,6 +3,7 @@ package org.looplab.kernel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -16,6 +17,11 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.util.TextColor;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.looplab.kernel.maven.MavenSettings;
 
 /**
@@ -27,6 +33,10 @@ import org.looplab.kernel.maven.MavenSettings;
  * {@code %loadFromPOM}/{@code %%loadFromPOM}, and JJava's {@code %time}/{@code %%time}. Any other magic fails, naming
  * itself.
  * Only one kernel may be started per JVM (jjava keeps it in a static for the notebook statics).
+ * <p>
+ * Whatever a cell does, the next cell is answered: an OutOfMemoryError anywhere in a cell's run (its code, javac,
+ * rendering its value, publishing its output) fails that cell with {@link CellOutOfMemory} and keeps the kernel's
+ * variables; a cell's stdout and stderr are cut off past the {@link OutputLimit} ({@link CellOutput}).
  */
 public class LoopLabKernel extends BaseKernel {
 
@@ -45,6 +55,8 @@ public class LoopLabKernel extends BaseKernel {
     private final ErrorFormatter errors;
     private final NotebookStartup startup;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final HeapReserve heapReserve = new HeapReserve();
+    private final CellOutput output;
 
     public LoopLabKernel(KernelSettings settings) {
         super(
@@ -60,7 +72,9 @@ public class LoopLabKernel extends BaseKernel {
                 new MagicsRegistry(),
                 false, // JJava extensions (META-INF/services) are not IJava's
                 ERROR_STYLER);
-        this.evaluator = new JShellEvaluator(settings.compilerOptions(), settings.timeout());
+        this.evaluator = new JShellEvaluator(settings.compilerOptions(), settings.timeout(), heapReserve::release);
+        this.output = new CellOutput(settings.outputLimit(), io.out, io.err);
+        HeapWatch.start(evaluator::stopForMemory);
         this.assistant = new CodeAssistant(evaluator::analysis);
         this.errors = new ErrorFormatter(ERROR_STYLER, magicsRegistry);
         ClasspathGlobs classpath = new ClasspathGlobs(settings.workingDirectory());
@@ -98,6 +112,79 @@ public class LoopLabKernel extends BaseKernel {
         return evaluator.eval(magicParser.resolveMagics(rewritten));
     }
 
+    /**
+     * jjava's handler, made to answer whatever happens. It catches only Exception: an Error escaping it (an
+     * OutOfMemoryError while the result or the error is published) would end the shell thread, and the kernel would
+     * answer nothing more. Here such a failure still gets its error reply, and the kernel goes on.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        heapReserve.take();
+        output.startCell();
+        try {
+            super.handleExecuteRequest(env, request);
+        } catch (Throwable t) {
+            heapReserve.release();
+            replyFailure(env, t instanceof OutOfMemoryError oom ? outOfMemory(oom) : asException(t));
+        }
+    }
+
+    private void replyFailure(ShellReplyEnvironment env, Exception failure) {
+        ErrorReply error = ErrorReply.of(failure);
+        error.setExecutionCount(executionCount.get() - 1); // jjava's handler took this cell's number
+        try {
+            env.publish(PublishError.of(failure, this::formatError));
+        } catch (Throwable t) {
+            // the reply below still carries the failure
+        }
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+    }
+
+    /**
+     * Evaluates and renders the cell's value; any Error, including one on this (jjava's shell) thread in javac or a
+     * renderer, becomes a cell failure rather than escaping jjava's {@code catch (Exception)}.
+     */
+    @Override
+    public DisplayData eval(String expr) {
+        try {
+            return super.eval(expr);
+        } catch (UncaughtError e) {
+            throw e.getCause() instanceof OutOfMemoryError oom ? outOfMemory(oom) : e;
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
+        } catch (Error e) {
+            throw new UncaughtError(e);
+        } finally {
+            output.flush(); // what the cell printed goes out before its result
+        }
+    }
+
+    /** Lets go of the reserve, and says how much of the heap is still held once the cell's garbage is collected. */
+    private CellOutOfMemory outOfMemory(OutOfMemoryError e) {
+        heapReserve.release();
+        Runtime runtime = Runtime.getRuntime();
+        runtime.gc(); // rare, and the only way to tell the cell's garbage from what variables still hold
+        return CellOutOfMemory.of(e, runtime.maxMemory(), runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    private static Exception asException(Throwable t) {
+        return t instanceof Exception e ? e : new UncaughtError((Error) t);
+    }
+
+    /** The cell's stdout and stderr go through {@link CellOutput} (gathered into chunks, cut off past the limit). */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env); // remembers the process's own streams and puts them back after the cell
+        System.setOut(output.stdout());
+        System.setErr(output.stderr());
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        output.flush(); // what the cell printed before display() shows before it
+        super.display(data);
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         return assistant.inspect(code, at, extraDetail);
@@ -126,6 +213,7 @@ public class LoopLabKernel extends BaseKernel {
     @Override
     public void onShutdown(boolean isRestarting) {
         evaluator.close();
+        output.close();
         super.onShutdown(isRestarting);
     }
 

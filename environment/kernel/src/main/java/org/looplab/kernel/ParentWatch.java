@@ -3,9 +3,6 @@ package org.looplab.kernel;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ends the kernel when the process that started it is gone. Jupyter passes its own pid as {@code JPY_PARENT_PID}
@@ -53,22 +50,28 @@ final class ParentWatch {
                 .isPresent();
     }
 
-    /** Checks every second on a daemon thread and runs {@code onDeath} once when the parent is gone. */
+    /**
+     * Checks every second on a daemon thread and runs {@code onDeath} once when the parent is gone. A plain loop that
+     * survives any Throwable: an executor's thread can die of an OutOfMemoryError in its own bookkeeping while a cell
+     * fills the heap, and the watch would silently end.
+     */
     void start(Runnable onDeath) {
-        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parent-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        poll.scheduleWithFixedDelay(
+        Thread watch = new Thread(
                 () -> {
-                    if (!parentAlive()) {
-                        poll.shutdown();
-                        onDeath.run();
+                    while (true) {
+                        try {
+                            Thread.sleep(POLL_MS);
+                            if (!parentAlive()) {
+                                onDeath.run();
+                                return;
+                            }
+                        } catch (Throwable t) {
+                            // an OutOfMemoryError while a cell fills the heap, or an interrupt: keep watching
+                        }
                     }
                 },
-                POLL_MS,
-                POLL_MS,
-                TimeUnit.MILLISECONDS);
+                "parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

@@ -57,6 +57,29 @@ class ErrorsTest {
     }
 
     @Test
+    void outOfMemoryFailsTheCellSayingSoAndKeepsTheVariables() {
+        kernel.evalRaw("int oomKept = 41;");
+        CellOutOfMemory e = assertThrows(
+                CellOutOfMemory.class, () -> kernel.eval("throw new OutOfMemoryError(\"Java heap space\");"));
+        assertTrue(
+                e.getMessage()
+                                .startsWith(
+                                        "OutOfMemoryError (Java heap space): the cell used more than the kernel's heap (")
+                        && e.getMessage().contains("the kernel's state is kept"),
+                e.getMessage());
+        assertEquals(e.getMessage(), kernel.formattedError(e)); // the message alone: no kernel stack trace
+        assertEquals(42, kernel.evalRaw("oomKept + 1"));
+    }
+
+    @Test
+    void anErrorOnTheKernelsOwnThreadStillFailsOnlyTheCell() {
+        // eval() renders the value on jjava's shell thread: an Error there must become a cell failure, not escape.
+        kernel.evalRaw("class ErrLoud { public String toString() { throw new StackOverflowError(); } }");
+        UncaughtError e = assertThrows(UncaughtError.class, () -> kernel.eval("new ErrLoud()"));
+        assertInstanceOf(StackOverflowError.class, e.getCause());
+    }
+
+    @Test
     void unknownMagicFailsNamingIt() {
         UndefinedMagicException e = assertThrows(UndefinedMagicException.class, () -> kernel.evalRaw("%system ls"));
         String text = kernel.formattedError(e);

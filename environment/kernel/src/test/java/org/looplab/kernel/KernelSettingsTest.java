@@ -47,4 +47,30 @@ class KernelSettingsTest {
         assertEquals("int seed = 7;", settings.startupScript());
         assertEquals(Path.of("/tmp/nb"), settings.workingDirectory());
     }
+
+    @Test
+    void outputLimitIsMegabytesOrUnlimitedAndEightByDefault() {
+        assertEquals(
+                8L << 20,
+                KernelSettings.defaults(Path.of("/tmp/nb")).outputLimit().bytes());
+        assertEquals(new OutputLimit(1L << 20), OutputLimit.parse("1"));
+        assertEquals(new OutputLimit(512L << 10), OutputLimit.parse(" 0.5 "));
+        assertFalse(OutputLimit.parse("unlimited").isLimited());
+        assertEquals("2 MB", OutputLimit.parse("2").toString());
+        assertEquals(
+                new OutputLimit(3L << 20),
+                KernelSettings.fromEnvironment(Map.of("LOOPLAB_KERNEL_OUTPUT_MB", "3"), Path.of("/tmp/nb"))
+                        .outputLimit());
+    }
+
+    @Test
+    void aBadOutputLimitNamesTheVariableAndTheValue() {
+        for (String bad : List.of("0", "-2", "8MB", "lots")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputLimit.parse(bad));
+            assertTrue(
+                    e.getMessage().contains("LOOPLAB_KERNEL_OUTPUT_MB")
+                            && e.getMessage().contains("\"" + bad + "\""),
+                    e.getMessage());
+        }
+    }
 }

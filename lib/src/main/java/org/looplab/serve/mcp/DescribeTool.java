@@ -1,10 +1,11 @@
 package org.looplab.serve.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Set;
 import org.looplab.serve.SolverService;
+import reactor.core.publisher.Mono;
 
 /** {@code describe_solver}: the loaded models, their manifests and measured accuracy. */
 final class DescribeTool {
@@ -22,7 +23,7 @@ final class DescribeTool {
              "required": ["models"]}
             """;
 
-    static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
+    static AsyncToolSpecification spec(SolverService service, McpJsonMapper json) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Describe the loaded solver models")
@@ -31,10 +32,10 @@ final class DescribeTool {
                 .inputSchema(json, INPUT)
                 .outputSchema(json, OUTPUT)
                 .build();
-        return SyncToolSpecification.builder()
+        return AsyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) ->
-                        ToolResults.answer(json, request.arguments(), Set.of(), service::describe))
+                .callHandler((exchange, request) -> Mono.fromCallable(
+                        () -> ToolResults.answer(json, request.arguments(), Set.of(), service::describe)))
                 .build();
     }
 }

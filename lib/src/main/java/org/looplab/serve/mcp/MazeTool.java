@@ -1,7 +1,7 @@
 package org.looplab.serve.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Set;
 import org.looplab.serve.SolverService;
@@ -38,7 +38,7 @@ final class MazeTool {
              "required": ["maze", "size", "path", "valid", "optimal", "verified", "answered_by"]}
             """;
 
-    static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
+    static AsyncToolSpecification spec(SolverService service, McpJsonMapper json) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Find a shortest maze path with the tiny recursive model")
@@ -48,13 +48,10 @@ final class MazeTool {
                 .inputSchema(json, INPUT)
                 .outputSchema(json, OUTPUT)
                 .build();
-        return SyncToolSpecification.builder()
+        return AsyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) -> ToolResults.answer(
-                        json,
-                        request.arguments(),
-                        ARGUMENTS,
-                        () -> SolverService.await(service.solveMaze(request.arguments()))))
+                .callHandler((exchange, request) -> ToolResults.answerLater(
+                        json, request.arguments(), ARGUMENTS, () -> service.solveMaze(request.arguments())))
                 .build();
     }
 }

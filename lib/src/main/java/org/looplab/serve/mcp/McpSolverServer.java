@@ -3,9 +3,9 @@ package org.looplab.serve.mcp;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +19,8 @@ import org.looplab.serve.SolverService;
 
 /**
  * The solver as an MCP server over stdio (slide 07: the tiny model as a tool an agent calls). One process serves one
- * client; requests are handled concurrently by the SDK and meet in the {@link InferenceQueue}'s batches.
+ * client; requests are handled concurrently by the SDK and meet in the {@link InferenceQueue}'s batches. The tools are
+ * asynchronous: a call in flight holds no thread, so every call in flight can join a batch.
  */
 public final class McpSolverServer {
     private McpSolverServer() {}
@@ -33,8 +34,8 @@ public final class McpSolverServer {
     }
 
     /** The tools this service offers: {@code solve_sudoku}, {@code describe_solver}, and {@code solve_maze} with a maze model. */
-    static List<SyncToolSpecification> tools(SolverService service, McpJsonMapper json) {
-        List<SyncToolSpecification> tools = new ArrayList<>();
+    static List<AsyncToolSpecification> tools(SolverService service, McpJsonMapper json) {
+        List<AsyncToolSpecification> tools = new ArrayList<>();
         tools.add(SudokuTool.spec(service, json));
         if (service.solvesMazes()) tools.add(MazeTool.spec(service, json));
         tools.add(DescribeTool.spec(service, json));
@@ -47,14 +48,14 @@ public final class McpSolverServer {
      */
     public static void serve(SolverService service, InputStream in, OutputStream out) {
         McpJsonMapper json = wireMapper();
-        List<SyncToolSpecification> tools = tools(service, json);
+        List<AsyncToolSpecification> tools = tools(service, json);
         Map<String, List<String>> required = new HashMap<>();
-        for (SyncToolSpecification t : tools) {
+        for (AsyncToolSpecification t : tools) {
             List<String> r = t.tool().inputSchema().required();
             required.put(t.tool().name(), r == null ? List.of() : r);
         }
         var transport = new StdioLineTransport(json, in, out, new RequestCheck(required));
-        McpSyncServer server = McpServer.sync(transport)
+        McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("looplab-solver", CodeVersion.current().lib())
                 .instructions(
                         "Tiny recursive reasoning models (TRM/HRM) for grid puzzles. Every answer is checked by a "
@@ -67,7 +68,7 @@ public final class McpSolverServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            server.closeGracefully();
+            server.closeGracefully().block();
         }
         if (transport.fatal() != null) throw new IllegalStateException(transport.fatal());
     }

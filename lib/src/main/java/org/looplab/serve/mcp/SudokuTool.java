@@ -1,7 +1,7 @@
 package org.looplab.serve.mcp;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.Set;
 import org.looplab.serve.SolverService;
@@ -42,7 +42,7 @@ final class SudokuTool {
              "required": ["puzzle", "size", "solution", "verified", "answered_by", "halt_threshold", "wall_ms"]}
             """;
 
-    static SyncToolSpecification spec(SolverService service, McpJsonMapper json) {
+    static AsyncToolSpecification spec(SolverService service, McpJsonMapper json) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Solve a Sudoku with the tiny recursive model")
@@ -53,13 +53,10 @@ final class SudokuTool {
                 .inputSchema(json, INPUT)
                 .outputSchema(json, OUTPUT)
                 .build();
-        return SyncToolSpecification.builder()
+        return AsyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) -> ToolResults.answer(
-                        json,
-                        request.arguments(),
-                        ARGUMENTS,
-                        () -> SolverService.await(service.solveSudoku(request.arguments()))))
+                .callHandler((exchange, request) -> ToolResults.answerLater(
+                        json, request.arguments(), ARGUMENTS, () -> service.solveSudoku(request.arguments())))
                 .build();
     }
 }
