@@ -66,9 +66,18 @@ public final class LatencyBench implements Callable<Integer> {
     @Option(
             names = "--window-ms",
             defaultValue = "3",
-            description = "the inference queue's batching window (default ${DEFAULT-VALUE}, the service's;"
-                    + " 0 shows what the window costs a lone puzzle)")
+            description = "the inference queue's batching window, waited only when company is queued (default"
+                    + " ${DEFAULT-VALUE}, the service's)")
     double windowMs;
+
+    @Option(
+            names = "--lone-threads",
+            split = ",",
+            defaultValue = "1,0",
+            description = "libtorch intra-op threads for a lone puzzle, one service per value in this run: 1 is the"
+                    + " service's (InferenceQueue), 0 keeps the process's setting for every batch"
+                    + " (default ${DEFAULT-VALUE})")
+    List<Integer> loneThreads;
 
     @Option(names = "--seed", defaultValue = "1", description = "puzzle generator seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -87,14 +96,21 @@ public final class LatencyBench implements Callable<Integer> {
             folders.add(
                     SolverCheckpoints.shippedOrUntrained(name, data, scratch).folder());
         System.out.println("machine: " + BenchMachine.describe());
+        for (int lone : loneThreads) measure(folders, lone);
+        return 0;
+    }
+
+    /** One service, one lone-puzzle thread setting: every Sudoku checkpoint, both modes, and the table. */
+    private void measure(List<Path> folders, int lone) {
         double rssStart = StepBenchmark.statusMb("VmRSS");
-        try (SolverService service = SolverService.load(folders, new InferenceQueue(windowMs, 64))) {
+        try (SolverService service = SolverService.load(folders, new InferenceQueue(windowMs, 64, lone))) {
             System.out.printf(
                     Locale.ROOT,
-                    "threads: one inference thread (InferenceQueue: window %s ms, batches up to 64), libtorch"
-                            + " intra-op %d, inter-op %d; VmRSS %.0f MB before loading, %.0f MB with %d checkpoints"
-                            + " loaded%n",
+                    "%nthreads: one inference thread (InferenceQueue: window %s ms when company is queued, batches up"
+                            + " to 64, a lone puzzle on %s), libtorch intra-op %d, inter-op %d; VmRSS %.0f MB"
+                            + " before loading, %.0f MB with %d checkpoints loaded%n",
                     windowMs,
+                    lone == 0 ? "the same threads" : lone + " intra-op thread" + (lone == 1 ? "" : "s"),
                     JniUtils.getNumThreads(),
                     JniUtils.getNumInteropThreads(),
                     rssStart,
@@ -129,7 +145,6 @@ public final class LatencyBench implements Callable<Integer> {
                     StepBenchmark.statusMb("VmHWM"));
             System.out.print(SolverLatency.table(rows));
         }
-        return 0;
     }
 
     /** Seeded minimal puzzles of one size: every run sees the same ones. */
