@@ -286,24 +286,33 @@ train-trm-att-arc-family: setup
 train-trm-mlp-sudoku9-mixed: setup
 	$(call sweep-checkpoint,trm-mlp-sudoku9-mixed,experiments/claim-halting.json,data/results/claim-halting,11eb9ff68f)
 
-# Its second stage (docs/sudoku9.md, "The long run"): 36,000 more steps of the same recipe, warm-started from
-# trm-mlp-sudoku9-mixed's EMA weights (fresh AdamW moments, EMA and warm-up: `train --init-from`, recorded in the
-# manifest). The first stage kept no resume state, so this is how its curve goes on. The run trains in
-# data/results/sudoku9-long/run (committed with its resume state while unfinished); a rerun resumes where it stopped,
-# and a finished run is copied to data/checkpoints/trm-mlp-sudoku9-mixed-long with its held-out evaluation.
-SUDOKU9_LONG := data/results/sudoku9-long/run
-train-trm-mlp-sudoku9-mixed-long: setup
-	@test -f data/checkpoints/trm-mlp-sudoku9-mixed/manifest.json || { echo "run make train-trm-mlp-sudoku9-mixed first" >&2; exit 2; }
-	if [ -f $(SUDOKU9_LONG)/manifest.json ]; then \
-	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $(SUDOKU9_LONG); \
+# A warm-started stage (`train --init-from`: the source's EMA weights; fresh AdamW moments, EMA and warm-up, recorded
+# in the manifest). It trains in RUN, committed with its resume state while unfinished, so a rerun resumes where it
+# stopped; a finished run is copied to data/checkpoints/NAME with its held-out evaluation.
+# $(1) NAME, $(2) task, $(3) source checkpoint, $(4) steps, $(5) RUN
+define warm-stage
+	@test -f $(3)/manifest.json || { echo "$(3) is missing: run make train-$(notdir $(3)) first" >&2; exit 2; }
+	if [ -f $(5)/manifest.json ]; then \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $(5); \
 	else \
-	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task sudoku9-mixed --profile cpu --seed 0 \
-	    --init-from data/checkpoints/trm-mlp-sudoku9-mixed --steps 36000 --out $(SUDOKU9_LONG); \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task $(2) --profile cpu --seed 0 \
+	    --init-from $(3) --steps $(4) --out $(5); \
 	fi
-	rm -rf data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp && mkdir -p data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp
-	cp -r $(SUDOKU9_LONG)/manifest.json $(SUDOKU9_LONG)/SHA256SUMS $(SUDOKU9_LONG)/metrics.jsonl $(SUDOKU9_LONG)/model \
-	  $(SUDOKU9_LONG)/evaluation.txt data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp/
-	rm -rf data/checkpoints/trm-mlp-sudoku9-mixed-long && mv data/checkpoints/trm-mlp-sudoku9-mixed-long.tmp data/checkpoints/trm-mlp-sudoku9-mixed-long
+	rm -rf data/checkpoints/$(1).tmp && mkdir -p data/checkpoints/$(1).tmp
+	cp -r $(5)/manifest.json $(5)/SHA256SUMS $(5)/metrics.jsonl $(5)/model $(5)/evaluation.txt data/checkpoints/$(1).tmp/
+	rm -rf data/checkpoints/$(1) && mv data/checkpoints/$(1).tmp data/checkpoints/$(1)
+endef
+
+# The 9×9 checkpoint's second stage (docs/sudoku9.md, "The long run"): 36,000 more steps of the same recipe from
+# trm-mlp-sudoku9-mixed. The first stage kept no resume state, so this is how its curve goes on.
+train-trm-mlp-sudoku9-mixed-long: setup
+	$(call warm-stage,trm-mlp-sudoku9-mixed-long,sudoku9-mixed,data/checkpoints/trm-mlp-sudoku9-mixed,36000,data/results/sudoku9-long/run)
+
+# The hard 9×9 model (docs/sudoku9.md, "The hard run"): a difficulty curriculum, mixed then hard. From
+# trm-mlp-sudoku9-mixed, 48,000 steps of the same recipe on sudoku9-extreme (minimal puzzles needing ≥ 20 backtracks),
+# about 7 hours of one core; its held-out checks every 500 steps are the curve against CPU-hours.
+train-trm-mlp-sudoku9-extreme: setup
+	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed,48000,data/results/sudoku9-extreme/run)
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×
