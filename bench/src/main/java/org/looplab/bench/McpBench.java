@@ -78,6 +78,7 @@ public final class McpBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isDirectory(checkpoint)) throw new IllegalArgumentException("no checkpoint folder " + checkpoint);
         List<String> puzzles = puzzles();
+        System.out.println("machine: " + BenchMachine.describe());
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(javaOptions);

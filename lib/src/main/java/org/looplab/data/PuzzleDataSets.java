@@ -162,7 +162,8 @@ public final class PuzzleDataSets {
                 Map.of(),
                 notes,
                 trainSet,
-                testSet);
+                testSet,
+                Map.of());
         List<Integer> leaked = splits.leakedTestRows();
         if (!leaked.isEmpty()) {
             throw new IllegalStateException(spec.name() + ": test rows " + leaked.subList(0, Math.min(5, leaked.size()))

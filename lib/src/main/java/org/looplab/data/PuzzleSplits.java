@@ -43,21 +43,10 @@ public record PuzzleSplits(
         return b.clone();
     }
 
-    /** Assembles a data set and its manifest (file hashes computed from the bytes that {@link #write} writes). */
-    public static PuzzleSplits of(
-            String name,
-            String generator,
-            String profile,
-            long seed,
-            JsonNode config,
-            Map<String, String> sources,
-            List<String> notes,
-            PuzzleDataSet train,
-            PuzzleDataSet test) {
-        return of(name, generator, profile, seed, config, sources, notes, train, test, Map.of());
-    }
-
-    /** The same, with attachments (path inside the folder → bytes), hashed into the manifest with the arrays. */
+    /**
+     * Assembles a data set and its manifest (file hashes computed from the bytes that {@link #write} writes), with
+     * attachments (path inside the folder → bytes; {@code Map.of()} for none) hashed into the manifest with the arrays.
+     */
     public static PuzzleSplits of(
             String name,
             String generator,

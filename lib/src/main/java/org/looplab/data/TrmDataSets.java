@@ -59,7 +59,8 @@ public final class TrmDataSets {
                         "imported from " + folder + "; difficulty unknown (-1)",
                         "puzzle identifier per example = identifier of its puzzle (puzzle_indices)"),
                 train,
-                test);
+                test,
+                Map.of());
     }
 
     private static PuzzleDataSet readSplit(Path folder, String split, Map<String, String> sources) {
