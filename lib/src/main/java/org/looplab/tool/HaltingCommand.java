@@ -10,6 +10,7 @@ import org.looplab.analysis.HaltingRecord;
 import org.looplab.analysis.HaltingStats;
 import org.looplab.analysis.HaltingTables;
 import org.looplab.analysis.HaltingUnits;
+import org.looplab.analysis.SolvedHalting;
 import org.looplab.analysis.StudiedModel;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.RatedSudokuFile;
@@ -123,6 +124,11 @@ final class HaltingCommand implements Callable<Integer> {
         System.out.println(TextTables.of(claim.bucketTable()));
         System.out.println();
         System.out.print(claim.lines());
+        SolvedHalting solved = SolvedHalting.of(s);
+        System.out.println();
+        System.out.println(TextTables.of(solved.table()));
+        System.out.println();
+        System.out.print(solved.lines());
         if (record != null) {
             new HaltingRecord(description, dataLabel, CodeVersion.current().commit(), claim).write(record);
             System.out.println("recorded: " + record);
