@@ -27,8 +27,44 @@ public final class ShippedCheckpoints {
      * @param name       the folder's name, which is also its {@code make train-NAME} target
      * @param model      what it is, e.g. {@code TRM-MLP n 3, T 2, hidden 64}
      * @param evaluation the final held-out evaluation of its EMA weights
+     * @param arc        for an ARC checkpoint, the vote's pass@k from the per-task table {@code looplab eval} wrote
+     *                   beside it ({@code arc-eval.tsv}); null for every other
      */
-    public record Row(String name, String data, String model, long steps, RunResults.HeldOut evaluation) {}
+    public record Row(
+            String name, String data, String model, long steps, RunResults.HeldOut evaluation, ArcScore arc) {}
+
+    /** pass@1 and pass@2 over the held-out tasks (the mean of the per-task shares, as the papers report). */
+    public record ArcScore(int tasks, double passAt1, double passAt2) {}
+
+    /** The per-task table {@code looplab eval} writes for an ARC checkpoint, averaged over its tasks. */
+    static ArcScore arcScore(Path table) {
+        try {
+            List<String> lines = Files.readAllLines(table);
+            if (lines.isEmpty()) throw new IllegalArgumentException(table + ": empty");
+            List<String> head = List.of(lines.get(0).split("\t"));
+            int one = head.indexOf("pass_at_1"), two = head.indexOf("pass_at_2");
+            if (one < 0 || two < 0)
+                throw new IllegalArgumentException(table + ": line 1 has no pass_at_1 and pass_at_2 columns");
+            double sum1 = 0, sum2 = 0;
+            int tasks = 0;
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) continue;
+                String[] cells = lines.get(i).split("\t");
+                try {
+                    sum1 += Double.parseDouble(cells[one]);
+                    sum2 += Double.parseDouble(cells[two]);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            table + ": line " + (i + 1) + ": not a pass@k row: " + lines.get(i));
+                }
+                tasks++;
+            }
+            if (tasks == 0) throw new IllegalArgumentException(table + ": no tasks");
+            return new ArcScore(tasks, sum1 / tasks, sum2 / tasks);
+        } catch (IOException e) {
+            throw new UncheckedIOException(table + ": cannot read", e);
+        }
+    }
 
     /** Every checkpoint folder under {@code root} with a manifest, by name; a manifest without an evaluation fails. */
     public static List<Row> read(Path root) {
@@ -48,12 +84,14 @@ public final class ShippedCheckpoints {
         RunResults.HeldOut eval = m.results().finalEvaluation();
         if (eval == null || eval.adaptive() == null)
             throw new IllegalArgumentException(folder.resolve(RunFolder.MANIFEST) + ": no final evaluation recorded");
+        Path arcTable = folder.resolve("arc-eval.tsv");
         return new Row(
                 folder.getFileName().toString(),
                 m.data().name(),
                 describe(m.config().model()),
                 m.steps(),
-                eval);
+                eval,
+                Files.isRegularFile(arcTable) ? arcScore(arcTable) : null);
     }
 
     static String describe(ModelConfig c) {
@@ -84,7 +122,15 @@ public final class ShippedCheckpoints {
                     r.name(),
                     r.model(),
                     r.data(),
-                    e.puzzles() == null ? "?" : String.format(Locale.ROOT, "%,d", e.puzzles()),
+                    (e.puzzles() == null ? "?" : String.format(Locale.ROOT, "%,d", e.puzzles()))
+                            + (r.arc() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            " versions of %d held-out tasks; voted: pass@1 %.1f%%, **pass@2 %.1f%%**",
+                                            r.arc().tasks(),
+                                            100 * r.arc().passAt1(),
+                                            100 * r.arc().passAt2())),
                     r.steps(),
                     100 * e.exact(),
                     100 * e.cell(),
