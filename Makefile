@@ -124,8 +124,10 @@ slurm:
 	fi
 
 # NOTEBOOKS=notebooks/03_….ipynb runs only those (default: all). Writes the smoke book, build/notebook-tests/index.html.
+# One OpenMP thread: the smoke models are tiny, and beside training jobs that hold the cores libtorch's second thread
+# spins waiting to be scheduled (a 9×9 smoke fallback then missed the 900 s cell limit; docs/journal.md).
 test-notebooks:
-	LOOPLAB_PROFILE=smoke $(PY) environment/run_notebooks.py build/notebook-tests --book --timeout 900 $(NOTEBOOKS)
+	LOOPLAB_PROFILE=smoke OMP_NUM_THREADS=1 $(PY) environment/run_notebooks.py build/notebook-tests --book --timeout 900 $(NOTEBOOKS)
 
 # In headless Chromium: the smoke book's pages with the network off (no failed request, none to another host), then
 # notebook 00 run through Jupyter Notebook's own UI (Cell > Run All); its screenshot: build/notebook-ui/00_environment.png.
