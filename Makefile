@@ -224,13 +224,15 @@ profile: build
 PROFILE_CPU_STEPS ?= 6
 # 1: split the all-cores run instead (DJL at every core, PASSIVE; torch at 1 intra-op thread, OpenBLAS's own): CPU ms
 PROFILE_CPU_ALL_CORES ?=
+PROFILE_CPU_CONFIG    ?= BENCH
 profile-cpu: build bench-pytorch
 	@command -v perf >/dev/null || { echo "installing Debian package linux-perf"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends linux-perf \
 	    || echo "could not install linux-perf" >&2; }
 	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
-	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
+	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py --config $(PROFILE_CPU_CONFIG) \
+	  $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
 
 # The PyTorch reference of TrainBench and of ReferencePortTest. Idempotent; never fails here: without it, TrainBench
 # prints the Java-only table, and `make test`'s ReferencePortTest fails naming what is missing.

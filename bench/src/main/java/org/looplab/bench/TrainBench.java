@@ -44,8 +44,9 @@ public final class TrainBench implements Callable<Integer> {
     @Option(
             names = "--config",
             defaultValue = "BENCH",
-            description = "the timed and profiled TRM: BENCH (9×9, hidden 128, n 6, T 3; the PyTorch comparison) or "
-                    + "SMALL (6×6, hidden 64, n 1, T 1; DJL only) (default ${DEFAULT-VALUE})")
+            description = "the timed and profiled TRM: BENCH (9×9, hidden 128, n 6, T 3), SMALL (6×6, hidden 64,"
+                    + " n 1, T 1) or LAB9 (9×9, hidden 64, n 1, T 1: the shipped 9×9 checkpoint's size); the PyTorch"
+                    + " side builds the same (default ${DEFAULT-VALUE})")
     StepBenchConfig config;
 
     @Option(
@@ -165,7 +166,7 @@ public final class TrainBench implements Callable<Integer> {
                         + "timing below slower and noisier)%n",
                 cores,
                 loadAverage());
-        String torch = config == StepBenchConfig.BENCH ? pytorchProblem(python, script) : "--config " + config;
+        String torch = pytorchProblem(python, script);
         System.out.println(
                 torch == null
                         ? "pytorch: " + python + " " + script
@@ -223,8 +224,8 @@ public final class TrainBench implements Callable<Integer> {
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
                 // bench/trm_step.py builds the bench config only
                 if (pytorchMemory && torch == null && memoryConfig == StepBenchConfig.BENCH)
-                    memory.add(new StepBenchTable.MemoryRow(
-                            announce(run(pytorchCommand(m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
+                    memory.add(new StepBenchTable.MemoryRow(announce(run(
+                            pytorchCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null), null))));
             }
         }
         System.out.println();
@@ -304,7 +305,7 @@ public final class TrainBench implements Callable<Integer> {
             ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
         return t.side().equals("djl")
                 ? djlCommand(config, m, batch, warmup, steps, rssAt, matmul, t)
-                : pytorchCommand(m, batch, warmup, steps, rssAt, matmul, t);
+                : pytorchCommand(config, m, batch, warmup, steps, rssAt, matmul, t);
     }
 
     /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
@@ -345,7 +346,7 @@ public final class TrainBench implements Callable<Integer> {
      * in {@code traceDir}.
      */
     private int cpuSplit() {
-        String torch = config == StepBenchConfig.BENCH ? pytorchProblem(python, script) : "--config " + config;
+        String torch = pytorchProblem(python, script);
         String perf = PerfSampler.problem();
         if (torch != null || perf != null) {
             System.err.println("--cpu-split needs perf and the PyTorch reference: "
@@ -515,8 +516,12 @@ public final class TrainBench implements Callable<Integer> {
         return cmd;
     }
 
-    List<String> pytorchCommand(Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul, ThreadSetting t) {
-        return pytorchCommand(python, script, m, batch, warmup, steps, rssAt, matmul, t);
+    List<String> pytorchCommand(
+            StepBenchConfig c, Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul, ThreadSetting t) {
+        List<String> cmd = pytorchCommand(python, script, m, batch, warmup, steps, rssAt, matmul, t);
+        // The script builds the bench config without size arguments (make bench's command line stays as it was).
+        if (c != StepBenchConfig.BENCH) cmd.addAll(c.shape().scriptArguments());
+        return cmd;
     }
 
     /** The script under {@code t} (null: torch's own defaults). */

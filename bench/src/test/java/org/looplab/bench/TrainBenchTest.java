@@ -37,6 +37,18 @@ class TrainBenchTest {
         assertTrue(TrainBench.pytorchProblem(Path.of("/no/python3"), SCRIPT).contains("/no/python3"));
     }
 
+    @Test
+    void thePytorchSideBuildsTheConfigTimedNotOnlyTheBenchOne() {
+        TrainBench b = new TrainBench();
+        b.python = PYTHON;
+        b.script = SCRIPT;
+        List<String> lab9 = b.pytorchCommand(StepBenchConfig.LAB9, Mixer.MLP, 64, 1, 2, 3, false, null);
+        assertEquals(StepBenchConfig.LAB9.shape().scriptArguments(), lab9.subList(lab9.size() - 8, lab9.size()));
+        assertTrue(lab9.containsAll(List.of("--hidden", "64", "--latent-steps", "1", "--recursions", "1")));
+        List<String> bench = b.pytorchCommand(StepBenchConfig.BENCH, Mixer.MLP, 64, 1, 2, 3, false, null);
+        assertTrue(!bench.contains("--hidden"), "make bench's command line is unchanged: " + bench);
+    }
+
     /** Two tiny steps per mixer: the script runs on Debian's torch and builds a model of exactly our size. */
     @Test
     void pytorchScriptBuildsOurModel() {
