@@ -113,8 +113,9 @@ class TrainCommandTest {
                 parts.toString(),
                 "--data-root",
                 data.toString());
-        // No --data-root: the resume finds the data where the run recorded it (not ./data, which does not exist here).
-        String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3");
+        // The manifest records the data set relative to its data root (no machine's paths in a record), so the resume
+        // is given the root; without it the resume would read ./data, and build the set there if it were missing.
+        String resumed = run(0, "train", "--resume", parts.toString(), "--steps", "3", "--data-root", data.toString());
         assertTrue(resumed.contains("steps: 6"), resumed);
         // A resumed run keeps its own recipe: a flag that would change it is refused, and the run is left as it was.
         assertEquals(
