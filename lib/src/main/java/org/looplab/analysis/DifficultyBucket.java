@@ -22,6 +22,11 @@ public enum DifficultyBucket {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A bucket's difficulty range for a table: "6–14", or "6" when every puzzle in it has the same. */
+    public static String range(int min, int max) {
+        return min == max ? String.valueOf(min) : min + "–" + max;
+    }
+
     /** The bucket of each puzzle; {@code backtracks[i]} and {@code givens[i]} describe puzzle i. */
     public static DifficultyBucket[] of(int[] backtracks, int[] givens) {
         int n = backtracks.length;

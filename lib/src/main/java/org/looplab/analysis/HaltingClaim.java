@@ -245,10 +245,7 @@ public record HaltingClaim(
         for (BucketSteps b : buckets) {
             bucket.append(b.bucket().label());
             count.append(b.puzzles());
-            range.append(
-                    b.minDifficulty() == b.maxDifficulty()
-                            ? String.valueOf(b.minDifficulty())
-                            : b.minDifficulty() + "–" + b.maxDifficulty());
+            range.append(DifficultyBucket.range(b.minDifficulty(), b.maxDifficulty()));
             steps.append(b.meanSteps());
             updates.append(b.meanSteps() * units.answerUpdatesPerStep());
             calls.append(b.meanSteps() * units.netCallsPerStep());

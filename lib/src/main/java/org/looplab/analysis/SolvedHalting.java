@@ -106,10 +106,7 @@ public record SolvedHalting(
         for (Bucket b : buckets) {
             bucket.append(b.bucket().label());
             count.append(b.puzzles());
-            range.append(
-                    b.minDifficulty() == b.maxDifficulty()
-                            ? String.valueOf(b.minDifficulty())
-                            : b.minDifficulty() + "–" + b.maxDifficulty());
+            range.append(DifficultyBucket.range(b.minDifficulty(), b.maxDifficulty()));
             first.append(round(b.meanFirstCorrectStep()));
             halt.append(round(b.meanHaltStep()));
             wait.append(round(b.meanHaltStep() - b.meanFirstCorrectStep()));
