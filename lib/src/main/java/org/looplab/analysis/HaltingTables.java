@@ -162,7 +162,7 @@ public final class HaltingTables {
     private static String range(int[] v) {
         int lo = Arrays.stream(v).min().orElseThrow(),
                 hi = Arrays.stream(v).max().orElseThrow();
-        return lo == hi ? String.valueOf(lo) : lo + "–" + hi;
+        return DifficultyBucket.range(lo, hi);
     }
 
     public static Table accuracyByMaxSteps(HaltingStats stats) {
