@@ -149,6 +149,10 @@ data: setup
 BENCH_BATCH          ?= 64
 BENCH_WARMUP         ?= 2
 BENCH_STEPS          ?= 8
+# each timed run also trains unmeasured for at least BENCH_WARMUP_SECONDS and measures at least BENCH_MEASURE_SECONDS
+# (bench.TimingPlan): at small configs a count of steps times the JVM's JIT, not the step
+BENCH_WARMUP_SECONDS  ?= 5
+BENCH_MEASURE_SECONDS ?= 2
 BENCH_MEMORY_BATCH   ?= 64
 BENCH_MEMORY_STEPS   ?= 1000
 BENCH_RSS_AT         ?= 300
@@ -169,7 +173,8 @@ TORCH_PKGS := python3-torch libopenblas0-pthread
 bench: setup bench-pytorch
 	java -cp '$(BENCH_CP)' org.looplab.bench.DataBench
 	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
-	  --steps $(BENCH_STEPS) --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
+	  --steps $(BENCH_STEPS) --warmup-seconds $(BENCH_WARMUP_SECONDS) --measure-seconds $(BENCH_MEASURE_SECONDS) \
+	  --memory-batch $(BENCH_MEMORY_BATCH) --memory-steps $(BENCH_MEMORY_STEPS) \
 	  --rss-at $(BENCH_RSS_AT) --search-steps $(BENCH_SEARCH_STEPS) --memory-config $(BENCH_MEMORY_CONFIG) \
 	  --python $(PY) --script bench/trm_step.py $(if $(BENCH_PYTORCH_MEMORY),--pytorch-memory) \
 	  $(if $(BENCH_FULL_SEARCH),--full-search)
@@ -190,12 +195,16 @@ BENCH_SCALING_CASES    ?= sudoku6-n1-T1-b32,sudoku9-n2-T2-b32,sudoku9-n2-T2-b64,
 BENCH_SCALING_MIXERS   ?= ATTENTION,MLP
 BENCH_SCALING_SETTINGS ?= ONE_CORE,ALL_CORES
 BENCH_SCALING_WARMUP   ?= 1
+# seconds each run also trains unmeasured and measures (bench.TimingPlan, as make bench's)
+BENCH_SCALING_WARMUP_SECONDS  ?= 5
+BENCH_SCALING_MEASURE_SECONDS ?= 2
 BENCH_SCALING_STEPS    ?= 3
 BENCH_SCALING_SEARCH_STEPS ?= 1
 bench-scaling: build bench-pytorch
 	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.ScalingBench --sizes $(BENCH_SCALING_SIZES) \
 	  --cases $(BENCH_SCALING_CASES) --mixers $(BENCH_SCALING_MIXERS) --settings $(BENCH_SCALING_SETTINGS) \
-	  --warmup $(BENCH_SCALING_WARMUP) --steps $(BENCH_SCALING_STEPS) --search-steps $(BENCH_SCALING_SEARCH_STEPS) \
+	  --warmup $(BENCH_SCALING_WARMUP) --warmup-seconds $(BENCH_SCALING_WARMUP_SECONDS) --steps $(BENCH_SCALING_STEPS) \
+	  --measure-seconds $(BENCH_SCALING_MEASURE_SECONDS) --search-steps $(BENCH_SCALING_SEARCH_STEPS) \
 	  --python $(PY) --script bench/trm_step.py
 
 # LatencyBench (docs/benchmarks.md, "Solver latency"): one puzzle's wall time through the warm solver service (p50,
@@ -231,7 +240,8 @@ profile-cpu: build bench-pytorch
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends linux-perf \
 	    || echo "could not install linux-perf" >&2; }
 	$(LOOPLAB) --main org.looplab.bench.TrainBench --cpu-split --batch $(BENCH_BATCH) --warmup $(BENCH_WARMUP) \
-	  --steps $(PROFILE_CPU_STEPS) --python $(PY) --script bench/trm_step.py --config $(PROFILE_CPU_CONFIG) \
+	  --warmup-seconds $(BENCH_WARMUP_SECONDS) --measure-seconds $(BENCH_MEASURE_SECONDS) --steps $(PROFILE_CPU_STEPS) \
+	  --python $(PY) --script bench/trm_step.py --config $(PROFILE_CPU_CONFIG) \
 	  $(if $(PROFILE_CPU_ALL_CORES),--all-cores)
 
 # The PyTorch reference of TrainBench and of ReferencePortTest. Idempotent; never fails here: without it, TrainBench

@@ -39,6 +39,7 @@ TRUNCATED_STD = 0.8796256610342398   # std of a standard normal truncated to +-2
 LR, WARMUP, WEIGHT_DECAY, BETAS, ADAM_EPS = 1e-3, 300, 0.1, (0.9, 0.95), 1e-8
 PUZZLE_LR, PUZZLE_DECAY, EMA_DECAY, EXPLORATION, HALT_WEIGHT = 1e-3, 0.1, 0.995, 0.1, 0.5
 IGNORE = 0   # pad label, left out of the loss
+MAX_TIMED_STEPS = 2000   # steps past a phase's count to fill its seconds (TimingPlan.MAX_TIMED_STEPS in Java)
 
 
 def sudoku_side(task):
@@ -368,6 +369,13 @@ def blas_library():
         return "unknown"
 
 
+def goes_on(done, min_steps, seconds, from_ns, now_ns):
+    """TimingPlan.goesOn: a phase runs its steps, then on while its seconds last (at most MAX_TIMED_STEPS more)."""
+    if done < min_steps:
+        return True
+    return done < min_steps + MAX_TIMED_STEPS and now_ns - from_ns < seconds * 1e9
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mixer", choices=["attention", "mlp"])
@@ -379,6 +387,11 @@ def main():
                     help="print each model's parameter count as one JSON line and exit (no step is run)")
     ap.add_argument("--steps", type=int, default=20, help="measured steps")
     ap.add_argument("--warmup", type=int, default=3, help="unmeasured steps before them")
+    ap.add_argument("--warmup-seconds", type=float, default=0.0,
+                    help="train unmeasured at least this long as well as --warmup steps (TimingPlan on the Java side)")
+    ap.add_argument("--measure-seconds", type=float, default=0.0,
+                    help="measure at least this long as well as --steps steps; each phase runs at most %d steps past"
+                         " its count to fill its seconds" % MAX_TIMED_STEPS)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 keeps torch's default")
     ap.add_argument("--interop-threads", type=int, default=0,
@@ -399,8 +412,8 @@ def main():
         configure(a.task, a.hidden, a.latent_steps, a.recursions)
     except ValueError as e:
         ap.error(str(e))
-    if a.steps < 1 or a.warmup < 0 or a.batch < 1 or a.threads < 0 or a.interop_threads < 0 or a.rss_at < 1:
-        ap.error("need steps >= 1, warmup >= 0, batch >= 1, threads >= 0, rss-at >= 1")
+    if a.steps < 1 or a.warmup < 0 or a.warmup_seconds < 0 or a.measure_seconds < 0 or a.batch < 1 or a.threads < 0 or a.interop_threads < 0 or a.rss_at < 1:
+        ap.error("need steps >= 1, warmup >= 0, warmup-seconds >= 0, measure-seconds >= 0, batch >= 1, threads >= 0, rss-at >= 1")
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     if a.interop_threads > 0:
@@ -411,28 +424,34 @@ def main():
     model = TinyRecursiveModel(a.mixer)
     params = sum(p.numel() for p in model.trained())   # parameter_count's sum, on the model that is timed
     trainer = Trainer(model, a.batch, random_puzzles(256, torch.Generator().manual_seed(a.seed)))
-    total = a.warmup + a.steps
-    rss_at = min(a.rss_at, total)
-    times, losses, rss_at_mb, peak_at_mb = [], [], 0.0, 0.0
+    times, losses, rss_at, rss_at_mb, peak_at_mb = [], [], 0, 0.0, 0.0
     measured_from = measured_to = 0   # CLOCK_MONOTONIC ns, like Java's System.nanoTime: perf's sample clock (-k)
-    for s in range(total):
+    warm, warming, warm_from = 0, True, time.perf_counter_ns()
+    while True:   # the phases of TimingPlan: each runs its steps and, past them, until its seconds are up
         t0 = time.perf_counter_ns()
-        if s == a.warmup:
-            measured_from = t0
+        if warming and not goes_on(warm, a.warmup, a.warmup_seconds, warm_from, t0):
+            warming, measured_from = False, t0
+        if not warming and not goes_on(len(times), a.steps, a.measure_seconds, measured_from, t0):
+            break
         losses.append(trainer.step())
         t1 = time.perf_counter_ns()
-        if s >= a.warmup:
+        if warming:
+            warm += 1
+        else:
             times.append((t1 - t0) / 1e6)
-        if s == total - 1:
             measured_to = t1
-        if s + 1 == rss_at:
+        if len(losses) == a.rss_at:
+            rss_at = len(losses)
             rss_at_mb = vm_rss_mb()
             peak_at_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kB on Linux
-        if (s + 1) % 100 == 0:
-            print(f"pytorch {a.mixer}: step {s + 1}/{total}, VmRSS {vm_rss_mb():.0f} MB", file=sys.stderr, flush=True)
+        if len(losses) % 100 == 0:
+            print(f"pytorch {a.mixer}: step {len(losses)}, VmRSS {vm_rss_mb():.0f} MB", file=sys.stderr, flush=True)
+    if rss_at == 0:   # a run shorter than --rss-at reads it at its last step
+        rss_at, rss_at_mb = len(losses), vm_rss_mb()
+        peak_at_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     times.sort()
     report = {
-        "side": "pytorch", "mixer": a.mixer.upper(), "batch": a.batch, "warmup": a.warmup, "steps": a.steps,
+        "side": "pytorch", "mixer": a.mixer.upper(), "batch": a.batch, "warmup": warm, "steps": len(times),
         "params": params, "medianMs": times[len(times) // 2],
         "minMs": times[0], "maxMs": times[-1], "firstLoss": losses[0], "lastLoss": losses[-1],
         "rssAtStep": rss_at, "rssAtMb": rss_at_mb, "peakAtMb": peak_at_mb, "finalRssMb": vm_rss_mb(),

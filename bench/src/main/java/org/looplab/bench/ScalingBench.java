@@ -57,6 +57,20 @@ public final class ScalingBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "unmeasured steps (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "5",
+            description = "train unmeasured at least this long as well as --warmup steps, both sides"
+                    + " (TimingPlan; default ${DEFAULT-VALUE})")
+    double warmupSeconds;
+
+    @Option(
+            names = "--measure-seconds",
+            defaultValue = "2",
+            description = "measure at least this long as well as --steps steps, both sides (TimingPlan; default"
+                    + " ${DEFAULT-VALUE})")
+    double measureSeconds;
+
     @Option(names = "--steps", defaultValue = "3", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
 
@@ -102,13 +116,12 @@ public final class ScalingBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (warmup < 0 || steps < 1 || searchSteps < 1)
-            throw new IllegalArgumentException("need --warmup >= 0, --steps >= 1, --search-steps >= 1; were " + warmup
-                    + ", " + steps + ", " + searchSteps);
+        TimingPlan plan = plan(); // a bad count or seconds fails here, naming all four
+        if (searchSteps < 1) throw new IllegalArgumentException("need --search-steps >= 1, was " + searchSteps);
         if (child) {
             if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
             StepShape shape = new StepShape(side, hidden, latentSteps, recursions);
-            System.out.println(StepBenchmark.run(shape, mixers.get(0), batch, warmup, steps, warmup + steps, !noMatmul)
+            System.out.println(StepBenchmark.run(shape, mixers.get(0), batch, plan, warmup + steps, !noMatmul)
                     .toJsonLine());
             return 0;
         }
@@ -125,12 +138,11 @@ public final class ScalingBench implements Callable<Integer> {
         List<String> sides = torch == null ? List.of("djl", "pytorch") : List.of("djl");
         System.out.printf(
                 Locale.ROOT,
-                "timing: widths %s, cases %s, mixers %s, %d warm-up + %d measured steps per run (median ms)%n",
+                "timing: widths %s, cases %s, mixers %s, %s per run (median ms)%n",
                 sizes,
                 parsed.stream().map(ScalingCase::name).toList(),
                 mixers,
-                warmup,
-                steps);
+                plan.describe());
         StringBuilder tables = new StringBuilder();
         for (Setting s : settings) {
             System.out.printf(Locale.ROOT, "%n[%s]%n", describe(s, cores));
@@ -162,11 +174,10 @@ public final class ScalingBench implements Callable<Integer> {
             rows.replaceAll(r -> r.withCeiling(best));
             tables.append(String.format(
                     Locale.ROOT,
-                    "%n%s; %d warm-up + %d measured steps per run; matmul ceiling %.1f GFLOP/s (the best float32 n³"
+                    "%n%s; %s per run; matmul ceiling %.1f GFLOP/s (the best float32 n³"
                             + " rate, n = 512, 1024, 2048, of %s, measured in each side's first run)%n",
                     describe(s, cores),
-                    warmup,
-                    steps,
+                    plan.describe(),
                     best,
                     ceiling.keySet()));
             tables.append(ScalingTable.table(rows));
@@ -183,6 +194,10 @@ public final class ScalingBench implements Callable<Integer> {
         System.out.println();
         System.out.print(tables);
         return 0;
+    }
+
+    private TimingPlan plan() {
+        return new TimingPlan(warmup, warmupSeconds, steps, measureSeconds);
     }
 
     private static String describe(Setting s, int cores) {
@@ -223,6 +238,7 @@ public final class ScalingBench implements Callable<Integer> {
             List<String> cmd =
                     TrainBench.pytorchCommand(python, script, m, c.batch(), warm, measured, warm + measured, matmul, t);
             cmd.addAll(shape.scriptArguments());
+            cmd.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
             return cmd;
         }
         List<String> cmd = TrainBench.jvmChild(ScalingBench.class, t);
@@ -242,6 +258,10 @@ public final class ScalingBench implements Callable<Integer> {
                 "" + c.batch(),
                 "--warmup",
                 "" + warm,
+                "--warmup-seconds",
+                "" + warmupSeconds,
+                "--measure-seconds",
+                "" + measureSeconds,
                 "--steps",
                 "" + measured));
         if (!matmul) cmd.add("--no-matmul");

@@ -13,6 +13,8 @@ import org.looplab.model.TrmConfig;
  *   <li>{@link #SMALL}: the size of the lab's science runs, 6×6 Sudoku (36 cells + 16 prefix), hidden 64, n 1, T 1
  *       (2 net calls a supervision step): {@code make profile PROFILE_CONFIG=small} and the memory check, whose 1,000
  *       steps take minutes at this size instead of the bench config's ~40 minutes per mixer.
+ *   <li>{@link #SMALL32}: the same at hidden 32, the scaling table's row furthest behind PyTorch on one core, for
+ *       {@code make profile-cpu PROFILE_CPU_CONFIG=SMALL32 BENCH_BATCH=32}.
  *   <li>{@link #LAB9}: the shipped 9×9 checkpoint's size (9×9 Sudoku, hidden 64, n 1, T 1), where the lab's 9×9
  *       CPU-hours go: {@code make profile-cpu PROFILE_CPU_CONFIG=LAB9}.
  * </ul>
@@ -20,6 +22,7 @@ import org.looplab.model.TrmConfig;
 public enum StepBenchConfig {
     BENCH(new StepShape(9, 128, 6, 3)),
     SMALL(new StepShape(6, 64, 1, 1)),
+    SMALL32(new StepShape(6, 32, 1, 1)),
     LAB9(new StepShape(9, 64, 1, 1));
 
     private final StepShape shape;

@@ -7,7 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
@@ -48,47 +49,78 @@ public final class StepBenchmark {
         return run(bench.shape(), mixer, batch, warmup, steps, rssAt, matmul);
     }
 
-    /** {@link #run(StepBenchConfig, Mixer, int, int, int, int, boolean)} at any size ({@code make bench-scaling}). */
+    /** {@link #run(StepShape, Mixer, int, TimingPlan, int, boolean)} at one of the named configs. */
+    public static StepReport run(
+            StepBenchConfig bench, Mixer mixer, int batch, TimingPlan plan, int rssAt, boolean matmul) {
+        return run(bench.shape(), mixer, batch, plan, rssAt, matmul);
+    }
+
+    /** {@link #run(StepShape, Mixer, int, TimingPlan, int, boolean)} by step counts alone. */
     public static StepReport run(
             StepShape bench, Mixer mixer, int batch, int warmup, int steps, int rssAt, boolean matmul) {
+        return run(bench, mixer, batch, TimingPlan.steps(warmup, steps), rssAt, matmul);
+    }
+
+    /**
+     * {@link #run(StepBenchConfig, Mixer, int, int, int, int, boolean)} at any size ({@code make bench-scaling}) and
+     * on any {@link TimingPlan}: the median of the measured steps with their fastest and slowest.
+     *
+     * @param rssAt read VmRSS after this many steps, warm-up included (at the last step if the run is shorter)
+     */
+    public static StepReport run(StepShape bench, Mixer mixer, int batch, TimingPlan plan, int rssAt, boolean matmul) {
         double ceiling = matmul ? MatmulProbe.bestGflops(MatmulProbe.measure(MATMUL_SIZES, 5)) : 0;
-        int total = warmup + steps;
-        int rssStep = Math.min(rssAt, total);
         TrmConfig cfg = bench.trm(mixer);
         PuzzleDataSet data = randomPuzzles(256, bench.task());
+        int scheduled = plan.warmupSteps() + plan.steps() + 2 * TimingPlan.MAX_TIMED_STEPS;
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
-                var trainer = trainer(model, data, batch, total)) {
-            double[] ms = new double[steps];
+                var trainer = trainer(model, data, batch, scheduled)) {
+            List<Double> ms = new ArrayList<>();
             double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
-            long measuredFrom = 0, measuredTo = 0;
-            for (int s = 0; s < total; s++) {
+            int s = 0, warm = 0, rssStep = 0;
+            long warmFrom = System.nanoTime(), measuredFrom = 0, measuredTo = 0;
+            boolean warming = true;
+            while (true) {
                 long t0 = System.nanoTime();
-                if (s == warmup) measuredFrom = t0;
+                if (warming && !TimingPlan.goesOn(warm, plan.warmupSteps(), plan.warmupSeconds(), warmFrom, t0)) {
+                    warming = false;
+                    measuredFrom = t0;
+                }
+                if (!warming && !TimingPlan.goesOn(ms.size(), plan.steps(), plan.measureSeconds(), measuredFrom, t0))
+                    break;
                 double loss = trainer.step().loss();
                 long t1 = System.nanoTime();
-                if (s >= warmup) ms[s - warmup] = (t1 - t0) / 1e6;
-                if (s == total - 1) measuredTo = t1;
+                if (warming) warm++;
+                else {
+                    ms.add((t1 - t0) / 1e6);
+                    measuredTo = t1;
+                }
                 if (s == 0) firstLoss = loss;
                 lastLoss = loss;
-                if (s + 1 == rssStep) {
+                s++;
+                if (s == rssAt) {
+                    rssStep = s;
                     rssAtMb = statusMb("VmRSS");
                     peakAtMb = statusMb("VmHWM");
                 }
-                if ((s + 1) % 50 == 0)
-                    System.err.printf(
-                            Locale.ROOT, "djl %s: step %d/%d, %s%n", cfg.mixer(), s + 1, total, MemoryBreakdown.now());
+                if (s % 50 == 0)
+                    System.err.printf(Locale.ROOT, "djl %s: step %d, %s%n", cfg.mixer(), s, MemoryBreakdown.now());
+            }
+            if (rssStep == 0) {
+                rssStep = s;
+                rssAtMb = statusMb("VmRSS");
+                peakAtMb = statusMb("VmHWM");
             }
             RuntimeFacts facts = RuntimeFacts.current();
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
+            double[] sorted =
+                    ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new StepReport(
                     "djl",
                     cfg.mixer(),
                     batch,
-                    warmup,
-                    steps,
+                    warm,
+                    sorted.length,
                     model.parameterCount(),
-                    Statistics.median(ms),
+                    Statistics.median(sorted),
                     sorted[0],
                     sorted[sorted.length - 1],
                     firstLoss,

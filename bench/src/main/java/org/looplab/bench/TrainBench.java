@@ -45,7 +45,7 @@ public final class TrainBench implements Callable<Integer> {
             names = "--config",
             defaultValue = "BENCH",
             description = "the timed and profiled TRM: BENCH (9×9, hidden 128, n 6, T 3), SMALL (6×6, hidden 64,"
-                    + " n 1, T 1) or LAB9 (9×9, hidden 64, n 1, T 1: the shipped 9×9 checkpoint's size); the PyTorch"
+                    + " n 1, T 1), SMALL32 (the same at hidden 32) or LAB9 (9×9, hidden 64, n 1, T 1: the shipped 9×9 checkpoint's size); the PyTorch"
                     + " side builds the same (default ${DEFAULT-VALUE})")
     StepBenchConfig config;
 
@@ -65,6 +65,20 @@ public final class TrainBench implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "2", description = "unmeasured steps (default ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "5",
+            description = "train unmeasured at least this long as well as --warmup steps, both sides"
+                    + " (TimingPlan; default ${DEFAULT-VALUE})")
+    double warmupSeconds;
+
+    @Option(
+            names = "--measure-seconds",
+            defaultValue = "2",
+            description = "measure at least this long as well as --steps steps, both sides (TimingPlan; default"
+                    + " ${DEFAULT-VALUE})")
+    double measureSeconds;
 
     @Option(names = "--steps", defaultValue = "8", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
@@ -153,7 +167,7 @@ public final class TrainBench implements Callable<Integer> {
     public Integer call() {
         if (child) {
             if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
-            System.out.println(StepBenchmark.run(config, mixers.get(0), batch, warmup, steps, rssAt, !noMatmul)
+            System.out.println(StepBenchmark.run(config, mixers.get(0), batch, plan(), rssAt, !noMatmul)
                     .toJsonLine());
             return 0;
         }
@@ -174,11 +188,10 @@ public final class TrainBench implements Callable<Integer> {
                                 + "); the Java-only tables follow. `make bench` installs python3-torch with apt.");
         System.out.printf(
                 Locale.ROOT,
-                "timing: %s, batch %d, %d warm-up + %d measured steps, median ms per step [fastest–slowest]%n",
+                "timing: %s, batch %d, %s, median ms per step [fastest–slowest]%n",
                 config.describe(),
                 batch,
-                warmup,
-                steps);
+                plan().describe());
         List<String> sides = torch == null ? List.of("djl", "pytorch") : List.of("djl");
         StringBuilder tables = new StringBuilder();
         if (!skipOneCore) {
@@ -221,6 +234,7 @@ public final class TrainBench implements Callable<Integer> {
             System.out.println("  memory settings: " + memorySettings());
             for (Mixer m : mixers) {
                 List<String> cmd = djlCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null);
+                cmd.addAll(TimingPlan.steps(0, memorySteps).arguments().subList(4, 8)); // no timed phases: n steps
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
                 // bench/trm_step.py builds the bench config only
                 if (pytorchMemory && torch == null && memoryConfig == StepBenchConfig.BENCH)
@@ -283,7 +297,7 @@ public final class TrainBench implements Callable<Integer> {
         double best = ceiling(timed); // every row against the best of the table, not of the runs before it
         speed.replaceAll(r -> new StepBenchTable.SpeedRow(r.djl(), r.pytorch(), r.stepFlop(), best));
         StringBuilder out = new StringBuilder(System.lineSeparator() + title + "; " + config.describe() + ", batch "
-                + batch + ", " + warmup + " warm-up + " + steps + " measured steps per run" + System.lineSeparator()
+                + batch + ", " + plan().describe() + " per run" + System.lineSeparator()
                 + used);
         for (StepReport r : timed)
             out.append(String.format(
@@ -303,9 +317,16 @@ public final class TrainBench implements Callable<Integer> {
 
     private List<String> command(
             ThreadSetting t, Mixer m, int batch, int warmup, int steps, int rssAt, boolean matmul) {
-        return t.side().equals("djl")
+        List<String> cmd = t.side().equals("djl")
                 ? djlCommand(config, m, batch, warmup, steps, rssAt, matmul, t)
                 : pytorchCommand(config, m, batch, warmup, steps, rssAt, matmul, t);
+        // the seconds of the plan; its step counts are in the command already (a search's own, or the plan's)
+        cmd.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
+        return cmd;
+    }
+
+    private TimingPlan plan() {
+        return new TimingPlan(warmup, warmupSeconds, steps, measureSeconds);
     }
 
     /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
@@ -362,12 +383,11 @@ public final class TrainBench implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 Locale.ROOT,
-                "cpu split: %s, batch %d, %d warm-up + %d measured steps, %s, perf record -e cpu-clock at %d Hz,"
+                "cpu split: %s, batch %d, %s, %s, perf record -e cpu-clock at %d Hz,"
                         + " samples cut to the measured steps; load average %s%n",
                 config.describe(),
                 batch,
-                warmup,
-                steps,
+                plan().describe(),
                 allCores ? "all " + cores + " cores" : "one core each (the first table's settings)",
                 PerfSampler.HZ,
                 loadAverage());

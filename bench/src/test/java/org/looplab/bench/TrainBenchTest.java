@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,34 @@ class TrainBenchTest {
         long after = System.nanoTime();
         assertTrue(before < r.measuredFromNs() && r.measuredToNs() < after);
         assertTrue(r.windowMsPerStep() >= r.minMs() && r.windowMsPerStep() <= r.maxMs() * 1.5, r.toString());
+    }
+
+    /**
+     * A timing plan's seconds hold on both sides: the measured window opens only after the warm-up seconds, lasts at
+     * least the measured seconds, and the report counts every step it ran in each phase.
+     */
+    @Test
+    void bothSidesRunATimingPlansSeconds() {
+        TimingPlan plan = new TimingPlan(1, 0.5, 2, 0.3);
+        long before = System.nanoTime();
+        StepReport djl = StepBenchmark.run(StepBenchConfig.SMALL32, Mixer.MLP, 2, plan, 1, false);
+        assertTimedBy(plan, before, djl);
+
+        String problem = TrainBench.pytorchProblem(PYTHON, SCRIPT);
+        Assumptions.assumeTrue(problem == null, "PyTorch reference not runnable: " + problem);
+        var oneThread = new ThreadSetting("pytorch", 1, 1, null, false);
+        List<String> cmd =
+                new ArrayList<>(TrainBench.pytorchCommand(PYTHON, SCRIPT, Mixer.MLP, 2, 1, 2, 1, false, oneThread));
+        cmd.addAll(StepBenchConfig.SMALL32.shape().scriptArguments());
+        cmd.addAll(plan.arguments().subList(4, 8));
+        long start = System.nanoTime();
+        assertTimedBy(plan, start, TrainBench.run(cmd, oneThread));
+    }
+
+    private static void assertTimedBy(TimingPlan plan, long startNs, StepReport r) {
+        assertTrue(r.measuredFromNs() - startNs >= plan.warmupSeconds() * 1e9, "measured after the warm-up: " + r);
+        assertTrue(r.measuredToNs() - r.measuredFromNs() >= plan.measureSeconds() * 1e9, "measured long enough: " + r);
+        assertTrue(r.warmup() > plan.warmupSteps() && r.steps() > plan.steps(), "every step counted: " + r);
     }
 
     @Test
