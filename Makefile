@@ -198,6 +198,8 @@ BENCH_SCALING_WARMUP   ?= 1
 # seconds each run also trains unmeasured and measures (bench.TimingPlan, as make bench's)
 BENCH_SCALING_WARMUP_SECONDS  ?= 5
 BENCH_SCALING_MEASURE_SECONDS ?= 2
+# 1: time the evaluation's forward (a batch through all N_sup steps, no gradient) instead of the training step
+BENCH_SCALING_FORWARD ?=
 BENCH_SCALING_STEPS    ?= 3
 BENCH_SCALING_SEARCH_STEPS ?= 1
 bench-scaling: build bench-pytorch
@@ -205,6 +207,7 @@ bench-scaling: build bench-pytorch
 	  --cases $(BENCH_SCALING_CASES) --mixers $(BENCH_SCALING_MIXERS) --settings $(BENCH_SCALING_SETTINGS) \
 	  --warmup $(BENCH_SCALING_WARMUP) --warmup-seconds $(BENCH_SCALING_WARMUP_SECONDS) --steps $(BENCH_SCALING_STEPS) \
 	  --measure-seconds $(BENCH_SCALING_MEASURE_SECONDS) --search-steps $(BENCH_SCALING_SEARCH_STEPS) \
+	  $(if $(BENCH_SCALING_FORWARD),--forward) \
 	  --python $(PY) --script bench/trm_step.py
 
 # LatencyBench (docs/benchmarks.md, "Solver latency"): one puzzle's wall time through the warm solver service (p50,

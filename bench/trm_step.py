@@ -326,6 +326,29 @@ class Trainer:
             average.mul_(EMA_DECAY).add_(p, alpha=1 - EMA_DECAY)
 
 
+class Evaluator:
+    """BatchInference.run at a fixed N_sup: a batch through every supervision step without gradient, each step's
+    answer (argmax) and halt probability copied to the host, as the Java side records them."""
+
+    def __init__(self, model, batch, puzzles):
+        self.model, self.batch = model, batch
+        self.inputs = puzzles[0]
+        self.cursor = 0
+
+    def step(self):
+        rows = [(self.cursor + i) % self.inputs.shape[0] for i in range(self.batch)]
+        self.cursor = (self.cursor + self.batch) % self.inputs.shape[0]
+        with torch.no_grad():
+            x = self.model.embed(self.inputs[rows], torch.zeros(self.batch, dtype=torch.long))
+            y, z = self.model.initial(self.batch)
+            for _ in range(SUPERVISION_STEPS):
+                y, z = self.model.supervision_step(y, z, x)
+                logits, q_halt = self.model.readout(y)
+                answers = logits.argmax(-1).numpy().copy()
+                probabilities = torch.sigmoid(q_halt).numpy().copy()
+        return 0.0   # no loss: the report's loss fields stay 0
+
+
 def random_puzzles(count, generator):
     """Valid-vocabulary tokens (TrainBench.random): labels are digits, a third of the inputs show theirs."""
     labels = torch.randint(2, VOCAB, (count, CELLS), generator=generator)
@@ -398,6 +421,9 @@ def main():
                     help="torch.set_num_interop_threads; 0 keeps torch's default")
     ap.add_argument("--rss-at", type=int, default=100, help="read VmRSS after this many steps (warm-up included)")
     ap.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling (memory runs)")
+    ap.add_argument("--forward", action="store_true",
+                    help="time the evaluation's forward instead of a training step: each timed unit is one batch of"
+                         " --batch puzzles through all N_sup supervision steps without gradient (BatchInference)")
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
     if a.count_params:
@@ -412,8 +438,10 @@ def main():
         configure(a.task, a.hidden, a.latent_steps, a.recursions)
     except ValueError as e:
         ap.error(str(e))
-    if a.steps < 1 or a.warmup < 0 or a.warmup_seconds < 0 or a.measure_seconds < 0 or a.batch < 1 or a.threads < 0 or a.interop_threads < 0 or a.rss_at < 1:
-        ap.error("need steps >= 1, warmup >= 0, warmup-seconds >= 0, measure-seconds >= 0, batch >= 1, threads >= 0, rss-at >= 1")
+    if (a.steps < 1 or a.warmup < 0 or a.warmup_seconds < 0 or a.measure_seconds < 0 or a.batch < 1 or a.threads < 0
+            or a.interop_threads < 0 or a.rss_at < 1):
+        ap.error("need steps >= 1, warmup >= 0, warmup-seconds >= 0, measure-seconds >= 0, batch >= 1, threads >= 0,"
+                 " rss-at >= 1")
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     if a.interop_threads > 0:
@@ -423,7 +451,8 @@ def main():
     ceiling = 0.0 if a.no_matmul else matmul_gflops([512, 1024, 2048])
     model = TinyRecursiveModel(a.mixer)
     params = sum(p.numel() for p in model.trained())   # parameter_count's sum, on the model that is timed
-    trainer = Trainer(model, a.batch, random_puzzles(256, torch.Generator().manual_seed(a.seed)))
+    puzzles = random_puzzles(256, torch.Generator().manual_seed(a.seed))
+    trainer = Evaluator(model, a.batch, puzzles) if a.forward else Trainer(model, a.batch, puzzles)
     times, losses, rss_at, rss_at_mb, peak_at_mb = [], [], 0, 0.0, 0.0
     measured_from = measured_to = 0   # CLOCK_MONOTONIC ns, like Java's System.nanoTime: perf's sample clock (-k)
     warm, warming, warm_from = 0, True, time.perf_counter_ns()

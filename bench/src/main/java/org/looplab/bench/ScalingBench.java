@@ -81,6 +81,13 @@ public final class ScalingBench implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE})")
     int searchSteps;
 
+    @Option(
+            names = "--forward",
+            description = "time the evaluation's forward instead of the training step: a batch of puzzles through all"
+                    + " N_sup supervision steps without gradient, ms per batch (StepBenchmark.forward,"
+                    + " trm_step.py --forward)")
+    boolean forward;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "default ${DEFAULT-VALUE}")
     Path python;
 
@@ -121,7 +128,9 @@ public final class ScalingBench implements Callable<Integer> {
         if (child) {
             if (mixers.size() != 1) throw new IllegalArgumentException("--child takes one mixer, was " + mixers);
             StepShape shape = new StepShape(side, hidden, latentSteps, recursions);
-            System.out.println(StepBenchmark.run(shape, mixers.get(0), batch, plan, warmup + steps, !noMatmul)
+            System.out.println((forward
+                            ? StepBenchmark.forward(shape, mixers.get(0), batch, plan, warmup + steps, !noMatmul)
+                            : StepBenchmark.run(shape, mixers.get(0), batch, plan, warmup + steps, !noMatmul))
                     .toJsonLine());
             return 0;
         }
@@ -138,7 +147,8 @@ public final class ScalingBench implements Callable<Integer> {
         List<String> sides = torch == null ? List.of("djl", "pytorch") : List.of("djl");
         System.out.printf(
                 Locale.ROOT,
-                "timing: widths %s, cases %s, mixers %s, %s per run (median ms)%n",
+                "timing: %s; widths %s, cases %s, mixers %s, %s per run (median ms)%n",
+                unit(),
                 sizes,
                 parsed.stream().map(ScalingCase::name).toList(),
                 mixers,
@@ -167,16 +177,19 @@ public final class ScalingBench implements Callable<Integer> {
                                 h,
                                 bySide.get("djl"),
                                 bySide.get("pytorch"),
-                                StepBenchmark.stepFlops(c.at(h), m, c.batch()),
+                                forward
+                                        ? StepBenchmark.forwardFlops(c.at(h), m, c.batch())
+                                        : StepBenchmark.stepFlops(c.at(h), m, c.batch()),
                                 0));
                     }
             double best = ceiling.values().stream().mapToDouble(v -> v).max().orElse(0);
             rows.replaceAll(r -> r.withCeiling(best));
             tables.append(String.format(
                     Locale.ROOT,
-                    "%n%s; %s per run; matmul ceiling %.1f GFLOP/s (the best float32 n³"
+                    "%n%s; %s; %s per run; matmul ceiling %.1f GFLOP/s (the best float32 n³"
                             + " rate, n = 512, 1024, 2048, of %s, measured in each side's first run)%n",
                     describe(s, cores),
+                    unit(),
                     plan.describe(),
                     best,
                     ceiling.keySet()));
@@ -194,6 +207,13 @@ public final class ScalingBench implements Callable<Integer> {
         System.out.println();
         System.out.print(tables);
         return 0;
+    }
+
+    /** What one timed unit is: the table's ms are per training step or per batch of evaluation. */
+    private String unit() {
+        return forward
+                ? "the evaluation's forward: ms per batch through all N_sup supervision steps without gradient"
+                : "the training step: ms per step";
     }
 
     private TimingPlan plan() {
@@ -239,6 +259,7 @@ public final class ScalingBench implements Callable<Integer> {
                     TrainBench.pytorchCommand(python, script, m, c.batch(), warm, measured, warm + measured, matmul, t);
             cmd.addAll(shape.scriptArguments());
             cmd.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
+            if (forward) cmd.add("--forward");
             return cmd;
         }
         List<String> cmd = TrainBench.jvmChild(ScalingBench.class, t);
@@ -265,6 +286,7 @@ public final class ScalingBench implements Callable<Integer> {
                 "--steps",
                 "" + measured));
         if (!matmul) cmd.add("--no-matmul");
+        if (forward) cmd.add("--forward");
         return cmd;
     }
 }

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
+import org.looplab.model.BatchInference;
+import org.looplab.model.HaltingRule;
 import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
 import org.looplab.model.TaskShape;
@@ -74,68 +77,111 @@ public final class StepBenchmark {
         int scheduled = plan.warmupSteps() + plan.steps() + 2 * TimingPlan.MAX_TIMED_STEPS;
         try (ReasoningModel model = cfg.build(TrainingRun.taskOf(data), 0);
                 var trainer = trainer(model, data, batch, scheduled)) {
-            List<Double> ms = new ArrayList<>();
-            double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
-            int s = 0, warm = 0, rssStep = 0;
-            long warmFrom = System.nanoTime(), measuredFrom = 0, measuredTo = 0;
-            boolean warming = true;
-            while (true) {
-                long t0 = System.nanoTime();
-                if (warming && !TimingPlan.goesOn(warm, plan.warmupSteps(), plan.warmupSeconds(), warmFrom, t0)) {
-                    warming = false;
-                    measuredFrom = t0;
+            return timed(
+                    model,
+                    mixer,
+                    batch,
+                    plan,
+                    rssAt,
+                    ceiling,
+                    () -> trainer.step().loss());
+        }
+    }
+
+    /**
+     * The evaluation's forward on {@code plan}: each timed unit is one batch of {@code batch} random puzzles through
+     * all N_sup supervision steps without gradient ({@link BatchInference}, every step's answer and halt signals
+     * copied back, as {@code looplab eval} runs them at a fixed N_sup). {@code bench/trm_step.py --forward} times the
+     * same. The report's ms are per batch; its losses are 0.
+     */
+    public static StepReport forward(
+            StepShape bench, Mixer mixer, int batch, TimingPlan plan, int rssAt, boolean matmul) {
+        double ceiling = matmul ? MatmulProbe.bestGflops(MatmulProbe.measure(MATMUL_SIZES, 5)) : 0;
+        PuzzleDataSet data = randomPuzzles(256, bench.task());
+        int cells = bench.task().gridCells();
+        try (ReasoningModel model = bench.trm(mixer).build(TrainingRun.taskOf(data), 0)) {
+            HaltingRule allSteps = new HaltingRule.FixedSteps(model.config().supervisionSteps());
+            long[] ids = new long[batch];
+            int[] next = {0};
+            return timed(model, mixer, batch, plan, rssAt, ceiling, () -> {
+                long[][] tokens = new long[batch][cells];
+                for (int b = 0; b < batch; b++, next[0] = (next[0] + 1) % data.count()) {
+                    byte[] row = data.input(next[0]);
+                    for (int c = 0; c < cells; c++) tokens[b][c] = row[c];
                 }
-                if (!warming && !TimingPlan.goesOn(ms.size(), plan.steps(), plan.measureSeconds(), measuredFrom, t0))
-                    break;
-                double loss = trainer.step().loss();
-                long t1 = System.nanoTime();
-                if (warming) warm++;
-                else {
-                    ms.add((t1 - t0) / 1e6);
-                    measuredTo = t1;
-                }
-                if (s == 0) firstLoss = loss;
-                lastLoss = loss;
-                s++;
-                if (s == rssAt) {
-                    rssStep = s;
-                    rssAtMb = statusMb("VmRSS");
-                    peakAtMb = statusMb("VmHWM");
-                }
-                if (s % 50 == 0)
-                    System.err.printf(Locale.ROOT, "djl %s: step %d, %s%n", cfg.mixer(), s, MemoryBreakdown.now());
+                BatchInference.run(model, tokens, ids, allSteps, BatchInference.Keep.EXIT_ANSWER);
+                return 0;
+            });
+        }
+    }
+
+    /** Runs {@code unit} on {@code plan}'s two phases and reports the measured ones (ms each, median, extremes). */
+    private static StepReport timed(
+            ReasoningModel model,
+            Mixer mixer,
+            int batch,
+            TimingPlan plan,
+            int rssAt,
+            double ceiling,
+            DoubleSupplier unit) {
+        List<Double> ms = new ArrayList<>();
+        double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
+        int s = 0, warm = 0, rssStep = 0;
+        long warmFrom = System.nanoTime(), measuredFrom = 0, measuredTo = 0;
+        boolean warming = true;
+        while (true) {
+            long t0 = System.nanoTime();
+            if (warming && !TimingPlan.goesOn(warm, plan.warmupSteps(), plan.warmupSeconds(), warmFrom, t0)) {
+                warming = false;
+                measuredFrom = t0;
             }
-            if (rssStep == 0) {
+            if (!warming && !TimingPlan.goesOn(ms.size(), plan.steps(), plan.measureSeconds(), measuredFrom, t0)) break;
+            double loss = unit.getAsDouble();
+            long t1 = System.nanoTime();
+            if (warming) warm++;
+            else {
+                ms.add((t1 - t0) / 1e6);
+                measuredTo = t1;
+            }
+            if (s == 0) firstLoss = loss;
+            lastLoss = loss;
+            s++;
+            if (s == rssAt) {
                 rssStep = s;
                 rssAtMb = statusMb("VmRSS");
                 peakAtMb = statusMb("VmHWM");
             }
-            RuntimeFacts facts = RuntimeFacts.current();
-            double[] sorted =
-                    ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new StepReport(
-                    "djl",
-                    cfg.mixer(),
-                    batch,
-                    warm,
-                    sorted.length,
-                    model.parameterCount(),
-                    Statistics.median(sorted),
-                    sorted[0],
-                    sorted[sorted.length - 1],
-                    firstLoss,
-                    lastLoss,
-                    rssStep,
-                    rssAtMb,
-                    peakAtMb,
-                    statusMb("VmRSS"),
-                    statusMb("VmHWM"),
-                    JniUtils.getNumThreads(),
-                    ceiling,
-                    "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java(),
-                    measuredFrom,
-                    measuredTo);
+            if (s % 50 == 0) System.err.printf(Locale.ROOT, "djl %s: unit %d, %s%n", mixer, s, MemoryBreakdown.now());
         }
+        if (rssStep == 0) {
+            rssStep = s;
+            rssAtMb = statusMb("VmRSS");
+            peakAtMb = statusMb("VmHWM");
+        }
+        RuntimeFacts facts = RuntimeFacts.current();
+        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new StepReport(
+                "djl",
+                mixer,
+                batch,
+                warm,
+                sorted.length,
+                model.parameterCount(),
+                Statistics.median(sorted),
+                sorted[0],
+                sorted[sorted.length - 1],
+                firstLoss,
+                lastLoss,
+                rssStep,
+                rssAtMb,
+                peakAtMb,
+                statusMb("VmRSS"),
+                statusMb("VmHWM"),
+                JniUtils.getNumThreads(),
+                ceiling,
+                "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java(),
+                measuredFrom,
+                measuredTo);
     }
 
     /**
@@ -196,6 +242,17 @@ public final class StepBenchmark {
     /** {@link #stepFlops(TrmConfig, int, int)} of a model of {@code shape} with {@code mixer}. */
     public static double stepFlops(StepShape shape, Mixer mixer, int batch) {
         return stepFlops(shape.trm(mixer), batch, shape.sequenceLength());
+    }
+
+    /**
+     * Matmul FLOPs of {@link #forward}'s unit: N_sup supervision steps of T(n+1) forward net calls each, no backward
+     * (the training step's {@link #stepFlops} counts T(n+1) + 2(n+1) net calls per supervision step).
+     */
+    public static double forwardFlops(StepShape shape, Mixer mixer, int batch) {
+        TrmConfig c = shape.trm(mixer);
+        double forwardCalls = c.recursions() * (c.latentSteps() + 1);
+        double perCall = stepFlops(shape, mixer, batch) / (forwardCalls + 2 * (c.latentSteps() + 1));
+        return c.supervisionSteps() * forwardCalls * perCall;
     }
 
     /** Valid-vocabulary tokens: labels are digits, a third of the inputs show theirs, the rest are blank. */
