@@ -7,11 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
-import org.looplab.analysis.Statistics;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.model.BatchInference;
 import org.looplab.model.HaltingRule;
@@ -23,6 +21,7 @@ import org.looplab.provenance.RuntimeFacts;
 import org.looplab.train.DeepSupervisionTrainer;
 import org.looplab.train.MatmulProbe;
 import org.looplab.train.StepProbe;
+import org.looplab.train.TimingPlan;
 import org.looplab.train.TrainingRun;
 
 /**
@@ -124,64 +123,46 @@ public final class StepBenchmark {
             int rssAt,
             double ceiling,
             DoubleSupplier unit) {
-        List<Double> ms = new ArrayList<>();
-        double firstLoss = 0, lastLoss = 0, rssAtMb = 0, peakAtMb = 0;
-        int s = 0, warm = 0, rssStep = 0;
-        long warmFrom = System.nanoTime(), measuredFrom = 0, measuredTo = 0;
-        boolean warming = true;
-        while (true) {
-            long t0 = System.nanoTime();
-            if (warming && !TimingPlan.goesOn(warm, plan.warmupSteps(), plan.warmupSeconds(), warmFrom, t0)) {
-                warming = false;
-                measuredFrom = t0;
+        double[] rss = {0, 0, 0}; // step read at, VmRSS, VmHWM
+        TimingPlan.Timed t = plan.run(unit, done -> {
+            if (done == rssAt) {
+                rss[0] = done;
+                rss[1] = statusMb("VmRSS");
+                rss[2] = statusMb("VmHWM");
             }
-            if (!warming && !TimingPlan.goesOn(ms.size(), plan.steps(), plan.measureSeconds(), measuredFrom, t0)) break;
-            double loss = unit.getAsDouble();
-            long t1 = System.nanoTime();
-            if (warming) warm++;
-            else {
-                ms.add((t1 - t0) / 1e6);
-                measuredTo = t1;
-            }
-            if (s == 0) firstLoss = loss;
-            lastLoss = loss;
-            s++;
-            if (s == rssAt) {
-                rssStep = s;
-                rssAtMb = statusMb("VmRSS");
-                peakAtMb = statusMb("VmHWM");
-            }
-            if (s % 50 == 0) System.err.printf(Locale.ROOT, "djl %s: unit %d, %s%n", mixer, s, MemoryBreakdown.now());
-        }
-        if (rssStep == 0) {
-            rssStep = s;
-            rssAtMb = statusMb("VmRSS");
-            peakAtMb = statusMb("VmHWM");
+            if (done % 50 == 0)
+                System.err.printf(Locale.ROOT, "djl %s: unit %d, %s%n", mixer, done, MemoryBreakdown.now());
+        });
+        if (rss[0] == 0) { // a run shorter than rssAt reads it at its end
+            rss[0] = t.warmup() + t.ms().length;
+            rss[1] = statusMb("VmRSS");
+            rss[2] = statusMb("VmHWM");
         }
         RuntimeFacts facts = RuntimeFacts.current();
-        double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = t.ms().clone();
+        Arrays.sort(sorted);
         return new StepReport(
                 "djl",
                 mixer,
                 batch,
-                warm,
+                t.warmup(),
                 sorted.length,
                 model.parameterCount(),
-                Statistics.median(sorted),
+                t.medianMs(),
                 sorted[0],
                 sorted[sorted.length - 1],
-                firstLoss,
-                lastLoss,
-                rssStep,
-                rssAtMb,
-                peakAtMb,
+                t.first(),
+                t.last(),
+                (int) rss[0],
+                rss[1],
+                rss[2],
                 statusMb("VmRSS"),
                 statusMb("VmHWM"),
                 JniUtils.getNumThreads(),
                 ceiling,
                 "DJL " + facts.djl() + ", " + facts.engine() + ", java " + facts.java(),
-                measuredFrom,
-                measuredTo);
+                t.fromNs(),
+                t.toNs());
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.looplab.model.Mixer;
 import org.looplab.model.ReasoningModel;
+import org.looplab.train.TimingPlan;
 
 /** The child-process plumbing of TrainBench, and the PyTorch script against our model where torch is installed. */
 class TrainBenchTest {

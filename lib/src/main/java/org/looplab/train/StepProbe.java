@@ -1,6 +1,5 @@
 package org.looplab.train;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.looplab.Profile;
@@ -70,22 +69,24 @@ public final class StepProbe {
     public static Result measure(Size size, int warmup, int steps) {
         if (warmup < 0 || steps < 1)
             throw new IllegalArgumentException("need warmup >= 0 and steps >= 1, were " + warmup + ", " + steps);
+        return measure(size, TimingPlan.steps(warmup, steps));
+    }
+
+    /**
+     * Trains {@code size} in this process on {@code plan} (a {@link TimingPlan} with seconds times the steady state,
+     * not the JIT's first seconds); the median of the measured steps.
+     */
+    public static Result measure(Size size, TimingPlan plan) {
         PuzzleDataSet data = randomPuzzles(256, size.task());
+        int scheduled = plan.warmupSteps() + plan.steps() + 2 * TimingPlan.MAX_TIMED_STEPS;
         try (ReasoningModel model = size.model().build(TrainingRun.taskOf(data), 0);
-                DeepSupervisionTrainer trainer = trainer(model, data, size.batch(), warmup + steps)) {
-            double[] ms = new double[steps];
-            for (int s = 0; s < warmup + steps; s++) {
-                long t0 = System.nanoTime();
-                trainer.step();
-                if (s >= warmup) ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
-            }
-            Arrays.sort(ms);
-            double median = steps % 2 == 1 ? ms[steps / 2] : (ms[steps / 2 - 1] + ms[steps / 2]) / 2;
+                DeepSupervisionTrainer trainer = trainer(model, data, size.batch(), scheduled)) {
+            TimingPlan.Timed t = plan.run(() -> trainer.step().loss(), done -> {});
             return new Result(
                     size,
                     model.parameterCount(),
-                    steps,
-                    median,
+                    t.ms().length,
+                    t.medianMs(),
                     matmulFlops(size.model(), size.batch(), size.sequenceLength()));
         }
     }

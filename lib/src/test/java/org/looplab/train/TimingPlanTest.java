@@ -1,4 +1,4 @@
-package org.looplab.bench;
+package org.looplab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +29,22 @@ class TimingPlanTest {
         assertEquals("5 s (≥ 1 step) warm-up + 2 s (≥ 3 steps) measured", p.describe());
         assertEquals(
                 "2 steps warm-up + 8 steps measured", TimingPlan.steps(2, 8).describe());
+    }
+
+    @Test
+    void runTimesTheMeasuredUnitsOnlyAndCountsTheWarmUp() {
+        int[] calls = {0};
+        var seen = new java.util.ArrayList<Integer>();
+        TimingPlan.Timed t = TimingPlan.steps(2, 3).run(() -> ++calls[0], seen::add);
+        assertEquals(5, calls[0]);
+        assertEquals(List.of(1, 2, 3, 4, 5), seen);
+        assertEquals(2, t.warmup());
+        assertEquals(3, t.ms().length);
+        assertEquals(1.0, t.first());
+        assertEquals(5.0, t.last());
+        assertTrue(t.fromNs() <= t.toNs());
+        assertEquals(2.0, new TimingPlan.Timed(0, new double[] {3, 1, 2}, 0, 0, 0, 0).medianMs());
+        assertEquals(2.5, new TimingPlan.Timed(0, new double[] {4, 1, 2, 3}, 0, 0, 0, 0).medianMs());
     }
 
     @Test
