@@ -11,6 +11,7 @@ import org.looplab.model.Mixer;
 import org.looplab.train.TimingPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,19 +59,8 @@ public final class ScalingBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "unmeasured steps (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(
-            names = "--warmup-seconds",
-            defaultValue = "5",
-            description = "train unmeasured at least this long as well as --warmup steps, both sides"
-                    + " (TimingPlan; default ${DEFAULT-VALUE})")
-    double warmupSeconds;
-
-    @Option(
-            names = "--measure-seconds",
-            defaultValue = "2",
-            description = "measure at least this long as well as --steps steps, both sides (TimingPlan; default"
-                    + " ${DEFAULT-VALUE})")
-    double measureSeconds;
+    @Mixin
+    TimingSeconds seconds = new TimingSeconds();
 
     @Option(names = "--steps", defaultValue = "3", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
@@ -218,7 +208,7 @@ public final class ScalingBench implements Callable<Integer> {
     }
 
     private TimingPlan plan() {
-        return new TimingPlan(warmup, warmupSeconds, steps, measureSeconds);
+        return seconds.plan(warmup, steps);
     }
 
     private static String describe(Setting s, int cores) {
@@ -259,7 +249,7 @@ public final class ScalingBench implements Callable<Integer> {
             List<String> cmd =
                     TrainBench.pytorchCommand(python, script, m, c.batch(), warm, measured, warm + measured, matmul, t);
             cmd.addAll(shape.scriptArguments());
-            cmd.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
+            cmd.addAll(seconds.arguments());
             if (forward) cmd.add("--forward");
             return cmd;
         }
@@ -280,12 +270,9 @@ public final class ScalingBench implements Callable<Integer> {
                 "" + c.batch(),
                 "--warmup",
                 "" + warm,
-                "--warmup-seconds",
-                "" + warmupSeconds,
-                "--measure-seconds",
-                "" + measureSeconds,
                 "--steps",
                 "" + measured));
+        cmd.addAll(seconds.arguments());
         if (!matmul) cmd.add("--no-matmul");
         if (forward) cmd.add("--forward");
         return cmd;

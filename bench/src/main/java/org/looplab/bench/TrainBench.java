@@ -23,6 +23,7 @@ import org.looplab.train.MatmulProbe;
 import org.looplab.train.TimingPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,19 +68,8 @@ public final class TrainBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "unmeasured steps (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(
-            names = "--warmup-seconds",
-            defaultValue = "5",
-            description = "train unmeasured at least this long as well as --warmup steps, both sides"
-                    + " (TimingPlan; default ${DEFAULT-VALUE})")
-    double warmupSeconds;
-
-    @Option(
-            names = "--measure-seconds",
-            defaultValue = "2",
-            description = "measure at least this long as well as --steps steps, both sides (TimingPlan; default"
-                    + " ${DEFAULT-VALUE})")
-    double measureSeconds;
+    @Mixin
+    TimingSeconds seconds = new TimingSeconds();
 
     @Option(names = "--steps", defaultValue = "8", description = "measured steps (default ${DEFAULT-VALUE})")
     int steps;
@@ -322,12 +312,12 @@ public final class TrainBench implements Callable<Integer> {
                 ? djlCommand(config, m, batch, warmup, steps, rssAt, matmul, t)
                 : pytorchCommand(config, m, batch, warmup, steps, rssAt, matmul, t);
         // the seconds of the plan; its step counts are in the command already (a search's own, or the plan's)
-        cmd.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
+        cmd.addAll(seconds.arguments());
         return cmd;
     }
 
     private TimingPlan plan() {
-        return new TimingPlan(warmup, warmupSeconds, steps, measureSeconds);
+        return seconds.plan(warmup, steps);
     }
 
     /** {@code --profile}: one table per mixer; each trace stays in {@code traceDir} for chrome://tracing. */
