@@ -27,6 +27,6 @@ final class TimingSeconds {
 
     /** The flags that hand these seconds to a child (the step counts go with the child's own flags). */
     List<String> arguments() {
-        return List.of("--warmup-seconds", "" + warmup, "--measure-seconds", "" + measure);
+        return plan(0, 1).secondsArguments();
     }
 }

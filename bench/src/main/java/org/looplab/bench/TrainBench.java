@@ -225,7 +225,7 @@ public final class TrainBench implements Callable<Integer> {
             System.out.println("  memory settings: " + memorySettings());
             for (Mixer m : mixers) {
                 List<String> cmd = djlCommand(memoryConfig, m, memoryBatch, 0, memorySteps, rssAt, false, null);
-                cmd.addAll(TimingPlan.steps(0, memorySteps).arguments().subList(4, 8)); // no timed phases: n steps
+                cmd.addAll(TimingPlan.steps(0, memorySteps).secondsArguments()); // no timed phases: n steps
                 memory.add(new StepBenchTable.MemoryRow(announce(run(memoryBatch < 16 ? oneThread(cmd) : cmd, null))));
                 // bench/trm_step.py builds the bench config only
                 if (pytorchMemory && torch == null && memoryConfig == StepBenchConfig.BENCH)

@@ -103,7 +103,7 @@ class TrainBenchTest {
         List<String> cmd =
                 new ArrayList<>(TrainBench.pytorchCommand(PYTHON, SCRIPT, Mixer.MLP, 2, 1, 2, 1, false, oneThread));
         cmd.addAll(StepBenchConfig.SMALL32.shape().scriptArguments());
-        cmd.addAll(plan.arguments().subList(4, 8));
+        cmd.addAll(plan.secondsArguments());
         long start = System.nanoTime();
         assertTimedBy(plan, start, TrainBench.run(cmd, oneThread));
     }

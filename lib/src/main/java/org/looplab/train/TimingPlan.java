@@ -86,8 +86,13 @@ public record TimingPlan(int warmupSteps, double warmupSeconds, int steps, doubl
     /** The flags that hand this plan to a child: {@code TrainBench}'s, {@code ScalingBench}'s or the script's. */
     public List<String> arguments() {
         List<String> a = new ArrayList<>(List.of("--warmup", "" + warmupSteps, "--steps", "" + steps));
-        a.addAll(List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds));
+        a.addAll(secondsArguments());
         return a;
+    }
+
+    /** The seconds' flags alone, for a child whose step counts are passed with its other flags. */
+    public List<String> secondsArguments() {
+        return List.of("--warmup-seconds", "" + warmupSeconds, "--measure-seconds", "" + measureSeconds);
     }
 
     /** For table headers: "5 s (≥ 1 step) warm-up + 2 s (≥ 3 steps) measured". */
