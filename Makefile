@@ -26,7 +26,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs pilot-sudoku9-plateau
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
@@ -330,6 +330,26 @@ train-trm-mlp-sudoku9-mixed-long: setup
 # about 7 hours of one core; its held-out checks every 500 steps are the curve against CPU-hours.
 train-trm-mlp-sudoku9-extreme: setup
 	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed,48000,data/results/sudoku9-extreme/run)
+
+# The plateau pilot (docs/sudoku9.md, "The plateau pilot"): from one snapshot of the long run (PLATEAU_START, its EMA
+# weights after 35,225 steps), PLATEAU_STEPS more steps with the learning rate constant (as the recipe) against a
+# half cosine down to 0 (`train --lr-min-ratio 0`), one arm after the other on one core (~25 min each). A stopped arm
+# resumes; a finished one (evaluation.txt: all 1,000 held-out puzzles) is left as it is.
+PLATEAU_START ?= data/results/plateau-sudoku9/start
+PLATEAU_STEPS ?= 3000
+PLATEAU_SEEDS ?= 0
+PLATEAU_ARMS  ?= constant:1 cosine:0
+pilot-sudoku9-plateau: setup
+	@for seed in $(PLATEAU_SEEDS); do for arm in $(PLATEAU_ARMS); do \
+	  out=data/results/plateau-sudoku9/$${arm%%:*}-s$$seed; \
+	  if [ -f $$out/evaluation.txt ]; then echo "$$out: finished"; continue; fi; \
+	  if [ -f $$out/manifest.json ]; then \
+	    JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $$out || exit $$?; \
+	  else \
+	    JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task sudoku9-mixed --profile cpu \
+	      --seed $$seed --init-from $(PLATEAU_START) --steps $(PLATEAU_STEPS) --lr-min-ratio $${arm##*:} --out $$out \
+	      || exit $$?; \
+	  fi; done; done
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×

@@ -62,6 +62,13 @@ final class TrainCommand implements Callable<Integer> {
     boolean adamAtan2;
 
     @Option(
+            names = "--lr-min-ratio",
+            paramLabel = "R",
+            description = "decay the learning rate after warm-up along a half cosine to R × its peak at the last step"
+                    + " (the references' lr_min_ratio; default 1: constant, as every recipe here)")
+    Float lrMinRatio;
+
+    @Option(
             names = "--init-from",
             paramLabel = "DIR",
             description = "start from this run's (or checkpoint's) EMA weights and architecture instead of a fresh"
@@ -84,9 +91,9 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = resume.toString().isEmpty() ? out : resume;
             if (folder == null)
                 throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
-            if (adamAtan2 || oneStep || initFrom != null)
+            if (adamAtan2 || oneStep || initFrom != null || lrMinRatio != null)
                 throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2,"
-                        + " --one-step-gradient and --init-from are for a new run");
+                        + " --one-step-gradient, --lr-min-ratio and --init-from are for a new run");
             Path root = dataRoot != null ? dataRoot : TrainingRun.recordedDataRoot(folder);
             run = TrainingRun.resume(folder, root, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
@@ -104,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainConfig tc = TrainConfig.of(p, t);
             if (steps != null) tc = tc.toBuilder().maxSteps(steps).build();
             if (minutes != null) tc = tc.toBuilder().maxMinutes(minutes).build();
+            if (lrMinRatio != null) tc = tc.toBuilder().lrMinRatio(lrMinRatio).build();
             if (adamAtan2)
                 tc = tc.toBuilder()
                         .optimiser(org.looplab.train.UpdateRule.ADAM_ATAN2)

@@ -22,19 +22,15 @@ final class OptimiserStep implements AutoCloseable {
     private final NDArray puzzleTable;
     private final AdamW adamw;
     private final SignSgd signSgd;
+    private final WarmupSchedule schedule;
     private final ExponentialMovingAverage ema;
 
     OptimiserStep(ReasoningModel model, TrainConfig cfg) {
         this.params = model.parameters();
         this.puzzleTable = model.puzzleEmbedding();
+        this.schedule = WarmupSchedule.of(cfg);
         this.adamw = new AdamW(
-                params,
-                new WarmupSchedule(cfg.learningRate(), cfg.warmupSteps()),
-                cfg.beta1(),
-                cfg.beta2(),
-                cfg.weightDecay(),
-                cfg.optimiser(),
-                model.manager());
+                params, schedule, cfg.beta1(), cfg.beta2(), cfg.weightDecay(), cfg.optimiser(), model.manager());
         this.signSgd = new SignSgd(cfg.puzzleEmbeddingRate(), cfg.puzzleEmbeddingDecay());
         this.ema = new ExponentialMovingAverage(params, cfg.emaDecay(), model.manager());
     }
@@ -45,7 +41,7 @@ final class OptimiserStep implements AutoCloseable {
         if (!skip) {
             adamw.update(params);
             try (NDScope local = new NDScope()) {
-                signSgd.update(puzzleTable, puzzleTable.getGradient());
+                signSgd.update(puzzleTable, puzzleTable.getGradient(), schedule.decay(adamw.updates()));
             }
             ema.update(params);
         }

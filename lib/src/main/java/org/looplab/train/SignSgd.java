@@ -20,12 +20,22 @@ public record SignSgd(float learningRate, float weightDecay) {
      * accumulates gradients across backward calls).
      */
     public void update(NDArray table, NDArray grad) {
+        update(table, grad, 1);
+    }
+
+    /**
+     * As {@link #update(NDArray, NDArray)} at {@code scale × learningRate} (a decaying schedule's factor; at 1 the
+     * arithmetic is exactly the unscaled update's).
+     */
+    public void update(NDArray table, NDArray grad, double scale) {
+        if (!(scale >= 0 && scale <= 1)) throw new IllegalArgumentException("scale must be in [0, 1], was " + scale);
+        float lr = (float) (learningRate * scale);
         // A scope, not try-with-resources on the last results: every intermediate of the chains must be closed, or
         // each step leaks a few arrays into the table's manager.
         try (NDScope local = new NDScope()) {
             NDArray touched = grad.abs().sum(new int[] {1}, true).gt(0).toType(table.getDataType(), false);
-            NDArray decay = touched.mul(-learningRate * weightDecay).add(1);
-            table.muli(decay).addi(grad.sign().mul(-learningRate));
+            NDArray decay = touched.mul(-lr * weightDecay).add(1);
+            table.muli(decay).addi(grad.sign().mul(-lr));
         }
         grad.subi(grad);
     }

@@ -32,6 +32,12 @@ import org.looplab.provenance.OlderForms;
  * @param optimiser                   the update rule of the weights' optimiser (absent in JSON: {@link UpdateRule#ADAMW}).
  *                                    Left out of the JSON at its default, so every run and sweep cache key made before
  *                                    the field existed keeps its meaning and its key
+ * @param lrMinRatio                  where the learning rate ends: after warm-up it follows a half cosine from the peak
+ *                                    down to {@code lrMinRatio × peak} at {@code maxSteps} (the references'
+ *                                    {@code lr_min_ratio}; their configs keep 1.0, a constant rate, as does every
+ *                                    recipe here). The puzzle table's sign-SGD decays by the same factor, as the
+ *                                    references' schedule applies to all their optimisers. Absent in JSON: 1.0, and
+ *                                    left out at 1.0 like {@code optimiser}
  */
 @OlderForms(TrainConfig.Upgrade.class)
 public record TrainConfig(
@@ -54,10 +60,17 @@ public record TrainConfig(
         int checkpointEvery,
 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultRule.class)
-        UpdateRule optimiser) {
+        UpdateRule optimiser,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ConstantRate.class)
+        Float lrMinRatio) {
 
     public TrainConfig { // runs for `new` and for Jackson alike, so a bad file fails here and names the field
         if (optimiser == null) throw new IllegalArgumentException("optimiser must be ADAMW or ADAM_ATAN2, was null");
+        // Boxed so that a stored form without the field fails here instead of reading as 0 (a decay to nothing);
+        // Upgrade fills it in for every form written before it existed.
+        if (lrMinRatio == null || !(lrMinRatio >= 0 && lrMinRatio <= 1))
+            throw new IllegalArgumentException("lrMinRatio must be in [0, 1], was " + lrMinRatio);
         positive("batchSize", batchSize);
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1, was " + maxSteps);
         if (!(maxMinutes >= 0)) throw new IllegalArgumentException("maxMinutes must be >= 0, was " + maxMinutes);
@@ -81,11 +94,15 @@ public record TrainConfig(
             throw new IllegalArgumentException("checkpointEvery must be >= 0, was " + checkpointEvery);
     }
 
-    /** Manifests, results and sweep keys written before the optimiser field existed (and every AdamW run since). */
+    /**
+     * Manifests, results and sweep keys written before the optimiser and lrMinRatio fields existed (and every AdamW
+     * run at a constant rate since).
+     */
     public static final class Upgrade implements OlderForms.Upgrade {
         @Override
         public ObjectNode apply(ObjectNode stored) {
             if (!stored.has("optimiser")) stored.put("optimiser", UpdateRule.ADAMW.name());
+            if (!stored.has("lrMinRatio")) stored.put("lrMinRatio", 1.0f);
             return stored;
         }
     }
@@ -95,6 +112,19 @@ public record TrainConfig(
         @Override
         public boolean equals(Object value) {
             return value == null || value == UpdateRule.ADAMW;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    /** Jackson's filter for {@link #lrMinRatio}: true (= leave out) at 1.0, the constant rate. */
+    public static final class ConstantRate {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || (value instanceof Float f && f == 1f);
         }
 
         @Override
@@ -127,6 +157,7 @@ public record TrainConfig(
             .evalPuzzles(1000)
             .checkpointEvery(5000)
             .optimiser(UpdateRule.ADAMW)
+            .lrMinRatio(1f)
             .build();
 
     /**
@@ -254,6 +285,10 @@ public record TrainConfig(
             out.add("maxSteps " + maxSteps + ", paper ~65k (Sudoku 50k epochs over 1k puzzles)");
         if (learningRate != PAPER.learningRate) out.add("learningRate " + learningRate + ", paper 1e-4");
         if (warmupSteps != PAPER.warmupSteps) out.add("warmupSteps " + warmupSteps + ", paper 2000");
+        if (lrMinRatio != 1f)
+            out.add("learning rate: cosine decay after warm-up to " + lrMinRatio
+                    + " × peak at the last step (puzzle table's sign-SGD by the same factor); paper constant"
+                    + " (lr_min_ratio 1.0)");
         if (weightDecay != PAPER.weightDecay) out.add("weightDecay " + weightDecay + ", paper 1.0 (Sudoku/Maze)");
         if (puzzleEmbeddingRate != PAPER.puzzleEmbeddingRate)
             out.add("puzzleEmbeddingRate " + puzzleEmbeddingRate + ", paper 1e-4");
@@ -311,6 +346,7 @@ public record TrainConfig(
         private Integer evalPuzzles;
         private Integer checkpointEvery;
         private UpdateRule optimiser;
+        private Float lrMinRatio;
 
         private Builder() {}
 
@@ -333,6 +369,7 @@ public record TrainConfig(
             evalPuzzles = c.evalPuzzles;
             checkpointEvery = c.checkpointEvery;
             optimiser = c.optimiser;
+            lrMinRatio = c.lrMinRatio;
         }
 
         public Builder batchSize(int value) {
@@ -425,6 +462,11 @@ public record TrainConfig(
             return this;
         }
 
+        public Builder lrMinRatio(float value) {
+            lrMinRatio = value;
+            return this;
+        }
+
         public TrainConfig build() {
             return new TrainConfig(
                     set("batchSize", batchSize),
@@ -444,7 +486,8 @@ public record TrainConfig(
                     set("evalEvery", evalEvery),
                     set("evalPuzzles", evalPuzzles),
                     set("checkpointEvery", checkpointEvery),
-                    set("optimiser", optimiser));
+                    set("optimiser", optimiser),
+                    set("lrMinRatio", lrMinRatio));
         }
 
         private static <T> T set(String field, T value) {

@@ -122,6 +122,11 @@ class TrainCommandTest {
                 2,
                 LoopLabCli.run("train", "--resume", parts.toString(), "--adam-atan2", "--data-root", data.toString()),
                 "--adam-atan2 with --resume");
+        assertEquals(
+                2,
+                LoopLabCli.run(
+                        "train", "--resume", parts.toString(), "--lr-min-ratio", "0", "--data-root", data.toString()),
+                "--lr-min-ratio with --resume");
         String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
         assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
         assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);

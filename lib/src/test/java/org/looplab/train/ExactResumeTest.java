@@ -45,6 +45,59 @@ class ExactResumeTest {
         check(HrmConfig.TINY, tmp);
     }
 
+    /**
+     * With a decaying rate the run's horizon is its step budget, so it is stopped (as SIGTERM stops it) instead of
+     * ended early, and resumed with no extra steps: it must still end where the uninterrupted run ends, its rate
+     * having fallen along the cosine to 0 at the last step.
+     */
+    @Test
+    void aDecayingRateStoppedTwiceAndResumedEndsWhereAnUninterruptedRunEnds(@TempDir Path tmp) {
+        TrainConfig cosine =
+                recipe(STEPS).toBuilder().warmupSteps(2).lrMinRatio(0f).build();
+        Path data = tmp.resolve("data"), whole = tmp.resolve("whole"), parts = tmp.resolve("parts");
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, cosine, PuzzleTask.SUDOKU4, Profile.SMOKE, 3, data, whole)) {
+            run.train(TrainingListener.NONE, null, null);
+        }
+        try (TrainingRun run =
+                TrainingRun.start(TrmConfig.TINY_MLP, cosine, PuzzleTask.SUDOKU4, Profile.SMOKE, 3, data, parts)) {
+            stopAt(run, 4);
+        }
+        try (TrainingRun run = TrainingRun.resume(parts, data, 0, -1)) {
+            stopAt(run, 9);
+        }
+        try (TrainingRun run = TrainingRun.resume(parts, data, 0, -1)) {
+            assertEquals(9, run.trainer().steps());
+            run.train(TrainingListener.NONE, null, null);
+        }
+        List<JsonNode> lines = withoutTime(whole);
+        assertEquals(lines, withoutTime(parts), "metrics lines but their wall time");
+        double peak = cosine.learningRate();
+        assertEquals(peak, lines.get(1).get("lr").asDouble(), 1e-9); // step 2: the end of warm-up
+        assertEquals(peak / 2, lines.get(6).get("lr").asDouble(), 1e-9); // step 7: halfway through the cosine
+        assertEquals(0, lines.get(STEPS - 1).get("lr").asDouble(), 1e-12); // the last step: the floor
+        CheckpointDiff d = CheckpointDiff.of(whole, parts);
+        assertTrue(d.weights() <= 1e-6 && d.ema() <= 1e-6 && d.optimizer() <= 1e-6, d.lines());
+        assertEquals(0f, TrainingRun.readManifest(parts).config().train().lrMinRatio());
+    }
+
+    /** Trains until the metrics line of {@code step}, then saves there as a SIGTERM would. */
+    private static void stopAt(TrainingRun run, long step) {
+        class Stop extends RuntimeException {}
+        try {
+            run.train(
+                    m -> {
+                        if (m.step() == step) throw new Stop();
+                    },
+                    null,
+                    null);
+        } catch (Stop expected) {
+            run.save();
+            return;
+        }
+        throw new AssertionError("the run ended before step " + step);
+    }
+
     static void check(ModelConfig model, Path tmp) {
         Path data = tmp.resolve("data"), whole = tmp.resolve("whole"), parts = tmp.resolve("parts");
         try (TrainingRun run =

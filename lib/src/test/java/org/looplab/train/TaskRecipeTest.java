@@ -114,6 +114,27 @@ class TaskRecipeTest {
                 atan2.deviations().get(0));
     }
 
+    /**
+     * lrMinRatio came after runs and sweep keys existed too: at 1.0 (constant, every recipe) it is left out, a file
+     * without it reads as 1.0 (never as 0, a decay to nothing), a decay is written out and named in the deviations.
+     */
+    @Test
+    void theLearningRateFloorIsWrittenOnlyWhenTheRateDecays() {
+        String plain = Json.write(TrainConfig.CPU_SUDOKU9);
+        assertFalse(plain.contains("lrMinRatio"), plain);
+        assertEquals(1f, Json.read(plain, TrainConfig.class, "test").lrMinRatio());
+        TrainConfig cosine = TrainConfig.CPU_SUDOKU9.toBuilder().lrMinRatio(0f).build();
+        String written = Json.write(cosine);
+        assertTrue(written.contains("\"lrMinRatio\" : 0.0"), written);
+        assertEquals(cosine, Json.read(written, TrainConfig.class, "test"));
+        assertTrue(cosine.deviations().stream().anyMatch(d -> d.startsWith("learning rate: cosine decay")));
+        assertTrue(TrainConfig.CPU_SUDOKU9.deviations().stream().noneMatch(d -> d.contains("cosine")));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainConfig.CPU.toBuilder().lrMinRatio(-0.5f).build());
+        assertTrue(e.getMessage().contains("lrMinRatio"), e.getMessage());
+    }
+
     /** The recipe as the 17 numbers of commit d5b4b71, with the AdamW every preset keeps. */
     private static TrainConfig positional(
             int batchSize,
@@ -151,6 +172,7 @@ class TaskRecipeTest {
                 evalEvery,
                 evalPuzzles,
                 checkpointEvery,
-                UpdateRule.ADAMW);
+                UpdateRule.ADAMW,
+                1f);
     }
 }
