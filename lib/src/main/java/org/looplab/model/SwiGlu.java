@@ -2,7 +2,6 @@ package org.looplab.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 
 /**
  * {@code down(silu(gate)·up)} with one fused {@code width → 2·inner} projection, split (gate, up).
@@ -28,6 +27,6 @@ final class SwiGlu {
         NDArray gu = gateUp.forward(x); // [..., 2·inner]
         NDList parts = gu.split(2, gu.getShape().dimension() - 1); // split(n, -1) throws in DJL 0.36
         NDArray gate = parts.get(0), up = parts.get(1);
-        return down.forward(gate.mul(Activation.sigmoid(gate)).mul(up));
+        return down.forward(InPlace.gatedSilu(gate, up));
     }
 }
