@@ -326,10 +326,11 @@ train-trm-mlp-sudoku9-mixed-long: setup
 	$(call warm-stage,trm-mlp-sudoku9-mixed-long,sudoku9-mixed,data/checkpoints/trm-mlp-sudoku9-mixed,36000,data/results/sudoku9-long/run)
 
 # The hard 9×9 model (docs/sudoku9.md, "The hard run"): a difficulty curriculum, mixed then hard. From
-# trm-mlp-sudoku9-mixed, 48,000 steps of the same recipe on sudoku9-extreme (minimal puzzles needing ≥ 20 backtracks),
-# about 7 hours of one core; its held-out checks every 500 steps are the curve against CPU-hours.
+# trm-mlp-sudoku9-mixed-long (the long run's end: 48,000 steps of mixed puzzles), 48,000 steps of the same recipe on
+# sudoku9-extreme (minimal puzzles needing ≥ 20 backtracks), about 7 hours of one core; its held-out checks every 500
+# steps are the curve against CPU-hours.
 train-trm-mlp-sudoku9-extreme: setup
-	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed,48000,data/results/sudoku9-extreme/run)
+	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed-long,48000,data/results/sudoku9-extreme/run)
 
 # The plateau pilot (docs/sudoku9.md, "The plateau pilot"): from one snapshot of the long run (PLATEAU_START, its EMA
 # weights after 35,225 steps), PLATEAU_STEPS more steps with the learning rate constant (as the recipe) against a
