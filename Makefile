@@ -313,7 +313,7 @@ define warm-stage
 	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $(5); \
 	else \
 	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task $(2) --profile cpu --seed 0 \
-	    --init-from $(3) --steps $(4) --out $(5); \
+	    --init-from $(3) --steps $(4) --out $(5) $(6); \
 	fi
 	rm -rf data/checkpoints/$(1).tmp && mkdir -p data/checkpoints/$(1).tmp
 	cp -r $(5)/manifest.json $(5)/SHA256SUMS $(5)/metrics.jsonl $(5)/model $(5)/evaluation.txt data/checkpoints/$(1).tmp/
@@ -325,12 +325,17 @@ endef
 train-trm-mlp-sudoku9-mixed-long: setup
 	$(call warm-stage,trm-mlp-sudoku9-mixed-long,sudoku9-mixed,data/checkpoints/trm-mlp-sudoku9-mixed,36000,data/results/sudoku9-long/run)
 
+# The 9×9 checkpoint's third stage (docs/sudoku9.md, "The cosine stage"): 6,000 steps from the long run's end with
+# the learning rate falling along a half cosine to 0, the lever the plateau pilot measured (about 55 min of one core).
+train-trm-mlp-sudoku9-mixed-cosine: setup
+	$(call warm-stage,trm-mlp-sudoku9-mixed-cosine,sudoku9-mixed,data/checkpoints/trm-mlp-sudoku9-mixed-long,6000,data/results/sudoku9-cosine/run,--lr-min-ratio 0)
+
 # The hard 9×9 model (docs/sudoku9.md, "The hard run"): a difficulty curriculum, mixed then hard. From
-# trm-mlp-sudoku9-mixed-long (the long run's end: 48,000 steps of mixed puzzles), 48,000 steps of the same recipe on
+# trm-mlp-sudoku9-mixed-cosine (54,000 steps of mixed puzzles, the last 6,000 decaying), 48,000 steps of the same recipe on
 # sudoku9-extreme (minimal puzzles needing ≥ 20 backtracks), about 7 hours of one core; its held-out checks every 500
 # steps are the curve against CPU-hours.
 train-trm-mlp-sudoku9-extreme: setup
-	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed-long,48000,data/results/sudoku9-extreme/run)
+	$(call warm-stage,trm-mlp-sudoku9-extreme,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed-cosine,48000,data/results/sudoku9-extreme/run)
 
 # The plateau pilot (docs/sudoku9.md, "The plateau pilot"): from one snapshot of the long run (PLATEAU_START, its EMA
 # weights after 35,225 steps), PLATEAU_STEPS more steps with the learning rate constant (as the recipe) against a
