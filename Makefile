@@ -221,14 +221,14 @@ bench-latency: build
 	  --checkpoint $(BENCH_LATENCY_CHECKPOINTS) --calls $(BENCH_LATENCY_CALLS) --batched $(BENCH_LATENCY_BATCHED)
 
 # libtorch's op profiler over PROFILE_STEPS training steps at PROFILE_CONFIG (bench: 9x9, hidden 128, n 6, T 3;
-# small: 6x6, hidden 64, n 1, T 1), after PROFILE_WARMUP steps; the Chrome traces stay in build/profile/.
+# small: 6x6, hidden 64, n 1, T 1), after at least PROFILE_WARMUP steps and BENCH_WARMUP_SECONDS seconds (the JIT's first seconds stay out of the op times); the Chrome traces stay in build/profile/.
 # BENCH_JAVA_OPTS=-Dai.djl.pytorch.num_threads=1 profiles one thread.
 PROFILE_STEPS  ?= 2
 PROFILE_WARMUP ?= 1
 PROFILE_CONFIG ?= bench
 profile: build
 	JAVA_OPTS='$(BENCH_JAVA_OPTS)' $(LOOPLAB) --main org.looplab.bench.TrainBench --profile --config $(PROFILE_CONFIG) \
-	  --batch $(BENCH_BATCH) --warmup $(PROFILE_WARMUP) --steps $(PROFILE_STEPS)
+	  --batch $(BENCH_BATCH) --warmup $(PROFILE_WARMUP) --warmup-seconds $(BENCH_WARMUP_SECONDS) --steps $(PROFILE_STEPS)
 
 # Both sides' step on one core each under the sampling profiler perf, split by kind of work (BLAS kernels, BLAS
 # packing, libtorch ops, page faults, runtime) with what the speed targets need of each part (TrainBench --cpu-split;

@@ -166,16 +166,21 @@ public final class StepBenchmark {
     }
 
     /**
-     * Runs {@code warmup} unmeasured steps, then {@code steps} under libtorch's profiler, whose Chrome trace goes to
+     * Runs at least {@code warmup} unmeasured steps and {@code warmupSeconds} seconds (then one more), then {@code
+     * steps} under libtorch's profiler, whose Chrome trace goes to
      * {@code trace}, then {@code steps} more recording input shapes ({@code trace}'s name with {@code -shapes}); returns
      * the self time per op of the first pass, with the wall and thread CPU time of its steps, sized by the second.
      */
-    public static OpProfile profile(StepBenchConfig bench, Mixer mixer, int batch, int warmup, int steps, Path trace) {
+    public static OpProfile profile(
+            StepBenchConfig bench, Mixer mixer, int batch, int warmup, double warmupSeconds, int steps, Path trace) {
         PuzzleDataSet data = randomPuzzles(256, bench.task());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // The warm-up phase of a TimingPlan (and one more unprofiled step): at small configs a count of steps alone
+        // ends inside the JIT's first seconds, whose compiling would land in the ops' times.
+        TimingPlan warm = new TimingPlan(warmup, warmupSeconds, 1, 0);
         try (ReasoningModel model = bench.trm(mixer).build(TrainingRun.taskOf(data), 0);
-                var trainer = trainer(model, data, batch, warmup + 2 * steps)) {
-            for (int s = 0; s < warmup; s++) trainer.step();
+                var trainer = trainer(model, data, batch, warmup + TimingPlan.MAX_TIMED_STEPS + 1 + 2 * steps)) {
+            warm.run(() -> trainer.step().loss(), done -> {});
             JniUtils.startProfile(false, false, false); // the timed pass: no shapes (see OpProfile.sizedBy)
             long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             for (int s = 0; s < steps; s++) trainer.step();

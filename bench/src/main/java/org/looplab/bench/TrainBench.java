@@ -325,10 +325,12 @@ public final class TrainBench implements Callable<Integer> {
         Engine.getInstance(); // loads the natives that JniUtils calls into
         System.out.printf(
                 Locale.ROOT,
-                "profile: %s, batch %d, %d warm-up + %d profiled steps, %d libtorch threads, load average %s%n",
+                "profile: %s, batch %d, warm-up of %d steps and %s s, then %d profiled steps, %d libtorch threads,"
+                        + " load average %s%n",
                 config.describe(),
                 batch,
                 warmup,
+                seconds.warmup,
                 steps,
                 JniUtils.getNumThreads(),
                 loadAverage());
@@ -341,7 +343,7 @@ public final class TrainBench implements Callable<Integer> {
         for (Mixer m : mixers) {
             Path trace = traceDir.resolve("trm-" + m.name().toLowerCase(Locale.ROOT) + "-"
                     + config.name().toLowerCase(Locale.ROOT) + "-step.json");
-            OpProfile p = StepBenchmark.profile(config, m, batch, warmup, steps, trace);
+            OpProfile p = StepBenchmark.profile(config, m, batch, warmup, seconds.warmup, steps, trace);
             System.out.printf(Locale.ROOT, "%nTRM %s, self time per op (trace: %s)%n", m, trace);
             System.out.print(p.table(top));
             // The references, measured here after the profiled steps, on the same threads and the same machine load.
