@@ -339,21 +339,23 @@ train-trm-mlp-sudoku9-extreme: setup
 
 # The plateau pilot (docs/sudoku9.md, "The plateau pilot"): from one snapshot of the long run (PLATEAU_START, its EMA
 # weights after 35,225 steps), PLATEAU_STEPS more steps with the learning rate constant (as the recipe) against a
-# half cosine down to 0 (`train --lr-min-ratio 0`), one arm after the other on one core (~25 min each). A stopped arm
-# resumes; a finished one (evaluation.txt: all 1,000 held-out puzzles) is left as it is.
+# half cosine down to 0 (`train --lr-min-ratio 0`), one arm after the other on one core (~25 min each). An arm is
+# NAME:RATIO[:TASK]: cosine30k:0:sudoku9-mixed-30k trains on the set with 10× the training puzzles (same held-out
+# puzzles). A stopped arm resumes; a finished one (evaluation.txt: all 1,000 held-out puzzles) is left as it is.
 PLATEAU_START ?= data/results/plateau-sudoku9/start
 PLATEAU_STEPS ?= 3000
 PLATEAU_SEEDS ?= 0
 PLATEAU_ARMS  ?= constant:1 cosine:0
 pilot-sudoku9-plateau: setup
 	@for seed in $(PLATEAU_SEEDS); do for arm in $(PLATEAU_ARMS); do \
-	  out=data/results/plateau-sudoku9/$${arm%%:*}-s$$seed; \
+	  IFS=: read -r name ratio task <<< "$$arm"; \
+	  out=data/results/plateau-sudoku9/$$name-s$$seed; \
 	  if [ -f $$out/evaluation.txt ]; then echo "$$out: finished"; continue; fi; \
 	  if [ -f $$out/manifest.json ]; then \
 	    JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $$out || exit $$?; \
 	  else \
-	    JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task sudoku9-mixed --profile cpu \
-	      --seed $$seed --init-from $(PLATEAU_START) --steps $(PLATEAU_STEPS) --lr-min-ratio $${arm##*:} --out $$out \
+	    JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task $${task:-sudoku9-mixed} \
+	      --profile cpu --seed $$seed --init-from $(PLATEAU_START) --steps $(PLATEAU_STEPS) --lr-min-ratio $$ratio --out $$out \
 	      || exit $$?; \
 	  fi; done; done
 

@@ -110,6 +110,18 @@ public enum PuzzleTask {
             SudokuGeneratorConfig.hard(9, PuzzleDataSets.SUDOKU9_EXTREME_MIN_BACKTRACKS),
             920,
             new SplitSizes(16, 8, 3000, 1000, 50000, 5000)),
+    // sudoku9-mixed with ten times the training puzzles, for the training-set-size pilot. Same generator and seed:
+    // candidates are taken in index order and a puzzle's class decides its split (with sudoku9-mixed's share of
+    // classes reserved for test, not one of its own), so the held-out set is sudoku9-mixed's, puzzle for puzzle, and
+    // its first 3,000 training puzzles are sudoku9-mixed's (PuzzleTaskTest).
+    // A model trained on either is scored on the same held-out puzzles.
+    SUDOKU9_MIXED_30K(
+            "sudoku9-mixed-30k",
+            "9×9, minimal, any difficulty: sudoku9-mixed with 10× the training puzzles",
+            SudokuGeneratorConfig.minimal(9),
+            90,
+            new SplitSizes(320, 16, 30000, 1000, 500000, 5000),
+            SUDOKU9_MIXED.sizes),
     // ARC. Counts are tasks (training, held-out); each task becomes (1 + augmentations) versions of all its pairs.
     // DEVIATION on smoke and cpu: a 10×10 canvas (reference 30×30) with grids of side 3-5, so a step costs a ninth.
     ARC_FAMILY(
@@ -171,19 +183,42 @@ public enum PuzzleTask {
     private final Function<Profile, GeneratorConfig> generator;
     private final long seed;
     private final SplitSizes sizes;
+    private final SplitSizes classShare; // whose train/test proportion sets the share of classes reserved for test
 
     PuzzleTask(String id, String description, GeneratorConfig generator, long seed, SplitSizes sizes) {
-        this(id, description, p -> generator, seed, sizes);
+        this(id, description, p -> generator, seed, sizes, sizes);
+    }
+
+    /** A task that reserves {@code classShare}'s share of classes for test, so it keeps that task's test split. */
+    PuzzleTask(
+            String id,
+            String description,
+            GeneratorConfig generator,
+            long seed,
+            SplitSizes sizes,
+            SplitSizes classShare) {
+        this(id, description, p -> generator, seed, sizes, classShare);
     }
 
     /** A task whose generator differs by profile (ARC: canvas and number of augmentations). */
     PuzzleTask(
             String id, String description, Function<Profile, GeneratorConfig> generator, long seed, SplitSizes sizes) {
+        this(id, description, generator, seed, sizes, sizes);
+    }
+
+    private PuzzleTask(
+            String id,
+            String description,
+            Function<Profile, GeneratorConfig> generator,
+            long seed,
+            SplitSizes sizes,
+            SplitSizes classShare) {
         this.id = id;
         this.description = description;
         this.generator = generator;
         this.seed = seed;
         this.sizes = sizes;
+        this.classShare = classShare;
     }
 
     /** The name on the command line, in manifests and in folder names; also its JSON form. */
@@ -204,7 +239,8 @@ public enum PuzzleTask {
     public DataSetSpec spec(Profile p) {
         int train = sizes.train(p), test = sizes.test(p);
         // Reserve for test the share of classes that test needs: then few candidates are generated in vain.
-        return new DataSetSpec(id, p, generator.apply(p), train, test, seed, (double) test / (train + test));
+        double share = (double) classShare.test(p) / (classShare.train(p) + classShare.test(p));
+        return new DataSetSpec(id, p, generator.apply(p), train, test, seed, share);
     }
 
     /** Sudoku, maze or ARC: what its generator makes (the same kind on every profile). */

@@ -37,7 +37,7 @@ final class DataCommand {
         @Parameters(
                 paramLabel = "NAME",
                 description =
-                        "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25, or the unique-path mazes maze9-unique, maze11-unique, maze15-unique, the hard 9×9 sudoku9-extreme, the generated ARC-like arc-family (`looplab data list`; arc-agi-1 and arc-agi-2 come from build-arc)")
+                        "a named data set: sudoku4, sudoku6, sudoku9-hard, maze11, maze30-hard, the ladder sudoku9-mixed, sudoku6-hard, maze15, maze20, maze25, or the unique-path mazes maze9-unique, maze11-unique, maze15-unique, the hard 9×9 sudoku9-extreme, sudoku9-mixed-30k (sudoku9-mixed with 10× the training puzzles), the generated ARC-like arc-family (`looplab data list`; arc-agi-1 and arc-agi-2 come from build-arc)")
         String name;
 
         @Option(names = "--out", defaultValue = "data", description = "parent folder (default ${DEFAULT-VALUE})")

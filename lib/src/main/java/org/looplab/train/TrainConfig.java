@@ -266,7 +266,7 @@ public record TrainConfig(
                 switch (task) {
                     case SUDOKU4 -> CPU_SUDOKU4;
                     case SUDOKU6 -> CPU_SUDOKU6;
-                    case SUDOKU9_MIXED, SUDOKU9_HARD, SUDOKU9_EXTREME -> CPU_SUDOKU9;
+                    case SUDOKU9_MIXED, SUDOKU9_MIXED_30K, SUDOKU9_HARD, SUDOKU9_EXTREME -> CPU_SUDOKU9;
                     default -> CPU; // every other task: its own budget comes from the sweep spec or --steps
                 };
             case GPU -> PAPER;

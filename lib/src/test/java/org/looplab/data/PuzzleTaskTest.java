@@ -1,5 +1,6 @@
 package org.looplab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,24 @@ class PuzzleTaskTest {
         assertEquals(
                 List.of("sudoku4", "sudoku6", "sudoku9-hard", "maze11", "maze30-hard"),
                 PuzzleDataSets.NAMES.subList(0, 5));
+    }
+
+    /**
+     * The bigger 9×9 set shares sudoku9-mixed's generator and seed: its held-out puzzles are sudoku9-mixed's, row for
+     * row, and its training set begins with all of sudoku9-mixed's, so a pilot over training-set size scores every
+     * arm on the same puzzles and no held-out puzzle is trained on.
+     */
+    @Test
+    void theBiggerMixedSetKeepsTheHeldOutPuzzlesAndExtendsTheTrainingSet() {
+        PuzzleSplits mixed = PuzzleDataSets.build("sudoku9-mixed", Profile.SMOKE);
+        PuzzleSplits bigger = PuzzleDataSets.build("sudoku9-mixed-30k", Profile.SMOKE);
+        assertEquals(mixed.test().count(), bigger.test().count());
+        for (int i = 0; i < mixed.test().count(); i++)
+            assertArrayEquals(mixed.test().input(i), bigger.test().input(i), "held-out puzzle " + i);
+        assertEquals(10 * mixed.train().count(), bigger.train().count());
+        for (int i = 0; i < mixed.train().count(); i++)
+            assertArrayEquals(mixed.train().input(i), bigger.train().input(i), "training puzzle " + i);
+        assertEquals(List.of(), bigger.leakedTestRows());
     }
 
     private static byte[] toBytes(int[] tokens) {

@@ -59,7 +59,7 @@ class TaskRecipeTest {
             TrainConfig cpu = switch (t) {
                 case SUDOKU4 -> TrainConfig.CPU_SUDOKU4;
                 case SUDOKU6 -> TrainConfig.CPU_SUDOKU6;
-                case SUDOKU9_MIXED, SUDOKU9_HARD, SUDOKU9_EXTREME -> TrainConfig.CPU_SUDOKU9;
+                case SUDOKU9_MIXED, SUDOKU9_MIXED_30K, SUDOKU9_HARD, SUDOKU9_EXTREME -> TrainConfig.CPU_SUDOKU9;
                 default -> TrainConfig.CPU;
             };
             assertSame(cpu, TrainConfig.of(Profile.CPU, t), t.id());
