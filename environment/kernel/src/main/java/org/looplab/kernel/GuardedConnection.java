@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.Loop;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.zeromq.ZMQ;
 
 /**
  * jjava's connection, with channel threads that survive an Error.
@@ -15,7 +16,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * OutOfMemoryError can strike any thread that allocates, and a kernel whose shell or heartbeat thread has ended looks
  * alive but answers nothing. Here every loop gets a callback that drops the failed message and goes on. jjava 1.0-a6
  * offers no way to set it but the loops' private fields; if they are not found, the kernel says so on stderr and runs
- * unguarded.
+ * unguarded. ZeroMQ's own I/O thread, below these loops, is guarded by {@link ZeroMqThreads}.
  */
 final class GuardedConnection extends JupyterConnection {
 
@@ -38,12 +39,23 @@ final class GuardedConnection extends JupyterConnection {
             System.err.println("looplab kernel: cannot guard jjava's channel threads (" + e + "); an OutOfMemoryError"
                     + " in one of them would end it");
         }
+        try {
+            ZeroMqThreads.guard(
+                    (ZMQ.Context) fieldOf(JupyterConnection.class, "ctx").get(this));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("looplab kernel: cannot guard ZeroMQ's I/O thread (" + e + "); an OutOfMemoryError in it"
+                    + " would end the kernel's messaging");
+        }
+    }
+
+    private static Field fieldOf(Class<?> owner, String name) throws NoSuchFieldException {
+        Field f = owner.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
     }
 
     private static Loop loopOf(Object channel, String field) throws ReflectiveOperationException {
-        Field f = channel.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        return (Loop) f.get(channel);
+        return (Loop) fieldOf(channel.getClass(), field).get(channel);
     }
 
     private static void guard(Loop loop) {
