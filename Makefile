@@ -30,7 +30,8 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
-               trm-mlp-sudoku9-mixed trm-mlp-sudoku9-mixed-long trm-att-arc-family
+               trm-mlp-sudoku9-mixed trm-mlp-sudoku9-mixed-long trm-mlp-sudoku9-mixed-cosine \
+               trm-att-arc-family
 # Optimiser steps per checkpoint: a step budget, not minutes, so a checkpoint is the same on every machine (the
 # earlier wall-clock budgets of 15-36 min on 2 threads reached about these counts; docs/journal.md gives what each reached).
 STEPS_trm-mlp-sudoku4 := 2000

@@ -1,6 +1,10 @@
 package org.looplab.train;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
@@ -51,6 +55,26 @@ public record WarmStart(Path source, String paramsSha256, long sourceSteps) {
 
     /** The source's model, and the record of where it came from. */
     public record Loaded(ReasoningModel model, WarmStart record) {}
+
+    /**
+     * The warm start a run's deviation lines record ({@link #note()}), or empty for a run that started from scratch.
+     * A line that begins like one but does not parse is an error naming it, not a silent "no source".
+     */
+    public static Optional<WarmStart> recordedIn(List<String> deviations) {
+        for (String line : deviations) {
+            if (!line.startsWith(PREFIX)) continue;
+            Matcher m = RECORDED.matcher(line);
+            if (!m.lookingAt()) {
+                throw new IllegalArgumentException("unreadable warm-start line in a run manifest: " + line);
+            }
+            long steps = m.group(2) == null ? -1 : Long.parseLong(m.group(2));
+            return Optional.of(new WarmStart(Path.of(m.group(1)), m.group(3), steps));
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern RECORDED = Pattern.compile(Pattern.quote(PREFIX)
+            + "(.+?) \\((?:its EMA weights after (\\d+) steps|its weights), params sha256 ([0-9a-f]{64})\\)");
 
     /** The manifest's deviation line. */
     public String note() {

@@ -1,0 +1,110 @@
+package org.looplab.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.looplab.model.Checkpoint;
+import org.looplab.provenance.Json;
+import org.looplab.provenance.RunFolder;
+
+/**
+ * A model trained in stages, each a warm start from the weights of the stage before (the shipped 9×9 model: 12,000
+ * steps, then 36,000 more, then 6,000 with a decaying rate): its stages in the order they trained, found by following
+ * each run manifest's warm-start line ({@link WarmStart#recordedIn}) back to a run that started from scratch, and
+ * their metrics joined on one axis of steps and training seconds, so its held-out curve can stand beside a run that
+ * trained in one piece.
+ * <p>
+ * Each stage's weights must still be the ones the next stage started from (the params hash the warm start recorded):
+ * a source retrained since is an error naming both hashes, never a curve joined to the wrong run.
+ *
+ * @param stages run folders, first stage first
+ */
+public record TrainingLineage(List<Path> stages) {
+
+    /** Longer chains are taken for a cycle of warm starts (a folder that names itself, through others). */
+    private static final int MAX_STAGES = 64;
+
+    public TrainingLineage {
+        if (stages.isEmpty()) throw new IllegalArgumentException("a lineage has at least one stage");
+        stages = List.copyOf(stages);
+    }
+
+    /**
+     * The lineage ending in {@code folder} (a run or checkpoint folder with a manifest).
+     *
+     * @param root where the warm-start sources' recorded paths resolve: the folder the training commands ran in (the
+     *             repository root for the shipped checkpoints; {@code ..} from a notebook)
+     */
+    public static TrainingLineage of(Path folder, Path root) {
+        List<Path> chain = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        Path current = folder;
+        while (true) {
+            if (!seen.add(current.toAbsolutePath().normalize()) || chain.size() == MAX_STAGES) {
+                throw new IllegalArgumentException(folder + ": its warm starts form a cycle (" + current + " again)");
+            }
+            chain.add(current);
+            RunManifest manifest = RunManifest.read(RunFolder.of(current));
+            Optional<WarmStart> from = WarmStart.recordedIn(manifest.deviations());
+            if (from.isEmpty()) break;
+            Path source = root.resolve(from.get().source());
+            String found = paramsSha256(source);
+            if (!found.equals(from.get().paramsSha256())) {
+                throw new IllegalArgumentException(current + " started from " + source + " with params sha256 "
+                        + from.get().paramsSha256() + ", but " + source + " now holds " + found
+                        + ": it was trained again since, so the two are not one lineage");
+            }
+            current = source;
+        }
+        Collections.reverse(chain);
+        return new TrainingLineage(chain);
+    }
+
+    /**
+     * Every stage's metrics lines, each stage's steps and seconds counted on from where the stage before ended (its
+     * last line), so the last line's step and seconds are the lineage's totals.
+     */
+    public List<TrainingMetrics> history() {
+        List<TrainingMetrics> joined = new ArrayList<>();
+        long stepsBefore = 0;
+        double secondsBefore = 0;
+        for (Path stage : stages) {
+            List<TrainingMetrics> lines = new MetricsLog(RunFolder.of(stage).metrics()).history();
+            for (TrainingMetrics m : lines) {
+                joined.add(shifted(m, stepsBefore, secondsBefore));
+            }
+            if (!lines.isEmpty()) {
+                TrainingMetrics last = lines.get(lines.size() - 1);
+                stepsBefore += last.step();
+                secondsBefore += last.seconds();
+            }
+        }
+        return joined;
+    }
+
+    private static TrainingMetrics shifted(TrainingMetrics m, long steps, double seconds) {
+        return new TrainingMetrics(
+                m.step() + steps,
+                m.seconds() + seconds,
+                m.learningRate(),
+                m.loss(),
+                m.answerLoss(),
+                m.haltLoss(),
+                m.continueLoss(),
+                m.trainExact(),
+                m.haltedExact(),
+                m.haltedSteps(),
+                m.evalExact(),
+                m.evalCell(),
+                m.skipped());
+    }
+
+    private static String paramsSha256(Path source) {
+        Path config = RunFolder.of(source).checkpoint().resolve(Checkpoint.CONFIG_FILE);
+        return Json.read(config, Checkpoint.Manifest.class).paramsSha256();
+    }
+}
