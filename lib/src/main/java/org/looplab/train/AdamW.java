@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class AdamW implements AutoCloseable {
     private static final float EPSILON = 1e-8f;
-    private final WarmupSchedule schedule;
+    private final LearningRateSchedule schedule;
     private final float beta1, beta2, weightDecay;
     private final UpdateRule rule;
     private final NDManager manager;
@@ -37,13 +37,18 @@ public final class AdamW implements AutoCloseable {
     private long updates;
 
     public AdamW(
-            NDList parameters, WarmupSchedule schedule, float beta1, float beta2, float weightDecay, NDManager parent) {
+            NDList parameters,
+            LearningRateSchedule schedule,
+            float beta1,
+            float beta2,
+            float weightDecay,
+            NDManager parent) {
         this(parameters, schedule, beta1, beta2, weightDecay, UpdateRule.ADAMW, parent);
     }
 
     public AdamW(
             NDList parameters,
-            WarmupSchedule schedule,
+            LearningRateSchedule schedule,
             float beta1,
             float beta2,
             float weightDecay,

@@ -22,13 +22,13 @@ final class OptimiserStep implements AutoCloseable {
     private final NDArray puzzleTable;
     private final AdamW adamw;
     private final SignSgd signSgd;
-    private final WarmupSchedule schedule;
+    private final LearningRateSchedule schedule;
     private final ExponentialMovingAverage ema;
 
     OptimiserStep(ReasoningModel model, TrainConfig cfg) {
         this.params = model.parameters();
         this.puzzleTable = model.puzzleEmbedding();
-        this.schedule = WarmupSchedule.of(cfg);
+        this.schedule = LearningRateSchedule.of(cfg);
         this.adamw = new AdamW(
                 params, schedule, cfg.beta1(), cfg.beta2(), cfg.weightDecay(), cfg.optimiser(), model.manager());
         this.signSgd = new SignSgd(cfg.puzzleEmbeddingRate(), cfg.puzzleEmbeddingDecay());

@@ -18,7 +18,7 @@ class AdamWTest {
     /** Our AdamW replaces DJL's: same schedule, betas, decay, ε, so the same weights after a few updates. */
     @Test
     void followsDjlsAdamWFormula() {
-        WarmupSchedule schedule = new WarmupSchedule(1e-2f, 2);
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-2f, 2);
         float[] start = {0.5f, -1.5f, 2f, 0.01f};
         float[][] grads = {{0.1f, -0.2f, 0.3f, 0f}, {-1f, 0.5f, 0.25f, 2f}, {0.3f, 0.3f, -0.7f, -0.1f}};
         try (NDManager m = Engine.getInstance().newBaseManager();
@@ -51,7 +51,7 @@ class AdamWTest {
      */
     @Test
     void atan2RuleFollowsTheKernelsFormula() {
-        WarmupSchedule schedule = new WarmupSchedule(1e-2f, 2);
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-2f, 2);
         float[] start = {0.5f, -1.5f, 2f, 0.01f};
         float[][] grads = {{0.1f, -0.2f, 0.3f, 0f}, {-1f, 0.5f, 0.25f, 0f}, {0.3f, 0.3f, -0.7f, 0f}};
         double b1 = 0.9, b2 = 0.95, wd = 0.1;
@@ -82,7 +82,7 @@ class AdamWTest {
         }
     }
 
-    private static float expected(double w, double wd, WarmupSchedule schedule) {
+    private static float expected(double w, double wd, LearningRateSchedule schedule) {
         for (int t = 1; t <= 3; t++) w *= 1 - schedule.at(t) * wd;
         return (float) w;
     }
@@ -90,7 +90,7 @@ class AdamWTest {
     /** Where |m̂| ≪ √v̂ the two rules agree to first order (atan2(x, y) ≈ x / y); where they do not, atan2 is smaller. */
     @Test
     void atan2RuleMatchesAdamForSmallRatiosAndIsBoundedOtherwise() {
-        WarmupSchedule schedule = new WarmupSchedule(1e-3f, 0);
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-3f, 0);
         try (NDManager m = Engine.getInstance().newBaseManager();
                 var off = NoGrad.open()) {
             NDArray a = named(m, new float[] {1f}, "w"), b = named(m, new float[] {1f}, "w");
@@ -119,7 +119,7 @@ class AdamWTest {
     /** A restored optimiser continues as if it had never stopped. */
     @Test
     void restoredMomentsContinueExactly() {
-        WarmupSchedule schedule = new WarmupSchedule(1e-2f, 0);
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-2f, 0);
         try (NDManager m = Engine.getInstance().newBaseManager();
                 var off = NoGrad.open()) {
             NDArray a = named(m, new float[] {1f, 2f}, "w"), b = named(m, new float[] {1f, 2f}, "w");

@@ -15,13 +15,13 @@ class OptimisationPartsTest {
 
     @Test
     void warmupRisesLinearlyThenStaysConstant() {
-        var lr = new WarmupSchedule(1e-4f, 100);
+        var lr = new LearningRateSchedule(1e-4f, 100);
         assertEquals(0f, lr.at(0));
         assertEquals(5e-5f, lr.at(50), 1e-12);
         assertEquals(1e-4f, lr.at(100));
         assertEquals(1e-4f, lr.at(100_000));
-        assertEquals(1e-4f, new WarmupSchedule(1e-4f, 0).at(1));
-        assertThrows(IllegalArgumentException.class, () -> new WarmupSchedule(0f, 10));
+        assertEquals(1e-4f, new LearningRateSchedule(1e-4f, 0).at(1));
+        assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(0f, 10));
     }
 
     /**
@@ -35,7 +35,7 @@ class OptimisationPartsTest {
         int warm = 100;
         long total = 1100;
         for (float r : new float[] {0f, 0.1f, 0.5f}) {
-            var lr = new WarmupSchedule(peak, warm, total, r);
+            var lr = new LearningRateSchedule(peak, warm, total, r);
             assertEquals(5e-4f, lr.at(50), 1e-12); // the warm-up is unchanged
             assertEquals(peak, lr.at(100), 1e-12);
             for (int t = warm; t <= total; t += 50) {
@@ -48,9 +48,9 @@ class OptimisationPartsTest {
             assertEquals(r, lr.decay(5000), 1e-12);
             assertEquals(1, lr.decay(warm)); // the sign-SGD factor is 1 through warm-up
         }
-        var constant = new WarmupSchedule(peak, warm, total, 1f);
-        for (int t = 0; t < 3000; t += 7) assertEquals(new WarmupSchedule(peak, warm).at(t), constant.at(t));
-        var e = assertThrows(IllegalArgumentException.class, () -> new WarmupSchedule(peak, warm, total, 1.5f));
+        var constant = new LearningRateSchedule(peak, warm, total, 1f);
+        for (int t = 0; t < 3000; t += 7) assertEquals(new LearningRateSchedule(peak, warm).at(t), constant.at(t));
+        var e = assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(peak, warm, total, 1.5f));
         assertTrue(e.getMessage().contains("minRatio"), e.getMessage());
     }
 

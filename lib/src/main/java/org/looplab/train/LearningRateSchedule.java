@@ -12,8 +12,8 @@ import ai.djl.training.tracker.Tracker;
  * cosine would climb again. A run extended with {@code train --resume --steps} gets a longer horizon from that point
  * (its rate jumps up to where the longer cosine is), which the run's recorded config shows.
  */
-public record WarmupSchedule(float peak, int warmupSteps, long totalSteps, float minRatio) implements Tracker {
-    public WarmupSchedule {
+public record LearningRateSchedule(float peak, int warmupSteps, long totalSteps, float minRatio) implements Tracker {
+    public LearningRateSchedule {
         if (!(peak > 0)) throw new IllegalArgumentException("peak learning rate must be > 0, was " + peak);
         if (warmupSteps < 0) throw new IllegalArgumentException("warmupSteps must be >= 0, was " + warmupSteps);
         if (totalSteps < 1) throw new IllegalArgumentException("totalSteps must be >= 1, was " + totalSteps);
@@ -22,13 +22,13 @@ public record WarmupSchedule(float peak, int warmupSteps, long totalSteps, float
     }
 
     /** Warm-up, then constant (the references' recipe). */
-    public WarmupSchedule(float peak, int warmupSteps) {
+    public LearningRateSchedule(float peak, int warmupSteps) {
         this(peak, warmupSteps, 1, 1f);
     }
 
     /** The schedule of {@code cfg}'s rate for its weights' optimiser. */
-    public static WarmupSchedule of(TrainConfig cfg) {
-        return new WarmupSchedule(cfg.learningRate(), cfg.warmupSteps(), cfg.maxSteps(), cfg.lrMinRatio());
+    public static LearningRateSchedule of(TrainConfig cfg) {
+        return new LearningRateSchedule(cfg.learningRate(), cfg.warmupSteps(), cfg.maxSteps(), cfg.lrMinRatio());
     }
 
     /** Rate for the {@code step}-th update (1-based, as DJL's optimisers count). */
