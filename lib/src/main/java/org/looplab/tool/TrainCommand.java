@@ -69,6 +69,13 @@ final class TrainCommand implements Callable<Integer> {
     Float lrMinRatio;
 
     @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            description = "peak learning rate of the weights' optimiser (default: the profile's recipe, e.g. 1e-3 on"
+                    + " cpu); a warm start that fine-tunes on new data may want less")
+    Float learningRate;
+
+    @Option(
             names = "--init-from",
             paramLabel = "DIR",
             description = "start from this run's (or checkpoint's) EMA weights and architecture instead of a fresh"
@@ -91,9 +98,9 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = resume.toString().isEmpty() ? out : resume;
             if (folder == null)
                 throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
-            if (adamAtan2 || oneStep || initFrom != null || lrMinRatio != null)
+            if (adamAtan2 || oneStep || initFrom != null || lrMinRatio != null || learningRate != null)
                 throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2,"
-                        + " --one-step-gradient, --lr-min-ratio and --init-from are for a new run");
+                        + " --one-step-gradient, --lr, --lr-min-ratio and --init-from are for a new run");
             Path root = dataRoot != null ? dataRoot : TrainingRun.recordedDataRoot(folder);
             run = TrainingRun.resume(folder, root, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
@@ -112,6 +119,8 @@ final class TrainCommand implements Callable<Integer> {
             if (steps != null) tc = tc.toBuilder().maxSteps(steps).build();
             if (minutes != null) tc = tc.toBuilder().maxMinutes(minutes).build();
             if (lrMinRatio != null) tc = tc.toBuilder().lrMinRatio(lrMinRatio).build();
+            if (learningRate != null)
+                tc = tc.toBuilder().learningRate(learningRate).build();
             if (adamAtan2)
                 tc = tc.toBuilder()
                         .optimiser(org.looplab.train.UpdateRule.ADAM_ATAN2)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.train.TrainingRun;
 
 class TrainCommandTest {
 
@@ -41,11 +42,14 @@ class TrainCommandTest {
                 "6",
                 "--seed",
                 "1",
+                "--lr",
+                "5e-4",
                 "--out",
                 out.toString(),
                 "--data-root",
                 data.toString());
         assertTrue(trained.contains("exact_accuracy: "), trained);
+        assertEquals(5e-4f, TrainingRun.readManifest(out).config().train().learningRate(), "--lr sets the peak rate");
         assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
         assertTrue(Files.isRegularFile(out.resolve("model/params.safetensors")));
 
@@ -127,6 +131,10 @@ class TrainCommandTest {
                 LoopLabCli.run(
                         "train", "--resume", parts.toString(), "--lr-min-ratio", "0", "--data-root", data.toString()),
                 "--lr-min-ratio with --resume");
+        assertEquals(
+                2,
+                LoopLabCli.run("train", "--resume", parts.toString(), "--lr", "1e-4", "--data-root", data.toString()),
+                "--lr with --resume");
         String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
         assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
         assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);
