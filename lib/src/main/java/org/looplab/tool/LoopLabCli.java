@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             ClaimsCommand.class,
             CheckpointsCommand.class,
             DocsCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            LineageCommand.class
         })
 public final class LoopLabCli {
 

@@ -51,7 +51,7 @@ public record TrainingLineage(List<Path> stages) {
             RunManifest manifest = RunManifest.read(RunFolder.of(current));
             Optional<WarmStart> from = WarmStart.recordedIn(manifest.deviations());
             if (from.isEmpty()) break;
-            Path source = root.resolve(from.get().source());
+            Path source = root.resolve(from.get().source()).normalize();
             String found = paramsSha256(source);
             if (!found.equals(from.get().paramsSha256())) {
                 throw new IllegalArgumentException(current + " started from " + source + " with params sha256 "
@@ -85,6 +85,46 @@ public record TrainingLineage(List<Path> stages) {
         }
         return joined;
     }
+
+    /**
+     * The lineage's held-out checks in training order: each on the held-out puzzles of its own stage's data set (a
+     * curriculum's stages check on different sets, so every point names its set).
+     */
+    public List<HeldOutPoint> heldOutCurve() {
+        List<HeldOutPoint> points = new ArrayList<>();
+        long stepsBefore = 0;
+        double secondsBefore = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            RunFolder folder = RunFolder.of(stages.get(i));
+            String data = RunManifest.read(folder).data().name();
+            List<TrainingMetrics> lines = new MetricsLog(folder.metrics()).history();
+            for (TrainingMetrics m : lines) {
+                if (Double.isNaN(m.evalExact())) continue;
+                points.add(new HeldOutPoint(
+                        i + 1,
+                        data,
+                        m.step() + stepsBefore,
+                        (m.seconds() + secondsBefore) / 3600,
+                        m.evalExact(),
+                        m.evalCell()));
+            }
+            if (!lines.isEmpty()) {
+                stepsBefore += lines.get(lines.size() - 1).step();
+                secondsBefore += lines.get(lines.size() - 1).seconds();
+            }
+        }
+        return points;
+    }
+
+    /**
+     * One held-out check of a lineage.
+     *
+     * @param stage 1 for the first stage
+     * @param data  the data set whose held-out puzzles it checked
+     * @param step  optimiser steps of the whole lineage so far
+     * @param hours training hours of the whole lineage so far (one libtorch thread on the cpu profile: CPU-hours)
+     */
+    public record HeldOutPoint(int stage, String data, long step, double hours, double exact, double cell) {}
 
     private static TrainingMetrics shifted(TrainingMetrics m, long steps, double seconds) {
         return new TrainingMetrics(

@@ -65,6 +65,17 @@ class TrainingLineageTest {
                 lineage.stages().stream().map(p -> p.getFileName().toString()).toList());
         List<TrainingMetrics> joined = lineage.history();
         assertEquals(12_000 + 36_000 + 6_000, joined.get(joined.size() - 1).step());
+
+        List<TrainingLineage.HeldOutPoint> curve = lineage.heldOutCurve();
+        long checks = joined.stream().filter(m -> !Double.isNaN(m.evalExact())).count();
+        assertEquals(checks, curve.size(), "every held-out check, and only those");
+        assertEquals(3, curve.get(curve.size() - 1).stage());
+        assertEquals("sudoku9-mixed", curve.get(0).data());
+        assertEquals(
+                joined.get(joined.size() - 1).seconds() / 3600,
+                curve.get(curve.size() - 1).hours(),
+                1e-9,
+                "the last check is at the lineage's end");
     }
 
     @Test
