@@ -48,6 +48,21 @@ class LineageCommandTest {
         assertEquals("54000", last[2]);
     }
 
+    /** The hard model's committed curve is what the command writes today: four stages, 60,000 steps. */
+    @Test
+    void theCommittedHardCurveIsWhatTheCommandWrites() throws Exception {
+        var lineage = org.looplab.train.TrainingLineage.of(
+                Path.of("../data/checkpoints/trm-mlp-sudoku9-extreme"), Path.of(".."));
+        assertEquals(4, lineage.stages().size());
+        var joined = lineage.history();
+        assertEquals(60_000, joined.get(joined.size() - 1).step());
+        assertEquals(
+                Files.readString(Path.of("../data/results/sudoku9-extreme/curve.tsv")),
+                LineageCommand.table(lineage.heldOutCurve()),
+                "regenerate with looplab lineage --checkpoint data/checkpoints/trm-mlp-sudoku9-extreme --curve"
+                        + " data/results/sudoku9-extreme/curve.tsv");
+    }
+
     @Test
     void aFolderWithoutAManifestIsAnErrorNamingIt(@TempDir Path tmp) {
         assertEquals(
