@@ -70,19 +70,7 @@ public record TrainingLineage(List<Path> stages) {
      */
     public List<TrainingMetrics> history() {
         List<TrainingMetrics> joined = new ArrayList<>();
-        long stepsBefore = 0;
-        double secondsBefore = 0;
-        for (Path stage : stages) {
-            List<TrainingMetrics> lines = new MetricsLog(RunFolder.of(stage).metrics()).history();
-            for (TrainingMetrics m : lines) {
-                joined.add(shifted(m, stepsBefore, secondsBefore));
-            }
-            if (!lines.isEmpty()) {
-                TrainingMetrics last = lines.get(lines.size() - 1);
-                stepsBefore += last.step();
-                secondsBefore += last.seconds();
-            }
-        }
+        for (StageLines stage : joinedStages()) joined.addAll(stage.lines());
         return joined;
     }
 
@@ -92,28 +80,36 @@ public record TrainingLineage(List<Path> stages) {
      */
     public List<HeldOutPoint> heldOutCurve() {
         List<HeldOutPoint> points = new ArrayList<>();
+        for (StageLines stage : joinedStages()) {
+            for (TrainingMetrics m : stage.lines()) {
+                if (Double.isNaN(m.evalExact())) continue;
+                points.add(new HeldOutPoint(
+                        stage.number(), stage.data(), m.step(), m.seconds() / 3600, m.evalExact(), m.evalCell()));
+            }
+        }
+        return points;
+    }
+
+    /** One stage's metrics, already on the lineage's axis. */
+    private record StageLines(int number, String data, List<TrainingMetrics> lines) {}
+
+    /** The one walk over the stages that offsets each stage's steps and seconds by those of the stages before. */
+    private List<StageLines> joinedStages() {
+        List<StageLines> out = new ArrayList<>();
         long stepsBefore = 0;
         double secondsBefore = 0;
         for (int i = 0; i < stages.size(); i++) {
             RunFolder folder = RunFolder.of(stages.get(i));
-            String data = RunManifest.read(folder).data().name();
-            List<TrainingMetrics> lines = new MetricsLog(folder.metrics()).history();
-            for (TrainingMetrics m : lines) {
-                if (Double.isNaN(m.evalExact())) continue;
-                points.add(new HeldOutPoint(
-                        i + 1,
-                        data,
-                        m.step() + stepsBefore,
-                        (m.seconds() + secondsBefore) / 3600,
-                        m.evalExact(),
-                        m.evalCell()));
-            }
-            if (!lines.isEmpty()) {
-                stepsBefore += lines.get(lines.size() - 1).step();
-                secondsBefore += lines.get(lines.size() - 1).seconds();
+            List<TrainingMetrics> own = new MetricsLog(folder.metrics()).history();
+            List<TrainingMetrics> shifted = new ArrayList<>(own.size());
+            for (TrainingMetrics m : own) shifted.add(shifted(m, stepsBefore, secondsBefore));
+            out.add(new StageLines(i + 1, RunManifest.read(folder).data().name(), shifted));
+            if (!own.isEmpty()) {
+                stepsBefore += own.get(own.size() - 1).step();
+                secondsBefore += own.get(own.size() - 1).seconds();
             }
         }
-        return points;
+        return out;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.looplab.kernel;
 
-import java.lang.reflect.Field;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -40,22 +39,16 @@ final class GuardedConnection extends JupyterConnection {
                     + " in one of them would end it");
         }
         try {
-            ZeroMqThreads.guard(
-                    (ZMQ.Context) fieldOf(JupyterConnection.class, "ctx").get(this));
+            ZeroMqThreads.guard((ZMQ.Context)
+                    ZeroMqThreads.field(JupyterConnection.class, "ctx").get(this));
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("looplab kernel: cannot guard ZeroMQ's I/O thread (" + e + "); an OutOfMemoryError in it"
                     + " would end the kernel's messaging");
         }
     }
 
-    private static Field fieldOf(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-    }
-
     private static Loop loopOf(Object channel, String field) throws ReflectiveOperationException {
-        return (Loop) fieldOf(channel.getClass(), field).get(channel);
+        return (Loop) ZeroMqThreads.field(channel.getClass(), field).get(channel);
     }
 
     private static void guard(Loop loop) {

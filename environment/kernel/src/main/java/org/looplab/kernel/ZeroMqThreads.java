@@ -52,7 +52,8 @@ final class ZeroMqThreads {
         return guarded;
     }
 
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+    /** A private field of jjava's or jeromq's, made readable (also {@link GuardedConnection}'s). */
+    static Field field(Class<?> owner, String name) throws NoSuchFieldException {
         Field f = owner.getDeclaredField(name);
         f.setAccessible(true);
         return f;
