@@ -1,8 +1,11 @@
 package org.looplab.analysis;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.Json;
+import org.looplab.provenance.OlderForms;
+import org.looplab.train.RunRecipe;
 
 /**
  * A halting measurement as a committed result ({@code looplab halting --record FILE}), which the claims scoreboard
@@ -12,8 +15,12 @@ import org.looplab.provenance.Json;
  * @param data       the puzzles measured (test split name or file)
  * @param commit     the code commit that measured it
  * @param claim      the numbers ({@link HaltingClaim})
+ * @param recipe     the training run's recipe and seed, from its manifest ({@link RunRecipe}), so the board can pool
+ *                   seeds of one recipe; null for a checkpoint without a manifest, and in records written before
+ *                   records carried it
  */
-public record HaltingRecord(String model, String data, String commit, HaltingClaim claim) {
+@OlderForms(HaltingRecord.Upgrade.class)
+public record HaltingRecord(String model, String data, String commit, HaltingClaim claim, RunRecipe recipe) {
 
     /** Written to a temporary file, then renamed. */
     public void write(Path file) {
@@ -22,5 +29,14 @@ public record HaltingRecord(String model, String data, String commit, HaltingCla
 
     public static HaltingRecord read(Path file) {
         return Json.read(file, HaltingRecord.class);
+    }
+
+    /** Records written before records carried the recipe: the recipe is unknown (null), not invented. */
+    public static final class Upgrade implements OlderForms.Upgrade {
+        @Override
+        public ObjectNode apply(ObjectNode stored) {
+            if (!stored.has("recipe")) stored.putNull("recipe");
+            return stored;
+        }
     }
 }

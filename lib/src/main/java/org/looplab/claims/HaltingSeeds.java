@@ -13,6 +13,7 @@ import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Sample;
 import org.looplab.analysis.Verdict;
 import org.looplab.sweep.CellResult;
+import org.looplab.train.RunRecipe;
 
 /**
  * The halting measurements of one configuration over its seeds, judged on their means: one board row per training
@@ -24,9 +25,10 @@ import org.looplab.sweep.CellResult;
  * verdict either way. The reason also says how many seeds meet every target alone, so a reader sees the strict
  * reading (every seed) beside the pooled one.
  *
- * @param key     what the seeds share: task, model and recipe for a sweep run, else the checkpoint itself; with the
- *                puzzles measured, the threshold and the difficulty rating
- * @param seeds   the seeds, one per record (a checkpoint outside any sweep counts as one seed)
+ * @param key     what the seeds share: task, model and recipe for a sweep run, the {@link RunRecipe} label for a
+ *                record that carries one, else the checkpoint itself; with the puzzles measured, the threshold and
+ *                the difficulty rating
+ * @param seeds   the seeds, one per record (a checkpoint with neither a sweep run nor a recipe counts as one seed)
  * @param records the measurements, in seed order
  * @param runs    the sweep runs they measured, where known (their code versions go into the reason)
  */
@@ -40,27 +42,47 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
 
     /**
      * Groups records by configuration. A record made from a sweep run (its model names the run's folder) takes the
-     * run's seed and recipe from {@code runs}; any other record is a group of its own.
+     * run's seed and recipe from {@code runs}; a record that carries its run's {@link RunRecipe} (a {@code looplab
+     * train} run, such as a warm-started stage) joins the records of the same recipe, whatever folders they name; any
+     * other record is a group of its own.
      */
     static List<HaltingSeeds> group(List<HaltingRecord> records, List<CellResult> runs) {
+        Map<String, String> shown = new LinkedHashMap<>();
         Map<String, List<Long>> seeds = new LinkedHashMap<>();
         Map<String, List<HaltingRecord>> byKey = new LinkedHashMap<>();
         Map<String, List<CellResult>> measured = new LinkedHashMap<>();
         for (HaltingRecord r : records) {
             Optional<CellResult> run = runOf(r, runs);
-            String recipe = run.map(c -> c.task().id() + " " + c.model().id() + " n " + c.latentSteps() + ", T "
-                                    + c.recursions() + ", width " + c.hiddenSize() + ", " + c.steps() + " steps")
-                            .orElse(r.model())
-                    + "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
+            String measurement = "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
                     + r.claim().difficulty() + "; N_sup " + r.claim().maxSteps();
-            seeds.computeIfAbsent(recipe, k -> new ArrayList<>())
-                    .add(run.map(CellResult::seed).orElse(-1L));
-            byKey.computeIfAbsent(recipe, k -> new ArrayList<>()).add(r);
-            List<CellResult> known = measured.computeIfAbsent(recipe, k -> new ArrayList<>());
+            String label;
+            String id;
+            long seed;
+            if (run.isPresent()) {
+                CellResult c = run.get();
+                label = c.task().id() + " " + c.model().id() + " n " + c.latentSteps() + ", T " + c.recursions()
+                        + ", width " + c.hiddenSize() + ", " + c.steps() + " steps";
+                id = label;
+                seed = c.seed();
+            } else if (r.recipe() != null) {
+                label = r.recipe().label();
+                // Grouped by the recipe's hash: two recipes may read alike and still differ (a weight decay, say).
+                id = "recipe " + r.recipe().sha256();
+                seed = r.recipe().seed();
+            } else {
+                label = r.model();
+                id = label;
+                seed = -1;
+            }
+            String key = id + measurement;
+            shown.putIfAbsent(key, label + measurement);
+            seeds.computeIfAbsent(key, k -> new ArrayList<>()).add(seed);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            List<CellResult> known = measured.computeIfAbsent(key, k -> new ArrayList<>());
             run.ifPresent(known::add);
         }
         List<HaltingSeeds> out = new ArrayList<>();
-        byKey.forEach((k, rs) -> out.add(new HaltingSeeds(k, seeds.get(k), rs, measured.get(k))));
+        byKey.forEach((k, rs) -> out.add(new HaltingSeeds(shown.get(k), seeds.get(k), rs, measured.get(k))));
         return out;
     }
 

@@ -18,6 +18,7 @@ import org.looplab.model.ReasoningModel;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
+import org.looplab.train.RunRecipe;
 import org.looplab.viz.TextTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,7 +131,14 @@ final class HaltingCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(solved.lines());
         if (record != null) {
-            new HaltingRecord(description, dataLabel, CodeVersion.current().commit(), claim).write(record);
+            RunManifest run = RunManifest.readIfPresent(RunFolder.of(checkpoint));
+            new HaltingRecord(
+                            description,
+                            dataLabel,
+                            CodeVersion.current().commit(),
+                            claim,
+                            run == null ? null : RunRecipe.of(run))
+                    .write(record);
             System.out.println("recorded: " + record);
         }
     }

@@ -19,6 +19,7 @@ import org.looplab.data.PuzzleTask;
 import org.looplab.model.Mixer;
 import org.looplab.sweep.CellResult;
 import org.looplab.train.ModelFamily;
+import org.looplab.train.RunRecipe;
 
 /** Halting records pooled over seeds, on hand-made numbers: the means decide, and too few seeds decide nothing. */
 class HaltingSeedsTest {
@@ -30,7 +31,7 @@ class HaltingSeedsTest {
             b.add(new HaltingClaim.BucketSteps(names[i], 100, i, i + 1, buckets[i]));
         HaltingClaim c = new HaltingClaim(
                 300, 16, 0.9, rho, adaptive, full, 2.5, new HaltingUnits(1, 2, "T = 1"), b, "propagation");
-        return new HaltingRecord("checkpoint data/results/x/runs/" + folder + " (run r)", "sudoku6/test", "c", c);
+        return new HaltingRecord("checkpoint data/results/x/runs/" + folder + " (run r)", "sudoku6/test", "c", c, null);
     }
 
     private static CellResult run(String folder, long seed) {
@@ -103,6 +104,31 @@ class HaltingSeedsTest {
         assertTrue(
                 lone.judge().reason().startsWith("1 seed (need 3)"),
                 lone.judge().reason());
+    }
+
+    /** Runs of one {@code looplab train} recipe pool by the recipe's hash, whatever folders they were written to. */
+    @Test
+    void recordsCarryingOneRecipePoolAndALookAlikeRecipeDoesNot() {
+        String sha = "a".repeat(64);
+        String label = "sudoku9-mixed trm-mlp n 1, T 1, width 64, 6000 steps";
+        List<HaltingRecord> rs = new ArrayList<>();
+        String[] folders = {"data/checkpoints/shipped", "data/results/seeds/s1", "data/results/seeds/s2"};
+        for (int s = 0; s < 3; s++)
+            rs.add(withRecipe(record(folders[s], 0.45 + 0.01 * s, 0.79, 0.80, 7, 9, 11), new RunRecipe(label, sha, s)));
+        rs.add(withRecipe(record("other", 0.9, 0.99, 0.99, 1, 2, 3), new RunRecipe(label, "b".repeat(64), 0)));
+        rs.add(record("bare", 0.9, 0.99, 0.99, 1, 2, 3));
+        List<HaltingSeeds> groups = HaltingSeeds.group(rs, List.of());
+        assertEquals(3, groups.size(), "one recipe of three seeds, its look-alike, and a bare checkpoint");
+        HaltingSeeds pooled = groups.get(0);
+        assertEquals(List.of(0L, 1L, 2L), pooled.seeds());
+        assertEquals(0.46, pooled.mean().spearman(), 1e-12);
+        assertTrue(pooled.describe().contains("(3 seeds: 0, 1, 2; " + label + "; sudoku6/test"), pooled.describe());
+        assertEquals(List.of(0L), groups.get(1).seeds());
+        assertTrue(groups.get(2).describe().contains("(one run: checkpoint data/results/x/runs/bare"));
+    }
+
+    private static HaltingRecord withRecipe(HaltingRecord r, RunRecipe recipe) {
+        return new HaltingRecord(r.model(), r.data(), r.commit(), r.claim(), recipe);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.looplab.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
+import org.looplab.analysis.HaltingRecord;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
@@ -21,6 +23,66 @@ class HaltingCommandTest {
 
     private static String run(String... args) {
         return CliOutput.ofSuccessful(args);
+    }
+
+    /** A record names its run's recipe and seed, so two seeds of one recipe pool on the board; a bare model has none. */
+    @Test
+    void aRecordCarriesItsRunsRecipeAndSeed(@TempDir Path tmp) {
+        Path data = tmp.resolve("data");
+        HaltingRecord[] seeds = new HaltingRecord[2];
+        for (int seed = 0; seed < 2; seed++) {
+            Path out = tmp.resolve("s" + seed), record = tmp.resolve("s" + seed + ".json");
+            run(
+                    "train",
+                    "--task",
+                    "sudoku4",
+                    "--model",
+                    "trm-mlp",
+                    "--profile",
+                    "smoke",
+                    "--steps",
+                    "2",
+                    "--seed",
+                    String.valueOf(seed),
+                    "--out",
+                    out.toString(),
+                    "--data-root",
+                    data.toString());
+            run(
+                    "halting",
+                    "--checkpoint",
+                    out.toString(),
+                    "--limit",
+                    "8",
+                    "--threshold",
+                    "0.9",
+                    "--record",
+                    record.toString(),
+                    "--data-root",
+                    data.toString());
+            seeds[seed] = HaltingRecord.read(record);
+            assertEquals(seed, seeds[seed].recipe().seed());
+        }
+        assertEquals(seeds[0].recipe().sha256(), seeds[1].recipe().sha256());
+        assertTrue(
+                seeds[0].recipe().label().startsWith("sudoku4 trm-mlp n "),
+                seeds[0].recipe().label());
+
+        Path bare = tmp.resolve("bare"), record = tmp.resolve("bare.json");
+        try (ReasoningModel m = TrmConfig.TINY_MLP.build(TaskShape.sudoku(4), 3)) {
+            m.save(bare);
+        }
+        run(
+                "halting",
+                "--checkpoint",
+                bare.toString(),
+                "--limit",
+                "8",
+                "--record",
+                record.toString(),
+                "--data-root",
+                data.toString());
+        assertNull(HaltingRecord.read(record).recipe(), "no manifest, no recipe");
     }
 
     @Test
