@@ -125,6 +125,12 @@ public final class ClaimsBoard {
      * One row per configuration measured ({@link HaltingSeeds}): a sweep run's halting record joins the other seeds of
      * its recipe, and the row is judged on their means.
      */
+    static final String DECK_SHAPE = "on 9×9 Sudoku, hard puzzles take the deck's 2–3× the iterations of easy ones";
+
+    static final String DECK_SHAPE_SOURCE = "deck slide 03: easy puzzles halt after 4–6 iterations, hard after 12–16"
+            + " (target here: ρ ≥ " + HaltingClaim.DECK_MIN_SPEARMAN + ", hardest third ≥ "
+            + (int) HaltingClaim.DECK_MIN_RATIO + "× the easiest's mean halting step, adaptive within 1 point)";
+
     static List<ClaimRow> halting(Path folder, List<CellResult> runs) {
         String claim = "harder puzzles halt later; adaptive halting keeps accuracy";
         String paper = "deck slide 03: easy puzzles halt after 4–6 iterations, hard after 12–16 (target here: ρ ≥ "
@@ -135,6 +141,13 @@ public final class ClaimsBoard {
         for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
             Judgement j = g.judge();
             out.add(new ClaimRow(claim, paper, g.describe(), j.verdict(), j.reason() + codeVersions(g.runs())));
+        }
+        // The deck's own numbers are about its own puzzle, so its stricter shape is judged on 9×9 Sudoku only.
+        for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
+            if (!g.records().get(0).data().startsWith("sudoku9")) continue;
+            Judgement j = g.judgeDeckShape();
+            out.add(new ClaimRow(
+                    DECK_SHAPE, DECK_SHAPE_SOURCE, g.describe(), j.verdict(), j.reason() + codeVersions(g.runs())));
         }
         if (out.isEmpty())
             out.add(new ClaimRow(claim, paper, "—", Verdict.INCONCLUSIVE, "no halting record in " + folder));

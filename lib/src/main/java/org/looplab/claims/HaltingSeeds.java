@@ -180,6 +180,66 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
     }
 
     /**
+     * The stricter claim of the deck's own numbers (slide 03: easy 9×9 puzzles halt after 4–6 iterations, hard ones
+     * after 12–16), judged on the means over seeds: supported when mean ρ ≥ {@link HaltingClaim#DECK_MIN_SPEARMAN},
+     * the hard bucket's mean halting step ≥ {@link HaltingClaim#DECK_MIN_RATIO} × the easy one's, and adaptive halting
+     * within {@link HaltingClaim#MAX_ACCURACY_LOSS} of all steps; contradicted when the seeds' hard/easy ratios lie
+     * below the deck's 2× beyond seed noise (one-sample t of {@code 2 − mean} over its standard error at least the
+     * two-sided 95% value for n − 1 degrees of freedom); otherwise inconclusive, saying what falls short. At least
+     * {@link Judgement#MIN_SEEDS} seeds either way. Rule set on the day the shipped 9×9 recipe had one seed measured
+     * (ratio 1.60), before its seeds 1 and 2 were.
+     */
+    Judgement judgeDeckShape() {
+        HaltingClaim m = mean();
+        Sample ratio = sample(HaltingClaim::hardToEasyRatio);
+        String numbers = String.format(
+                Locale.ROOT,
+                "mean over seeds: ρ %.2f (deck ≥ %.1f), hard/easy mean halting step %.2f%s (deck ≥ %.0f×), adaptive"
+                        + " %.1f points below all steps (≤ %.0f)",
+                m.spearman(),
+                HaltingClaim.DECK_MIN_SPEARMAN,
+                m.hardToEasyRatio(),
+                records.size() > 1
+                        ? String.format(Locale.ROOT, " (per seed %.2f ± %.2f)", ratio.mean(), ratio.sd())
+                        : "",
+                HaltingClaim.DECK_MIN_RATIO,
+                100 * (m.fullExact() - m.adaptiveExact()),
+                100 * HaltingClaim.MAX_ACCURACY_LOSS);
+        if (records.size() < Judgement.MIN_SEEDS)
+            return new Judgement(
+                    Verdict.INCONCLUSIVE,
+                    records.size() + " seed" + (records.size() == 1 ? "" : "s") + " (need " + Judgement.MIN_SEEDS
+                            + "); " + numbers);
+        boolean meets = m.spearman() >= HaltingClaim.DECK_MIN_SPEARMAN
+                && m.hardToEasyRatio() >= HaltingClaim.DECK_MIN_RATIO
+                && m.fullExact() - m.adaptiveExact() <= HaltingClaim.MAX_ACCURACY_LOSS;
+        if (meets) return new Judgement(Verdict.SUPPORTED, numbers);
+        double t = (HaltingClaim.DECK_MIN_RATIO - ratio.mean()) / (ratio.sd() / Math.sqrt(ratio.seeds()));
+        double critical = oneSampleCritical(ratio.seeds() - 1);
+        String test = String.format(
+                Locale.ROOT,
+                "; one-sample t of the ratio's shortfall = %s (%s %.3f at %d degrees of freedom)",
+                Double.isInfinite(t) ? "+∞" : String.format(Locale.ROOT, "%.2f", t),
+                t >= critical ? "≥" : "<",
+                critical,
+                ratio.seeds() - 1);
+        return new Judgement(t >= critical ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE, numbers + test);
+    }
+
+    /**
+     * Two-sided 95% critical value of Student's t at {@code df} degrees of freedom; beyond 4 the board's
+     * {@link Judgement#T_CRITICAL} (df 4), which is conservative there.
+     */
+    static double oneSampleCritical(int df) {
+        return switch (df) {
+            case 1 -> 12.706;
+            case 2 -> 4.303;
+            case 3 -> 3.182;
+            default -> Judgement.T_CRITICAL;
+        };
+    }
+
+    /**
      * Supported when the means meet every target with enough seeds; contradicted when harder puzzles do not halt later
      * at all (mean ρ ≤ 0) with enough seeds; otherwise inconclusive, saying which target failed or that seeds are
      * missing.

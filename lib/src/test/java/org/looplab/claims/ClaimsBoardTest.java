@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.analysis.DifficultyBucket;
+import org.looplab.analysis.HaltingClaim;
+import org.looplab.analysis.HaltingRecord;
+import org.looplab.analysis.HaltingUnits;
 import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Sample;
 import org.looplab.analysis.Verdict;
@@ -33,6 +37,27 @@ class ClaimsBoardTest {
         assertEquals(0.1, a.sd(), 1e-12); // deviations ±0.1, 0: sqrt(0.02 / 2)
         assertEquals(0, s(0.5).sd());
         assertEquals("90.0% ± 10.0 (3 seeds)", a.describe());
+    }
+
+    /** Every halting configuration gets the halting row; only 9×9 Sudoku gets the deck's stricter shape as well. */
+    @Test
+    void theDecksShapeRowIsForNineByNineSudokuOnly(@TempDir Path dir) {
+        List<HaltingClaim.BucketSteps> b = List.of(
+                new HaltingClaim.BucketSteps(DifficultyBucket.EASY, 100, 0, 1, 5),
+                new HaltingClaim.BucketSteps(DifficultyBucket.MEDIUM, 100, 1, 2, 8),
+                new HaltingClaim.BucketSteps(DifficultyBucket.HARD, 100, 2, 3, 12));
+        HaltingClaim c =
+                new HaltingClaim(300, 16, 0.9, 0.6, 0.99, 0.99, 8, new HaltingUnits(1, 2, "T = 1"), b, "propagation");
+        new HaltingRecord("checkpoint a", "sudoku6/test", "c", c, null).write(dir.resolve("a.json"));
+        new HaltingRecord("checkpoint b", "sudoku9-mixed/test (sha256 d5…)", "c", c, null).write(dir.resolve("b.json"));
+        List<ClaimRow> rows = ClaimsBoard.halting(dir, List.of());
+        assertEquals(3, rows.size(), rows.toString());
+        List<ClaimRow> deck = rows.stream()
+                .filter(r -> r.claim().equals(ClaimsBoard.DECK_SHAPE))
+                .toList();
+        assertEquals(1, deck.size());
+        assertTrue(deck.get(0).ours().contains("checkpoint b"), deck.get(0).ours());
+        assertEquals(Verdict.INCONCLUSIVE, deck.get(0).verdict(), "one run");
     }
 
     @Test

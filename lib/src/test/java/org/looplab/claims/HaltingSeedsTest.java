@@ -127,6 +127,53 @@ class HaltingSeedsTest {
         assertTrue(groups.get(2).describe().contains("(one run: checkpoint data/results/x/runs/bare"));
     }
 
+    /** The deck's shape: the means decide support; a ratio below 2× beyond seed noise contradicts it. */
+    @Test
+    void theDecksShapeIsJudgedOnTheMeansAndItsRatioByAOneSampleT() {
+        List<CellResult> runs = List.of(run("a-s0-1", 0), run("a-s1-2", 1), run("a-s2-3", 2));
+        // Easy 5, hard 12.5: 2.5×, ρ 0.6, adaptive within a point: the deck's picture.
+        HaltingSeeds deck = HaltingSeeds.group(
+                        List.of(
+                                record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12),
+                                record("a-s1-2", 0.6, 0.99, 0.99, 5, 8, 13),
+                                record("a-s2-3", 0.6, 0.99, 0.99, 5, 8, 12.5)),
+                        runs)
+                .get(0);
+        Judgement j = deck.judgeDeckShape();
+        assertEquals(Verdict.SUPPORTED, j.verdict(), j.reason());
+        // The 12,000-step 9×9 grid's own ratios: 1.15 ± 0.03 is 2× out of reach beyond any seed noise.
+        HaltingSeeds flat = HaltingSeeds.group(
+                        List.of(
+                                record("a-s0-1", 0.25, 0.39, 0.40, 10, 11, 11.2),
+                                record("a-s1-2", 0.23, 0.39, 0.40, 10, 11, 11.8),
+                                record("a-s2-3", 0.26, 0.39, 0.40, 10, 11, 11.5)),
+                        runs)
+                .get(0);
+        j = flat.judgeDeckShape();
+        assertEquals(Verdict.CONTRADICTED, j.verdict(), j.reason());
+        assertTrue(
+                j.reason().contains("(per seed 1.15 ± 0.03)") && j.reason().contains("≥ 4.303 at 2 degrees"),
+                j.reason());
+        // Near 2× with a wide spread, ρ short: neither.
+        HaltingSeeds spread = HaltingSeeds.group(
+                        List.of(
+                                record("a-s0-1", 0.45, 0.99, 0.99, 5, 8, 7),
+                                record("a-s1-2", 0.45, 0.99, 0.99, 5, 8, 10),
+                                record("a-s2-3", 0.45, 0.99, 0.99, 5, 8, 12)),
+                        runs)
+                .get(0);
+        j = spread.judgeDeckShape();
+        assertEquals(Verdict.INCONCLUSIVE, j.verdict(), j.reason());
+        assertTrue(j.reason().contains("< 4.303"), j.reason());
+        // One seed decides nothing, even in the deck's shape.
+        HaltingSeeds one = HaltingSeeds.group(List.of(record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12)), runs)
+                .get(0);
+        assertTrue(
+                one.judgeDeckShape().reason().startsWith("1 seed (need 3)"),
+                one.judgeDeckShape().reason());
+        assertEquals(Judgement.T_CRITICAL, HaltingSeeds.oneSampleCritical(9));
+    }
+
     private static HaltingRecord withRecipe(HaltingRecord r, RunRecipe recipe) {
         return new HaltingRecord(r.model(), r.data(), r.commit(), r.claim(), recipe);
     }
