@@ -68,6 +68,15 @@ public final class Checkpoint {
 
     /** Reads a checkpoint; a missing, truncated or altered file fails with its path in the message. */
     public static ReasoningModel load(Path folder) {
+        return load(folder, null);
+    }
+
+    /**
+     * Reads a checkpoint's weights into its model run at another recursion depth ({@link RecursionDepth}; null: the
+     * depth it was saved with). The weights are the same arrays whatever the depth; only how often the network is
+     * applied per supervision step changes.
+     */
+    public static ReasoningModel load(Path folder, RecursionDepth depth) {
         Path configFile = folder.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(configFile)) throw new IllegalArgumentException(configFile + ": no such file");
         // An edited config.json would build another model than the one trained (e.g. n = 5 over weights for n = 3):
@@ -96,7 +105,7 @@ public final class Checkpoint {
                 throw new IllegalArgumentException(paramsFile + ": cannot decode: " + e.getMessage(), e);
             }
             Weights w = Weights.loaded(manager, stored, paramsFile.toString());
-            ModelConfig c = m.model();
+            ModelConfig c = depth == null ? m.model() : depth.applyTo(m.model());
             if (c instanceof TrmConfig t) return TinyRecursiveModel.build(t, m.task(), m.seed(), w);
             if (c instanceof HrmConfig h) return HierarchicalReasoningModel.build(h, m.task(), m.seed(), w);
             return DirectModel.build((DirectConfig) c, m.task(), m.seed(), w);

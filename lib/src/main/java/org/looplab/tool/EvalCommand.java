@@ -24,6 +24,7 @@ import org.looplab.data.SudokuSolver;
 import org.looplab.data.SudokuText;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
@@ -60,6 +61,13 @@ final class EvalCommand implements Callable<Integer> {
     Path table;
 
     @Option(
+            names = "--recursion",
+            paramLabel = "N,T",
+            description = "run the TRM's weights at this recursion depth (n latent updates, T rounds per supervision"
+                    + " step) instead of the one it trained at: does it gain from thinking longer?")
+    String recursion;
+
+    @Option(
             names = "--data-root",
             defaultValue = "data",
             description = "where data sets live (default ${DEFAULT-VALUE})")
@@ -71,6 +79,7 @@ final class EvalCommand implements Callable<Integer> {
         RunFolder run = RunFolder.of(checkpoint);
         RunManifest m = RunManifest.read(run);
         double p = threshold == null ? 0.5 : threshold;
+        RecursionDepth depth = recursion == null ? null : RecursionDepth.parse(recursion);
         PuzzleSplits splits = puzzles != null
                 ? null
                 : DataSetFolder.buildIfAbsent( // built when missing, as training does; never replaced
@@ -80,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
             if (threshold != null)
                 throw new IllegalArgumentException(
                         "--adaptive-threshold is not for ARC: its votes use all N_sup steps");
-            try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
+            try (ReasoningModel model = Checkpoint.load(run.checkpoint(), depth)) {
                 ArcEvaluation.Result r =
                         ArcEvaluation.run(model, splits, m.data().trainSha256());
                 Path out = table != null ? table : checkpoint.resolve(ARC_TABLE);
@@ -91,7 +100,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (ReasoningModel model = Checkpoint.load(run.checkpoint())) {
+        try (ReasoningModel model = Checkpoint.load(run.checkpoint(), depth)) {
+            if (depth != null)
+                System.out.println("recursion: " + depth + " (trained at "
+                        + RecursionDepth.of(m.config().model()) + ")");
             Evaluation.Result r = test != null
                     ? Evaluation.run(model, test, m.data().trainSha256(), p)
                     : fromText(puzzles, model, m.data().trainSha256(), p, CHUNK, System.err, PROGRESS_EVERY_NANOS);

@@ -8,6 +8,7 @@ import org.looplab.analysis.Evaluation;
 import org.looplab.analysis.TrainingWorkflow;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.ModelConfig;
+import org.looplab.model.RecursionDepth;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.sweep.StopRequest;
 import org.looplab.train.ModelFamily;
@@ -83,6 +84,14 @@ final class TrainCommand implements Callable<Integer> {
     Path initFrom;
 
     @Option(
+            names = "--recursion",
+            paramLabel = "N,T",
+            description = "TRM recursion depth per supervision step: n latent updates, T rounds (default: the"
+                    + " profile's); with --init-from, the source's weights recurse at this depth instead of their own"
+                    + " (a depth curriculum stage)")
+    String recursion;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             arity = "0..1",
@@ -98,9 +107,15 @@ final class TrainCommand implements Callable<Integer> {
             Path folder = resume.toString().isEmpty() ? out : resume;
             if (folder == null)
                 throw new IllegalArgumentException("--resume needs a folder: --resume DIR (or --out DIR)");
-            if (adamAtan2 || oneStep || initFrom != null || lrMinRatio != null || learningRate != null)
+            if (adamAtan2
+                    || oneStep
+                    || initFrom != null
+                    || lrMinRatio != null
+                    || learningRate != null
+                    || recursion != null)
                 throw new IllegalArgumentException("--resume continues the run as it was configured; --adam-atan2,"
-                        + " --one-step-gradient, --lr, --lr-min-ratio and --init-from are for a new run");
+                        + " --one-step-gradient, --lr, --lr-min-ratio, --recursion and --init-from are for a new"
+                        + " run");
             Path root = dataRoot != null ? dataRoot : TrainingRun.recordedDataRoot(folder);
             run = TrainingRun.resume(folder, root, steps == null ? 0 : steps, minutes == null ? -1 : minutes);
         } else {
@@ -115,6 +130,8 @@ final class TrainCommand implements Callable<Integer> {
                             "--one-step-gradient is for TRM models; " + model + " is not one");
                 mc = trm.with(org.looplab.model.Backprop.ONE_STEP);
             }
+            RecursionDepth depth = recursion == null ? null : RecursionDepth.parse(recursion);
+            if (depth != null && initFrom == null) mc = depth.applyTo(mc);
             TrainConfig tc = TrainConfig.of(p, t);
             if (steps != null) tc = tc.toBuilder().maxSteps(steps).build();
             if (minutes != null) tc = tc.toBuilder().maxMinutes(minutes).build();
@@ -137,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
                 if (model != null && !trained.equals(family.id()))
                     throw new IllegalArgumentException(
                             "--model " + model + " but " + initFrom + " holds a " + trained + " model");
-                run = TrainingRun.startFrom(initFrom, tc, t, p, seed, root, out);
+                run = TrainingRun.startFrom(initFrom, depth, tc, t, p, seed, root, out);
             } else {
                 Path folder = out != null
                         ? out

@@ -22,6 +22,7 @@ import org.looplab.data.PuzzleTask;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.CodeVersion;
@@ -122,10 +123,37 @@ public final class TrainingRun implements AutoCloseable {
      */
     public static TrainingRun startFrom(
             Path source, TrainConfig trainCfg, PuzzleTask task, Profile profile, long seed, Path dataRoot, Path out) {
+        return startFrom(source, null, trainCfg, task, profile, seed, dataRoot, out);
+    }
+
+    /**
+     * {@link #startFrom(Path, TrainConfig, PuzzleTask, Profile, long, Path, Path)} with the source's weights run at
+     * another recursion depth ({@code depth}; null: the source's own), a depth curriculum's next stage. The warm-start
+     * line of the manifest says which depth the source trained at, so a resume keeps the record.
+     */
+    public static TrainingRun startFrom(
+            Path source,
+            RecursionDepth depth,
+            TrainConfig trainCfg,
+            PuzzleTask task,
+            Profile profile,
+            long seed,
+            Path dataRoot,
+            Path out) {
         return start(
                 shape -> {
-                    WarmStart.Loaded loaded = WarmStart.load(source, shape);
-                    return new Initial(loaded.model(), loaded.record().note());
+                    WarmStart.Loaded loaded = WarmStart.load(source, shape, depth);
+                    String note = loaded.record().note();
+                    RecursionDepth trained = depth == null ? null : RecursionDepth.of(WarmStart.architecture(source));
+                    if (depth != null && !depth.equals(trained))
+                        note += "; run at " + depth + ", the source trained at " + trained
+                                + " (a depth curriculum stage: the same weights, recursing "
+                                + (depth.latentSteps() * depth.recursions()
+                                                > trained.latentSteps() * trained.recursions()
+                                        ? "deeper"
+                                        : "shallower")
+                                + ")";
+                    return new Initial(loaded.model(), note);
                 },
                 trainCfg,
                 task,

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.Json;
 import org.looplab.provenance.RunFolder;
@@ -33,9 +34,17 @@ public record WarmStart(Path source, String paramsSha256, long sourceSteps) {
      * checkpoint of another task shape (vocabulary, cells, puzzle identifiers), naming both.
      */
     public static Loaded load(Path source, TaskShape task) {
+        return load(source, task, null);
+    }
+
+    /**
+     * {@link #load(Path, TaskShape)} with the source's weights run at another recursion depth (null: the source's
+     * own): a depth curriculum's next stage.
+     */
+    public static Loaded load(Path source, TaskShape task, RecursionDepth depth) {
         RunFolder folder = RunFolder.of(source);
         Path checkpoint = folder.checkpoint();
-        ReasoningModel model = Checkpoint.load(checkpoint);
+        ReasoningModel model = Checkpoint.load(checkpoint, depth);
         if (!model.task().equals(task)) {
             model.close();
             throw new IllegalArgumentException(checkpoint + ": trained on data shaped " + model.task()

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.looplab.model.RecursionDepth;
 import org.looplab.train.TrainingRun;
 
 class TrainCommandTest {
@@ -80,6 +81,61 @@ class TrainCommandTest {
         assertTrue(text.contains("(2 puzzles)") && text.contains("mean_steps: "), text);
     }
 
+    /** A depth stage from the command line, and the same weights evaluated at another depth. */
+    @Test
+    void recursionSetsTheDepthOfANewRunOfAWarmStageAndOfAnEvaluation(@TempDir Path tmp) {
+        Path shallow = tmp.resolve("shallow"), deep = tmp.resolve("deep"), data = tmp.resolve("data");
+        run(
+                0,
+                "train",
+                "--task",
+                "sudoku4",
+                "--profile",
+                "smoke",
+                "--steps",
+                "2",
+                "--recursion",
+                "1,1",
+                "--out",
+                shallow.toString(),
+                "--data-root",
+                data.toString());
+        assertEquals(
+                new RecursionDepth(1, 1),
+                RecursionDepth.of(TrainingRun.readManifest(shallow).config().model()));
+        String trained = run(
+                0,
+                "train",
+                "--task",
+                "sudoku4",
+                "--profile",
+                "smoke",
+                "--steps",
+                "2",
+                "--init-from",
+                shallow.toString(),
+                "--recursion",
+                "2,2",
+                "--out",
+                deep.toString(),
+                "--data-root",
+                data.toString());
+        assertTrue(trained.contains("latentSteps=2, recursions=2"), trained);
+        assertTrue(
+                TrainingRun.readManifest(deep).deviations().stream()
+                        .anyMatch(d -> d.contains("the source trained at n 1, T 1")),
+                "recorded");
+        String eval = run(
+                0, "eval", "--checkpoint", shallow.toString(), "--recursion", "3,1", "--data-root", data.toString());
+        assertTrue(
+                eval.contains("recursion: n 3, T 1 (trained at n 1, T 1)") && eval.contains("exact_accuracy: "), eval);
+        assertEquals(
+                2,
+                LoopLabCli.run(
+                        "eval", "--checkpoint", shallow.toString(), "--recursion", "3", "--data-root", data.toString()),
+                "an unreadable depth is refused");
+    }
+
     @Test
     void aRunResumedFromTheCommandLineEndsWhereAnUninterruptedOneEnds(@TempDir Path tmp) {
         Path whole = tmp.resolve("whole"), parts = tmp.resolve("parts"), data = tmp.resolve("data");
@@ -135,6 +191,11 @@ class TrainCommandTest {
                 2,
                 LoopLabCli.run("train", "--resume", parts.toString(), "--lr", "1e-4", "--data-root", data.toString()),
                 "--lr with --resume");
+        assertEquals(
+                2,
+                LoopLabCli.run(
+                        "train", "--resume", parts.toString(), "--recursion", "1,1", "--data-root", data.toString()),
+                "--recursion with --resume");
         String diff = run(0, "compare", "--checkpoint", whole.toString(), "--checkpoint", parts.toString());
         assertTrue(diff.contains("max_abs_weight_diff: 0.0\n"), diff);
         assertTrue(diff.contains("max_abs_optimizer_state_diff: 0.0\n"), diff);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.looplab.Profile;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.Checkpoint;
+import org.looplab.model.RecursionDepth;
 import org.looplab.model.TrmConfig;
 
 /**
@@ -53,6 +54,48 @@ class WarmStartTest {
         assertEquals(1, notes.size(), "one origin line after a resume: " + m.deviations());
         assertTrue(notes.get(0).contains("after 6 steps"), notes.get(0));
         assertTrue(notes.get(0).contains(first.toString()), notes.get(0));
+    }
+
+    /** A depth curriculum's next stage: the source's weights, byte for byte, recursing at another n and T. */
+    @Test
+    void aDepthStageStartsFromTheSameWeightsAtTheNewDepthAndKeepsTheRecordThroughResumes(@TempDir Path tmp)
+            throws Exception {
+        Path data = tmp.resolve("data"), shallow = tmp.resolve("shallow"), deep = tmp.resolve("deep");
+        TrmConfig oneOne = TrmConfig.TINY_MLP.withRecursion(1, 1);
+        try (TrainingRun run =
+                TrainingRun.start(oneOne, recipe(3), PuzzleTask.SUDOKU4, Profile.SMOKE, 1, data, shallow)) {
+            run.train(TrainingListener.NONE, null, null);
+        }
+        RecursionDepth twoTwo = new RecursionDepth(2, 2);
+        try (TrainingRun run =
+                TrainingRun.startFrom(shallow, twoTwo, recipe(2), PuzzleTask.SUDOKU4, Profile.SMOKE, 2, data, deep)) {
+            assertEquals(oneOne.withRecursion(2, 2), run.trainer().model().config());
+            run.save();
+            assertArrayEquals(
+                    Files.readAllBytes(shallow.resolve(TrainingRun.MODEL).resolve(Checkpoint.PARAMS_FILE)),
+                    Files.readAllBytes(deep.resolve(TrainingRun.LIVE)
+                            .resolve(TrainingRun.LIVE_WEIGHTS)
+                            .resolve(Checkpoint.PARAMS_FILE)),
+                    "the same arrays: depth is not in the weights");
+            run.train(TrainingListener.NONE, null, null);
+        }
+        try (TrainingRun run = TrainingRun.resume(deep, data, 1, -1)) {
+            assertEquals(twoTwo, RecursionDepth.of(run.trainer().model().config()), "a resume keeps the depth");
+            run.train(TrainingListener.NONE, null, null);
+        }
+        RunManifest m = TrainingRun.readManifest(deep);
+        String note = m.deviations().stream()
+                .filter(d -> d.startsWith(WarmStart.PREFIX))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                note.endsWith("; run at n 2, T 2, the source trained at n 1, T 1 (a depth curriculum stage: the"
+                        + " same weights, recursing deeper)"),
+                note);
+        assertEquals(3, WarmStart.recordedIn(m.deviations()).orElseThrow().sourceSteps());
+        // HRM's cycles are not a TRM's n and T: asked for, it is refused by name.
+        var e = assertThrows(IllegalArgumentException.class, () -> twoTwo.applyTo(org.looplab.model.HrmConfig.TINY));
+        assertTrue(e.getMessage().contains("for TRM models"), e.getMessage());
     }
 
     @Test
