@@ -17,6 +17,7 @@ import org.looplab.data.SudokuGeneratorConfig;
 import org.looplab.model.Checkpoint;
 import org.looplab.model.ModelConfig;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.model.TaskShape;
 import org.looplab.provenance.AtomicFiles;
 import org.looplab.provenance.RunFolder;
@@ -60,6 +61,15 @@ public record StudiedModel(
      * ({@link DataSetFolder#buildIfAbsent}): a folder that holds anything is never replaced, and a mismatch fails.
      */
     public static StudiedModel load(Path checkpoint, String dataName, Profile profile, Path dataRoot) {
+        return load(checkpoint, null, dataName, profile, dataRoot);
+    }
+
+    /**
+     * {@link #load(Path, String, Profile, Path)} with the weights run at another recursion depth ({@code depth}; null:
+     * the depth they trained at), which the description then names.
+     */
+    public static StudiedModel load(
+            Path checkpoint, RecursionDepth depth, String dataName, Profile profile, Path dataRoot) {
         RunFolder folder = RunFolder.of(checkpoint);
         if (!RunFolder.isCheckpoint(folder.root()) && !folder.hasManifest() && folder.holdsModel())
             // Name what is missing for what the folder looks like: a run without its manifest, not a config.json.
@@ -67,7 +77,7 @@ public record StudiedModel(
                     + " training-data hash are unknown; pass its " + RunFolder.MODEL
                     + "/ folder to study the bare model");
         RunManifest run = RunManifest.readIfPresent(folder);
-        ReasoningModel m = Checkpoint.load(folder.checkpoint());
+        ReasoningModel m = Checkpoint.load(folder.checkpoint(), depth);
         try {
             Profile p = run == null ? profile : run.data().profile();
             String name = dataName != null ? dataName : run != null ? run.data().name() : dataSetFor(m.task(), p);
@@ -75,7 +85,7 @@ public record StudiedModel(
             check(m.task(), data, name);
             return new StudiedModel(
                     m,
-                    description(checkpoint, run),
+                    description(checkpoint, run) + atDepth(folder, depth),
                     true,
                     data,
                     run == null ? null : run.data().trainSha256());
@@ -90,12 +100,19 @@ public record StudiedModel(
         return "checkpoint " + checkpoint.normalize() + (run == null ? "" : " (run " + run.id() + ")");
     }
 
+    /** " at n 1, T 3 (trained at n 1, T 1)" when {@code depth} differs from the checkpoint's own, else "". */
+    public static String atDepth(RunFolder folder, RecursionDepth depth) {
+        if (depth == null) return "";
+        RecursionDepth trained = RecursionDepth.of(Checkpoint.architecture(folder.checkpoint()));
+        return depth.equals(trained) ? "" : " at " + depth + " (trained at " + trained + ")";
+    }
+
     /**
      * A checkpoint's model alone, for puzzles that come from a file rather than a named data set (so none is needed),
-     * with its {@link #description}. The caller closes the model.
+     * with its {@link #description}, at {@code depth} (null: its own). The caller closes the model.
      */
-    public static ReasoningModel modelOnly(Path checkpoint) {
-        return Checkpoint.load(RunFolder.of(checkpoint).checkpoint());
+    public static ReasoningModel modelOnly(Path checkpoint, RecursionDepth depth) {
+        return Checkpoint.load(RunFolder.of(checkpoint).checkpoint(), depth);
     }
 
     /**

@@ -53,8 +53,10 @@ record HaltingSeeds(String key, List<Long> seeds, List<HaltingRecord> records, L
         Map<String, List<CellResult>> measured = new LinkedHashMap<>();
         for (HaltingRecord r : records) {
             Optional<CellResult> run = runOf(r, runs);
-            String measurement = "; " + r.data() + "; threshold " + r.claim().threshold() + "; rated by "
-                    + r.claim().difficulty() + "; N_sup " + r.claim().maxSteps();
+            String measurement = (r.depth() == null ? "" : ", run at " + r.depth()) + "; " + r.data()
+                    + "; threshold " + r.claim().threshold() + "; rated by "
+                    + r.claim().difficulty() + "; N_sup "
+                    + r.claim().maxSteps();
             String label;
             String id;
             long seed;

@@ -66,6 +66,11 @@ public final class Checkpoint {
         });
     }
 
+    /** The architecture a checkpoint holds, from its config alone (no weights are read). */
+    public static ModelConfig architecture(Path folder) {
+        return Json.read(folder.resolve(CONFIG_FILE), Manifest.class).model();
+    }
+
     /** Reads a checkpoint; a missing, truncated or altered file fails with its path in the message. */
     public static ReasoningModel load(Path folder) {
         return load(folder, null);

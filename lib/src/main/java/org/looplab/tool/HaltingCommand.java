@@ -15,6 +15,7 @@ import org.looplab.analysis.StudiedModel;
 import org.looplab.data.PuzzleDataSet;
 import org.looplab.data.RatedSudokuFile;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.provenance.CodeVersion;
 import org.looplab.provenance.RunFolder;
 import org.looplab.train.RunManifest;
@@ -72,6 +73,13 @@ final class HaltingCommand implements Callable<Integer> {
     Path record;
 
     @Option(
+            names = "--recursion",
+            paramLabel = "N,T",
+            description = "run the TRM's weights at this recursion depth (n latent updates, T rounds per supervision"
+                    + " step) instead of the one it trained at; the description and the record say so")
+    String recursion;
+
+    @Option(
             names = "--data-root",
             defaultValue = "data",
             description = "where data sets live, built by looplab data build (default ${DEFAULT-VALUE})")
@@ -81,12 +89,14 @@ final class HaltingCommand implements Callable<Integer> {
     public Integer call() {
         if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
         DifficultyRating chosen = difficulty == null ? null : DifficultyRating.parse(difficulty);
+        RecursionDepth depth = recursion == null ? null : RecursionDepth.parse(recursion);
         if (puzzles != null) {
             // Puzzles from a file need no named data set: the classical solver labels and rates them.
             PuzzleDataSet rated = RatedSudokuFile.read(puzzles);
             RunFolder folder = RunFolder.of(checkpoint);
-            String description = StudiedModel.description(checkpoint, RunManifest.readIfPresent(folder));
-            try (ReasoningModel model = StudiedModel.modelOnly(checkpoint)) {
+            String description = StudiedModel.description(checkpoint, RunManifest.readIfPresent(folder))
+                    + StudiedModel.atDepth(folder, depth);
+            try (ReasoningModel model = StudiedModel.modelOnly(checkpoint, depth)) {
                 HaltingStats s = HaltingStats.measure(
                         model,
                         description,
@@ -99,11 +109,19 @@ final class HaltingCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (StudiedModel m = StudiedModel.load(checkpoint, data, Profile.fromEnv(), dataRoot)) {
+        try (StudiedModel m = StudiedModel.load(checkpoint, depth, data, Profile.fromEnv(), dataRoot)) {
             HaltingStats s = chosen == null ? m.halting(limit, threshold) : m.halting(limit, threshold, chosen);
             report(s, m.model(), m.description(), m.dataLabel());
         }
         return 0;
+    }
+
+    /** The depth given when it differs from the checkpoint's own, else null (the record's "as trained"). */
+    private RecursionDepth measuredDepth() {
+        if (recursion == null) return null;
+        RecursionDepth depth = RecursionDepth.parse(recursion);
+        RunFolder folder = RunFolder.of(checkpoint);
+        return StudiedModel.atDepth(folder, depth).isEmpty() ? null : depth;
     }
 
     private void report(HaltingStats s, ReasoningModel model, String description, String dataLabel) {
@@ -137,7 +155,8 @@ final class HaltingCommand implements Callable<Integer> {
                             dataLabel,
                             CodeVersion.current().commit(),
                             claim,
-                            run == null ? null : RunRecipe.of(run))
+                            run == null ? null : RunRecipe.of(run),
+                            measuredDepth())
                     .write(record);
             System.out.println("recorded: " + record);
         }

@@ -58,8 +58,7 @@ public record WarmStart(Path source, String paramsSha256, long sourceSteps) {
 
     /** The architecture {@code source} holds (read from its checkpoint's config, before any weights are loaded). */
     public static ModelConfig architecture(Path source) {
-        Path config = RunFolder.of(source).checkpoint().resolve(Checkpoint.CONFIG_FILE);
-        return Json.read(config, Checkpoint.Manifest.class).model();
+        return Checkpoint.architecture(RunFolder.of(source).checkpoint());
     }
 
     /** The source's model, and the record of where it came from. */

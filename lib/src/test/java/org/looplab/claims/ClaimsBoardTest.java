@@ -48,8 +48,9 @@ class ClaimsBoardTest {
                 new HaltingClaim.BucketSteps(DifficultyBucket.HARD, 100, 2, 3, 12));
         HaltingClaim c =
                 new HaltingClaim(300, 16, 0.9, 0.6, 0.99, 0.99, 8, new HaltingUnits(1, 2, "T = 1"), b, "propagation");
-        new HaltingRecord("checkpoint a", "sudoku6/test", "c", c, null).write(dir.resolve("a.json"));
-        new HaltingRecord("checkpoint b", "sudoku9-mixed/test (sha256 d5…)", "c", c, null).write(dir.resolve("b.json"));
+        new HaltingRecord("checkpoint a", "sudoku6/test", "c", c, null, null).write(dir.resolve("a.json"));
+        new HaltingRecord("checkpoint b", "sudoku9-mixed/test (sha256 d5…)", "c", c, null, null)
+                .write(dir.resolve("b.json"));
         List<ClaimRow> rows = ClaimsBoard.halting(dir, List.of());
         assertEquals(3, rows.size(), rows.toString());
         List<ClaimRow> deck = rows.stream()

@@ -17,6 +17,7 @@ import org.looplab.analysis.Judgement;
 import org.looplab.analysis.Verdict;
 import org.looplab.data.PuzzleTask;
 import org.looplab.model.Mixer;
+import org.looplab.model.RecursionDepth;
 import org.looplab.sweep.CellResult;
 import org.looplab.train.ModelFamily;
 import org.looplab.train.RunRecipe;
@@ -31,7 +32,8 @@ class HaltingSeedsTest {
             b.add(new HaltingClaim.BucketSteps(names[i], 100, i, i + 1, buckets[i]));
         HaltingClaim c = new HaltingClaim(
                 300, 16, 0.9, rho, adaptive, full, 2.5, new HaltingUnits(1, 2, "T = 1"), b, "propagation");
-        return new HaltingRecord("checkpoint data/results/x/runs/" + folder + " (run r)", "sudoku6/test", "c", c, null);
+        return new HaltingRecord(
+                "checkpoint data/results/x/runs/" + folder + " (run r)", "sudoku6/test", "c", c, null, null);
     }
 
     private static CellResult run(String folder, long seed) {
@@ -117,8 +119,20 @@ class HaltingSeedsTest {
             rs.add(withRecipe(record(folders[s], 0.45 + 0.01 * s, 0.79, 0.80, 7, 9, 11), new RunRecipe(label, sha, s)));
         rs.add(withRecipe(record("other", 0.9, 0.99, 0.99, 1, 2, 3), new RunRecipe(label, "b".repeat(64), 0)));
         rs.add(record("bare", 0.9, 0.99, 0.99, 1, 2, 3));
+        // The same weights run at another depth are another measurement, not another seed.
+        HaltingRecord deeper = rs.get(0);
+        rs.add(new HaltingRecord(
+                deeper.model(),
+                deeper.data(),
+                deeper.commit(),
+                deeper.claim(),
+                deeper.recipe(),
+                new RecursionDepth(1, 3)));
         List<HaltingSeeds> groups = HaltingSeeds.group(rs, List.of());
-        assertEquals(3, groups.size(), "one recipe of three seeds, its look-alike, and a bare checkpoint");
+        assertEquals(4, groups.size(), "one recipe of three seeds, its look-alike, a bare checkpoint, a deeper run");
+        assertTrue(
+                groups.get(3).describe().contains(label + ", run at n 1, T 3; sudoku6/test"),
+                groups.get(3).describe());
         HaltingSeeds pooled = groups.get(0);
         assertEquals(List.of(0L, 1L, 2L), pooled.seeds());
         assertEquals(0.46, pooled.mean().spearman(), 1e-12);
@@ -132,50 +146,47 @@ class HaltingSeedsTest {
     void theDecksShapeIsJudgedOnTheMeansAndItsRatioByAOneSampleT() {
         List<CellResult> runs = List.of(run("a-s0-1", 0), run("a-s1-2", 1), run("a-s2-3", 2));
         // Easy 5, hard 12.5: 2.5×, ρ 0.6, adaptive within a point: the deck's picture.
-        HaltingSeeds deck = HaltingSeeds.group(
-                        List.of(
-                                record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12),
-                                record("a-s1-2", 0.6, 0.99, 0.99, 5, 8, 13),
-                                record("a-s2-3", 0.6, 0.99, 0.99, 5, 8, 12.5)),
-                        runs)
-                .get(0);
+        HaltingSeeds deck = pooled(
+                runs,
+                record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12),
+                record("a-s1-2", 0.6, 0.99, 0.99, 5, 8, 13),
+                record("a-s2-3", 0.6, 0.99, 0.99, 5, 8, 12.5));
         Judgement j = deck.judgeDeckShape();
         assertEquals(Verdict.SUPPORTED, j.verdict(), j.reason());
         // The 12,000-step 9×9 grid's own ratios: 1.15 ± 0.03 is 2× out of reach beyond any seed noise.
-        HaltingSeeds flat = HaltingSeeds.group(
-                        List.of(
-                                record("a-s0-1", 0.25, 0.39, 0.40, 10, 11, 11.2),
-                                record("a-s1-2", 0.23, 0.39, 0.40, 10, 11, 11.8),
-                                record("a-s2-3", 0.26, 0.39, 0.40, 10, 11, 11.5)),
-                        runs)
-                .get(0);
+        HaltingSeeds flat = pooled(
+                runs,
+                record("a-s0-1", 0.25, 0.39, 0.40, 10, 11, 11.2),
+                record("a-s1-2", 0.23, 0.39, 0.40, 10, 11, 11.8),
+                record("a-s2-3", 0.26, 0.39, 0.40, 10, 11, 11.5));
         j = flat.judgeDeckShape();
         assertEquals(Verdict.CONTRADICTED, j.verdict(), j.reason());
         assertTrue(
                 j.reason().contains("(per seed 1.15 ± 0.03)") && j.reason().contains("≥ 4.303 at 2 degrees"),
                 j.reason());
         // Near 2× with a wide spread, ρ short: neither.
-        HaltingSeeds spread = HaltingSeeds.group(
-                        List.of(
-                                record("a-s0-1", 0.45, 0.99, 0.99, 5, 8, 7),
-                                record("a-s1-2", 0.45, 0.99, 0.99, 5, 8, 10),
-                                record("a-s2-3", 0.45, 0.99, 0.99, 5, 8, 12)),
-                        runs)
-                .get(0);
+        HaltingSeeds spread = pooled(
+                runs,
+                record("a-s0-1", 0.45, 0.99, 0.99, 5, 8, 7),
+                record("a-s1-2", 0.45, 0.99, 0.99, 5, 8, 10),
+                record("a-s2-3", 0.45, 0.99, 0.99, 5, 8, 12));
         j = spread.judgeDeckShape();
         assertEquals(Verdict.INCONCLUSIVE, j.verdict(), j.reason());
         assertTrue(j.reason().contains("< 4.303"), j.reason());
         // One seed decides nothing, even in the deck's shape.
-        HaltingSeeds one = HaltingSeeds.group(List.of(record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12)), runs)
-                .get(0);
+        HaltingSeeds one = pooled(runs, record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12));
         assertTrue(
                 one.judgeDeckShape().reason().startsWith("1 seed (need 3)"),
                 one.judgeDeckShape().reason());
         assertEquals(Judgement.T_CRITICAL, HaltingSeeds.oneSampleCritical(9));
     }
 
+    private static HaltingSeeds pooled(List<CellResult> runs, HaltingRecord... records) {
+        return HaltingSeeds.group(List.of(records), runs).get(0);
+    }
+
     private static HaltingRecord withRecipe(HaltingRecord r, RunRecipe recipe) {
-        return new HaltingRecord(r.model(), r.data(), r.commit(), r.claim(), recipe);
+        return new HaltingRecord(r.model(), r.data(), r.commit(), r.claim(), recipe, r.depth());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.looplab.analysis.HaltingRecord;
 import org.looplab.data.PuzzleDataSets;
 import org.looplab.data.PuzzleSplits;
 import org.looplab.model.ReasoningModel;
+import org.looplab.model.RecursionDepth;
 import org.looplab.model.TaskShape;
 import org.looplab.model.TrmConfig;
 
@@ -64,6 +65,36 @@ class HaltingCommandTest {
             assertEquals(seed, seeds[seed].recipe().seed());
         }
         assertEquals(seeds[0].recipe().sha256(), seeds[1].recipe().sha256());
+        assertEquals(null, seeds[0].depth(), "measured at the depth it trained at");
+        // The same weights at another depth: the record and its description say so; the trained depth is no change.
+        Path s0 = tmp.resolve("s0"), shallow = tmp.resolve("shallow.json"), same = tmp.resolve("same.json");
+        String said = run(
+                "halting",
+                "--checkpoint",
+                s0.toString(),
+                "--limit",
+                "8",
+                "--recursion",
+                "1,1",
+                "--record",
+                shallow.toString(),
+                "--data-root",
+                data.toString());
+        assertEquals(new RecursionDepth(1, 1), HaltingRecord.read(shallow).depth());
+        assertTrue(HaltingRecord.read(shallow).model().endsWith(" at n 1, T 1 (trained at n 2, T 2)"), said);
+        run(
+                "halting",
+                "--checkpoint",
+                s0.toString(),
+                "--limit",
+                "8",
+                "--recursion",
+                "2,2",
+                "--record",
+                same.toString(),
+                "--data-root",
+                data.toString());
+        assertNull(HaltingRecord.read(same).depth());
         assertTrue(
                 seeds[0].recipe().label().startsWith("sudoku4 trm-mlp n "),
                 seeds[0].recipe().label());
