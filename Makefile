@@ -26,7 +26,7 @@ export JUPYTER_PATH
 export DJL_OFFLINE ?= true
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs pilot-sudoku9-plateau halting-sudoku9-seeds
+.PHONY: help setup jupyter build kernel run test test-lib test-kernel test-notebooks test-browser test-slurm slurm notebook bench bench-mcp bench-pytorch bench-scaling bench-latency profile profile-cpu data clean checkpoints ablation claims claims-all data-ladder docs pilot-sudoku9-plateau halting-sudoku9-seeds pilot-sudoku9-depth
 
 # The shipped checkpoints: data/checkpoints/<model>-<task>, each made by `make train-<model>-<task>` (cpu profile).
 CHECKPOINTS := trm-mlp-sudoku4 trm-att-sudoku4 trm-mlp-sudoku6 trm-att-sudoku6 hrm-sudoku4 trm-mlp-maze9-unique \
@@ -380,6 +380,24 @@ halting-sudoku9-seeds: setup
 	    [ $$d = backtracks ] && rec=$$rec-backtracks; [ -f $$rec.json ] && continue; \
 	    $(LOOPLAB) halting --checkpoint $$out --threshold 0.9 --difficulty $$d --record $$rec.json > $$rec.txt \
 	      || exit $$?; done; done
+
+# The depth stages (docs/sudoku9.md, "Thinking longer"): the 9×9 models trained at n 1, T 1 solve more when run at
+# T 2 or more, so these train on at n 1, T 2 (two iterations per supervision step) from the same weights
+# (`train --init-from SOURCE --recursion 1,2`, recorded in the manifest), the rate decaying to 0: a mixed stage from the
+# shipped cosine stage's start (3,000 steps, about the CPU time of its 6,000 at T 1) and a hard stage from the mixed
+# model (the shipped hard stage's recipe at T 2). A stopped stage resumes; a finished one is left as it is.
+define depth-stage
+	@if [ -f $(4)/evaluation.txt ]; then echo "$(4): finished"; \
+	elif [ -f $(4)/manifest.json ]; then \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --resume $(4); \
+	else \
+	  JAVA_OPTS="$${JAVA_OPTS:-} -Dai.djl.pytorch.num_threads=1" $(LOOPLAB) train --task $(1) --profile cpu --seed 0 \
+	    --init-from $(2) --recursion 1,2 --steps $(3) --lr-min-ratio 0 --out $(4) $(5); \
+	fi
+endef
+pilot-sudoku9-depth: setup
+	$(call depth-stage,sudoku9-mixed,data/checkpoints/trm-mlp-sudoku9-mixed-long,3000,data/results/depth-sudoku9/n1T2-cosine3k-s0,)
+	$(call depth-stage,sudoku9-extreme,data/checkpoints/trm-mlp-sudoku9-mixed-cosine,6000,data/results/sudoku9-extreme/n1T2-lr1e-4-s0,--lr 1e-4)
 
 # The attention-vs-MLP sweep (notebook 06). Finished cells are cached by config hash, so a rerun trains only what is
 # missing. ABLATION_JOBS shards run side by side with one libtorch thread each: on a 2-core machine that is ~1.5×

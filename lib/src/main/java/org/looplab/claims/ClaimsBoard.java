@@ -138,12 +138,13 @@ public final class ClaimsBoard {
         List<HaltingRecord> records = new ArrayList<>();
         for (Path f : list(folder)) if (f.toString().endsWith(".json")) records.add(HaltingRecord.read(f));
         List<ClaimRow> out = new ArrayList<>();
-        for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
+        List<HaltingSeeds> groups = HaltingSeeds.group(records, runs);
+        for (HaltingSeeds g : groups) {
             Judgement j = g.judge();
             out.add(new ClaimRow(claim, paper, g.describe(), j.verdict(), j.reason() + codeVersions(g.runs())));
         }
         // The deck's own numbers are about its own puzzle, so its stricter shape is judged on 9×9 Sudoku only.
-        for (HaltingSeeds g : HaltingSeeds.group(records, runs)) {
+        for (HaltingSeeds g : groups) {
             if (!g.records().get(0).data().startsWith("sudoku9")) continue;
             Judgement j = g.judgeDeckShape();
             out.add(new ClaimRow(
