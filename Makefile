@@ -363,7 +363,7 @@ pilot-sudoku9-plateau: setup
 # Halting of the shipped 9×9 recipe over three seeds (docs/sudoku9.md, "Halting over seeds"): its last stage, the
 # cosine stage, trained again from the same start (trm-mlp-sudoku9-mixed-long) with seeds 1 and 2, ~50 min of one
 # core each (seed 0 is the shipped trm-mlp-sudoku9-mixed-cosine), and each measured as the shipped one is: threshold
-# 0.9, rated by propagation and by backtracks. The records carry their run's recipe (train.RunRecipe), so the claims
+# 0.9, rated by propagation and by backtracks, at the trained depth and at n 1, T 3 (`halting --recursion 1,3`). The records carry their run's recipe (train.RunRecipe), so the claims
 # board pools the three seeds into one row per rating. A stopped run resumes; a record that exists is kept.
 COSINE_SEEDS ?= 1 2
 halting-sudoku9-seeds: setup
@@ -376,10 +376,11 @@ halting-sudoku9-seeds: setup
 	      --seed $$seed --init-from data/checkpoints/trm-mlp-sudoku9-mixed-long --steps 6000 --lr-min-ratio 0 \
 	      --out $$out || exit $$?; \
 	  fi; \
-	  for d in propagation backtracks; do rec=data/results/halting/trm-mlp-sudoku9-mixed-cosine-s$$seed; \
+	  for depth in "" 1,3; do for d in propagation backtracks; do \
+	    rec=data/results/halting/trm-mlp-sudoku9-mixed-cosine-s$$seed; [ -n "$$depth" ] && rec=$$rec-T3; \
 	    [ $$d = backtracks ] && rec=$$rec-backtracks; [ -f $$rec.json ] && continue; \
-	    $(LOOPLAB) halting --checkpoint $$out --threshold 0.9 --difficulty $$d --record $$rec.json > $$rec.txt \
-	      || exit $$?; done; done
+	    $(LOOPLAB) halting --checkpoint $$out $${depth:+--recursion $$depth} --threshold 0.9 --difficulty $$d \
+	      --record $$rec.json > $$rec.txt || exit $$?; done; done; done
 
 # The depth stages (docs/sudoku9.md, "Thinking longer"): the 9×9 models trained at n 1, T 1 solve more when run at
 # T 2 or more, so these train on at n 1, T 2 (two iterations per supervision step) from the same weights
