@@ -385,7 +385,7 @@ halting-sudoku9-seeds: setup
 # The depth stages (docs/sudoku9.md, "Thinking longer"): the 9×9 models trained at n 1, T 1 solve more when run at
 # T 2 or more, so these train on at n 1, T 2 (two iterations per supervision step) from the same weights
 # (`train --init-from SOURCE --recursion 1,2`, recorded in the manifest), the rate decaying to 0: a mixed stage from the
-# shipped cosine stage's start (3,000 steps, about the CPU time of its 6,000 at T 1) and a hard stage from the mixed
+# shipped cosine stage's start (3,000 steps, half its 6,000 at a higher cost per step) and a hard stage from the mixed
 # model (the shipped hard stage's recipe at T 2). A stopped stage resumes; a finished one is left as it is.
 define depth-stage
 	@if [ -f $(4)/evaluation.txt ]; then echo "$(4): finished"; \

@@ -173,6 +173,15 @@ class HaltingSeedsTest {
         j = spread.judgeDeckShape();
         assertEquals(Verdict.INCONCLUSIVE, j.verdict(), j.reason());
         assertTrue(j.reason().contains("< 4.303"), j.reason());
+        // Past 2× with ρ short: nothing contradicts the deck, and the reason says what is short.
+        HaltingSeeds steep = pooled(
+                runs,
+                record("a-s0-1", 0.44, 0.88, 0.885, 3, 5, 7),
+                record("a-s1-2", 0.43, 0.88, 0.885, 3, 5, 7.5),
+                record("a-s2-3", 0.45, 0.88, 0.885, 3, 5, 6.5));
+        j = steep.judgeDeckShape();
+        assertEquals(Verdict.INCONCLUSIVE, j.verdict(), j.reason());
+        assertTrue(j.reason().endsWith("; the ratio meets 2×, ρ falls short"), j.reason());
         // One seed decides nothing, even in the deck's shape.
         HaltingSeeds one = pooled(runs, record("a-s0-1", 0.6, 0.99, 0.99, 5, 8, 12));
         assertTrue(
