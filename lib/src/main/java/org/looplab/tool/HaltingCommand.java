@@ -79,6 +79,9 @@ final class HaltingCommand implements Callable<Integer> {
                     + " step) instead of the one it trained at; the description and the record say so")
     String recursion;
 
+    /** {@link #recursion} parsed once in {@link #call}; null: the depth the checkpoint trained at. */
+    private RecursionDepth depth;
+
     @Option(
             names = "--data-root",
             defaultValue = "data",
@@ -89,7 +92,7 @@ final class HaltingCommand implements Callable<Integer> {
     public Integer call() {
         if (data != null && puzzles != null) throw new IllegalArgumentException("give --data or --puzzles, not both");
         DifficultyRating chosen = difficulty == null ? null : DifficultyRating.parse(difficulty);
-        RecursionDepth depth = recursion == null ? null : RecursionDepth.parse(recursion);
+        depth = recursion == null ? null : RecursionDepth.parse(recursion);
         if (puzzles != null) {
             // Puzzles from a file need no named data set: the classical solver labels and rates them.
             PuzzleDataSet rated = RatedSudokuFile.read(puzzles);
@@ -118,10 +121,10 @@ final class HaltingCommand implements Callable<Integer> {
 
     /** The depth given when it differs from the checkpoint's own, else null (the record's "as trained"). */
     private RecursionDepth measuredDepth() {
-        if (recursion == null) return null;
-        RecursionDepth depth = RecursionDepth.parse(recursion);
-        RunFolder folder = RunFolder.of(checkpoint);
-        return StudiedModel.atDepth(folder, depth).isEmpty() ? null : depth;
+        return depth == null
+                        || StudiedModel.atDepth(RunFolder.of(checkpoint), depth).isEmpty()
+                ? null
+                : depth;
     }
 
     private void report(HaltingStats s, ReasoningModel model, String description, String dataLabel) {
